@@ -1,0 +1,1 @@
+"""Domain vocabulary with no storage and no GUI: codes, labels, validators, errors."""

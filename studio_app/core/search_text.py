@@ -1,0 +1,45 @@
+"""Chinese-aware text for the full-text index.
+
+SQLite's unicode61 tokenizer treats a run of Chinese characters as one token and the
+trigram tokenizer finds nothing for 1–2 character queries, yet most Chinese words are two
+characters. So every CJK character becomes its own token and a query is searched as a
+phrase of characters: 1-, 2- and n-character queries all work on one index.
+"""
+
+from __future__ import annotations
+
+import re
+
+from studio_app.core.text import to_halfwidth
+
+# CJK unified ideographs (+ extension A, compatibility), kana and hangul are split one per
+# token; runs of ASCII letters/digits stay words so serials and phones are searchable too.
+_SPLIT = re.compile(
+    r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f])"
+)
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def index_text(*parts: object) -> str:
+    """The document stored in the index for the given field values."""
+    text = " ".join(str(p) for p in parts if p)
+    return _SPLIT.sub(r" \1 ", to_halfwidth(text))
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 MATCH expression for what the user typed, or ``None`` if it has no tokens.
+
+    Space-separated words must all occur (AND); each word is a phrase of its characters;
+    a trailing ASCII word matches as a prefix (``JD-2026-00`` finds ``JD-2026-0042``).
+    """
+    phrases = []
+    words = to_halfwidth(query).split()
+    for i, word in enumerate(words):
+        tokens = _TOKEN.findall(_SPLIT.sub(r" \1 ", word))
+        if not tokens:
+            continue
+        phrase = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
+        if i == len(words) - 1 and tokens[-1].isascii():
+            phrase += "*"
+        phrases.append(phrase)
+    return " ".join(phrases) or None

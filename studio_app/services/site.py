@@ -1,0 +1,105 @@
+"""Setting up the installation as a studio or the county office."""
+
+from __future__ import annotations
+
+import re
+import uuid as uuidlib
+
+from studio_app.core.codes import Role, SiteKind
+from studio_app.core.defaults import CODE_LISTS
+from studio_app.core.errors import SetupRequired, UserError, ValidationError
+from studio_app.services import audit
+from studio_app.services.context import Context, utc_now
+from studio_app.storage.models import CodeItem, Site, User, database
+
+
+def local_site() -> Site | None:
+    return Site.get_or_none(Site.is_local == True)  # noqa: E712
+
+
+def require_site() -> Site:
+    site = local_site()
+    if site is None:
+        raise SetupRequired("尚未设置本工作室（或县政协）信息，请先运行 setup。")
+    return site
+
+
+def context_for(site: Site, user: str = "admin") -> Context:
+    account = User.get_or_none(User.login == user)
+    role = Role(account.role) if account else Role.ADMIN
+    return Context(
+        site_uuid=site.uuid,
+        site_code=site.code,
+        site_kind=site.kind,
+        user=user,
+        role=role,
+        may_see_pii=bool(account.may_see_pii) if account else role is Role.ADMIN,
+    )
+
+
+def setup(
+    kind: str,
+    name: str,
+    code: str,
+    township: str = "",
+    county: str = "",
+) -> Site:
+    """Create the local site, the code lists and the default administrator.
+
+    Refused when a site is already set up: the site's uuid is the origin of every record and
+    the identity the county knows it by, so it must never change silently.
+    """
+    errors = {}
+    if kind not in {k.value for k in SiteKind}:
+        errors["kind"] = "类型只能是 studio（委员工作室）或 county（县政协）"
+    name = name.strip()
+    if not name:
+        errors["name"] = "名称：必填"
+    elif len(name) > 200:
+        errors["name"] = "名称：不能超过 200 个字"
+    code = code.strip().upper()
+    if not re.fullmatch(r"[A-Z][A-Z0-9]{1,11}", code):
+        errors["code"] = "代码：应为 2～12 位大写字母或数字，以字母开头（如 SQZ）"
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        if local_site() is not None:
+            raise UserError("本机已经设置过工作室信息，不能重复设置。")
+        now = utc_now().replace(tzinfo=None, microsecond=0)
+        site = Site.create(
+            uuid=str(uuidlib.uuid4()),
+            kind=kind,
+            name=name,
+            code=code,
+            township=township.strip(),
+            county=county.strip(),
+            is_local=True,
+            created_at=now,
+        )
+        seed_code_lists()
+        if not User.select().exists():
+            User.create(
+                login="admin", name="管理员", role=Role.ADMIN, may_see_pii=True, created_at=now
+            )
+        audit.record(context_for(site), "setup", "site", site.uuid, {"name": (None, name)})
+    return site
+
+
+def seed_code_lists() -> None:
+    """Fill the editable code lists with DATA.md's defaults (codes ``01``, ``02``…)."""
+    rows = [
+        {"list_kind": kind.value, "code": f"{i:02d}", "label": label, "sort_order": i}
+        for kind, labels in CODE_LISTS.items()
+        for i, label in enumerate(labels, start=1)
+    ]
+    CodeItem.insert_many(rows).on_conflict_ignore().execute()
+
+
+def code_labels(list_kind: str) -> dict[str, str]:
+    """code → label of one code list, in display order."""
+    query = (
+        CodeItem.select(CodeItem.code, CodeItem.label)
+        .where(CodeItem.list_kind == list_kind)
+        .order_by(CodeItem.sort_order, CodeItem.code)
+    )
+    return dict(query.tuples())

@@ -1,0 +1,80 @@
+"""The visits list: columns, filters and sorting for the visits page and the CLI."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from studio_app.core.workflow import OPEN_STATUSES
+from studio_app.services.listing import (
+    Column,
+    FilterSql,
+    Lister,
+    ListQuery,
+    ListSpec,
+    Page,
+    day_range,
+    in_list,
+)
+
+COLUMNS = (
+    Column("id", "t.id"),
+    Column("serial", "t.serial", sortable=True, nullable=True),
+    Column("occurred_at", "t.occurred_at", sortable=True),
+    Column("channel", "t.channel", sortable=True),
+    Column("member_names", "t.member_names", sortable=True),
+    Column("resident_names", "t.resident_names", sortable=True),
+    Column("category", "t.category", sortable=True),
+    Column("content", "substr(t.content, 1, 80)"),
+    Column("handling", "t.handling", sortable=True),
+    Column("status", "t.status", sortable=True),
+    Column("referred_unit", "t.referred_unit", sortable=True),
+    Column("due_at", "t.due_at", sortable=True, nullable=True),
+    Column("confidential", "t.confidential"),
+    Column("rev", "t.rev"),
+)
+KEYS = tuple(c.key for c in COLUMNS)
+
+SPEC = ListSpec("visit", "visit_fts", COLUMNS, default_sort="occurred_at")
+
+
+def _overdue(value: Any, today: date) -> FilterSql:
+    statuses = [s.value for s in OPEN_STATUSES]
+    sql, args = in_list("t.status", statuses)
+    return f"{sql} AND t.due_at < ?", [*args, today.isoformat()]
+
+
+FILTERS = {
+    "status": lambda v, _: in_list("t.status", v),
+    "category": lambda v, _: in_list("t.category", v),
+    "channel": lambda v, _: in_list("t.channel", v),
+    "handling": lambda v, _: in_list("t.handling", v),
+    "date_from": lambda v, _: ("t.occurred_at >= ?", [day_range(v)]),
+    "date_to": lambda v, _: ("t.occurred_at < ?", [day_range(v, end=True)]),
+    "member": lambda v, _: (
+        "t.id IN (SELECT visit_id FROM visit_member WHERE member_id = ?)",
+        [int(v)],
+    ),
+    "resident": lambda v, _: (
+        "t.id IN (SELECT visit_id FROM visit_resident WHERE resident_id = ?)",
+        [int(v)],
+    ),
+    "village": lambda v, _: (
+        "t.id IN (SELECT vr.visit_id FROM visit_resident vr JOIN resident r "
+        "ON r.id = vr.resident_id WHERE r.village = ?)",
+        [str(v)],
+    ),
+    "overdue": _overdue,
+    "confidential": lambda v, _: ("t.confidential = ?", [1 if v else 0]),
+}
+
+LISTER = Lister(SPEC, FILTERS)
+
+
+def page(query: ListQuery, *, after: tuple[Any, Any] | None = None, limit: int = 100) -> Page:
+    """One page of visits as tuples in the order of :data:`KEYS`."""
+    return LISTER.page(query, after=after, limit=limit)
+
+
+def count(query: ListQuery) -> int:
+    return LISTER.count(query)

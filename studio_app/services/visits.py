@@ -1,0 +1,201 @@
+"""Visits (接待走访记录): registration, the case workflow, trash."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from studio_app.core.codes import SERIAL_PREFIX, Handling, VisitStatus
+from studio_app.core.errors import TransitionRefused, UserError, ValidationError
+from studio_app.core.fields import VISIT_FIELDS
+from studio_app.core.workflow import CLOSES_AT_ONCE, can_transition, initial_status
+from studio_app.services import records
+from studio_app.services.coerce import clean
+from studio_app.services.context import Context
+from studio_app.services.serials import next_serial
+from studio_app.storage.models import Member, Resident, Visit, VisitMember, VisitResident
+
+VISIT = records.register(
+    records.RecordType(
+        "visit",
+        "接待走访记录",
+        Visit,
+        VISIT_FIELDS,
+        links={
+            "members": records.Link(VisitMember, "visit", "member", Member, "member_names"),
+            "residents": records.Link(
+                VisitResident, "visit", "resident", Resident, "resident_names"
+            ),
+        },
+    )
+)
+
+DEFAULT_DUE_DAYS = 15
+FUTURE_TOLERANCE = timedelta(minutes=5)
+REFERRAL_KEYS = ("referred_unit", "referred_at", "due_at")
+
+
+def _check(ctx: Context, data: dict[str, Any], merged: Mapping[str, Any]) -> None:
+    """Rules across fields, checked on the record as it will be after the change."""
+    errors: dict[str, str] = {}
+    occurred = merged.get("occurred_at")
+    if occurred is not None and occurred > ctx.now_local() + FUTURE_TOLERANCE:
+        errors["occurred_at"] = "接待时间：不能晚于现在"
+    if "members" in merged and not merged["members"]:
+        errors["members"] = "值班/走访委员：至少选择一位委员"
+    count = merged.get("visitor_count")
+    if count is not None and count < 1:
+        errors["visitor_count"] = "来访人数：至少为 1"
+    elif count is not None and count < len(merged.get("residents") or []):
+        errors["visitor_count"] = "来访人数：不能少于所选来访群众的人数"
+    handling = merged.get("handling")
+    if handling == Handling.REFERRED:
+        if not merged.get("referred_unit"):
+            errors["referred_unit"] = "转办单位：转有关部门时必填"
+        ref, due = merged.get("referred_at"), merged.get("due_at")
+        if ref and due and due < ref:
+            errors["due_at"] = "办理时限：不能早于转办日期"
+        if ref and occurred and ref < occurred.date():
+            errors["referred_at"] = "转办日期：不能早于接待时间"
+    elif handling and any(data.get(k) for k in REFERRAL_KEYS):
+        errors["referred_unit"] = "转办单位/日期/时限：只有“转有关部门”的事项才填写"
+    for key in ("feedback_at", "revisit_at"):
+        day = merged.get(key)
+        if day and occurred and day < occurred.date():
+            errors[key] = f"{VISIT.field(key).label}：不能早于接待时间"
+        if day and day > ctx.today():
+            errors[key] = f"{VISIT.field(key).label}：不能晚于今天"
+    if errors:
+        raise ValidationError(errors)
+
+
+def _fill_referral(data: dict[str, Any], occurred_day: date) -> None:
+    if data.get("handling") == Handling.REFERRED:
+        data["referred_at"] = data.get("referred_at") or occurred_day
+        data["due_at"] = data.get("due_at") or data["referred_at"] + timedelta(DEFAULT_DUE_DAYS)
+
+
+def create(ctx: Context, values: Mapping[str, Any]) -> Visit:
+    """Register a visit; answered ones close at once, referred ones start referred."""
+    values = dict(values)
+    values.setdefault("visitor_count", max(1, len(values.get("residents") or [])))
+    data = clean(VISIT_FIELDS, values, partial=False)
+    data.setdefault("residents", [])
+    _fill_referral(data, data["occurred_at"].date())
+    _check(ctx, data, data)
+    status = initial_status(Handling(data["handling"]))
+    with records.atomic():
+        serial = next_serial(ctx, SERIAL_PREFIX["visit"], ctx.today().year)
+        row = records.insert(ctx, VISIT, data, serial=serial, extra={"status": status.value})
+    return row  # type: ignore[return-value]
+
+
+def update(
+    ctx: Context,
+    visit_id: int | str,
+    changes: Mapping[str, Any],
+    *,
+    expected_rev: int | None = None,
+) -> Visit:
+    """Edit fields; the status moves only through the workflow actions below.
+
+    The handling may still change while nothing has been done with the case (status
+    registered, or closed at once): the status then follows the new handling.
+    """
+    if "status" in changes:
+        raise UserError("状态只能通过“转办、反馈、办结”等操作改变。")
+    data = clean(VISIT_FIELDS, changes, partial=True)
+    with records.atomic():
+        row: Visit = records.load(VISIT, visit_id)  # type: ignore[assignment]
+        merged = {**records.snapshot(VISIT, row), **data}
+        extra: dict[str, Any] = {}
+        if "handling" in data and data["handling"] != row.handling:
+            status = VisitStatus(row.status)
+            fresh = status is VisitStatus.REGISTERED or (
+                status is VisitStatus.CLOSED and row.handling in CLOSES_AT_ONCE and not row.result
+            )
+            if not fresh:
+                raise UserError("该事项已在办理中，不能再改处理方式。")
+            if data["handling"] != Handling.REFERRED:
+                for key in REFERRAL_KEYS:
+                    merged[key] = data[key] = "" if key == "referred_unit" else None
+            else:
+                _fill_referral(merged, merged["occurred_at"].date())
+                data.update({k: merged[k] for k in REFERRAL_KEYS})
+            extra["status"] = initial_status(Handling(data["handling"])).value
+        _check(ctx, data, merged)
+        records.modify(ctx, VISIT, row, data, expected_rev=expected_rev, extra=extra)
+    return row
+
+
+@dataclass(frozen=True)
+class Step:
+    """One action of the case workflow and the fields it needs."""
+
+    target: VisitStatus
+    required: tuple[str, ...]
+    label: str
+
+
+STEPS = {
+    "refer": Step(VisitStatus.REFERRED, ("referred_unit",), "转办"),
+    "start": Step(VisitStatus.IN_PROGRESS, (), "开始办理"),
+    "feed_back": Step(VisitStatus.FED_BACK, ("result", "feedback_at"), "反馈"),
+    "reopen": Step(VisitStatus.IN_PROGRESS, (), "重新办理"),
+    "close": Step(VisitStatus.CLOSED, (), "办结"),
+}
+
+
+def advance(
+    ctx: Context, visit_id: int | str, action: str, values: Mapping[str, Any] | None = None
+) -> Visit:
+    """Run a workflow action (refer, start, feed_back, reopen, close) with its fields."""
+    step = STEPS.get(action)
+    if step is None:
+        raise UserError(f"未知的操作：{action}")
+    data = clean(VISIT_FIELDS, dict(values or {}), partial=True)
+    with records.atomic():
+        row: Visit = records.load(VISIT, visit_id)  # type: ignore[assignment]
+        current = VisitStatus(row.status)
+        if action == "reopen" and current is not VisitStatus.FED_BACK:
+            raise TransitionRefused("只有已反馈的事项才能重新办理。")
+        if not can_transition(current, step.target):
+            raise TransitionRefused(
+                f"“{current.label}”的事项不能{step.label}（不能改为“{step.target.label}”）。"
+            )
+        merged = {**records.snapshot(VISIT, row), **data}
+        if action == "refer":
+            data["handling"] = merged["handling"] = Handling.REFERRED.value
+            _fill_referral(merged, row.occurred_at.date())
+            data.update({k: merged[k] for k in REFERRAL_KEYS})
+        elif (
+            action == "close"
+            and current is VisitStatus.REGISTERED
+            and row.handling == Handling.REFERRED
+        ):
+            raise TransitionRefused("转办事项须先反馈办理结果，才能办结。")
+        missing = [VISIT.field(k).label for k in step.required if not merged.get(k)]
+        if missing:
+            raise ValidationError({"_": f"{step.label}前请填写：{'、'.join(missing)}"})
+        _check(ctx, data, merged)
+        records.modify(ctx, VISIT, row, data, extra={"status": step.target.value}, action=action)
+    return row
+
+
+def delete(ctx: Context, visit_id: int | str) -> None:
+    records.trash(ctx, VISIT, visit_id)
+
+
+def restore(ctx: Context, visit_id: int | str) -> None:
+    records.restore(ctx, VISIT, visit_id)
+
+
+def get(visit_id: int | str) -> Visit:
+    return records.load(VISIT, visit_id)  # type: ignore[return-value]
+
+
+def values_of(visit: Visit) -> dict[str, Any]:
+    """Every field of a visit as plain values (links as id lists), e.g. to fill a dialog."""
+    return records.snapshot(VISIT, visit)

@@ -1,0 +1,50 @@
+"""Opening the SQLite file with the settings every connection needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import peewee as pw
+
+from studio_app.core.search_text import index_text
+from studio_app.storage.models import database
+
+# WAL: readers never block the writer; synchronous=FULL: a confirmed save survives a power
+# cut; foreign keys are off by default in SQLite and must be set per connection;
+# secure_delete: deleted personal data is overwritten, not left in free pages.
+PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": "full",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "secure_delete": 1,
+    "cache_size": -32_000,
+    "temp_store": "memory",
+}
+
+
+class StudioDatabase(pw.SqliteDatabase):
+    """SqliteDatabase that registers the search-text function on each connection."""
+
+    def _add_conn_hooks(self, conn):  # type: ignore[no-untyped-def]
+        super()._add_conn_hooks(conn)
+        conn.create_function("search_doc", -1, index_text, deterministic=True)
+
+
+def open_database(path: Path | str, *, migrate: bool = True) -> StudioDatabase:
+    """Open (creating if needed) the database at ``path`` and bind the models to it."""
+    db = StudioDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db.connect(reuse_if_open=True)
+    database.initialize(db)
+    if migrate:
+        from studio_app.storage.migrations import migrate as run_migrations
+
+        run_migrations(db)
+    return db
+
+
+def close_database() -> None:
+    """Close the bound database (safe to call when none is open)."""
+    db = database.obj
+    if db is not None and not db.is_closed():
+        db.close()

@@ -1,0 +1,85 @@
+"""Numbered schema migrations, tracked in ``PRAGMA user_version``.
+
+Each step is one SQL file in ``storage/sql`` named ``NNNN_name.sql`` and runs in its own
+transaction together with the version bump, so a process killed mid-migration leaves the
+previous version intact. Steps are never edited once released: change the schema in a new one.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from importlib import resources
+
+import peewee as pw
+
+from studio_app.core.errors import UserError
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def available() -> list[Migration]:
+    """All migrations shipped with the package, in order."""
+    found = []
+    for entry in resources.files("studio_app.storage").joinpath("sql").iterdir():
+        m = re.fullmatch(r"(\d{4})_(\w+)\.sql", entry.name)
+        if m:
+            found.append(Migration(int(m.group(1)), m.group(2), entry.read_text("utf-8")))
+    found.sort(key=lambda m: m.version)
+    assert [m.version for m in found] == list(range(1, len(found) + 1)), "gap in migrations"
+    return found
+
+
+LATEST = len(available())
+
+
+def current_version(db: pw.SqliteDatabase) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def pending(db: pw.SqliteDatabase) -> list[Migration]:
+    version = current_version(db)
+    return [m for m in available() if m.version > version]
+
+
+def migrate(db: pw.SqliteDatabase, *, target: int | None = None) -> int:
+    """Bring the schema to ``target`` (default: latest); returns the resulting version."""
+    version = current_version(db)
+    if version > LATEST:
+        raise UserError(
+            f"数据库版本（{version}）比本程序支持的版本（{LATEST}）新，请升级程序后再打开。"
+        )
+    for step in available():
+        if step.version <= version or (target is not None and step.version > target):
+            continue
+        conn = db.connection()
+        # executescript would commit on its own; run statements inside one transaction.
+        with db.atomic():
+            for statement in _statements(step.sql):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {step.version:d}")
+        version = step.version
+    return version
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script into complete statements (triggers contain semicolons)."""
+    statements: list[str] = []
+    buffer = ""
+
+    for line in sql.splitlines(keepends=True):
+        if not buffer and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        raise ValueError("incomplete SQL statement at the end of a migration")
+    return statements
