@@ -82,9 +82,11 @@ def normalise_phone(raw: str) -> str:
         return digits
     if not digits.startswith("0") and 9 <= len(digits) <= 11:
         digits = "0" + digits  # the area code lost its leading zero as a number
-    if digits.startswith("0") and 10 <= len(digits) <= 12:
-        area = 3 if digits[1] in "12" else 4  # 010, 02x are three-digit area codes
+    if digits.startswith("0") and 10 <= len(digits) <= 12 and not digits.startswith(("00", "01")):
+        area = 3 if digits[1] == "2" else 4  # 02x are three-digit area codes
         return f"{digits[:area]}-{digits[area:]}"
+    if digits.startswith("010") and len(digits) == 11:  # Beijing
+        return f"010-{digits[3:]}"
     raise IdentifierError("电话号码位数不对：手机为11位，座机为区号加7～8位号码")
 
 

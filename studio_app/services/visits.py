@@ -113,8 +113,8 @@ def update(
         extra: dict[str, Any] = {}
         if "handling" in data and data["handling"] != row.handling:
             status = VisitStatus(row.status)
-            fresh = status is VisitStatus.REGISTERED or (
-                status is VisitStatus.CLOSED and row.handling in CLOSES_AT_ONCE and not row.result
+            fresh = status in (VisitStatus.REGISTERED, VisitStatus.REFERRED) or (
+                status is VisitStatus.CLOSED and row.handling in CLOSES_AT_ONCE
             )
             if not fresh:
                 raise UserError("该事项已在办理中，不能再改处理方式。")

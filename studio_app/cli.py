@@ -1,0 +1,209 @@
+"""``studio-app``: no subcommand opens the desktop app; subcommands work headless.
+
+Exit codes: 0 done, 1 refused (one plain sentence on stderr, nothing changed), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from studio_app import __version__
+from studio_app.core.errors import UserError
+from studio_app.paths import ENV_VAR, DataDir
+
+log = logging.getLogger("studio_app.cli")
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Chinese-friendly, single-line usage errors (exit 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}（--help 查看用法）\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="studio-app",
+        description="委员工作室履职台账 (Studio Ledger). Without a subcommand, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"studio-app {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"data directory (database, backups/, logs/); default: ${ENV_VAR} or the "
+        "user's local app-data folder",
+    )
+    # --data-dir is accepted before or after the subcommand.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="as above")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser(
+        "setup", parents=[common], help="set up this installation as a studio or the county office"
+    )
+    p.add_argument("--kind", required=True, choices=["studio", "county"])
+    p.add_argument("--name", required=True, help="e.g. 石桥镇政协委员工作室")
+    p.add_argument("--code", required=True, help="short code used in serials and file names")
+    p.add_argument("--township", default="")
+    p.add_argument("--county", default="")
+
+    p = sub.add_parser(
+        "demo", parents=[common], help="fill an empty database with realistic demo data"
+    )
+    p.add_argument("--visits", type=_positive, default=2000, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+
+    p = sub.add_parser("stats", parents=[common], help="counts per record type and status")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    sub.add_parser(
+        "check", parents=[common], help="integrity and foreign-key checks (exit 0 when sound)"
+    )
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为正整数：{text}") from None
+    if value < 1 or value > 10_000_000:
+        raise argparse.ArgumentTypeError(f"应在 1 到 10,000,000 之间：{text}")
+    return value
+
+
+def _open(args: argparse.Namespace, *, create: bool = True):  # type: ignore[no-untyped-def]
+    """Open the data directory; commands that only read refuse to create one."""
+    from studio_app.logs import configure
+    from studio_app.workspace import open_workspace
+
+    data_dir = DataDir.resolve(args.data_dir)
+    if not create and not data_dir.database.exists():
+        raise UserError(f"数据目录 {data_dir.root} 中还没有数据库，请先运行 setup 或 demo。")
+    workspace = open_workspace(data_dir)
+    configure(data_dir.logs)
+    return workspace
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from studio_app.services import site
+
+    workspace = _open(args)
+    created = site.setup(args.kind, args.name, args.code, args.township, args.county)
+    print(f"已设置：{created.name}（{created.code}），数据目录 {workspace.data_dir.root}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from studio_app.services import demo, site
+    from studio_app.storage.models import Member, Resident, Visit
+    from studio_app.workspace import DEMO_SITE
+
+    workspace = _open(args)
+    if any(m.select().exists() for m in (Member, Resident, Visit)):
+        raise UserError(
+            "数据库中已有记录，演示数据只能生成到空数据库（可用 --data-dir 另选目录）。"
+        )
+    if workspace.site is None:
+        workspace.site = site.setup(**DEMO_SITE)
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r生成演示数据… {done * 100 // max(total, 1)}%", end="", file=sys.stderr)
+
+    summary = demo.generate(
+        workspace.context(), visits=args.visits, seed=args.seed, progress=progress
+    )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(
+        f"已生成演示数据：委员 {summary.members}，群众 {summary.residents}，"
+        f"接待走访 {summary.visits}，访谈 {summary.interviews}，提案与社情民意 {summary.proposals}"
+    )
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from studio_app.services import site, stats
+
+    workspace = _open(args, create=False)
+    site.require_site()
+    counts = stats.counts()
+    if args.json:
+        json.dump(counts, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(f"{workspace.site.name}（{workspace.site.code}）")  # type: ignore[union-attr]
+        _print_counts(counts)
+    return EXIT_OK
+
+
+def _print_counts(counts: dict, indent: str = "") -> None:  # type: ignore[type-arg]
+    for key, value in counts.items():
+        if isinstance(value, dict):
+            print(f"{indent}{key}:")
+            _print_counts(value, indent + "  ")
+        else:
+            print(f"{indent}{key}: {value}")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from studio_app.services import integrity
+
+    workspace = _open(args, create=False)
+    found = integrity.problems()
+    if found:
+        for line in found:
+            print(line, file=sys.stderr)
+        return EXIT_REFUSED
+    print(f"数据库完好：{workspace.data_dir.database}")
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from studio_app.workspace import ensure_demo
+
+    workspace = _open(args)
+    ensure_demo(workspace)
+    from studio_app.ui.app import run
+
+    return run(workspace)
+
+
+COMMANDS = {
+    "setup": cmd_setup,
+    "demo": cmd_demo,
+    "stats": cmd_stats,
+    "check": cmd_check,
+    None: cmd_gui,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        log.exception("unexpected error")
+        print(f"程序内部错误：{type(exc).__name__}: {exc}（详情见日志）", file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        from studio_app.storage.database import close_database
+
+        close_database()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

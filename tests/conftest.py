@@ -1,0 +1,32 @@
+"""Shared fixtures: every test gets its own real SQLite file in a temporary directory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from studio_app.services import site
+from studio_app.services.context import Context
+from studio_app.storage.database import close_database, open_database
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "studio.sqlite3"
+    open_database(path)
+    yield path
+    close_database()
+
+
+@pytest.fixture
+def ctx(db_path: Path) -> Context:
+    """A studio set up in a fresh database, acting as its administrator."""
+    studio = site.setup("studio", "石桥镇政协委员工作室", "SQZ", "石桥镇", "平阳县")
+    return site.context_for(studio)
+
+
+def fixed_clock(when: datetime):  # type: ignore[no-untyped-def]
+    return lambda: when.replace(tzinfo=UTC) if when.tzinfo is None else when

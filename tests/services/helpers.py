@@ -1,0 +1,33 @@
+"""Small builders for service tests (everything goes through the services)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from studio_app.services import members, residents, visits
+from studio_app.services.context import Context
+from studio_app.storage.models import Member, Resident, Visit
+
+
+def member(ctx: Context, name: str = "王建国", **values: Any) -> Member:
+    return members.create(ctx, {"name": name, "sector": "农业界", **values})
+
+
+def resident(ctx: Context, name: str = "李秀英", **values: Any) -> Resident:
+    return residents.create(ctx, {"name": name, "village": "东岙村", **values})
+
+
+def visit(ctx: Context, *, member_ids: list[int] | None = None, **values: Any) -> Visit:
+    if member_ids is None:
+        found = Member.select().where(Member.deleted_at.is_null()).first()
+        member_ids = [(found or member(ctx)).id]
+    data = {
+        "channel": "reception",
+        "occurred_at": "2026-03-02 09:30",
+        "members": member_ids,
+        "category": "交通出行",
+        "content": "村口道路破损，下雨天积水严重。",
+        "handling": "answered",
+        **values,
+    }
+    return visits.create(ctx, data)

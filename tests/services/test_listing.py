@@ -1,0 +1,136 @@
+"""The visits list: keyset paging, SQL sorting and filtering, Chinese search."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timedelta
+
+import pytest
+
+from studio_app.core.errors import UserError
+from studio_app.services import listing, visit_list, visits
+from studio_app.services.context import Context
+from studio_app.services.listing import ListQuery
+from tests.conftest import fixed_clock
+from tests.services.helpers import member, resident, visit
+
+TEXTS = [
+    "村口道路破损积水",
+    "低保申请政策咨询",
+    "邻里宅基地纠纷",
+    "道路两侧路灯不亮",
+    "学校门口交通拥堵",
+]
+CATEGORIES = ["交通出行", "社会保障", "矛盾纠纷", "城乡建设与管理", "教育"]
+
+
+@pytest.fixture
+def many(ctx: Context) -> list[int]:
+    """45 visits on different days, some with the same time (ties broken by id)."""
+    c = dataclasses.replace(ctx, clock=fixed_clock(datetime(2026, 6, 1)))
+    m1, m2 = member(c, "王建国"), member(c, "陈美华")
+    r = resident(c, "李秀英", village="东岙村")
+    ids = []
+    start = datetime(2026, 1, 1, 9, 0)
+    for i in range(45):
+        v = visit(
+            c,
+            member_ids=[m1.id if i % 2 else m2.id],
+            residents=[r.id] if i % 3 == 0 else [],
+            occurred_at=start + timedelta(days=i // 3),
+            content=f"{TEXTS[i % 5]}（第{i}件）",
+            category=CATEGORIES[i % 5],
+            channel=["reception", "phone", "home_visit"][i % 3],
+            handling="referred" if i % 4 == 0 else "answered",
+            referred_unit="县住建局" if i % 4 == 0 else "",
+        )
+        ids.append(v.id)
+    visits.delete(c, ids[-1])
+    return ids
+
+
+def _all(query: ListQuery, limit: int = 7) -> list[tuple]:
+    rows, cursor = [], None
+    while True:
+        page = visit_list.page(query, after=cursor, limit=limit)
+        rows += page.rows
+        if page.cursor is None:
+            return rows
+        cursor = page.cursor
+
+
+def _key(row: tuple, name: str):  # type: ignore[no-untyped-def]
+    return row[visit_list.KEYS.index(name)]
+
+
+def test_keyset_pages_cover_every_live_row_once_newest_first(many: list[int]) -> None:
+    rows = _all(ListQuery())
+    ids = [r[0] for r in rows]
+    assert sorted(ids) == sorted(many[:-1])
+    assert len(set(ids)) == len(ids) == visit_list.count(ListQuery()) == 44
+    keys = [(_key(r, "occurred_at"), r[0]) for r in rows]
+    assert keys == sorted(keys, reverse=True)
+
+
+@pytest.mark.parametrize("sort", ["serial", "category", "status", "due_at", "member_names"])
+@pytest.mark.parametrize("descending", [True, False])
+def test_sorting_is_done_in_sql_and_pages_stay_consistent(
+    many: list[int], sort: str, descending: bool
+) -> None:
+    rows = _all(ListQuery(sort=sort, descending=descending), limit=5)
+    keys = [(_key(r, sort) or "", r[0]) for r in rows]
+    assert keys == sorted(keys, reverse=descending)
+    assert len(rows) == 44
+
+
+def test_unsortable_column_is_refused(many: list[int]) -> None:
+    with pytest.raises(UserError):
+        visit_list.page(ListQuery(sort="content"))
+
+
+def test_filters(many: list[int]) -> None:
+    m = member.__globals__["members"].list_active()[0]  # 王建国 or 陈美华, first by name
+    assert visit_list.count(ListQuery(filters={"channel": "phone"})) == 15
+    assert visit_list.count(ListQuery(filters={"status": ["referred"]})) == 11
+    assert (
+        visit_list.count(ListQuery(filters={"date_from": "2026-01-02", "date_to": "2026-01-03"}))
+        == 6
+    )
+    assert visit_list.count(ListQuery(filters={"village": "东岙村"})) == 15
+    by_member = _all(ListQuery(filters={"member": m.id}))
+    assert by_member and all(_key(r, "member_names") == m.name for r in by_member)
+    overdue = visit_list.count(ListQuery(filters={"overdue": True}))
+    assert overdue == 11  # referred in January with a 15-day limit, today is later
+    assert visit_list.count(ListQuery(trash=True)) == 1
+    with pytest.raises(UserError):
+        visit_list.count(ListQuery(filters={"colour": "red"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("道", 18), ("道路", 18), ("路灯", 9), ("宅基地纠纷", 9), ("积水 第1", 2), ("JD-2026-000", 9)],
+)
+@pytest.mark.parametrize("dense", [True, False])
+def test_search_finds_1_2_and_n_character_terms(
+    many: list[int], monkeypatch: pytest.MonkeyPatch, text: str, expected: int, dense: bool
+) -> None:
+    monkeypatch.setattr(listing, "DENSE_MATCHES", 0 if dense else 10_000)
+    query = ListQuery(text=text)
+    rows = _all(query, limit=4)
+    assert len(rows) == visit_list.count(query) == expected
+    keys = [(_key(r, "occurred_at"), r[0]) for r in rows]
+    assert keys == sorted(keys, reverse=True)
+
+
+def test_search_excludes_trash_and_combines_with_filters(many: list[int]) -> None:
+    last = visits.get(many[-1])
+    assert visit_list.count(ListQuery(text=last.serial)) == 0
+    assert visit_list.count(ListQuery(text=last.serial, trash=True)) == 1
+    assert visit_list.count(ListQuery(text="道路", filters={"channel": "phone"})) == 6
+
+
+def test_search_by_names_and_odd_input(many: list[int]) -> None:
+    assert visit_list.count(ListQuery(text="秀英")) == 15
+    assert visit_list.count(ListQuery(text='"')) == 44  # no tokens: no text filter
+    assert visit_list.count(ListQuery(text="AND OR NOT")) == 0
+    assert visit_list.count(ListQuery(text="火星")) == 0
