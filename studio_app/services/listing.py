@@ -82,7 +82,10 @@ class Lister:
         alias = "t"
         parts = [f"{alias}.deleted_at IS {'NOT ' if query.trash else ''}NULL"]
         params: list[Any] = []
-        for key, value in query.filters.items():
+        filters = dict(query.filters)
+        if self.spec.fts is None and query.text.strip():
+            filters["text"] = query.text  # no index: the type's own text filter applies
+        for key, value in filters.items():
             if value in (None, "", [], ()):
                 continue
             build = self._filters.get(key)
@@ -97,7 +100,9 @@ class Lister:
         return ", ".join(c.sql for c in self.spec.columns)
 
     def _match(self, query: ListQuery) -> str | None:
-        return match_expression(query.text) if query.text.strip() else None
+        if self.spec.fts is None or not query.text.strip():
+            return None
+        return match_expression(query.text)
 
     def count(self, query: ListQuery, *, today: date | None = None) -> int:
         """Number of rows the query selects."""

@@ -1,0 +1,144 @@
+"""Lists of members, residents, interviews and proposal-type records.
+
+Same machinery as the visits list (:mod:`.listing`): filters and sorting in SQL, keyset
+paging; interviews and proposals are searchable through their full-text indexes, people by
+name, phone or village.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from studio_app.core.identity import phone_digits
+from studio_app.core.text import normalise_name
+from studio_app.services.listing import Column, FilterSql, Lister, ListSpec, day_range, in_list
+
+
+def _flag(column: str) -> Any:
+    return lambda v, _: (f"{column} = ?", [1 if v else 0])
+
+
+def _people_text(value: Any, _: Any) -> FilterSql:
+    """Name prefix, or phone digits / ID number prefix when the text is a number."""
+    text = str(value).strip()
+    digits = phone_digits(text)
+    if digits and digits == text.replace(" ", "").replace("-", ""):
+        return "(t.phone_key LIKE ? OR t.id_number LIKE ?)", [f"{digits}%", f"{digits}%"]
+    return "t.name_key LIKE ?", [f"{normalise_name(text)}%"]
+
+
+MEMBERS = Lister(
+    ListSpec(
+        "member",
+        None,
+        (
+            Column("id", "t.id"),
+            Column("name", "t.name", sortable=True),
+            Column("gender", "t.gender", sortable=True),
+            Column("sector", "t.sector", sortable=True),
+            Column("unit_and_post", "t.unit_and_post"),
+            Column("phone", "t.phone"),
+            Column("is_standing", "t.is_standing", sortable=True),
+            Column("active", "t.active"),
+            Column("rev", "t.rev"),
+        ),
+        default_sort="name",
+    ),
+    {
+        "sector": lambda v, _: in_list("t.sector", v),
+        "is_standing": _flag("t.is_standing"),
+        "active": _flag("t.active"),
+        "name": lambda v, _: ("t.name LIKE ?", [f"{str(v).strip()}%"]),
+    },
+)
+
+RESIDENTS = Lister(
+    ListSpec(
+        "resident",
+        None,
+        (
+            Column("id", "t.id"),
+            Column("name", "t.name", sortable=True),
+            Column("gender", "t.gender"),
+            Column("phone", "t.phone"),
+            Column("id_number", "t.id_number"),
+            Column("village", "t.village", sortable=True),
+            Column("group_name", "t.group_name"),
+            Column("kind", "t.kind", sortable=True),
+            Column("last_contacted_at", "t.last_contacted_at", sortable=True, nullable=True),
+            Column("rev", "t.rev"),
+        ),
+        default_sort="name",
+    ),
+    {
+        "village": lambda v, _: in_list("t.village", v),
+        "kind": lambda v, _: in_list("t.kind", v),
+        "contact_member": lambda v, _: ("t.contact_member_id = ?", [int(v)]),
+        "text": _people_text,
+    },
+)
+
+INTERVIEWS = Lister(
+    ListSpec(
+        "interview",
+        "interview_fts",
+        (
+            Column("id", "t.id"),
+            Column("serial", "t.serial", sortable=True, nullable=True),
+            Column("occurred_at", "t.occurred_at", sortable=True),
+            Column("kind", "t.kind", sortable=True),
+            Column("title", "t.title", sortable=True),
+            Column("member_names", "t.member_names"),
+            Column("participant_count", "t.participant_count", sortable=True),
+            Column("status", "t.status", sortable=True),
+            Column("rev", "t.rev"),
+        ),
+        default_sort="occurred_at",
+    ),
+    {
+        "kind": lambda v, _: in_list("t.kind", v),
+        "status": lambda v, _: in_list("t.status", v),
+        "date_from": lambda v, _: ("t.occurred_at >= ?", [day_range(v)]),
+        "date_to": lambda v, _: ("t.occurred_at < ?", [day_range(v, end=True)]),
+        "member": lambda v, _: (
+            "t.id IN (SELECT interview_id FROM interview_member WHERE member_id = ?)",
+            [int(v)],
+        ),
+    },
+)
+
+PROPOSALS = Lister(
+    ListSpec(
+        "proposal",
+        "proposal_fts",
+        (
+            Column("id", "t.id"),
+            Column("serial", "t.serial", sortable=True, nullable=True),
+            Column("kind", "t.kind", sortable=True),
+            Column("title", "t.title", sortable=True),
+            Column("lead_member", "(SELECT name FROM member WHERE id = t.lead_member_id)"),
+            Column("category", "t.category", sortable=True),
+            Column("status", "t.status", sortable=True),
+            Column("submitted_at", "t.submitted_at", sortable=True, nullable=True),
+            Column("review", "t.review", sortable=True),
+            Column("reply_class", "t.reply_class", sortable=True),
+            Column("created_at", "t.created_at", sortable=True),
+            Column("rev", "t.rev"),
+        ),
+        default_sort="created_at",
+    ),
+    {
+        "kind": lambda v, _: in_list("t.kind", v),
+        "status": lambda v, _: in_list("t.status", v),
+        "review": lambda v, _: in_list("t.review", v),
+        "category": lambda v, _: in_list("t.category", v),
+        "lead_member": lambda v, _: ("t.lead_member_id = ?", [int(v)]),
+        "submitted_from": lambda v, _: ("t.submitted_at >= ?", [str(v)[:10]]),
+        "submitted_to": lambda v, _: ("t.submitted_at <= ?", [str(v)[:10]]),
+    },
+)
+
+
+def keys(lister: Lister) -> tuple[str, ...]:
+    """Column keys of a lister's rows, in order."""
+    return tuple(c.key for c in lister.spec.columns)

@@ -1,0 +1,1 @@
+"""Benchmarks, run explicitly (not part of the default test suite); see docs/PERFORMANCE.md."""
