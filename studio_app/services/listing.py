@@ -19,7 +19,7 @@ from studio_app.storage.models import database
 
 # Above this many index matches the page is read along the sort index instead of sorting
 # all matches (measured on 1,000,000 visits; see docs/PERFORMANCE.md).
-DENSE_MATCHES = 20_000
+DENSE_MATCHES = 10_000
 
 
 @dataclass(frozen=True)
@@ -147,38 +147,125 @@ class Lister:
         """One page of rows after the ``after`` cursor (``None`` for the first page)."""
         today = today or date.today()
         where, params = self._where(query, today)
+        match = self._match(query)
+        if match is None:
+            rows = self._walk(query, where, params, after, limit)
+        else:
+            fts = self.spec.fts
+            matches = (
+                database.connection()
+                .execute(
+                    f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)",
+                    [match, DENSE_MATCHES + 1],
+                )
+                .fetchone()[0]
+            )
+            if matches > DENSE_MATCHES:
+                rows = self._walk_matching(query, where, params, after, limit, match)
+            else:
+                rows = self._sorted_matches(query, where, params, after, limit, match)
+        cursor = (rows[-1][-1], rows[-1][0]) if len(rows) == limit else None
+        return Page([tuple(r[:-1]) for r in rows], cursor)
+
+    def _keyset(
+        self, query: ListQuery, where: str, params: list[Any], after: tuple[Any, Any] | None
+    ) -> tuple[str, list[Any], str]:
         sort = _sort_expr(self.spec, query)
         order = "DESC" if query.descending else "ASC"
         if after is not None:
             where += f" AND ({sort}, t.id) {'<' if query.descending else '>'} (?, ?)"
-            params += [after[0], after[1]]
-        tail = f"ORDER BY {sort} {order}, t.id {order} LIMIT ?"
-        cols = self._select()
-        match = self._match(query)
+            params = [*params, after[0], after[1]]
+        return where, params, f"ORDER BY {sort} {order}, t.id {order} LIMIT ?"
+
+    def _walk(
+        self,
+        query: ListQuery,
+        where: str,
+        params: list[Any],
+        after: tuple[Any, Any] | None,
+        limit: int,
+    ) -> list[Any]:
+        """Rows in sort order along the index: each row's last value is its sort key."""
+        where, params, tail = self._keyset(query, where, params, after)
+        sort = _sort_expr(self.spec, query)
+        sql = f"SELECT {self._select()}, {sort} FROM {self.spec.table} t WHERE {where} {tail}"
+        return database.connection().execute(sql, [*params, limit]).fetchall()
+
+    def _sorted_matches(
+        self,
+        query: ListQuery,
+        where: str,
+        params: list[Any],
+        after: tuple[Any, Any] | None,
+        limit: int,
+        match: str,
+    ) -> list[Any]:
+        """Few matches: read them all from the index, then sort."""
+        where, params, tail = self._keyset(query, where, params, after)
+        sort, fts = _sort_expr(self.spec, query), self.spec.fts
+        sql = (
+            f"SELECT {self._select()}, {sort} FROM {fts} f CROSS JOIN {self.spec.table} t "
+            f"ON t.id = f.rowid WHERE f.{fts} MATCH ? AND {where} {tail}"
+        )
+        return database.connection().execute(sql, [match, *params, limit]).fetchall()
+
+    def _walk_matching(
+        self,
+        query: ListQuery,
+        where: str,
+        params: list[Any],
+        after: tuple[Any, Any] | None,
+        limit: int,
+        match: str,
+    ) -> list[Any]:
+        """Many matches: walk the sort order in chunks, keeping rows that match.
+
+        Each chunk's ids are tested against the index with rowid-range lookups (cheap in
+        FTS5), so a common term never materialises its hundreds of thousands of matches.
+        """
+        kept: list[Any] = []
         conn = database.connection()
-        if match is None:
-            sql = f"SELECT {cols}, {sort} FROM {self.spec.table} t WHERE {where} {tail}"
-            rows = conn.execute(sql, [*params, limit]).fetchall()
-        else:
-            fts = self.spec.fts
-            matches = conn.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)",
-                [match, DENSE_MATCHES + 1],
-            ).fetchone()[0]
-            if matches > DENSE_MATCHES:
-                sql = (
-                    f"SELECT {cols}, {sort} FROM {self.spec.table} t WHERE {where} "
-                    f"AND t.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?) {tail}"
+        while len(kept) < limit:
+            chunk = self._walk(query, where, params, after, WALK_CHUNK)
+            if not chunk:
+                break
+            hits = set()
+            for low, high in _id_ranges(sorted(r[0] for r in chunk)):
+                hits.update(
+                    r[0]
+                    for r in conn.execute(
+                        f"SELECT rowid FROM {self.spec.fts} WHERE {self.spec.fts} MATCH ? "
+                        "AND rowid BETWEEN ? AND ?",
+                        [match, low, high],
+                    )
                 )
-                rows = conn.execute(sql, [*params, match, limit]).fetchall()
-            else:
-                sql = (
-                    f"SELECT {cols}, {sort} FROM {fts} f CROSS JOIN {self.spec.table} t "
-                    f"ON t.id = f.rowid WHERE f.{fts} MATCH ? AND {where} {tail}"
-                )
-                rows = conn.execute(sql, [match, *params, limit]).fetchall()
-        cursor = (rows[-1][-1], rows[-1][0]) if len(rows) == limit else None
-        return Page([tuple(r[:-1]) for r in rows], cursor)
+            for row in chunk:
+                if row[0] in hits:
+                    kept.append(row)
+                    if len(kept) == limit:
+                        break
+            if len(chunk) < WALK_CHUNK:
+                break
+            after = (chunk[-1][-1], chunk[-1][0])
+        return kept
+
+
+WALK_CHUNK = 2000
+
+
+def _id_ranges(ids: list[int], gap: int = 256, most: int = 32) -> list[tuple[int, int]]:
+    """Sorted ids as a few ``(low, high)`` ranges: split at large gaps, at most ``most``."""
+    ranges: list[tuple[int, int]] = []
+    low = prev = ids[0]
+    for i in ids[1:]:
+        if i - prev > gap:
+            ranges.append((low, prev))
+            low = i
+        prev = i
+    ranges.append((low, prev))
+    if len(ranges) > most:  # scattered ids: one range costs less than many lookups
+        return [(ids[0], ids[-1])]
+    return ranges
 
 
 def day_range(value: date | datetime | str, *, end: bool = False) -> str:

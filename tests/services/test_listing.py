@@ -110,11 +110,13 @@ def test_filters(many: list[int]) -> None:
     ("text", "expected"),
     [("道", 18), ("道路", 18), ("路灯", 9), ("宅基地纠纷", 9), ("积水 第1", 2), ("JD-2026-000", 9)],
 )
-@pytest.mark.parametrize("dense", [True, False])
+@pytest.mark.parametrize("strategy", ["walk", "walk-small-chunks", "sort-matches"])
 def test_search_finds_1_2_and_n_character_terms(
-    many: list[int], monkeypatch: pytest.MonkeyPatch, text: str, expected: int, dense: bool
+    many: list[int], monkeypatch: pytest.MonkeyPatch, text: str, expected: int, strategy: str
 ) -> None:
-    monkeypatch.setattr(listing, "DENSE_MATCHES", 0 if dense else 10_000)
+    monkeypatch.setattr(listing, "DENSE_MATCHES", 10_000 if strategy == "sort-matches" else 0)
+    if strategy == "walk-small-chunks":
+        monkeypatch.setattr(listing, "WALK_CHUNK", 3)
     query = ListQuery(text=text)
     rows = _all(query, limit=4)
     assert len(rows) == visit_list.count(query) == expected
@@ -134,3 +136,10 @@ def test_search_by_names_and_odd_input(many: list[int]) -> None:
     assert visit_list.count(ListQuery(text='"')) == 44  # no tokens: no text filter
     assert visit_list.count(ListQuery(text="AND OR NOT")) == 0
     assert visit_list.count(ListQuery(text="火星")) == 0
+
+
+def test_id_ranges_split_at_gaps_and_merge_when_scattered() -> None:
+    assert listing._id_ranges([1, 2, 3, 500, 501]) == [(1, 3), (500, 501)]
+    assert listing._id_ranges([5]) == [(5, 5)]
+    scattered = list(range(0, 100_000, 1000))
+    assert listing._id_ranges(scattered) == [(0, 99_000)]
