@@ -1,14 +1,16 @@
 """List pages: filter, sort and keyset paging in SQL, with Chinese full-text search.
 
-A page is fetched with ``WHERE (sort_key, id) < (last_key, last_id) ORDER BY sort_key DESC,
-id DESC LIMIT n`` so that page 5,000 costs what page 1 costs, and nothing ever loads a whole
-table. Searching uses the per-character FTS5 index (see ``core.search_text``): a rare term
-is driven from the index, a common one from the sort index with the matches as a set.
+A page is fetched with ``WHERE (sort key…, id) < (last key…, last id) ORDER BY sort key…
+DESC, id DESC LIMIT n`` along an index, so that page 5,000 costs what page 1 costs and
+nothing ever loads a whole table. Searching uses the per-character FTS5 index of live rows
+(see ``core.search_text``): a rare term is driven from the index and its matches sorted, a
+common one is read along the sort index in chunks tested against the index by rowid range.
+The trash, which is small, is searched with LIKE.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -17,17 +19,30 @@ from studio_app.core.errors import UserError
 from studio_app.core.search_text import match_expression
 from studio_app.storage.models import database
 
-# Above this many index matches the page is read along the sort index instead of sorting
-# all matches (measured on 1,000,000 visits; see docs/PERFORMANCE.md).
+# Up to this many index matches, all are read and sorted; above, the sort index is walked
+# (measured on 1,000,000 visits; see docs/PERFORMANCE.md).
 DENSE_MATCHES = 10_000
+WALK_CHUNK = 2000
+
+FilterSql = tuple[str, list[Any]]
+Filter = Callable[[Any, date], FilterSql]
 
 
 @dataclass(frozen=True)
 class Column:
+    """A list column; ``sort`` gives the ORDER BY terms when it is sortable.
+
+    Every sortable column has an index on its terms (plus id) over live rows, so sorting by
+    it reads one page, not the table.
+    """
+
     key: str
     sql: str
-    sortable: bool = False
-    nullable: bool = False
+    sort: tuple[str, ...] = ()
+
+    @property
+    def sortable(self) -> bool:
+        return bool(self.sort)
 
 
 @dataclass(frozen=True)
@@ -38,12 +53,13 @@ class ListSpec:
     fts: str | None
     columns: tuple[Column, ...]
     default_sort: str
+    like_columns: tuple[str, ...] = ()  # searched with LIKE in the trash
 
     def column(self, key: str) -> Column:
         for c in self.columns:
             if c.key == key:
                 return c
-        raise UserError(f"不能按“{key}”排序")
+        raise UserError(f"没有“{key}”这一列")
 
 
 @dataclass(frozen=True)
@@ -58,35 +74,36 @@ class ListQuery:
 @dataclass(frozen=True)
 class Page:
     rows: list[tuple[Any, ...]]
-    cursor: tuple[Any, Any] | None  # (sort value, id) of the last row; None: no more rows
+    cursor: tuple[Any, ...] | None  # sort key of the last row; None: no more rows
 
 
-FilterSql = tuple[str, list[Any]]
-
-
-def _sort_expr(spec: ListSpec, query: ListQuery) -> str:
-    col = spec.column(query.sort or spec.default_sort)
-    if not col.sortable:
-        raise UserError(f"不能按“{col.key}”排序")
-    return f"COALESCE({col.sql}, '')" if col.nullable else col.sql
+def _like_words(columns: Sequence[str], text: str) -> FilterSql:
+    """Every word must occur in one of ``columns`` (case-insensitive for ASCII)."""
+    parts, params = [], []
+    for word in text.split():
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        parts.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
+        params += [f"%{escaped}%"] * len(columns)
+    return " AND ".join(parts) or "1", params
 
 
 class Lister:
     """Runs list queries for one :class:`ListSpec` plus type-specific filters."""
 
-    def __init__(self, spec: ListSpec, filters: Mapping[str, Any]) -> None:
+    def __init__(self, spec: ListSpec, filters: Mapping[str, Filter]) -> None:
         self.spec = spec
-        self._filters = filters  # key → callable(value, today) -> FilterSql
+        self._filters = filters
+
+    # -- building blocks ------------------------------------------------------------------
 
     def _where(self, query: ListQuery, today: date) -> FilterSql:
-        alias = "t"
-        parts = [f"{alias}.deleted_at IS {'NOT ' if query.trash else ''}NULL"]
+        parts = [f"t.deleted_at IS {'NOT ' if query.trash else ''}NULL"]
         params: list[Any] = []
         filters = dict(query.filters)
-        if self.spec.fts is None and query.text.strip():
+        if query.text.strip() and self.spec.fts is None:
             filters["text"] = query.text  # no index: the type's own text filter applies
         for key, value in filters.items():
-            if value in (None, "", [], ()):
+            if value is None or value == "" or value == [] or value == ():
                 continue
             build = self._filters.get(key)
             if build is None:
@@ -94,59 +111,73 @@ class Lister:
             sql, args = build(value, today)
             parts.append(sql)
             params.extend(args)
+        if query.trash and query.text.strip() and self.spec.fts is not None:
+            sql, args = _like_words(self.spec.like_columns, query.text)
+            parts.append(sql)
+            params.extend(args)
         return " AND ".join(parts), params
 
-    def _select(self) -> str:
-        return ", ".join(c.sql for c in self.spec.columns)
-
     def _match(self, query: ListQuery) -> str | None:
-        if self.spec.fts is None or not query.text.strip():
+        if self.spec.fts is None or query.trash or not query.text.strip():
             return None
         return match_expression(query.text)
 
+    def _sort_terms(self, query: ListQuery) -> list[str]:
+        col = self.spec.column(query.sort or self.spec.default_sort)
+        if not col.sortable:
+            raise UserError(f"不能按“{col.key}”排序")
+        return [*col.sort, "t.id"]
+
+    def _keyset(
+        self, query: ListQuery, where: str, params: list[Any], after: Sequence[Any] | None
+    ) -> tuple[str, list[Any], str]:
+        terms = self._sort_terms(query)
+        order = "DESC" if query.descending else "ASC"
+        if after is not None:
+            op = "<" if query.descending else ">"
+            where += f" AND ({', '.join(terms)}) {op} ({', '.join('?' * len(terms))})"
+            params = [*params, *after]
+        tail = "ORDER BY " + ", ".join(f"{t} {order}" for t in terms) + " LIMIT ?"
+        return where, params, tail
+
+    def _select(self, query: ListQuery) -> str:
+        """Columns, then the sort terms (the cursor of each row)."""
+        return ", ".join([*(c.sql for c in self.spec.columns), *self._sort_terms(query)])
+
+    def _cursor(self, row: Sequence[Any]) -> tuple[Any, ...]:
+        return tuple(row[len(self.spec.columns) :])
+
+    # -- queries ----------------------------------------------------------------------------
+
     def count(self, query: ListQuery, *, today: date | None = None) -> int:
         """Number of rows the query selects."""
-        today = today or date.today()
-        where, params = self._where(query, today)
+        where, params = self._where(query, today or date.today())
         match = self._match(query)
         conn = database.connection()
         if match is None:
-            return int(
-                conn.execute(
-                    f"SELECT count(*) FROM {self.spec.table} t WHERE {where}", params
-                ).fetchone()[0]
-            )
+            sql = f"SELECT count(*) FROM {self.spec.table} t WHERE {where}"
+            return int(conn.execute(sql, params).fetchone()[0])
         fts = self.spec.fts
-        if not query.filters and not query.trash:
-            # All index matches minus the (few) trashed ones: no row lookups for live matches.
-            total = conn.execute(
-                f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", [match]
-            ).fetchone()[0]
-            trashed = conn.execute(
-                f"SELECT count(*) FROM {self.spec.table} t WHERE t.deleted_at IS NOT NULL "
-                f"AND t.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)",
-                [match],
-            ).fetchone()[0]
-            return int(total - trashed)
-        return int(
-            conn.execute(
-                f"SELECT count(*) FROM {fts} f CROSS JOIN {self.spec.table} t ON t.id = f.rowid "
-                f"WHERE f.{fts} MATCH ? AND {where}",
-                [match, *params],
-            ).fetchone()[0]
+        if not any(v not in (None, "", [], ()) for v in query.filters.values()):
+            # The index holds live rows only: its count is the answer, no row lookups.
+            sql = f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?"
+            return int(conn.execute(sql, [match]).fetchone()[0])
+        sql = (
+            f"SELECT count(*) FROM {fts} f CROSS JOIN {self.spec.table} t ON t.id = f.rowid "
+            f"WHERE f.{fts} MATCH ? AND {where}"
         )
+        return int(conn.execute(sql, [match, *params]).fetchone()[0])
 
     def page(
         self,
         query: ListQuery,
         *,
-        after: tuple[Any, Any] | None = None,
+        after: Sequence[Any] | None = None,
         limit: int = 100,
         today: date | None = None,
     ) -> Page:
         """One page of rows after the ``after`` cursor (``None`` for the first page)."""
-        today = today or date.today()
-        where, params = self._where(query, today)
+        where, params = self._where(query, today or date.today())
         match = self._match(query)
         if match is None:
             rows = self._walk(query, where, params, after, limit)
@@ -164,31 +195,21 @@ class Lister:
                 rows = self._walk_matching(query, where, params, after, limit, match)
             else:
                 rows = self._sorted_matches(query, where, params, after, limit, match)
-        cursor = (rows[-1][-1], rows[-1][0]) if len(rows) == limit else None
-        return Page([tuple(r[:-1]) for r in rows], cursor)
-
-    def _keyset(
-        self, query: ListQuery, where: str, params: list[Any], after: tuple[Any, Any] | None
-    ) -> tuple[str, list[Any], str]:
-        sort = _sort_expr(self.spec, query)
-        order = "DESC" if query.descending else "ASC"
-        if after is not None:
-            where += f" AND ({sort}, t.id) {'<' if query.descending else '>'} (?, ?)"
-            params = [*params, after[0], after[1]]
-        return where, params, f"ORDER BY {sort} {order}, t.id {order} LIMIT ?"
+        cursor = self._cursor(rows[-1]) if len(rows) == limit else None
+        width = len(self.spec.columns)
+        return Page([tuple(r[:width]) for r in rows], cursor)
 
     def _walk(
         self,
         query: ListQuery,
         where: str,
         params: list[Any],
-        after: tuple[Any, Any] | None,
+        after: Sequence[Any] | None,
         limit: int,
     ) -> list[Any]:
-        """Rows in sort order along the index: each row's last value is its sort key."""
+        """Rows in sort order along the index, each followed by its sort key."""
         where, params, tail = self._keyset(query, where, params, after)
-        sort = _sort_expr(self.spec, query)
-        sql = f"SELECT {self._select()}, {sort} FROM {self.spec.table} t WHERE {where} {tail}"
+        sql = f"SELECT {self._select(query)} FROM {self.spec.table} t WHERE {where} {tail}"
         return database.connection().execute(sql, [*params, limit]).fetchall()
 
     def _sorted_matches(
@@ -196,15 +217,15 @@ class Lister:
         query: ListQuery,
         where: str,
         params: list[Any],
-        after: tuple[Any, Any] | None,
+        after: Sequence[Any] | None,
         limit: int,
         match: str,
     ) -> list[Any]:
         """Few matches: read them all from the index, then sort."""
         where, params, tail = self._keyset(query, where, params, after)
-        sort, fts = _sort_expr(self.spec, query), self.spec.fts
+        fts = self.spec.fts
         sql = (
-            f"SELECT {self._select()}, {sort} FROM {fts} f CROSS JOIN {self.spec.table} t "
+            f"SELECT {self._select(query)} FROM {fts} f CROSS JOIN {self.spec.table} t "
             f"ON t.id = f.rowid WHERE f.{fts} MATCH ? AND {where} {tail}"
         )
         return database.connection().execute(sql, [match, *params, limit]).fetchall()
@@ -214,31 +235,26 @@ class Lister:
         query: ListQuery,
         where: str,
         params: list[Any],
-        after: tuple[Any, Any] | None,
+        after: Sequence[Any] | None,
         limit: int,
         match: str,
     ) -> list[Any]:
-        """Many matches: walk the sort order in chunks, keeping rows that match.
+        """Many matches: walk the sort order in chunks, keeping the rows that match.
 
         Each chunk's ids are tested against the index with rowid-range lookups (cheap in
         FTS5), so a common term never materialises its hundreds of thousands of matches.
         """
         kept: list[Any] = []
         conn = database.connection()
+        fts = self.spec.fts
         while len(kept) < limit:
             chunk = self._walk(query, where, params, after, WALK_CHUNK)
             if not chunk:
                 break
-            hits = set()
+            hits: set[int] = set()
             for low, high in _id_ranges(sorted(r[0] for r in chunk)):
-                hits.update(
-                    r[0]
-                    for r in conn.execute(
-                        f"SELECT rowid FROM {self.spec.fts} WHERE {self.spec.fts} MATCH ? "
-                        "AND rowid BETWEEN ? AND ?",
-                        [match, low, high],
-                    )
-                )
+                sql = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? AND rowid BETWEEN ? AND ?"
+                hits.update(r[0] for r in conn.execute(sql, [match, low, high]))
             for row in chunk:
                 if row[0] in hits:
                     kept.append(row)
@@ -246,11 +262,8 @@ class Lister:
                         break
             if len(chunk) < WALK_CHUNK:
                 break
-            after = (chunk[-1][-1], chunk[-1][0])
+            after = self._cursor(chunk[-1])
         return kept
-
-
-WALK_CHUNK = 2000
 
 
 def _id_ranges(ids: list[int], gap: int = 256, most: int = 32) -> list[tuple[int, int]]:
@@ -270,9 +283,12 @@ def _id_ranges(ids: list[int], gap: int = 256, most: int = 32) -> list[tuple[int
 
 def day_range(value: date | datetime | str, *, end: bool = False) -> str:
     """Bound for a datetime column from a day: start of the day, or start of the next."""
-    day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-    if isinstance(day, datetime):
-        day = day.date()
+    if isinstance(value, datetime):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    else:
+        day = date.fromisoformat(str(value)[:10])
     if end:
         day += timedelta(days=1)
     return day.isoformat() + " 00:00:00"

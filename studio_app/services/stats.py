@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import peewee as pw
+
 from studio_app.storage.models import Interview, Member, Proposal, Resident, Visit
 
 
 def _by(model: Any, column: Any) -> dict[str, int]:
     query = (
-        model.select(column, model.id.count())
+        model.select(column, pw.fn.COUNT(model.id))
         .where(model.deleted_at.is_null())
         .group_by(column)
         .order_by(column)
@@ -26,7 +28,7 @@ def counts() -> dict[str, Any]:
     proposals = {
         kind: {
             str(k): int(n)
-            for k, n in Proposal.select(Proposal.status, Proposal.id.count())
+            for k, n in Proposal.select(Proposal.status, pw.fn.COUNT(Proposal.id))
             .where(Proposal.deleted_at.is_null(), Proposal.kind == kind)
             .group_by(Proposal.status)
             .tuples()

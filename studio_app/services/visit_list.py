@@ -19,26 +19,34 @@ from studio_app.services.listing import (
 
 COLUMNS = (
     Column("id", "t.id"),
-    Column("serial", "t.serial", sortable=True, nullable=True),
-    Column("occurred_at", "t.occurred_at", sortable=True),
-    Column("channel", "t.channel", sortable=True),
-    Column("member_names", "t.member_names", sortable=True),
-    Column("resident_names", "t.resident_names", sortable=True),
-    Column("category", "t.category", sortable=True),
+    Column("serial", "t.serial", ("t.serial",)),
+    Column("occurred_at", "t.occurred_at", ("t.occurred_at",)),
+    Column("channel", "t.channel", ("t.channel", "t.occurred_at")),
+    Column("member_names", "t.member_names"),
+    Column("resident_names", "t.resident_names"),
+    Column("category", "t.category", ("t.category", "t.occurred_at")),
     Column("content", "substr(t.content, 1, 80)"),
-    Column("handling", "t.handling", sortable=True),
-    Column("status", "t.status", sortable=True),
-    Column("referred_unit", "t.referred_unit", sortable=True),
-    Column("due_at", "t.due_at", sortable=True, nullable=True),
+    Column("handling", "t.handling", ("t.handling", "t.occurred_at")),
+    Column("status", "t.status", ("t.status", "t.occurred_at")),
+    Column("referred_unit", "t.referred_unit"),
+    Column("due_at", "t.due_at", ("COALESCE(t.due_at, '')", "t.occurred_at")),
     Column("confidential", "t.confidential"),
     Column("rev", "t.rev"),
 )
 KEYS = tuple(c.key for c in COLUMNS)
 
-SPEC = ListSpec("visit", "visit_fts", COLUMNS, default_sort="occurred_at")
+SPEC = ListSpec(
+    "visit",
+    "visit_fts",
+    COLUMNS,
+    default_sort="occurred_at",
+    like_columns=("t.serial", "t.member_names", "t.resident_names", "t.content", "t.place"),
+)
 
 
 def _overdue(value: Any, today: date) -> FilterSql:
+    if not value:
+        return "1", []
     statuses = [s.value for s in OPEN_STATUSES]
     sql, args = in_list("t.status", statuses)
     return f"{sql} AND t.due_at < ?", [*args, today.isoformat()]

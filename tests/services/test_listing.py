@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -49,6 +49,12 @@ def many(ctx: Context) -> list[int]:
     return ids
 
 
+def ctx_of(row: object) -> Context:
+    from studio_app.services import site
+
+    return site.context_for(site.require_site())
+
+
 def _all(query: ListQuery, limit: int = 7) -> list[tuple]:
     rows, cursor = [], None
     while True:
@@ -72,20 +78,37 @@ def test_keyset_pages_cover_every_live_row_once_newest_first(many: list[int]) ->
     assert keys == sorted(keys, reverse=True)
 
 
-@pytest.mark.parametrize("sort", ["serial", "category", "status", "due_at", "member_names"])
+@pytest.mark.parametrize("sort", ["serial", "category", "status", "due_at", "channel", "handling"])
 @pytest.mark.parametrize("descending", [True, False])
 def test_sorting_is_done_in_sql_and_pages_stay_consistent(
     many: list[int], sort: str, descending: bool
 ) -> None:
     rows = _all(ListQuery(sort=sort, descending=descending), limit=5)
-    keys = [(_key(r, sort) or "", r[0]) for r in rows]
+    then = () if sort == "serial" else ("occurred_at",)
+    keys = [(_key(r, sort) or "", *(_key(r, k) for k in then), r[0]) for r in rows]
     assert keys == sorted(keys, reverse=descending)
     assert len(rows) == 44
 
 
 def test_unsortable_column_is_refused(many: list[int]) -> None:
-    with pytest.raises(UserError):
-        visit_list.page(ListQuery(sort="content"))
+    for key in ("content", "member_names", "nonexistent"):
+        with pytest.raises(UserError):
+            visit_list.page(ListQuery(sort=key))
+
+
+def test_every_sortable_column_reads_along_an_index(many: list[int]) -> None:
+    from studio_app.storage.models import database
+
+    lister = visit_list.LISTER
+    for column in visit_list.COLUMNS:
+        if not column.sortable:
+            continue
+        query = ListQuery(sort=column.key)
+        where, params = lister._where(query, date.today())
+        where, params, tail = lister._keyset(query, where, params, None)
+        sql = f"EXPLAIN QUERY PLAN SELECT t.id FROM visit t WHERE {where} {tail}"
+        plan = " ".join(r[-1] for r in database.connection().execute(sql, [*params, 10]))
+        assert "TEMP B-TREE" not in plan, (column.key, plan)
 
 
 def test_filters(many: list[int]) -> None:
@@ -101,6 +124,7 @@ def test_filters(many: list[int]) -> None:
     assert by_member and all(_key(r, "member_names") == m.name for r in by_member)
     overdue = visit_list.count(ListQuery(filters={"overdue": True}))
     assert overdue == 11  # referred in January with a 15-day limit, today is later
+    assert visit_list.count(ListQuery(filters={"overdue": False})) == 44
     assert visit_list.count(ListQuery(trash=True)) == 1
     with pytest.raises(UserError):
         visit_list.count(ListQuery(filters={"colour": "red"}))
@@ -128,6 +152,10 @@ def test_search_excludes_trash_and_combines_with_filters(many: list[int]) -> Non
     last = visits.get(many[-1])
     assert visit_list.count(ListQuery(text=last.serial)) == 0
     assert visit_list.count(ListQuery(text=last.serial, trash=True)) == 1
+    assert visit_list.page(ListQuery(text="学校", trash=True)).rows[0][0] == last.id
+    assert visit_list.count(ListQuery(text="100%_", trash=True)) == 0
+    visits.restore(ctx_of(last), last.id)
+    assert visit_list.count(ListQuery(text=last.serial)) == 1
     assert visit_list.count(ListQuery(text="道路", filters={"channel": "phone"})) == 6
 
 
