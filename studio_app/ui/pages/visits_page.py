@@ -1,0 +1,191 @@
+"""The visits page (接待走访): search, filters and the lazy list; opens the visit dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_app.services.context import Context
+from studio_app.services.listing import ListQuery
+from studio_app.ui.dialogs.visit_dialog import VisitDialog
+from studio_app.ui.lookups import Lookups
+from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel
+from studio_app.ui.widgets.visit_filter_bar import VisitFilterBar
+
+SEARCH_DELAY_MS = 250
+# Column widths fit these samples; the content column takes what is left.
+WIDTH_SAMPLES = {
+    "serial": "JD-2026-00000",
+    "occurred_at": "2026-11-26 14:120",
+    "channel": "信件/意见箱",
+    "member_names": "王建国、李梅",
+    "resident_names": "张三、李四",
+    "category": "城乡建设与管理",
+    "handling": "纳入协商议题",
+    "status": "已反馈",
+    "referred_unit": "县交通运输局",
+    "due_at": "2026-12-030",
+}
+
+
+class VisitsPage(QWidget):
+    """Lists visits; ``countChanged`` carries the number the current query selects."""
+
+    countChanged = Signal(int)
+
+    def __init__(self, ctx: Context, lookups: Lookups, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitsPage")
+        self.ctx = ctx
+        self.lookups = lookups
+        self.dialog: VisitDialog | None = None
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("visitSearch")
+        self.search.setPlaceholderText(self.tr("Search serial, names, content…"))
+        self.search.setClearButtonEnabled(True)
+        self.new_button = QPushButton(self.tr("New visit"), self)
+        self.new_button.setObjectName("newVisitButton")
+        self.new_button.clicked.connect(self.new_visit)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("visitCount")
+        self.filters = VisitFilterBar(lookups, self)
+
+        self.model = VisitTableModel(lookups, self, today=ctx.today)
+        self.table = QTableView(self)
+        self.table.setObjectName("visitTable")
+        self._setup_table()
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_query)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_query)
+        self.filters.changed.connect(self.apply_query)
+        self.model.totalChanged.connect(self._show_total)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+        self.model.reload()
+
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        metrics = table.fontMetrics()
+        for column, key in enumerate(COLUMNS):
+            if key in WIDTH_SAMPLES:
+                header.resizeSection(column, metrics.horizontalAdvance(WIDTH_SAMPLES[key]) + 12)
+        header.setSectionResizeMode(COLUMNS.index("content"), QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
+        header.setSortIndicatorShown(True)
+        header.sectionClicked.connect(self._header_clicked)
+        table.activated.connect(self._open_index)
+
+    # -- querying --------------------------------------------------------------------------
+
+    def current_query(self) -> ListQuery:
+        return ListQuery(text=self.search.text().strip(), filters=self.filters.filters())
+
+    def apply_query(self) -> None:
+        """Run the search text and filters now (the search box waits for a pause)."""
+        self._search_timer.stop()
+        query = self.current_query()
+        if query.text == self.model.query.text and query.filters == self.model.query.filters:
+            return
+        self.model.set_query(query)
+
+    def _header_clicked(self, column: int) -> None:
+        """Sort by a column in SQL: first click newest/largest first, then toggle."""
+        if self.model.sort_column() == column:
+            order = (
+                Qt.SortOrder.AscendingOrder
+                if self.model.sort_order() == Qt.SortOrder.DescendingOrder
+                else Qt.SortOrder.DescendingOrder
+            )
+        else:
+            order = Qt.SortOrder.DescendingOrder
+        self.model.sort(column, order)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
+        header.blockSignals(False)
+
+    def _show_total(self, total: int) -> None:
+        self.count_label.setText(self.tr("{0} visits").format(f"{total:,}"))
+        self.countChanged.emit(total)
+
+    # -- the dialog ------------------------------------------------------------------------
+
+    def new_visit(self) -> VisitDialog:
+        return self._open_dialog(None)
+
+    def edit_visit(self, visit_id: int) -> VisitDialog:
+        return self._open_dialog(visit_id)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.edit_visit(self.model.visit_id(index.row()))
+
+    def _open_dialog(self, visit_id: int | None) -> VisitDialog:
+        """Open the dialog window-modal (not ``exec``), so the event loop keeps running."""
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
+        dialog = VisitDialog(self.ctx, self.lookups, visit_id, self)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self, dialog: VisitDialog) -> None:
+        self.dialog = None
+        if dialog.saved_id is not None:
+            self.model.reload()
+            self.select_visit(dialog.saved_id)
+        dialog.deleteLater()
+        self.table.setFocus()
+
+    def select_visit(self, visit_id: int) -> bool:
+        """Select and show the row of ``visit_id`` if it is among the loaded rows."""
+        row = self.model.row_of(visit_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def selected_visit_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.visit_id(index.row()) if index.isValid() else None

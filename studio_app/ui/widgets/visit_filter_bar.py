@@ -1,0 +1,67 @@
+"""Filters of the visits list: status, channel, category, a date range, overdue only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QWidget
+
+from studio_app.ui.lookups import Lookups
+from studio_app.ui.widgets.combos import code_combo, combo_code
+from studio_app.ui.widgets.optional_date import OptionalDateEdit
+
+
+class VisitFilterBar(QWidget):
+    """Emits ``changed`` whenever a filter changes; ``filters()`` is for ``ListQuery``."""
+
+    changed = Signal()
+
+    def __init__(self, lookups: Lookups, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = code_combo(lookups.status, self, empty=self.tr("All statuses"))
+        self.channel = code_combo(lookups.channel, self, empty=self.tr("All channels"))
+        self.category = code_combo(lookups.category, self, empty=self.tr("All categories"))
+        self.date_from = OptionalDateEdit(self.tr("From"), self)
+        self.date_to = OptionalDateEdit(self.tr("To"), self)
+        self.overdue = QCheckBox(self.tr("Overdue only"), self)
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
+        self.clear_button.clicked.connect(self.clear)
+        names = ("status", "channel", "category", "date_from", "date_to", "overdue")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for name in names:
+            widget = getattr(self, name)
+            widget.setObjectName(f"filter_{name}")
+            layout.addWidget(widget)
+            if isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self.changed)
+            elif isinstance(widget, OptionalDateEdit):
+                widget.changed.connect(self.changed)
+            else:
+                widget.toggled.connect(self.changed)
+        layout.addWidget(self.clear_button)
+        layout.addStretch(1)
+
+    def filters(self) -> dict[str, Any]:
+        """The chosen filters as ``visit_list.FILTERS`` keys (empty ones left out)."""
+        found: dict[str, Any] = {
+            "status": combo_code(self.status),
+            "channel": combo_code(self.channel),
+            "category": combo_code(self.category),
+            "date_from": self.date_from.value(),
+            "date_to": self.date_to.value(),
+            "overdue": self.overdue.isChecked(),
+        }
+        return {k: v for k, v in found.items() if v}
+
+    def clear(self) -> None:
+        """Back to everything, with one ``changed`` signal."""
+        self.blockSignals(True)
+        for combo in (self.status, self.channel, self.category):
+            combo.setCurrentIndex(0)
+        self.date_from.set_value(None)
+        self.date_to.set_value(None)
+        self.overdue.setChecked(False)
+        self.blockSignals(False)
+        self.changed.emit()

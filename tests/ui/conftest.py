@@ -1,0 +1,121 @@
+"""GUI test fixtures: Qt offscreen, the Chinese translation, a studio with people and visits."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from studio_app.core.codes import Channel
+from studio_app.paths import DataDir
+from studio_app.services import members, records, residents, site, visits
+from studio_app.services.context import Context
+from studio_app.ui import messages
+from studio_app.ui.i18n import install_translation, remove_translation
+from studio_app.workspace import Workspace
+
+CONTENTS = ("村口路灯不亮，晚上出行不便", "水渠堵塞需要清理", "咨询低保政策")
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` key by key, Chinese included (QTest.keyClicks handles ASCII only)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture(autouse=True)
+def zh_translation(qapp: QApplication) -> Iterator[None]:
+    """The app is Chinese by default; tests see what users see."""
+    translators = install_translation(qapp)
+    yield
+    remove_translation(qapp, translators)
+
+
+@dataclass
+class People:
+    members: dict[str, int]
+    residents: dict[str, int]
+
+
+@pytest.fixture
+def people(ctx: Context) -> People:
+    m = {n: members.create(ctx, {"name": n}).id for n in ("王建国", "李梅", "陈志强")}
+    r = {
+        "张三": residents.create(ctx, {"name": "张三", "phone": "13800001111", "village": "东村"}),
+        "李四": residents.create(ctx, {"name": "李四", "phone": "13900002222", "village": "西村"}),
+    }
+    return People(m, {k: v.id for k, v in r.items()})
+
+
+AddVisits = Callable[..., list[int]]
+
+
+@pytest.fixture
+def add_visits(ctx: Context, people: People) -> AddVisits:
+    """Create ``n`` visits an hour apart, oldest first, varied channel/category/handling."""
+
+    def add(n: int, start: datetime | None = None, **overrides: Any) -> list[int]:
+        start = start or ctx.now_local() - timedelta(days=100)
+        member_ids = list(people.members.values())
+        resident_ids = list(people.residents.values())
+        channels = list(Channel)
+        ids = []
+        with records.atomic():
+            for i in range(n):
+                referred = i % 3 == 1
+                values: dict[str, Any] = {
+                    "channel": channels[i % len(channels)].value,
+                    "occurred_at": start + timedelta(hours=i),
+                    "members": [member_ids[i % len(member_ids)]],
+                    "residents": [resident_ids[i % len(resident_ids)]],
+                    "category": f"{i % 13 + 1:02d}",
+                    "content": f"{CONTENTS[i % 3]}（{i}）",
+                    "handling": "referred" if referred else "answered",
+                }
+                if referred:
+                    values["referred_unit"] = "01"
+                values.update(overrides)
+                ids.append(visits.create(ctx, values).id)
+        return ids
+
+    return add
+
+
+@pytest.fixture
+def workspace(ctx: Context, db_path: Path) -> Workspace:
+    return Workspace(DataDir(db_path.parent), site.local_site())
+
+
+@dataclass
+class Answers:
+    """Records message boxes instead of showing them; ``discard`` answers the question."""
+
+    errors: list[str]
+    discard: bool = True
+    asked: int = 0
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    found = Answers([])
+
+    def confirm(_parent: Any) -> bool:
+        found.asked += 1
+        return found.discard
+
+    monkeypatch.setattr(messages, "show_error", lambda _parent, text: found.errors.append(text))
+    monkeypatch.setattr(messages, "confirm_discard", confirm)
+    return found

@@ -1,0 +1,135 @@
+"""Render the visits page and the visit dialog to PNG files (not a test).
+
+    xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.ui.screenshots \\
+        [--data-dir DIR] [--out docs/screenshots]
+
+Without ``--data-dir`` a temporary studio with demo data is used. Run under Xvfb (or a real
+display) with CJK fonts installed: the offscreen platform may draw Chinese as boxes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from studio_app.core.codes import Handling
+from studio_app.paths import DataDir
+from studio_app.services import members, records, residents, site, visit_list, visits
+from studio_app.services.context import Context
+from studio_app.services.listing import ListQuery
+from studio_app.ui.app import application, build_main_window
+from studio_app.workspace import DEMO_SITE, Workspace, open_workspace
+
+SIZE = (1366, 768)  # a common screen of the office PCs studios use
+
+
+def fill(workspace: Workspace) -> None:
+    """Demo data: the demo generator when there is one, else a few dozen visits."""
+    workspace.site = site.setup(**DEMO_SITE)
+    ctx = workspace.context()
+    try:
+        from studio_app.services import demo
+    except ImportError:
+        _few_visits(ctx)
+    else:
+        demo.generate(ctx, visits=2000, seed=1)
+
+
+def _few_visits(ctx: Context) -> None:
+    names = ("王建国", "李梅", "陈志强", "赵丽华")
+    member_ids = [members.create(ctx, {"name": n}).id for n in names]
+    people = [("张三", "13800001111", "东村"), ("李四", "13900002222", "西村")]
+    resident_ids = [
+        residents.create(ctx, {"name": n, "phone": p, "village": v}).id for n, p, v in people
+    ]
+    texts = ("村口路灯不亮，晚上出行不便", "水渠堵塞，影响春耕灌溉", "咨询城乡居民医保缴费政策")
+    start = ctx.now_local() - timedelta(days=60)
+    with records.atomic():
+        for i in range(50):
+            referred = i % 3 == 1
+            visits.create(
+                ctx,
+                {
+                    "channel": ("reception", "home_visit", "phone")[i % 3],
+                    "occurred_at": start + timedelta(hours=29 * i),
+                    "members": [member_ids[i % 4]],
+                    "residents": [resident_ids[i % 2]],
+                    "category": f"{i % 13 + 1:02d}",
+                    "content": texts[i % 3],
+                    "handling": "referred" if referred else "answered",
+                    "referred_unit": "01" if referred else "",
+                },
+            )
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def save(widget: QWidget, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"could not write {path}")
+    print(path)
+
+
+def referred_visit_id() -> int | None:
+    rows = visit_list.page(ListQuery(filters={"handling": Handling.REFERRED.value}), limit=1)
+    return int(rows.rows[0][0]) if rows.rows else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    args = parser.parse_args(argv)
+    root = args.data_dir or Path(tempfile.mkdtemp(prefix="studio-shots-"))
+    workspace = open_workspace(DataDir(root))
+    if workspace.site is None:
+        fill(workspace)
+    app = application([])
+    window = build_main_window(workspace)
+    window.resize(*SIZE)
+    window.show()
+    settle(app)
+    save(window, args.out / "visits.png")
+    window.visits.filters.overdue.setChecked(True)
+    settle(app)
+    save(window, args.out / "visits-overdue.png")
+    window.visits.filters.clear()
+
+    dialog = window.visits.new_visit()
+    form = dialog.form
+    form.members.set_selected([int(form.members.item(0).data(Qt.ItemDataRole.UserRole))])
+    form.place.setText("工作室接待室")
+    form.content.setPlainText("村里到镇上的公交车一天只有两班，老人看病很不方便，希望增加班次。")
+    form.category.setCurrentIndex(form.category.findText("交通出行"))
+    form.residents.new_button.setChecked(True)
+    found = residents.find("张") or residents.find("王") or residents.find("李")
+    if found:
+        form.residents.form.edits["name"].setText(found[0].name)
+        form.residents.form.edits["village"].setText(found[0].village)
+    settle(app)
+    save(dialog, args.out / "visit-dialog.png")
+    dialog.done(0)
+
+    visit_id = referred_visit_id()
+    if visit_id is not None:
+        edit = window.visits.edit_visit(visit_id)
+        settle(app)
+        save(edit, args.out / "visit-dialog-edit.png")
+        edit.done(0)
+    QTimer.singleShot(0, app.quit)
+    workspace.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
