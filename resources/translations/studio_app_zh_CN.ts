@@ -160,10 +160,6 @@
         <source>The case is being handled; the handling can no longer change.</source>
         <translation>该事项已在办理中，不能再改处理方式。</translation>
     </message>
-    <message>
-        <source>New resident {0}: {1}</source>
-        <translation>新群众“{0}”：{1}</translation>
-    </message>
 </context>
 <context>
     <name>VisitFilterBar</name>

@@ -149,7 +149,12 @@ STEPS = {
 
 
 def advance(
-    ctx: Context, visit_id: int | str, action: str, values: Mapping[str, Any] | None = None
+    ctx: Context,
+    visit_id: int | str,
+    action: str,
+    values: Mapping[str, Any] | None = None,
+    *,
+    expected_rev: int | None = None,
 ) -> Visit:
     """Run a workflow action (refer, start, feed_back, reopen, close) with its fields."""
     step = STEPS.get(action)
@@ -180,8 +185,60 @@ def advance(
         if missing:
             raise ValidationError({"_": f"{step.label}前请填写：{'、'.join(missing)}"})
         _check(ctx, data, merged)
-        records.modify(ctx, VISIT, row, data, extra={"status": step.target.value}, action=action)
+        records.modify(
+            ctx,
+            VISIT,
+            row,
+            data,
+            extra={"status": step.target.value},
+            action=action,
+            expected_rev=expected_rev,
+        )
     return row
+
+
+def save(
+    ctx: Context,
+    values: Mapping[str, Any],
+    *,
+    visit_id: int | None = None,
+    action: str | None = None,
+    expected_rev: int | None = None,
+) -> Visit:
+    """Save the visit entry form in one transaction: all of it, or nothing.
+
+    ``values["residents"]`` may mix ids of known residents with dicts of residents typed in
+    the form; those are created first. Problems with the new residents and with the visit
+    are reported together, and a refusal leaves no resident behind.
+    """
+    from studio_app.services import residents
+
+    values = dict(values)
+    with records.atomic():
+        ids: list[Any] = []
+        problems = []
+        for item in values.get("residents") or []:
+            if not isinstance(item, Mapping):
+                ids.append(item)
+                continue
+            try:
+                ids.append(residents.create(ctx, item).id)
+            except ValidationError as exc:
+                problems.append(f"新群众{item.get('name', '')}：{exc.message}")
+        values["residents"] = ids
+        errors = {"residents": "\n".join(problems)} if problems else {}
+        try:
+            if visit_id is None:
+                visit = create(ctx, values)
+            elif action is not None:
+                visit = advance(ctx, visit_id, action, values, expected_rev=expected_rev)
+            else:
+                visit = update(ctx, visit_id, values, expected_rev=expected_rev)
+        except ValidationError as exc:
+            raise ValidationError({**exc.errors, **errors}) from None
+        if errors:
+            raise ValidationError(errors)
+    return visit
 
 
 def delete(ctx: Context, visit_id: int | str) -> None:

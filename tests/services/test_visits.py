@@ -216,3 +216,29 @@ def test_future_tolerance_is_small(c: Context) -> None:
     visit(c, occurred_at=now + timedelta(minutes=4))
     with pytest.raises(ValidationError):
         visit(c, occurred_at=now + timedelta(minutes=6))
+
+
+def test_save_from_the_form_creates_new_residents_all_or_nothing(c: Context) -> None:
+    from studio_app.storage.models import Resident
+
+    known = resident(c, "李秀英")
+    m = member(c)
+    base = {
+        "channel": "reception",
+        "occurred_at": "2026-03-02 09:30",
+        "members": [m.id],
+        "category": "交通出行",
+        "handling": "answered",
+    }
+    new = {"name": "张敏", "phone": "13900001111", "village": "上林村"}
+    with pytest.raises(ValidationError) as info:
+        visits.save(c, {**base, "content": "", "residents": [known.id, new, {"name": ""}]})
+    assert set(info.value.errors) == {"content", "residents"}
+    assert Resident.select().count() == 1 and Visit.select().count() == 0
+
+    v = visits.save(c, {**base, "content": "路灯坏了", "residents": [known.id, new]})
+    assert v.resident_names == "李秀英、张敏" and Resident.select().count() == 2
+    v = visits.save(c, {"place": "村委会"}, visit_id=v.id, expected_rev=1)
+    assert v.rev == 2
+    with pytest.raises(StaleRecord):
+        visits.save(c, {"place": "工作室"}, visit_id=v.id, expected_rev=1)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from studio_app.core.codes import VisitStatus
 from studio_app.core.errors import UserError, ValidationError
 from studio_app.core.workflow import CLOSES_AT_ONCE
-from studio_app.services import records, residents, visits
+from studio_app.services import visits
 from studio_app.services.context import Context
 from studio_app.ui import messages
 from studio_app.ui.dialogs.visit_form import VisitForm
@@ -31,7 +31,7 @@ from studio_app.ui.lookups import Lookups
 from studio_app.ui.widgets.field_row import ERROR_STYLE
 
 if TYPE_CHECKING:
-    from studio_app.storage.models import Visit
+    pass
 
 S = VisitStatus
 # The workflow actions offered for each status (see services.visits.STEPS).
@@ -180,15 +180,17 @@ class VisitDialog(QDialog):
 
     def _commit(self, action: str | None) -> bool:
         values = self.form.values()
+        values["residents"] = [
+            p.resident_id if p.resident_id is not None else p.values
+            for p in self.form.residents.picked()
+        ]
+        if self.visit_id is not None:
+            before = self._baseline[0]
+            values = {k: v for k, v in values.items() if before.get(k) != v}
         try:
-            with records.atomic():
-                values["residents"], errors = self._resident_ids()
-                try:
-                    visit = self._write(action, values)
-                except ValidationError as exc:
-                    errors = {**exc.errors, **errors}
-                if errors:
-                    raise ValidationError(errors)
+            visit = visits.save(
+                self.ctx, values, visit_id=self.visit_id, action=action, expected_rev=self.rev
+            )
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return False
@@ -197,34 +199,11 @@ class VisitDialog(QDialog):
             messages.show_error(self, exc.message)
             return False
         self._show_errors({})
-        self.form.residents.set_residents(values["residents"])
+        saved = visits.values_of(visit)
+        self.form.residents.set_residents(saved["residents"])
         self.visit_id = self.saved_id = visit.id
         self.saved.emit(visit.id)
         return True
-
-    def _resident_ids(self) -> tuple[list[int], dict[str, str]]:
-        """Ids of the chosen residents in order, creating the new ones; and their errors."""
-        ids: list[int] = []
-        problems = []
-        for picked in self.form.residents.picked():
-            if picked.resident_id is not None:
-                ids.append(picked.resident_id)
-                continue
-            try:
-                ids.append(residents.create(self.ctx, picked.values).id)
-            except ValidationError as exc:
-                name = picked.values.get("name", "")
-                problems.append(self.tr("New resident {0}: {1}").format(name, exc.message))
-        return ids, ({"residents": "\n".join(problems)} if problems else {})
-
-    def _write(self, action: str | None, values: dict[str, Any]) -> Visit:
-        if self.visit_id is None:
-            return visits.create(self.ctx, values)
-        before = self._baseline[0]
-        changes = {k: v for k, v in values.items() if before.get(k) != v}
-        if action is not None:
-            return visits.advance(self.ctx, self.visit_id, action, changes)
-        return visits.update(self.ctx, self.visit_id, changes, expected_rev=self.rev)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         unplaced = self.form.show_errors(errors)
