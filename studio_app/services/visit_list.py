@@ -19,14 +19,14 @@ from studio_app.services.listing import (
 
 COLUMNS = (
     Column("id", "t.id"),
-    Column("serial", "t.serial", ("t.serial",)),
+    Column("serial", "t.serial", ("t.origin_site", "t.serial")),
     Column("occurred_at", "t.occurred_at", ("t.occurred_at",)),
     Column("channel", "t.channel", ("t.channel", "t.occurred_at")),
     Column("member_names", "t.member_names"),
     Column("resident_names", "t.resident_names"),
     Column("category", "t.category", ("t.category", "t.occurred_at")),
     Column("content", "substr(t.content, 1, 80)"),
-    Column("handling", "t.handling", ("t.handling", "t.occurred_at")),
+    Column("handling", "t.handling"),
     Column("status", "t.status", ("t.status", "t.occurred_at")),
     Column("referred_unit", "t.referred_unit"),
     Column("due_at", "t.due_at", ("COALESCE(t.due_at, '')", "t.occurred_at")),

@@ -131,7 +131,8 @@ class VisitMember(BaseModel):
     position = pw.IntegerField(default=0)
 
     class Meta:
-        indexes = ((("visit", "member"), True),)
+        primary_key = pw.CompositeKey("visit", "member")
+        without_rowid = True
 
 
 class VisitResident(BaseModel):
@@ -140,7 +141,8 @@ class VisitResident(BaseModel):
     position = pw.IntegerField(default=0)
 
     class Meta:
-        indexes = ((("visit", "resident"), True),)
+        primary_key = pw.CompositeKey("visit", "resident")
+        without_rowid = True
 
 
 class Interview(SyncedModel):
@@ -163,7 +165,8 @@ class InterviewMember(BaseModel):
     position = pw.IntegerField(default=0)
 
     class Meta:
-        indexes = ((("interview", "member"), True),)
+        primary_key = pw.CompositeKey("interview", "member")
+        without_rowid = True
 
 
 class InterviewResident(BaseModel):
@@ -172,7 +175,8 @@ class InterviewResident(BaseModel):
     position = pw.IntegerField(default=0)
 
     class Meta:
-        indexes = ((("interview", "resident"), True),)
+        primary_key = pw.CompositeKey("interview", "resident")
+        without_rowid = True
 
 
 class Proposal(SyncedModel):
@@ -213,7 +217,8 @@ class ProposalCoSigner(BaseModel):
     position = pw.IntegerField(default=0)
 
     class Meta:
-        indexes = ((("proposal", "member"), True),)
+        primary_key = pw.CompositeKey("proposal", "member")
+        without_rowid = True
 
 
 class ProposalSource(BaseModel):

@@ -1,4 +1,5 @@
 -- Schema version 2: full-text search over visits, interviews and proposal-type records.
+-- A visit is found by what the resident said, its people, place and serial.
 -- Contentless FTS5 tables (the text already lives in the record tables) fed by triggers
 -- through search_doc(), which splits Chinese text into one token per character so that
 -- 1- and 2-character queries work (searched as phrases). search_doc is registered on every
@@ -9,14 +10,14 @@
 CREATE VIRTUAL TABLE visit_fts USING fts5(doc, content='', detail='full', tokenize="unicode61 remove_diacritics 0");
 
 CREATE TRIGGER visit_fts_insert AFTER INSERT ON visit WHEN new.deleted_at IS NULL BEGIN
-  INSERT INTO visit_fts(rowid, doc) VALUES (new.id, search_doc(new.serial, new.place, new.member_names, new.resident_names, new.content, new.onsite_reply, new.result, new.revisit_note));
+  INSERT INTO visit_fts(rowid, doc) VALUES (new.id, search_doc(new.serial, new.place, new.member_names, new.resident_names, new.content));
 END;
-CREATE TRIGGER visit_fts_update AFTER UPDATE OF serial, place, member_names, resident_names, content, onsite_reply, result, revisit_note, deleted_at ON visit BEGIN
-  INSERT INTO visit_fts(visit_fts, rowid, doc) SELECT 'delete', old.id, search_doc(old.serial, old.place, old.member_names, old.resident_names, old.content, old.onsite_reply, old.result, old.revisit_note) WHERE old.deleted_at IS NULL;
-  INSERT INTO visit_fts(rowid, doc) SELECT new.id, search_doc(new.serial, new.place, new.member_names, new.resident_names, new.content, new.onsite_reply, new.result, new.revisit_note) WHERE new.deleted_at IS NULL;
+CREATE TRIGGER visit_fts_update AFTER UPDATE OF serial, place, member_names, resident_names, content, deleted_at ON visit BEGIN
+  INSERT INTO visit_fts(visit_fts, rowid, doc) SELECT 'delete', old.id, search_doc(old.serial, old.place, old.member_names, old.resident_names, old.content) WHERE old.deleted_at IS NULL;
+  INSERT INTO visit_fts(rowid, doc) SELECT new.id, search_doc(new.serial, new.place, new.member_names, new.resident_names, new.content) WHERE new.deleted_at IS NULL;
 END;
 CREATE TRIGGER visit_fts_delete AFTER DELETE ON visit WHEN old.deleted_at IS NULL BEGIN
-  INSERT INTO visit_fts(visit_fts, rowid, doc) VALUES ('delete', old.id, search_doc(old.serial, old.place, old.member_names, old.resident_names, old.content, old.onsite_reply, old.result, old.revisit_note));
+  INSERT INTO visit_fts(visit_fts, rowid, doc) VALUES ('delete', old.id, search_doc(old.serial, old.place, old.member_names, old.resident_names, old.content));
 END;
 
 CREATE VIRTUAL TABLE interview_fts USING fts5(doc, content='', detail='full', tokenize="unicode61 remove_diacritics 0");
@@ -46,6 +47,6 @@ CREATE TRIGGER proposal_fts_delete AFTER DELETE ON proposal WHEN old.deleted_at 
 END;
 
 -- Rows written under version 1 are indexed now.
-INSERT INTO visit_fts(rowid, doc) SELECT id, search_doc(serial, place, member_names, resident_names, content, onsite_reply, result, revisit_note) FROM visit WHERE deleted_at IS NULL;
+INSERT INTO visit_fts(rowid, doc) SELECT id, search_doc(serial, place, member_names, resident_names, content) FROM visit WHERE deleted_at IS NULL;
 INSERT INTO interview_fts(rowid, doc) SELECT id, search_doc(serial, title, place_or_platform, member_names, resident_names, participant_note, views, follow_up) FROM interview WHERE deleted_at IS NULL;
 INSERT INTO proposal_fts(rowid, doc) SELECT id, search_doc(serial, title, co_signer_names, facts, analysis, recommendations, county_no, reply_summary) FROM proposal WHERE deleted_at IS NULL;
