@@ -1,0 +1,696 @@
+"""Demo data: a studio's members, residents and three years of records, generated fast.
+
+Used for demonstrations, manual testing and the benchmarks (QUALITY.md measures the app on
+1,000,000 visits). Rows are built as tuples and written with ``executemany`` in one
+transaction, bypassing the per-record services (which would take hours at that scale) but
+producing what they would: stamps, revisions, serials and their counters, denormalised
+names, workflow-consistent statuses. The search-index triggers run as usual.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import random
+import uuid as uuidlib
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from studio_app.core.codes import SERIAL_PREFIX, CodeListKind
+from studio_app.services import audit, serials
+from studio_app.services import demo_text as t
+from studio_app.services.context import Context
+from studio_app.services.site import code_labels, require_site
+from studio_app.storage.models import database
+
+Progress = Callable[[int, int], None]
+
+CHUNK = 10_000
+YEARS = 3
+MEMBERS = 30
+STANDING = 4
+MAX_RESIDENTS = 20_000
+DAY = 86_400
+DUE_DAYS = (7, 15, 15, 15, 30)
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """Rows created, trashed ones included."""
+
+    members: int
+    residents: int
+    visits: int
+    interviews: int
+    proposals: int
+
+
+def generate(
+    ctx: Context, *, visits: int = 2000, seed: int = 1, progress: Progress | None = None
+) -> DemoSummary:
+    """Add realistic demo records to the database of the set-up local site.
+
+    Deterministic for a seed (apart from uuids and the clock); all or nothing. Raises
+    :class:`~studio_app.core.errors.SetupRequired` when no site is set up.
+    """
+    if visits < 0:
+        raise ValueError("visits must not be negative")
+    with database.atomic():
+        summary = _Generator(ctx, random.Random(seed), visits, progress).run()
+        changes = {k: (None, v) for k, v in asdict(summary).items()}
+        audit.record(ctx, "demo", "site", ctx.site_uuid, changes | {"seed": (None, seed)})
+    return summary
+
+
+def _add_months(day: date, months: int) -> date:
+    m = day.month - 1 + months
+    year, month = day.year + m // 12, m % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+# Columns written per table, in row-tuple order; synced records start with SYNCED.
+SYNCED = """id uuid serial origin_site created_at updated_at rev county_rev deleted_at
+    created_by updated_by"""
+COLUMNS = {
+    "member": """name gender sector party unit_and_post phone is_standing studio active term
+        contact_parent_id""",
+    "resident": """name name_key gender phone phone_key id_number township village group_name
+        address kind contact_member_id""",
+    "visit": """channel occurred_at place visitor_count category content onsite_reply handling
+        referred_unit referred_at due_at result feedback_at feedback_channel revisit_at
+        revisit_note satisfaction confidential status reporting_point member_names
+        resident_names""",
+    "interview": """kind title occurred_at place_or_platform participant_count participant_note
+        views follow_up status member_names resident_names""",
+    "proposal": """kind title lead_member_id lead_resident_id sector category facts analysis
+        recommendations submitted_at status member_evaluation county_no review review_reason
+        merged_into assigned_at reply_due reply_class reply_summary replied_at adoption_level
+        instruction_text instruction_level instruction_date co_signer_names""",
+    "visit_member": "visit_id member_id position",
+    "visit_resident": "visit_id resident_id position",
+    "interview_member": "interview_id member_id position",
+    "interview_resident": "interview_id resident_id position",
+    "proposal_co_signer": "proposal_id member_id position",
+    "proposal_source": "proposal_id visit_id interview_id",
+    "proposal_unit": "proposal_id unit role position",
+}
+INDEXED = ("visit", "interview", "proposal")  # fed to FTS5 by triggers
+SYNCED_TABLES = ("member", "resident", *INDEXED)
+
+
+class _Clock:
+    """Local times as whole seconds since a day before the period, formatted by lookup."""
+
+    def __init__(self, ctx: Context) -> None:
+        now = ctx.now_local()
+        self.offset = round((now - ctx.now_utc()).total_seconds() / 60) * 60  # local - UTC
+        self.first = 120  # the period's first day; members and residents are older
+        self.origin = now.date() - timedelta(days=365 * YEARS + self.first)
+        self.today = (now.date() - self.origin).days
+        self.now = self.today * DAY + now.hour * 3600 + now.minute * 60 + now.second
+        span = range(self.today + 200)  # room for due dates and reply deadlines
+        self.days = [(self.origin + timedelta(d)).isoformat() for d in span]
+        self.years = [int(d[:4]) for d in self.days]
+        self.weekdays = [(self.origin.weekday() + d) % 7 for d in span]
+        self.tod = [f" {s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}" for s in range(DAY)]
+
+    def local(self, secs: int) -> str:
+        return self.days[secs // DAY] + self.tod[secs % DAY]
+
+    def utc(self, secs: int) -> str:
+        """The stored (UTC) form of a local moment, capped at now."""
+        secs = min(secs, self.now) - self.offset
+        return self.days[secs // DAY] + self.tod[secs % DAY]
+
+    def date(self, day: int) -> date:
+        return self.origin + timedelta(day)
+
+    def office(self, day: int, rnd: float) -> int:
+        """A moment of office hours on ``day``, never after now."""
+        return min(day * DAY + 30600 + int(rnd * 30000), self.now)
+
+
+class _Generator:
+    """One run: the phases members → residents → visits → interviews → proposals."""
+
+    def __init__(
+        self, ctx: Context, rng: random.Random, visits: int, progress: Progress | None
+    ) -> None:
+        self.ctx, self.rng, self.rnd = ctx, rng, rng.random
+        self.n_visits = visits
+        self.n_residents = min(MAX_RESIDENTS, max(50, visits // 5))
+        self.n_interviews = max(10, visits // 100)
+        self.n_proposals = max(20, visits // 50)
+        self.total = MEMBERS + self.n_residents + visits + self.n_interviews + self.n_proposals
+        self.done, self.progress = 0, progress
+        self.clock = _Clock(ctx)
+        self.conn = database.connection()
+        self.town = require_site().township or "石桥镇"
+        self.codes = {k: code_labels(k.value) for k in CodeListKind}
+        self.units = self.codes[CodeListKind.HANDLING_UNIT]
+        # Live visits by handling, (times, ids) in time order: sources for proposals.
+        self.grown: dict[str, tuple[list[int], list[int]]] = {
+            h: ([], []) for h in ("to_sqmy", "to_proposal", "referred")
+        }
+        self.shown: set[str] = set()  # rare variants already produced once
+
+    def run(self) -> DemoSummary:
+        self.make_members()
+        self.make_residents()
+        self.make_visits()
+        self.make_interviews()
+        self.make_proposals()
+        for table in INDEXED:  # on failure the rollback takes the staging tables away
+            self.conn.execute(f"DROP TABLE IF EXISTS temp.demo_{table}")
+        counts = (self.n_residents, self.n_visits, self.n_interviews, self.n_proposals)
+        return DemoSummary(MEMBERS, *counts)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def pick(self, seq: Sequence[Any]) -> Any:
+        return seq[int(self.rnd() * len(seq))]
+
+    def chance(self, p: float, variant: str) -> bool:
+        """True with probability ``p``, and always the first time: small runs show all."""
+        if variant not in self.shown:
+            self.shown.add(variant)
+            return True
+        return self.rnd() < p
+
+    def insert(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Write rows; indexed tables through a staging table, one statement per chunk.
+
+        FTS5 flushes its pending terms at every statement savepoint, so rows inserted one
+        statement each (``executemany``) become one index segment each, ~5× slower. Moved
+        with a single INSERT … SELECT, the triggers still index every row, in one flush.
+        """
+        names = (SYNCED.split() if table in SYNCED_TABLES else []) + COLUMNS[table].split()
+        cols, marks = ", ".join(names), ", ".join("?" * len(names))
+        if table not in INDEXED:
+            self.conn.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
+            return
+        self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS demo_{table} ({cols})")
+        self.conn.executemany(f"INSERT INTO temp.demo_{table} VALUES ({marks})", rows)
+        self.conn.execute(f"INSERT INTO main.{table} ({cols}) SELECT * FROM temp.demo_{table}")
+        self.conn.execute(f"DELETE FROM temp.demo_{table}")
+
+    def tick(self, rows: int) -> None:
+        self.done += rows
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def next_id(self, table: str) -> int:
+        row = self.conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()
+        return int(row[0])
+
+    def codes_for(self, kind: CodeListKind, labels: Sequence[str]) -> list[str]:
+        """Codes of the given labels in a code list; all its codes when none is there."""
+        by_label = {label: code for code, label in self.codes[kind].items()}
+        return [by_label[x] for x in labels if x in by_label] or list(self.codes[kind])
+
+    def serial_blocks(self, prefix: str, times: Sequence[int]) -> dict[int, int]:
+        """First number reserved per year for records at ``times`` (seconds)."""
+        counts: dict[int, int] = {}
+        for secs in times:
+            year = self.clock.years[secs // DAY]
+            counts[year] = counts.get(year, 0) + 1
+        site = self.ctx.site_uuid
+        return {y: serials.reserve_block(site, prefix, y, k) for y, k in counts.items()}
+
+    def stamps(
+        self, id_: int, serial: str | None, created: int, updated: int, rev: int = 1
+    ) -> tuple[Any, ...]:
+        """The synced-record columns up to ``updated_by`` (county_rev 0, not deleted)."""
+        user, clock = self.ctx.user, self.clock
+        return (id_, str(uuidlib.uuid4()), serial, self.ctx.site_uuid, clock.utc(created),
+                clock.utc(max(created, updated)), rev, 0, None, user, user)  # fmt: skip
+
+    def names(self, people: Sequence[tuple[int, str]], indexes: Sequence[int]) -> str:
+        """The denormalised names column: names in link order joined with 、."""
+        return "、".join(people[i][1] for i in indexes)
+
+    def links(
+        self, owner: int, people: Sequence[tuple[int, str]], indexes: Sequence[int]
+    ) -> list[tuple[int, int, int]]:
+        return [(owner, people[i][0], pos) for pos, i in enumerate(indexes)]
+
+    # -- members and residents -------------------------------------------------------------
+
+    def make_members(self) -> None:
+        """30 members of many sectors; the standing ones first, each linked to ~seven (一联十)."""
+        rng, clock = self.rng, self.clock
+        sectors = self.codes[CodeListKind.SECTOR]
+        common = self.codes_for(CodeListKind.SECTOR, ("中共", "经济界", "农业界", "教育界"))
+        chosen = rng.sample(list(sectors), min(len(sectors), MEMBERS - 8))
+        chosen += [self.pick(common) for _ in range(MEMBERS - len(chosen))]
+        phones, taken = t.mobiles(self.rnd, MEMBERS), set()
+        created = (clock.first - 90) * DAY + 36000
+        first = self.next_id("member")
+        rows, self.members = [], []
+        for i in range(MEMBERS):
+            name, gender = t.person_name(self.rnd)
+            while name in taken or (len(name) < 3 and self.rnd() < 0.5):
+                name, gender = t.person_name(self.rnd)
+            taken.add(name)
+            party = t.PARTY_BY_SECTOR.get(sectors[chosen[i]]) or self.pick(("中共党员", "群众"))
+            firm = self.pick(t.COMPANY_STEMS) + self.pick(t.INDUSTRIES)
+            slots = {"town": self.town, "v": self.pick(t.VILLAGES), "firm": firm}
+            post = self.pick(t.MEMBER_POSTS).format_map(slots)
+            parent = None if i < STANDING else first + i % STANDING
+            rows.append((*self.stamps(first + i, None, created, created), name, gender,
+                         chosen[i], party, post, phones[i], int(i < STANDING),
+                         self.ctx.site_uuid, 1, "第十一届", parent))  # fmt: skip
+            self.members.append((first + i, name))
+        self.insert("member", rows)
+        self.tick(MEMBERS)
+        everyone = range(MEMBERS)
+        self.duty = [everyone[wd::5] for wd in range(5)] + [everyone, everyone]  # by weekday
+
+    def make_residents(self) -> None:
+        """Residents of 10–15 villages and communities, most with a contact member (十联百)."""
+        rng, rnd, pick, n = self.rng, self.rnd, self.pick, self.n_residents
+        self.villages = villages = rng.sample(t.VILLAGES, rng.randint(10, 15))
+        first = self.next_id("resident")
+        phones, region = t.mobiles(self.rnd, n), pick(t.REGION_CODES)
+        kinds = ("enterprise", "enterprise", "organisation", "other")
+        self.people: list[tuple[int, str]] = []
+        self.home: list[tuple[int, str]] = []  # (village index, group) per resident
+        self.contacts: list[list[int]] = [[] for _ in range(MEMBERS)]
+        start = self.clock.first * DAY
+        for lo in range(0, n, CHUNK):
+            rows = []
+            for i in range(lo, min(n, lo + CHUNK)):
+                vi = int(rnd() * rnd() * len(villages))  # a few big villages, many small ones
+                village = villages[vi]
+                group = "" if village.endswith("社区") else str(1 + int(rnd() * 12))
+                kind = "villager" if group else "resident"
+                name, gender = t.person_name(self.rnd)
+                phone, id_number = phones[i], ""
+                if rnd() < 0.04:
+                    kind = pick(kinds)
+                    if kind == "enterprise":
+                        name = (
+                            self.town[:2] + pick(t.COMPANY_STEMS) + pick(t.INDUSTRIES) + "有限公司"
+                        )
+                        phone, gender = f"0577-6{int(rnd() * 1e7):07d}", ""
+                    elif kind == "organisation":
+                        name, gender = village + pick(t.ORGANISATIONS), ""
+                elif rnd() < 0.35:
+                    id_number = t.id_number(rnd, region, gender == "male")
+                if kind != "enterprise" and rnd() < 0.08:
+                    phone = ""
+                if group:
+                    address = f"{self.town}{village}{group}组{1 + int(rnd() * 120)}号"
+                else:
+                    flat = f"{1 + int(rnd() * 20)}幢{1 + int(rnd() * 6)}0{1 + int(rnd() * 4)}室"
+                    address = f"{self.town}{pick(t.ROADS)}{1 + int(rnd() * 300)}号{flat}"
+                member = int(rnd() * MEMBERS) if rnd() < 0.85 else None
+                if member is not None:
+                    self.contacts[member].append(i)
+                created = start - int(rnd() * 60 * DAY)
+                rows.append((*self.stamps(first + i, None, created, created), name, name,
+                             gender, phone, phone.replace("-", ""), id_number, self.town,
+                             village, group and f"{group}组", address, kind,
+                             None if member is None else self.members[member][0]))  # fmt: skip
+                self.people.append((first + i, name))
+                self.home.append((vi, group or str(1 + int(rnd() * 9))))
+            self.insert("resident", rows)
+            self.tick(len(rows))
+
+    # -- visits ----------------------------------------------------------------------------
+
+    def visit_times(self) -> list[int]:
+        """Occurrence times (seconds, sorted): weekdays busier, more each year, none ahead."""
+        clock, rnd, n = self.clock, self.rnd, self.n_visits
+        now_tod = clock.now % DAY
+        days = range(clock.first, clock.today + 1)
+        weights = []
+        for d in days:
+            w = (1.0, 1.0, 1.0, 1.0, 1.0, 0.35, 0.2)[clock.weekdays[d]]
+            w *= 0.7 + 0.6 * (d - clock.first) / len(days)
+            if d == clock.today:  # only the part of today's office hours already past
+                w *= max(0.0, min(1.0, (now_tod - 28800) / 36000))
+            weights.append(w)
+        total = sum(weights)
+        counts = [int(n * w / total) for w in weights]
+        for j in self.rng.choices(range(len(weights)), weights, k=n - sum(counts)):
+            counts[j] += 1
+        times: list[int] = []
+        for d, k in zip(days, counts, strict=True):
+            limit = now_tod if d == clock.today else DAY
+            day_times = []
+            for _ in range(k):
+                u = rnd()
+                if u < 0.6:
+                    secs = 28800 + int(rnd() * 225) * 60  # 08:00–11:45
+                elif u < 0.93:
+                    secs = 48600 + int(rnd() * 240) * 60  # 13:30–17:30
+                else:
+                    secs = 64800 + int(rnd() * 150) * 60  # evening home visits and calls
+                if secs >= limit:  # today, later than now: some time this morning instead
+                    secs = 28800 + int(rnd() * (limit - 28800) / 60) * 60
+                day_times.append(d * DAY + secs)
+            times += sorted(day_times)
+        return times
+
+    def make_visits(self) -> None:
+        """Visits with member/resident links, each as far along its workflow as by today."""
+        times = self.visit_times()
+        numbers = self.serial_blocks(SERIAL_PREFIX["visit"], times)
+        self.cats = []
+        for code, label in self.codes[CodeListKind.ISSUE_CATEGORY].items():
+            text = t.CATEGORIES.get(label, t.GENERIC)
+            units = self.codes_for(CodeListKind.HANDLING_UNIT, text.units)
+            self.cats.append((code, label, text.bodies, text.extras + t.GENERIC_EXTRAS,
+                              text.results + t.GENERIC_RESULTS, units))  # fmt: skip
+        cat_bag = t.bag({i: t.CATEGORY_WEIGHTS.get(cat[1], 4) for i, cat in enumerate(self.cats)})
+        trash = set(self.rng.sample(range(self.n_visits), (self.n_visits * 3 + 999) // 1000))
+        first, clock, rnd, pick = self.next_id("visit"), self.clock, self.rnd, self.pick
+        last_contact: dict[int, int] = {}
+        for lo in range(0, self.n_visits, CHUNK):
+            rows, member_links, resident_links = [], [], []
+            for i in range(lo, min(self.n_visits, lo + CHUNK)):
+                vid, secs = first + i, times[i]
+                day, year = secs // DAY, clock.years[secs // DAY]
+                channel, handling = pick(t.CHANNEL_BAG), pick(t.HANDLING_BAG)
+                mids, rids, visitors, place, slots = self.who(channel, day)
+                for r in rids:
+                    last_contact[r] = secs
+                code, label, bodies, extras, results, units = self.cats[pick(cat_bag)]
+                text = pick(t.OPENERS_BY_CHANNEL.get(channel, t.OPENERS)) + pick(bodies)
+                if rnd() < 0.55:
+                    text += pick(extras)
+                if rnd() < 0.02:
+                    text += t.LONG_TAIL + pick(extras) + pick(extras)
+                unit = pick(units)
+                slots["unit"] = self.units[unit]
+                content = (text + pick(t.GENERIC_ASKS)).format_map(slots)
+                reply = ""
+                if rnd() < (0.95 if handling == "answered" else 0.7):
+                    reply = pick(t.REPLIES[handling]).format_map(slots)
+                case = self.case(handling, day, unit, results, slots)
+                rev, last = case[-2], case[-1]
+                created = secs + 300 + int(rnd() * (DAY if channel == "home_visit" else 3600))
+                updated = clock.office(last, rnd()) if last > day else created
+                row = self.stamps(vid, f"JD-{year}-{numbers[year]:04d}", created, updated, rev)
+                numbers[year] += 1
+                if i in trash:
+                    deleted = clock.utc(max(created, updated) + DAY + int(rnd() * 10 * DAY))
+                    row = (*row[:5], deleted, rev + 1, 0, deleted, *row[9:])
+                elif handling in self.grown:
+                    self.grown[handling][0].append(secs)
+                    self.grown[handling][1].append(vid)
+                confidential = rnd() < (0.06 if label in ("矛盾纠纷", "法律咨询") else 0.003)
+                rows.append((*row, channel, clock.local(secs), place, visitors, code, content,
+                             reply, handling, *case[:9], int(confidential), case[9], "",
+                             self.names(self.members, mids),
+                             self.names(self.people, rids)))  # fmt: skip
+                member_links += self.links(vid, self.members, mids)
+                resident_links += self.links(vid, self.people, rids)
+            self.insert("visit", rows)
+            self.insert("visit_member", member_links)
+            self.insert("visit_resident", resident_links)
+            self.tick(len(rows))
+        self.conn.executemany(
+            "UPDATE resident SET last_contacted_at = ? WHERE id = ?",
+            [(clock.local(s), self.people[r][0]) for r, s in last_contact.items()],
+        )
+
+    def who(self, channel: str, day: int) -> tuple[list[int], list[int], int, str, t.Slots]:
+        """Members, residents, headcount and place of a visit, and its text slots.
+
+        Reception is done by the weekday's duty members; home visits go to the member's own
+        contacts; letters and reporting-point notes are often anonymous.
+        """
+        rnd, pick, n = self.rnd, self.pick, self.n_residents
+        m1 = pick(self.duty[self.clock.weekdays[day]] if channel == "reception" else self.duty[5])
+        mids = [m1] if rnd() < 0.7 else [m1, (m1 + 1 + int(rnd() * (MEMBERS - 1))) % MEMBERS]
+        rids: list[int] = []
+        if rnd() < t.ANONYMOUS.get(channel, 0.04):
+            visitors = 1 if rnd() < 0.8 else 2 + int(rnd() * 7)
+            vi, group = int(rnd() * len(self.villages)), str(1 + int(rnd() * 9))
+        else:
+            own = self.contacts[m1]
+            r1 = pick(own) if channel == "home_visit" and own else int(rnd() ** 1.3 * n)
+            rids = [r1] if rnd() < 0.9 else [r1, (r1 + 1 + int(rnd() * (n - 1))) % n]
+            visitors = len(rids) + (1 + int(rnd() * 6) if rnd() < 0.05 else 0)
+            vi, group = self.home[r1]
+        village = self.villages[vi]
+        if channel == "home_visit":
+            place = village if village.endswith("社区") else f"{village}{group}组"
+        else:
+            place = t.PLACES[channel].format(v=village)
+        return mids, rids, visitors, place, t.Slots(rnd, v=village, g=group, town=self.town)
+
+    def case(
+        self, handling: str, day: int, unit_code: str, results: Sequence[str], slots: t.Slots
+    ) -> tuple[Any, ...]:
+        """The case workflow (core/workflow.py) as far as it got by today.
+
+        Returns the columns referred_unit … satisfaction, status, then rev and the last day
+        something happened. A few referred cases stay open past their due date (overdue).
+        """
+        clock, rnd, pick, today = self.clock, self.rnd, self.pick, self.clock.today
+        status, rev, last = "closed", 1, day
+        ref_at = due_at = fb_at = revisit_at = None
+        unit = result = fb_channel = revisit_note = satisfaction = ""
+        if handling == "referred":
+            unit = unit_code
+            ref_day = min(day + pick((0, 0, 0, 1, 1, 2, 3)), today)
+            ref_at, due_at = clock.days[ref_day], clock.days[ref_day + pick(DUE_DAYS)]
+            fb_day = ref_day + 2 + int(rnd() * rnd() * 40)
+            if fb_day > today or rnd() < 0.02:
+                status = "in_progress" if today - ref_day > 2 and rnd() < 0.6 else "referred"
+                rev, last = (2, ref_day + 1) if status == "in_progress" else (1, ref_day)
+            else:
+                rev = 3 if rnd() < 0.6 else 2  # with or without "start" before feeding back
+                result = pick(results).format_map(slots)
+                fb_at, fb_channel = clock.days[fb_day], pick(t.FEEDBACK_CHANNELS)
+                close_day, last, status = fb_day + int(rnd() * 6), fb_day, "fed_back"
+                if close_day <= today and rnd() > 0.01:
+                    status, rev, last = "closed", rev + 1, close_day
+                    if rnd() < 0.7:
+                        satisfaction, rev = pick(t.SATISFACTION_BAG), rev + 1
+                        if rnd() < 0.6:
+                            last = min(today, close_day + 1 + int(rnd() * 20))
+                            revisit_at = clock.days[last]
+                            revisit_note = pick(t.REVISIT_NOTES[satisfaction])
+        elif handling in t.ESCALATE_RESULTS:
+            close_day = day + 5 + int(rnd() * 60)
+            if close_day > today or rnd() < 0.08:
+                status = "registered"
+            else:
+                status, rev, last = "closed", 2, close_day
+                result = pick(t.ESCALATE_RESULTS[handling])
+        elif rnd() < 0.25:
+            satisfaction = pick(t.SATISFACTION_BAG)
+        return (unit, ref_at, due_at, result, fb_at, fb_channel, revisit_at, revisit_note,
+                satisfaction, status, rev, last)  # fmt: skip
+
+    # -- interviews and proposal-type records -------------------------------------------
+
+    def sample_members(self, k: int, exclude: int | None = None) -> list[int]:
+        pool = [m for m in range(MEMBERS) if m != exclude]
+        return self.rng.sample(pool, min(k, len(pool)))
+
+    def make_interviews(self) -> None:
+        """Online and offline interviews; older ones closed, recent ones still open."""
+        clock, rnd, pick, town = self.clock, self.rnd, self.pick, self.town
+        start = clock.first * DAY
+        days = sorted(
+            (start + int(rnd() * (clock.now - start))) // DAY for _ in range(self.n_interviews)
+        )
+        self.interview_times = sorted(
+            min(d * DAY + (70200 if rnd() < 0.3 else 34200 + int(rnd() * 8) * 1800), clock.now)
+            for d in days
+        )
+        numbers = self.serial_blocks(SERIAL_PREFIX["interview"], self.interview_times)
+        first = self.next_id("interview")
+        rows, member_links, resident_links = [], [], []
+        for i, secs in enumerate(self.interview_times):
+            iid, day, year = first + i, secs // DAY, clock.years[secs // DAY]
+            topic: t.Topic = pick(t.TOPICS)
+            online, village = self.chance(0.4, "online"), pick(self.villages)
+            slots = {"s": topic.subject, "v": village, "town": town}
+            place = pick(t.ONLINE_PLATFORMS if online else t.OFFLINE_PLACES).format_map(slots)
+            mids = self.sample_members(1 + int(rnd() * 3))
+            rids = self.rng.sample(range(self.n_residents), int(rnd() * (3 if online else 6)))
+            count = len(rids) + 3 + int(rnd() * 30)
+            note = f"{village}群众代表{count - 2}人、村干部2人" + (
+                "，另有网友留言" if online else ""
+            )
+            views = (pick(t.VIEW_OPENERS) + topic.facts.format(town=town) + topic.analysis
+                     + "建议" + "；".join(topic.recommendations) + "。")  # fmt: skip
+            closed = day < clock.today - 30 and i < len(days) - 1 and rnd() < 0.95
+            created = secs + 3600 + int(rnd() * DAY)
+            updated = clock.office(min(day + 7 + int(rnd() * 30), clock.today), rnd())
+            stamps = self.stamps(iid, f"FT-{year}-{numbers[year]:04d}", created,
+                                 updated if closed else created, 1 + closed)  # fmt: skip
+            numbers[year] += 1
+            rows.append((*stamps, "online" if online else "offline",
+                         pick(t.INTERVIEW_TITLES).format_map(slots), clock.local(secs), place,
+                         count, note, views, pick(t.FOLLOW_UPS) if rnd() < 0.8 else "",
+                         "closed" if closed else "open", self.names(self.members, mids),
+                         self.names(self.people, rids)))  # fmt: skip
+            member_links += self.links(iid, self.members, mids)
+            resident_links += self.links(iid, self.people, rids)
+        self.insert("interview", rows)
+        self.insert("interview_member", member_links)
+        self.insert("interview_resident", resident_links)
+        self.interview_first = first
+        self.tick(len(rows))
+
+    def proposal_plan(self) -> list[tuple[int, str, str]]:
+        """(created seconds, kind, outcome) in time order; every kind and outcome occurs."""
+        clock, rnd, pick = self.clock, self.rnd, self.pick
+        wanted = [(kind, o) for kind, table in t.OUTCOMES.items() for o in table]
+        wanted.append(("proposal", "accepted"))  # replies of every class need three
+        bags = {kind: t.bag(table) for kind, table in t.OUTCOMES.items()}
+        while len(wanted) < self.n_proposals:
+            kind = pick(t.KIND_BAG)
+            wanted.append((kind, pick(bags[kind])))
+        plan, start = [], clock.first * DAY
+        for kind, outcome in wanted:
+            if outcome in ("draft", "submitted"):  # recent: not yet answered by the county
+                lo, hi = clock.now - (120 if outcome == "draft" else 60) * DAY, clock.now
+            else:  # old enough for the county's review and the units' reply
+                lo, hi = start, clock.now - 200 * DAY
+            lo = max(lo, start)
+            hi = max(hi, lo)
+            plan.append((clock.office((lo + int(rnd() * (hi - lo))) // DAY, rnd()), kind, outcome))
+        return sorted(plan, key=lambda p: p[0])
+
+    def make_proposals(self) -> None:
+        """Proposals, 社情民意, suggestions and ideas with co-signers, sources and units."""
+        clock, rnd, pick = self.clock, self.rnd, self.pick
+        plan = self.proposal_plan()
+        numbers = {
+            kind: self.serial_blocks(SERIAL_PREFIX[kind], [p[0] for p in plan if p[1] == kind])
+            for kind in t.OUTCOMES
+        }
+        categories = {
+            label: code for code, label in self.codes[CodeListKind.PROPOSAL_CATEGORY].items()
+        }
+        sectors = dict(self.conn.execute("SELECT id, sector FROM member"))
+        self.county_numbers: dict[tuple[str, int], int] = {}
+        self.classes = iter("CBA")
+        first = self.next_id("proposal")
+        rows, co_signers, sources, units = [], [], [], []
+        for i, (created, kind, outcome) in enumerate(plan):
+            pid, day, year = first + i, created // DAY, clock.years[created // DAY]
+            topic: t.Topic = pick(t.TOPICS)
+            slots = t.Slots(rnd, v=pick(self.villages), town=self.town)
+            slots["s"] = topic.subject.format_map(slots)
+            lead: int | None = int(rnd() * MEMBERS)
+            lead_resident, co = None, []
+            if kind == "idea":
+                title, facts = (s.format_map(slots) for s in pick(t.IDEAS))
+                analysis = recommendations = ""
+                lead_resident = self.people[int(rnd() * self.n_residents)][0]
+                lead = lead if rnd() < 0.4 else None  # adopted by a member, or not yet
+            else:
+                title = pick(t.TITLES[kind]).format_map(slots)
+                facts = (topic.facts + pick(t.FACT_TAILS)).format_map(slots)
+                analysis = topic.analysis + pick(t.ANALYSIS_TAILS)
+                items = self.rng.sample(topic.recommendations, 3)
+                recommendations = (
+                    "；".join(map("".join, zip(t.ORDINALS, items, strict=True))) + "。"
+                )
+                co = self.sample_members(int(rnd() * t.MAX_CO_SIGNERS[kind]), exclude=lead)
+            lead_id = None if lead is None else self.members[lead][0]
+            category = categories.get(topic.category) or pick(list(categories))
+            county, rev, county_rev, last, unit_rows = self.county(pid, kind, outcome, day, topic)
+            stamps = self.stamps(pid, f"{SERIAL_PREFIX[kind]}-{year}-{numbers[kind][year]:04d}",
+                                 created, last, rev)  # fmt: skip
+            numbers[kind][year] += 1
+            rows.append((*stamps[:7], county_rev, *stamps[8:], kind, title, lead_id,
+                         lead_resident, sectors.get(lead_id, ""), category, facts, analysis,
+                         recommendations, *county, self.names(self.members, co)))  # fmt: skip
+            co_signers += self.links(pid, self.members, co)
+            sources += self.sources(pid, kind, created)
+            units += unit_rows
+        self.insert("proposal", rows)
+        self.insert("proposal_co_signer", co_signers)
+        self.insert("proposal_source", sources)
+        self.insert("proposal_unit", units)
+        self.tick(len(rows))
+
+    def county(
+        self, pid: int, kind: str, outcome: str, day: int, topic: t.Topic
+    ) -> tuple[Any, ...]:
+        """Submission and what the county made of it.
+
+        Returns (the columns submitted_at … instruction_date, rev, county_rev, last moment,
+        proposal_unit rows).
+        """
+        clock, rnd, pick, today = self.clock, self.rnd, self.pick, self.clock.today
+        rev, county_rev, last = 1, 0, clock.office(day, rnd())
+        submitted = assigned = due = replied = instruction_date = None
+        county_no = review = reason = merged_into = reply_class = reply = evaluation = ""
+        adoption = instruction = instruction_level = ""
+        sub_day = day
+        unit_rows: list[tuple[int, str, str, int]] = []
+        if outcome != "draft":
+            sub_day = min(day + 1 + int(rnd() * 14), today)
+            submitted, rev, last = clock.days[sub_day], 2, clock.office(sub_day, rnd())
+        if outcome not in ("draft", "submitted"):
+            review, county_rev = outcome, 1
+            c_day = min(sub_day + 10 + int(rnd() * 30), today)
+            last = max(last, clock.office(c_day, rnd()))
+            if outcome != "returned":
+                key = (kind, clock.years[c_day])
+                self.county_numbers[key] = self.county_numbers.get(key, 0) + 1
+                county_no = f"{key[1]}第{self.county_numbers[key]:03d}号"
+            units = t.PROPOSAL_UNITS.get(topic.category, ())
+            unit_codes = self.codes_for(CodeListKind.HANDLING_UNIT, units)
+            if outcome == "merged":
+                merged_into = f"{clock.years[c_day]}第{1 + int(rnd() * 80):03d}号"
+                reason = t.REVIEW_REASONS["merged"][0].format(no=merged_into)
+            elif outcome != "accepted":
+                reason = pick(t.REVIEW_REASONS[outcome])
+            elif kind == "idea":
+                reason = pick(t.REVIEW_REASONS["idea"])
+            elif kind == "sqmy":
+                adoption = pick(t.ADOPTION_BAG)
+                if self.chance(0.35, "instruction"):
+                    instruction = pick(t.INSTRUCTIONS).format(unit=self.units[pick(unit_codes)])
+                    instruction_level = adoption
+                    instruction_date = clock.days[min(c_day + int(rnd() * 20), today)]
+            else:  # an accepted proposal or suggestion: assigned to units, then replied
+                assigned = clock.days[c_day]
+                due = _add_months(clock.date(c_day), 3).isoformat()
+                chosen = self.rng.sample(unit_codes, min(len(unit_codes), 1 + int(rnd() * 3)))
+                unit_rows = [
+                    (pid, u, "assisting" if p else "lead", p) for p, u in enumerate(chosen)
+                ]
+                r_day = c_day + 20 + int(rnd() * 80)
+                if r_day <= today:
+                    reply_class = next(self.classes, None) or pick("AAABBC")
+                    reply, replied = pick(t.REPLY_SUMMARIES[reply_class]), clock.days[r_day]
+                    county_rev, last = 2, max(last, clock.office(r_day, rnd()))
+                    if r_day + 10 <= today and self.chance(0.8, "evaluation"):
+                        evaluation, rev = pick(t.SATISFACTION_BAG), rev + 1
+                        last = max(last, clock.office(r_day + 10, rnd()))
+        status = "draft" if outcome == "draft" else "submitted"
+        columns = (submitted, status, evaluation, county_no, review, reason, merged_into,
+                   assigned, due, reply_class, reply, replied, adoption, instruction,
+                   instruction_level, instruction_date)  # fmt: skip
+        return columns, rev, county_rev, last, unit_rows
+
+    def sources(
+        self, pid: int, kind: str, created: int
+    ) -> list[tuple[int, int | None, int | None]]:
+        """Live visits and interviews from before ``created`` that the record grew from."""
+        rnd = self.rnd
+        found: list[tuple[int, int | None, int | None]] = []
+        times, ids = self.grown[t.GROWN_FROM.get(kind, "referred")]
+        hi = bisect.bisect_left(times, created)
+        if hi and rnd() < 0.7:
+            chosen = {ids[max(0, hi - 1 - int(rnd() * 200))] for _ in range(1 + int(rnd() * 2))}
+            found += [(pid, v, None) for v in sorted(chosen)]
+        hi = bisect.bisect_left(self.interview_times, created)
+        if hi and kind != "idea" and rnd() < 0.2:
+            found.append((pid, None, self.interview_first + int(rnd() * hi)))
+        return found
