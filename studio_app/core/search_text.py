@@ -20,10 +20,28 @@ _SPLIT = re.compile(
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+class _Spacing(dict[int, str]):
+    """``str.translate`` table that pads CJK characters with spaces, filled as met.
+
+    Translating is several times faster than ``re.sub`` with a template, which calls back
+    into Python for every Chinese character (this runs for every indexed record).
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        value = f" {char} " if _SPLIT.fullmatch(char) else char
+        if 0xFF01 <= code <= 0xFF5E or code == 0x3000:
+            value = to_halfwidth(char)
+        self[code] = value
+        return value
+
+
+_SPACING = _Spacing()
+
+
 def index_text(*parts: object) -> str:
     """The document stored in the index for the given field values."""
-    text = " ".join(str(p) for p in parts if p)
-    return _SPLIT.sub(r" \1 ", to_halfwidth(text))
+    return " ".join(str(p) for p in parts if p).translate(_SPACING)
 
 
 def match_expression(query: str) -> str | None:
