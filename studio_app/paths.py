@@ -24,6 +24,9 @@ def default_data_dir() -> Path:
 class DataDir:
     root: Path
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "root", Path(self.root))
+
     @classmethod
     def resolve(cls, option: str | os.PathLike[str] | None = None) -> DataDir:
         chosen = option or os.environ.get(ENV_VAR) or default_data_dir()

@@ -10,6 +10,7 @@ The trash, which is small, is searched with LIKE.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -19,10 +20,12 @@ from studio_app.core.errors import UserError
 from studio_app.core.search_text import match_expression
 from studio_app.storage.models import database
 
-# Up to this many index matches, all are read and sorted; above, the sort index is walked
-# (measured on 1,000,000 visits; see docs/PERFORMANCE.md).
-DENSE_MATCHES = 10_000
+# Reading one row along the sort index costs about this fraction of sorting one match
+# (measured on 1,000,000 visits; see docs/PERFORMANCE.md). With it, the planner below picks
+# sorting all matches when they are few and walking the sort order when they are many.
+WALK_ROW_COST = 0.23
 WALK_CHUNK = 2000
+DENSE_MATCHES: int | None = None  # fixed switch-over point (tests); None: from the table size
 
 FilterSql = tuple[str, list[Any]]
 Filter = Callable[[Any, date], FilterSql]
@@ -183,21 +186,28 @@ class Lister:
             rows = self._walk(query, where, params, after, limit)
         else:
             fts = self.spec.fts
-            matches = (
-                database.connection()
-                .execute(
-                    f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)",
-                    [match, DENSE_MATCHES + 1],
-                )
-                .fetchone()[0]
-            )
-            if matches > DENSE_MATCHES:
+            dense = self._dense_matches(limit)
+            sql = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? LIMIT ?"
+            matches = [r[0] for r in database.connection().execute(sql, [match, dense + 1])]
+            if len(matches) > dense:
                 rows = self._walk_matching(query, where, params, after, limit, match)
             else:
-                rows = self._sorted_matches(query, where, params, after, limit, match)
+                rows = self._sorted_matches(query, where, params, after, limit, matches)
         cursor = self._cursor(rows[-1]) if len(rows) == limit else None
         width = len(self.spec.columns)
         return Page([tuple(r[:width]) for r in rows], cursor)
+
+    def _dense_matches(self, limit: int) -> int:
+        """How many matches make walking the sort order cheaper than sorting them all.
+
+        Sorting costs ~ m (matches); walking reads ~ limit × n / m rows (n rows in the
+        table), each costing WALK_ROW_COST of a sorted match: equal at m = √(limit·n·cost).
+        """
+        if DENSE_MATCHES is not None:
+            return DENSE_MATCHES
+        sql = f"SELECT max(id) FROM {self.spec.table}"
+        rows = database.connection().execute(sql).fetchone()[0] or 0
+        return max(limit, math.isqrt(int(limit * rows * WALK_ROW_COST)))
 
     def _walk(
         self,
@@ -219,16 +229,16 @@ class Lister:
         params: list[Any],
         after: Sequence[Any] | None,
         limit: int,
-        match: str,
+        matches: list[int],
     ) -> list[Any]:
-        """Few matches: read them all from the index, then sort."""
+        """Few matches (their ids already read from the index): sort them, read the page."""
+        if not matches:
+            return []
         where, params, tail = self._keyset(query, where, params, after)
-        fts = self.spec.fts
-        sql = (
-            f"SELECT {self._select(query)} FROM {fts} f CROSS JOIN {self.spec.table} t "
-            f"ON t.id = f.rowid WHERE f.{fts} MATCH ? AND {where} {tail}"
-        )
-        return database.connection().execute(sql, [match, *params, limit]).fetchall()
+        marks = ", ".join("?" * len(matches))
+        sql = f"SELECT t.id FROM {self.spec.table} t WHERE t.id IN ({marks}) AND {where} {tail}"
+        ids = [r[0] for r in database.connection().execute(sql, [*matches, *params, limit])]
+        return self._rows(query, ids)
 
     def _walk_matching(
         self,
@@ -241,29 +251,47 @@ class Lister:
     ) -> list[Any]:
         """Many matches: walk the sort order in chunks, keeping the rows that match.
 
-        Each chunk's ids are tested against the index with rowid-range lookups (cheap in
-        FTS5), so a common term never materialises its hundreds of thousands of matches.
+        A chunk is read from the sort index alone (ids and keys, no table rows) and tested
+        against the full-text index with rowid-range lookups, which FTS5 answers cheaply; so
+        a common term never materialises its hundreds of thousands of matches.
         """
-        kept: list[Any] = []
+        kept: list[int] = []
         conn = database.connection()
         fts = self.spec.fts
+        terms = self._sort_terms(query)
         while len(kept) < limit:
-            chunk = self._walk(query, where, params, after, WALK_CHUNK)
+            where_after, args, tail = self._keyset(query, where, params, after)
+            chunk = conn.execute(
+                f"SELECT {', '.join(terms)} FROM {self.spec.table} t WHERE {where_after} {tail}",
+                [*args, WALK_CHUNK],
+            ).fetchall()
             if not chunk:
                 break
             hits: set[int] = set()
-            for low, high in _id_ranges(sorted(r[0] for r in chunk)):
+            for low, high in _id_ranges(sorted(r[-1] for r in chunk)):
                 sql = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? AND rowid BETWEEN ? AND ?"
                 hits.update(r[0] for r in conn.execute(sql, [match, low, high]))
             for row in chunk:
-                if row[0] in hits:
-                    kept.append(row)
+                if row[-1] in hits:
+                    kept.append(row[-1])
                     if len(kept) == limit:
                         break
             if len(chunk) < WALK_CHUNK:
                 break
-            after = self._cursor(chunk[-1])
-        return kept
+            after = chunk[-1]
+        return self._rows(query, kept)
+
+    def _rows(self, query: ListQuery, ids: list[int]) -> list[Any]:
+        """Full rows (with their sort keys) of ``ids``, in that order."""
+        if not ids:
+            return []
+        rows = database.connection().execute(
+            f"SELECT {self._select(query)} FROM {self.spec.table} t "
+            f"WHERE t.id IN ({', '.join('?' * len(ids))})",
+            ids,
+        )
+        by_id = {r[0]: r for r in rows}
+        return [by_id[i] for i in ids]
 
 
 def _id_ranges(ids: list[int], gap: int = 256, most: int = 32) -> list[tuple[int, int]]:
