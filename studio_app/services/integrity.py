@@ -20,6 +20,12 @@ def problems() -> list[str]:
             db.execute_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 0)")
         except Exception as exc:  # sqlite reports index corruption as a generic error
             found.append(f"全文索引 {fts}：{exc}")
+    for table, kept in db.execute_sql("SELECT table_name, n FROM live_count").fetchall():
+        actual = db.execute_sql(
+            f'SELECT count(*) FROM "{table}" WHERE deleted_at IS NULL'
+        ).fetchone()[0]
+        if kept != actual:
+            found.append(f"计数表：{table} 记为 {kept} 条，实有 {actual} 条")
     version = current_version(db)
     if version != LATEST:
         found.append(f"数据库结构版本为 {version}，应为 {LATEST}")

@@ -26,6 +26,7 @@ from studio_app.storage.models import database
 WALK_ROW_COST = 0.23
 WALK_CHUNK = 2000
 DENSE_MATCHES: int | None = None  # fixed switch-over point (tests); None: from the table size
+LIVE_COUNTED = frozenset({"visit", "interview", "proposal"})  # kept in live_count by triggers
 
 FilterSql = tuple[str, list[Any]]
 Filter = Callable[[Any, date], FilterSql]
@@ -157,11 +158,15 @@ class Lister:
         where, params = self._where(query, today or date.today())
         match = self._match(query)
         conn = database.connection()
+        filtered = any(v not in (None, "", [], ()) for v in query.filters.values())
+        if match is None and where == "t.deleted_at IS NULL" and self.spec.table in LIVE_COUNTED:
+            sql = "SELECT n FROM live_count WHERE table_name = ?"
+            return int(conn.execute(sql, [self.spec.table]).fetchone()[0])
         if match is None:
             sql = f"SELECT count(*) FROM {self.spec.table} t WHERE {where}"
             return int(conn.execute(sql, params).fetchone()[0])
         fts = self.spec.fts
-        if not any(v not in (None, "", [], ()) for v in query.filters.values()):
+        if not filtered:
             # The index holds live rows only: its count is the answer, no row lookups.
             sql = f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?"
             return int(conn.execute(sql, [match]).fetchone()[0])

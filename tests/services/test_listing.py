@@ -171,3 +171,24 @@ def test_id_ranges_split_at_gaps_and_merge_when_scattered() -> None:
     assert listing._id_ranges([5]) == [(5, 5)]
     scattered = list(range(0, 100_000, 1000))
     assert listing._id_ranges(scattered) == [(0, 99_000)]
+
+
+def test_unfiltered_count_comes_from_the_trigger_kept_tally(many: list[int]) -> None:
+    from studio_app.services import integrity
+    from studio_app.storage.models import database
+
+    def scanned() -> int:
+        sql = "SELECT count(*) FROM visit WHERE deleted_at IS NULL"
+        return int(database.connection().execute(sql).fetchone()[0])
+
+    c = ctx_of(None)
+    visits.delete(c, many[0])
+    visits.restore(c, many[-1])
+    visits.delete(c, many[1])
+    with database.atomic():
+        database.connection().execute("DELETE FROM visit WHERE id = ?", [many[2]])
+        database.connection().execute("DELETE FROM visit WHERE id = ?", [many[1]])  # trashed
+    assert visit_list.count(ListQuery()) == scanned() == 42
+    assert integrity.problems() == []
+    database.connection().execute("UPDATE live_count SET n = 7 WHERE table_name = 'visit'")
+    assert any("计数" in p for p in integrity.problems())

@@ -99,6 +99,7 @@ def test_upgrade_from_version_1_keeps_every_row_and_indexes_old_text(tmp_path: P
         from studio_app.services import visit_list
         from studio_app.services.listing import ListQuery
 
+        assert visit_list.count(ListQuery()) == 2  # the live tally starts from the old rows
         assert visit_list.count(ListQuery(text="道路")) == 1
         assert visit_list.count(ListQuery(text="王建国")) == 2
         assert db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
