@@ -195,6 +195,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into a command that stopped reading (| head)
+        sys.stderr.close()
+        return EXIT_OK
     except Exception as exc:
         log.exception("unexpected error")
         print(f"程序内部错误：{type(exc).__name__}: {exc}（详情见日志）", file=sys.stderr)
