@@ -1,0 +1,1 @@
+"""Excel workbooks exchanged with the county office: packages, import plans, ledgers."""

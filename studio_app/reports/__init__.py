@@ -1,0 +1,1 @@
+"""Printed output (reportlab): forms, batches and statistics reports, in Chinese on A4."""
