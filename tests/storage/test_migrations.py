@@ -148,3 +148,20 @@ def test_statements_split_triggers_whole() -> None:
     assert len(migrations._statements(sql)) == 2
     with pytest.raises(ValueError):
         migrations._statements("CREATE TABLE b (x")
+
+
+def test_write_transactions_take_the_write_lock_when_they_begin(tmp_path: Path) -> None:
+    """Two writers queue on the busy timeout instead of one failing on a lock upgrade."""
+    path = tmp_path / "a.sqlite3"
+    db = open_database(path)
+    other = sqlite3.connect(path, timeout=0)
+    try:
+        with db.atomic():
+            db.execute_sql("SELECT count(*) FROM visit").fetchone()  # reads only, so far
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        other.execute("BEGIN IMMEDIATE")  # free again once the transaction ended
+        other.rollback()
+    finally:
+        other.close()
+        close_database()
