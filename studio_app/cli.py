@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from studio_app import __version__
+from studio_app import __version__, cli_print
 from studio_app.core.errors import UserError
 from studio_app.paths import ENV_VAR, DataDir
 
@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "check", parents=[common], help="integrity and foreign-key checks (exit 0 when sound)"
     )
+    cli_print.register(sub, common)
     return parser
 
 
@@ -181,6 +182,7 @@ COMMANDS = {
     "demo": cmd_demo,
     "stats": cmd_stats,
     "check": cmd_check,
+    "print": cli_print.cmd_print,
     None: cmd_gui,
 }
 

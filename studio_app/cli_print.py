@@ -1,0 +1,125 @@
+"""``studio-app print …``: forms, batches and statistics reports as PDF files.
+
+Registered by :mod:`studio_app.cli`; reportlab is imported only when a print runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from studio_app.core.codes import SERIAL_PREFIX, ProposalKind
+
+
+def _day(text: str) -> date:
+    from studio_app.services.coerce import FieldError, parse_date
+
+    try:
+        day = parse_date(text)
+    except FieldError as exc:
+        raise argparse.ArgumentTypeError(f"{exc}：{text}") from None
+    if day is None:
+        raise argparse.ArgumentTypeError("日期不能为空")
+    return day
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    """Add ``print`` and its document subcommands to the ``studio-app`` parser."""
+    p = sub.add_parser("print", parents=[common], help="print forms and reports to PDF")
+    what = p.add_subparsers(dest="what", metavar="DOCUMENT", required=True, parser_class=type(p))
+    out = argparse.ArgumentParser(add_help=False)
+    out.add_argument("-o", "--output", metavar="PATH", help="PDF file (default: in this folder)")
+    both = [common, out]
+
+    d = what.add_parser("visit", parents=both, help="visit record forms (接待登记表) by serial")
+    d.add_argument("serials", nargs="+", metavar="SERIAL", help="e.g. JD-2026-0001")
+    d.add_argument("--unmasked", action="store_true", help="full ID and phone numbers")
+
+    d = what.add_parser("visits", parents=both, help="all visits of a date range, with a cover")
+    d.add_argument("--from", dest="date_from", type=_day, required=True, metavar="DATE")
+    d.add_argument("--to", dest="date_to", type=_day, required=True, metavar="DATE")
+    d.add_argument("--include-confidential", action="store_true", help="also confidential visits")
+    d.add_argument("--unmasked", action="store_true", help="full ID and phone numbers")
+
+    d = what.add_parser("interview", parents=both, help="an interview record by serial")
+    d.add_argument("serial", metavar="SERIAL", help="e.g. FT-2026-0001")
+
+    d = what.add_parser("proposal", parents=both, help="a proposal or 社情民意 by serial")
+    d.add_argument("serial", metavar="SERIAL", help="e.g. TA-2026-0001 or SQ-2026-0001")
+
+    d = what.add_parser("report", parents=both, help="statistics report with charts")
+    period = d.add_mutually_exclusive_group(required=True)
+    period.add_argument("--month", metavar="YYYY-MM")
+    period.add_argument("--quarter", metavar="YYYY-Qn")
+    period.add_argument("--year", metavar="YYYY")
+    scope = d.add_mutually_exclusive_group()
+    scope.add_argument("--county", action="store_true", default=None, help="all studios")
+    scope.add_argument("--studio", dest="county", action="store_false", help="this site only")
+
+
+def _kind_label(serial: str) -> str:
+    prefix = serial.split("-", 1)[0].upper()
+    for kind, code in SERIAL_PREFIX.items():
+        if code == prefix and kind in ProposalKind._value2member_map_:
+            return ProposalKind(kind).label
+    return "提案"
+
+
+def _default_name(args: argparse.Namespace) -> str:
+    if args.what == "visit":
+        more = f"等{len(args.serials)}件" if len(args.serials) > 1 else ""
+        return f"接待登记表_{args.serials[0].upper()}{more}.pdf"
+    if args.what == "visits":
+        return f"接待登记表汇编_{args.date_from.isoformat()}至{args.date_to.isoformat()}.pdf"
+    if args.what == "interview":
+        return f"访谈记录_{args.serial.upper()}.pdf"
+    if args.what == "proposal":
+        return f"{_kind_label(args.serial)}_{args.serial.upper()}.pdf"
+    return f"统计报表_{args.period.slug}.pdf"
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from studio_app import cli
+    from studio_app.services import site
+
+    workspace = cli._open(args, create=False)
+    site.require_site()
+    ctx = workspace.context()
+    if args.what == "report":
+        from studio_app.services.statistics import Period
+
+        args.period = Period.parse(args.month or args.quarter or args.year)
+    dest = Path(args.output) if args.output else Path.cwd() / _default_name(args)
+    result = _print(ctx, args, dest)
+    print(f"已生成：{result.path}（{result.pages} 页）")
+    return cli.EXIT_OK
+
+
+def _print(ctx, args: argparse.Namespace, dest: Path):  # type: ignore[no-untyped-def]
+    if args.what == "visit":
+        from studio_app.reports import visit_form
+
+        return visit_form.render_serials(ctx, args.serials, dest, unmasked=args.unmasked)
+    if args.what == "visits":
+        from studio_app.reports import batch
+
+        return batch.render(
+            ctx,
+            dest,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            include_confidential=args.include_confidential,
+            unmasked=args.unmasked,
+        )
+    if args.what == "interview":
+        from studio_app.reports import interview_form
+
+        return interview_form.render(ctx, args.serial, dest)
+    if args.what == "proposal":
+        from studio_app.reports import proposal_form
+
+        return proposal_form.render(ctx, args.serial, dest)
+    from studio_app.reports import monthly_report
+
+    return monthly_report.render(ctx, args.period, dest, county=args.county)

@@ -1,0 +1,280 @@
+"""The monthly (quarterly, yearly) statistics report: tables and charts for meetings.
+
+One section per scope: the studio itself, or in county mode each studio and then the county
+total behind an overview table. Laid out with platypus flowables in frames on the canvas of
+:func:`~studio_app.reports.pdfwrite.write_pdf`, so it is written atomically like every form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from studio_app.reports import charts
+from studio_app.reports.documents import PrintResult
+from studio_app.reports.fonts import PrintFont, print_font
+from studio_app.reports.pdfwrite import CREATOR, write_atomic
+from studio_app.reports.sheet import LEFT, PAGE_H, PAGE_W, TABLE_W
+from studio_app.reports.text import cn_date
+from studio_app.services.context import Context
+from studio_app.services.print_settings import font_path
+from studio_app.services.site import local_site
+from studio_app.services.statistics import COUNTY_SCOPE, Counted, Period, Report, by_site, report
+
+GRID = colors.HexColor("#404040")
+HEAD_BG = colors.HexColor("#E8ECF4")
+TOP_VILLAGES = 15
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+class _Styles:
+    def __init__(self, font: str) -> None:
+        self.font = font
+        self.title = ParagraphStyle(
+            "t", fontName=font, fontSize=18, leading=26, alignment=TA_CENTER
+        )
+        self.sub = ParagraphStyle(
+            "s", fontName=font, fontSize=10.5, leading=16, alignment=TA_CENTER
+        )
+        self.h1 = ParagraphStyle("h1", fontName=font, fontSize=14, leading=22, spaceBefore=6)
+        self.h2 = ParagraphStyle("h2", fontName=font, fontSize=11.5, leading=18, spaceBefore=8,
+                                 spaceAfter=3)  # fmt: skip
+        self.body = ParagraphStyle("b", fontName=font, fontSize=10.5, leading=17, wordWrap="CJK",
+                                   firstLineIndent=21)  # fmt: skip
+        self.note = ParagraphStyle("n", fontName=font, fontSize=8.5, leading=12, wordWrap="CJK",
+                                   textColor=colors.HexColor("#555555"))  # fmt: skip
+
+    def table(
+        self, rows: list[list[str]], widths: Sequence[float], *, align_from: int = 1
+    ) -> Table:
+        t = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+        t.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), self.font, 9.5),
+                    ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                    ("BOX", (0, 0), (-1, -1), 1.0, GRID),
+                    ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+                    ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+                    ("ALIGN", (align_from, 1), (-1, -1), "RIGHT"),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        return t
+
+
+def _share_rows(items: Sequence[Counted], total: int, head: str) -> list[list[str]]:
+    rows = [[head, "件数", "占比"]]
+    rows += [[c.label, f"{c.count:,}", _pct(c.count / total if total else None)] for c in items]
+    rows.append(["合计", f"{total:,}", "100.0%" if total else "—"])
+    return rows
+
+
+def _summary(r: Report, s: _Styles) -> list[Flowable]:
+    rated = sum(c.count for c in r.satisfaction)
+    proposals = sum(c.count for c in r.proposals)
+    text = (
+        f"本期共接待走访群众{r.visits:,}件，已办结{r.closed:,}件，"
+        f"办结率{_pct(r.closure_rate)}；转有关部门办理{r.referred:,}件，"
+        f"按期反馈{r.on_time:,}件，按期率{_pct(r.on_time_rate)}；满意度评价{rated:,}件，"
+        f"满意和基本满意率{_pct(r.satisfaction_rate)}。开展委员访谈{r.interviews:,}次，"
+        f"撰写提案、社情民意等{proposals:,}件。"
+    )
+    rows = [
+        ["接待走访", "已办结", "办结率", "转办件", "按期反馈", "按期率", "满意率", "访谈",
+         "提案等"],
+        [f"{r.visits:,}", f"{r.closed:,}", _pct(r.closure_rate), f"{r.referred:,}",
+         f"{r.on_time:,}", _pct(r.on_time_rate), _pct(r.satisfaction_rate),
+         f"{r.interviews:,}", f"{proposals:,}"],
+    ]  # fmt: skip
+    table = s.table(rows, [TABLE_W / 9] * 9, align_from=0)
+    table.setStyle(TableStyle([("ALIGN", (0, 1), (-1, -1), "CENTER")]))
+    return [Paragraph(text, s.body), Spacer(1, 6), table]
+
+
+def _breakdown(
+    title: str, items: Sequence[Counted], total: int, s: _Styles, *, pie: bool
+) -> Flowable:
+    """A table of counts and shares beside its chart, kept on one page."""
+    head = title.split("按")[-1] if "按" in title else title[3:]
+    table = s.table(_share_rows(items, total, head), [34 * mm, 18 * mm, 18 * mm])
+    width = TABLE_W - 74 * mm
+    chart = (charts.pie_chart if pie else charts.bar_chart)(items, s.font, width=width)
+    pair = Table([[table, chart]], colWidths=[74 * mm, width], hAlign="LEFT")
+    pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("FONT", (0, 0), (-1, -1), s.font, 9.5),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
+    return KeepTogether([Paragraph(title, s.h2), pair])
+
+
+def section(r: Report, s: _Styles, *, heading: bool = True) -> list[Flowable]:
+    """Everything about one scope (a studio or the county total)."""
+    out: list[Flowable] = []
+    if heading:
+        out.append(Paragraph(f"{r.scope}", s.h1))
+    out += [Paragraph("一、总体情况", s.h2), *_summary(r, s)]
+    out.append(Paragraph("二、接待走访情况", s.h2))
+    out.append(_breakdown("（一）按问题类别", r.by_category, r.visits, s, pie=False))
+    out.append(_breakdown("（二）按接待方式", r.by_channel, r.visits, s, pie=True))
+    out.append(_breakdown("（三）按处理方式", r.by_handling, r.visits, s, pie=True))
+    out.append(_breakdown("（四）按办理状态", r.by_status, r.visits, s, pie=False))
+    out.append(_breakdown("（五）满意度", r.satisfaction, sum(c.count for c in r.satisfaction), s,
+                          pie=True))  # fmt: skip
+    named = [c for c in r.by_village if c.code]
+    villages = named[:TOP_VILLAGES]
+    rest = sum(c.count for c in named[TOP_VILLAGES:])
+    if rest:
+        villages.append(Counted("*", "其他村（社区）", rest))
+    villages += [c for c in r.by_village if not c.code]  # visits with no known village
+    rows = [["村（社区）", "件数"]] + [[c.label, f"{c.count:,}"] for c in villages]
+    out += [CondPageBreak(60 * mm), Paragraph("（六）按村（社区）", s.h2)]
+    out.append(s.table(rows, [60 * mm, 25 * mm]) if villages else Paragraph("本期无。", s.body))
+    out += [CondPageBreak(60 * mm), Paragraph("三、委员履职情况", s.h2)]
+    if r.members:
+        rows = [["委员", "界别", "接待走访", "访谈", "提案等", "合计"]]
+        rows += [[m.name, m.sector, f"{m.visits:,}", f"{m.interviews:,}", f"{m.proposals:,}",
+                  f"{m.visits + m.interviews + m.proposals:,}"] for m in r.members]  # fmt: skip
+        out.append(
+            s.table(rows, [30 * mm, 44 * mm, 24 * mm, 20 * mm, 22 * mm, 20 * mm], align_from=2)
+        )
+        out.append(Paragraph("注：一件接待由多位委员参加时，每位委员各计一件。", s.note))
+    else:
+        out.append(Paragraph("本期无。", s.body))
+    out += [CondPageBreak(50 * mm), Paragraph("四、提案与社情民意", s.h2)]
+    if r.proposals:
+        total = sum(c.count for c in r.proposals)
+        out.append(
+            s.table(_share_rows(r.proposals, total, "类型·状态"), [60 * mm, 25 * mm, 25 * mm])
+        )
+    else:
+        out.append(Paragraph("本期无。", s.body))
+    if r.proposal_reviews:
+        total = sum(c.count for c in r.proposal_reviews)
+        out.append(Spacer(1, 6))
+        rows = _share_rows(r.proposal_reviews, total, "县政协审查结果（已报送件）")
+        out.append(s.table(rows, [60 * mm, 25 * mm, 25 * mm]))
+    return out
+
+
+def _overview(reports: Sequence[Report], s: _Styles) -> list[Flowable]:
+    rows = [["工作室", "接待走访", "办结率", "按期率", "满意率", "访谈", "提案等"]]
+    for r in reports:
+        rows.append([r.scope, f"{r.visits:,}", _pct(r.closure_rate), _pct(r.on_time_rate),
+                     _pct(r.satisfaction_rate), f"{r.interviews:,}",
+                     f"{sum(c.count for c in r.proposals):,}"])  # fmt: skip
+    table = s.table(rows, [58 * mm] + [(TABLE_W - 58 * mm) / 6] * 6)
+    return [Paragraph("各工作室概况", s.h1), table, PageBreak()]
+
+
+def story(period: Period, reports: Sequence[Report], s: _Styles, today_text: str) -> list[Flowable]:
+    county = len(reports) > 1 or reports[0].scope == COUNTY_SCOPE
+    here = local_site()
+    scope = ((here.county if here else "") or "全县") if county else reports[0].scope
+    last_day = period.end - timedelta(days=1)
+    out: list[Flowable] = [
+        Paragraph(f"{scope}委员工作室履职统计报表" if county else f"{scope}履职统计报表", s.title),
+        Paragraph(
+            f"统计期间：{period.label}（{cn_date(period.start)}至{cn_date(last_day)}）", s.sub
+        ),
+        Paragraph(f"制表日期：{today_text}", s.sub),
+        Spacer(1, 8),
+    ]
+    if county:
+        out += _overview(reports, s)
+        for r in reports:
+            out += section(r, s)
+            out.append(PageBreak())
+        out.pop()
+    else:
+        out += section(reports[0], s, heading=False)
+    return out
+
+
+class _Document(BaseDocTemplate):
+    """A4 pages with a running header and a centred page number."""
+
+    def __init__(self, fh: BinaryIO, font: PrintFont, title: str) -> None:
+        super().__init__(
+            fh,
+            pagesize=A4,
+            leftMargin=LEFT,
+            rightMargin=LEFT,
+            topMargin=20 * mm,
+            bottomMargin=20 * mm,
+            title=title,
+            creator=CREATOR,
+            producer=CREATOR,
+            pageCompression=1,
+            initialFontName=font.name,
+            lang="zh-CN",
+        )
+        self.font, self.running = font, title
+        frame = Frame(LEFT, 20 * mm, TABLE_W, PAGE_H - 40 * mm, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
+
+    def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(self.font.name, 9)
+        canvas.drawCentredString(PAGE_W / 2, 10 * mm, f"— {doc.page} —")
+        canvas.drawString(LEFT, PAGE_H - 13 * mm, self.running)
+        canvas.setLineWidth(0.5)
+        canvas.line(LEFT, PAGE_H - 15 * mm, LEFT + TABLE_W, PAGE_H - 15 * mm)
+        if self.font.warning:
+            canvas.setFillColor(colors.HexColor("#B00000"))
+            canvas.setFont(self.font.name, 8)
+            canvas.drawString(LEFT, PAGE_H - 8 * mm, self.font.warning)
+        canvas.restoreState()
+
+
+def render(
+    ctx: Context, period: Period, dest: Path | str, *, county: bool | None = None
+) -> PrintResult:
+    """Print the statistics of ``period``: this studio, or every studio in county mode.
+
+    ``county`` defaults to the installation's kind.
+    """
+    county = ctx.is_county if county is None else county
+    reports = by_site(period) if county else [report(period, origin_site=ctx.site_uuid)]
+    font = print_font(font_path())
+    styles = _Styles(font.name)
+    title = f"履职统计报表 · {period.label}"
+    flowables = story(period, reports, styles, cn_date(ctx.today()))
+    pages = 0
+
+    def produce(fh: BinaryIO) -> None:
+        nonlocal pages
+        doc = _Document(fh, font, title)
+        doc.build(flowables)
+        pages = doc.page
+
+    path = write_atomic(dest, produce)
+    return PrintResult(path, pages, len(reports))

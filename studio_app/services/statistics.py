@@ -1,0 +1,393 @@
+"""Monthly, quarterly and yearly statistics (PRODUCT.md workflow 7), for a studio or the county.
+
+Everything is counted in SQL with GROUP BY over the period's live rows, found through the
+``occurred_at`` index of live visits and interviews, so a month of a million-visit database
+(~30,000 visits) costs a few index range scans, never a table loaded into Python.
+
+Which records belong to a period:
+
+- visits and interviews by ``occurred_at`` (local time, as entered);
+- proposal-type records by ``created_at`` (stored UTC, compared with the period's local
+  midnights converted to UTC): drafts have no ``submitted_at`` and still count as work done,
+  and a member's activity is credited when the record was written.
+
+Confidential visits are counted: they are only left out of detailed exports and batches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+from studio_app.core.codes import (
+    Channel,
+    Coded,
+    CodeListKind,
+    Handling,
+    ProposalKind,
+    ProposalStatus,
+    Review,
+    Satisfaction,
+    SiteKind,
+    VisitStatus,
+)
+from studio_app.core.errors import UserError
+from studio_app.services.site import code_labels, local_site
+from studio_app.storage.models import Site, database
+
+COUNTY_SCOPE = "全县合计"
+UNKNOWN_VILLAGE = "未注明村/社区"
+NOT_REVIEWED = "待审查"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A calendar month, quarter or year: ``start`` ≤ day < ``end``."""
+
+    start: date  # first day
+    end: date  # the day after the last day (exclusive)
+    label: str  # "2026年11月", "2026年第4季度", "2026年"
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        _check_year(year)
+        if not 1 <= month <= 12:
+            raise UserError(f"月份应在 1 到 12 之间：{month}")
+        end = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        return cls(date(year, month, 1), end, f"{year}年{month}月")
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Period:
+        _check_year(year)
+        if not 1 <= quarter <= 4:
+            raise UserError(f"季度应在 1 到 4 之间：{quarter}")
+        first = 3 * quarter - 2
+        end = date(year + 1, 1, 1) if quarter == 4 else date(year, first + 3, 1)
+        return cls(date(year, first, 1), end, f"{year}年第{quarter}季度")
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        _check_year(year)
+        return cls(date(year, 1, 1), date(year + 1, 1, 1), f"{year}年")
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """``2026-11`` (month), ``2026-Q4`` (quarter) or ``2026`` (year)."""
+        value = text.strip().upper()
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})", value):
+            return cls.month(int(m[1]), int(m[2]))
+        if m := re.fullmatch(r"(\d{4})-Q(\d)", value):
+            return cls.quarter(int(m[1]), int(m[2]))
+        if re.fullmatch(r"\d{4}", value):
+            return cls.year(int(value))
+        raise UserError(
+            f"统计期间“{text}”无法识别：月份写作 2026-11，季度写作 2026-Q4，年度写作 2026。"
+        )
+
+    @property
+    def slug(self) -> str:
+        """Short form for file names: ``2026-11``, ``2026-Q4``, ``2026``."""
+        months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month
+        if months == 1:
+            return f"{self.start:%Y-%m}"
+        if months == 3:
+            return f"{self.start.year}-Q{(self.start.month + 2) // 3}"
+        return str(self.start.year)
+
+
+def _check_year(year: int) -> None:
+    if not 1970 <= year <= 2999:
+        raise UserError(f"年份不正确：{year}")
+
+
+@dataclass(frozen=True)
+class Counted:
+    code: str
+    label: str  # Chinese label (enum label, code-list label, member name, village)
+    count: int
+
+
+@dataclass(frozen=True)
+class MemberActivity:
+    member_id: int
+    name: str
+    sector: str  # label
+    visits: int
+    interviews: int
+    proposals: int  # proposal-type records led or co-signed, created in the period
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    scope: str  # site name, or "全县合计" for county totals
+    visits: int
+    by_category: list[Counted]
+    by_channel: list[Counted]
+    by_handling: list[Counted]
+    by_status: list[Counted]
+    by_member: list[Counted]
+    by_village: list[Counted]
+    closed: int
+    closure_rate: float | None  # closed / visits
+    referred: int  # referred cases of the period
+    on_time: int  # referred cases fed back (or closed) no later than due_at
+    on_time_rate: float | None
+    satisfaction: list[Counted]  # satisfied / basic / unsatisfied
+    satisfaction_rate: float | None  # (satisfied + basic) / rated
+    interviews: int
+    proposals: list[Counted]  # by kind and status, label like "提案·已报送"
+    proposal_reviews: list[Counted]  # county review of the period's submitted records
+    members: list[MemberActivity]
+
+
+# -- SQL ----------------------------------------------------------------------------------
+
+
+class _Scope:
+    """WHERE clauses selecting a period's live rows of one site (or all sites)."""
+
+    def __init__(self, period: Period, origin_site: str | None) -> None:
+        self.origin = origin_site
+        self.local = (period.start.isoformat(), period.end.isoformat())
+        self.utc = (_utc(period.start), _utc(period.end))
+
+    def occurred(self, alias: str) -> tuple[str, list[Any]]:
+        sql = f"{alias}.deleted_at IS NULL AND {alias}.occurred_at >= ? AND {alias}.occurred_at < ?"
+        return self._site(sql, alias, [*self.local])
+
+    def created(self, alias: str) -> tuple[str, list[Any]]:
+        sql = f"{alias}.deleted_at IS NULL AND {alias}.created_at >= ? AND {alias}.created_at < ?"
+        return self._site(sql, alias, [*self.utc])
+
+    def _site(self, sql: str, alias: str, args: list[Any]) -> tuple[str, list[Any]]:
+        if self.origin is None:
+            return sql, args
+        return f"{sql} AND {alias}.origin_site = ?", [*args, self.origin]
+
+
+def _utc(day: date) -> str:
+    """Local midnight of ``day`` as the stored UTC text of ``created_at``."""
+    moment = datetime(day.year, day.month, day.day).astimezone(UTC)
+    return moment.replace(tzinfo=None).isoformat(sep=" ")
+
+
+def _rows(sql: str, args: Sequence[Any]) -> list[tuple[Any, ...]]:
+    return list(database.execute_sql(sql, args).fetchall())
+
+
+# Visits grouped by every enumerated dimension at once: one range scan yields all the
+# breakdowns (at most a few thousand groups, summed up in Python).
+_VISIT_GROUPS = """
+SELECT v.category, v.channel, v.handling, v.status, v.satisfaction, COUNT(*),
+       SUM(v.handling = 'referred'),
+       SUM(v.handling = 'referred' AND v.feedback_at IS NOT NULL AND v.due_at IS NOT NULL
+           AND v.feedback_at <= v.due_at)
+FROM visit v INDEXED BY visit_live_occurred WHERE {where}
+GROUP BY 1, 2, 3, 4, 5
+"""
+
+_VISIT_MEMBERS = """
+SELECT vm.member_id, COUNT(*) FROM visit v INDEXED BY visit_live_occurred
+JOIN visit_member vm ON vm.visit_id = v.id WHERE {where} GROUP BY vm.member_id
+"""
+
+_VISIT_VILLAGES = """
+SELECT COALESCE(r.village, ''), COUNT(DISTINCT v.id) FROM visit v INDEXED BY visit_live_occurred
+LEFT JOIN visit_resident vr ON vr.visit_id = v.id
+LEFT JOIN resident r ON r.id = vr.resident_id
+WHERE {where} GROUP BY 1
+"""
+
+_INTERVIEW_MEMBERS = """
+SELECT im.member_id, COUNT(*) FROM interview i INDEXED BY interview_live_occurred
+JOIN interview_member im ON im.interview_id = i.id WHERE {where} GROUP BY im.member_id
+"""
+
+_PROPOSAL_GROUPS = """
+SELECT p.kind, p.status, p.review, COUNT(*) FROM proposal p WHERE {where} GROUP BY 1, 2, 3
+"""
+
+_PROPOSAL_MEMBERS = """
+WITH period AS MATERIALIZED (SELECT p.id, p.lead_member_id FROM proposal p WHERE {where})
+SELECT member_id, COUNT(DISTINCT id) FROM (
+    SELECT id, lead_member_id AS member_id FROM period WHERE lead_member_id IS NOT NULL
+    UNION ALL
+    SELECT period.id, pc.member_id FROM period
+    JOIN proposal_co_signer pc ON pc.proposal_id = period.id
+) GROUP BY member_id
+"""
+
+
+def _enum_counts(enum: type[Coded], counts: Counter[str]) -> list[Counted]:
+    """Every member of ``enum`` in declaration order (zeros included), then unknown codes."""
+    result = [Counted(m.value, m.label, counts.get(m.value, 0)) for m in enum]
+    known = {m.value for m in enum}
+    result += [Counted(k, k, n) for k, n in sorted(counts.items()) if k not in known and k]
+    return result
+
+
+def _code_counts(labels: dict[str, str], counts: Counter[str]) -> list[Counted]:
+    """Every code of a code list in display order (zeros included), then unknown codes."""
+    result = [Counted(code, label, counts.get(code, 0)) for code, label in labels.items()]
+    result += [Counted(k, k or "未分类", n) for k, n in sorted(counts.items()) if k not in labels]
+    return result
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def report(period: Period, *, origin_site: str | None = None) -> Report:
+    """Statistics of the period's live records of one site (``origin_site``) or all sites."""
+    scope = _Scope(period, origin_site)
+    v_where, v_args = scope.occurred("v")
+    i_where, i_args = scope.occurred("i")
+    p_where, p_args = scope.created("p")
+
+    dims: list[Counter[str]] = [Counter() for _ in range(5)]
+    visits = referred = on_time = 0
+    for *keys, n, ref, timely in _rows(_VISIT_GROUPS.format(where=v_where), v_args):
+        for counter, key in zip(dims, keys, strict=True):
+            counter[key or ""] += n
+        visits, referred, on_time = visits + n, referred + (ref or 0), on_time + (timely or 0)
+    category, channel, handling, status, satisfaction = dims
+
+    member_visits = dict(_rows(_VISIT_MEMBERS.format(where=v_where), v_args))
+    villages = _rows(_VISIT_VILLAGES.format(where=v_where), v_args)
+    interviews = _rows(f"SELECT COUNT(*) FROM interview i WHERE {i_where}", i_args)[0][0]
+    member_interviews = dict(_rows(_INTERVIEW_MEMBERS.format(where=i_where), i_args))
+    proposal_groups = _rows(_PROPOSAL_GROUPS.format(where=p_where), p_args)
+    member_proposals = dict(_rows(_PROPOSAL_MEMBERS.format(where=p_where), p_args))
+
+    people = _members({*member_visits, *member_interviews, *member_proposals})
+    by_member = sorted(
+        (Counted(str(mid), people[mid][0], n) for mid, n in member_visits.items()),
+        key=lambda c: (-c.count, c.label),
+    )
+    activity = [
+        MemberActivity(
+            mid,
+            name,
+            sector,
+            member_visits.get(mid, 0),
+            member_interviews.get(mid, 0),
+            member_proposals.get(mid, 0),
+        )
+        for mid, (name, sector) in people.items()
+    ]
+    activity.sort(key=lambda a: (-(a.visits + a.interviews + a.proposals), a.name))
+
+    closed = status.get(VisitStatus.CLOSED.value, 0)
+    rated = sum(satisfaction.get(s.value, 0) for s in Satisfaction)
+    content = satisfaction.get("satisfied", 0) + satisfaction.get("basic", 0)
+    return Report(
+        period=period,
+        scope=_scope_name(origin_site),
+        visits=visits,
+        by_category=_code_counts(code_labels(CodeListKind.ISSUE_CATEGORY.value), category),
+        by_channel=_enum_counts(Channel, channel),
+        by_handling=_enum_counts(Handling, handling),
+        by_status=_enum_counts(VisitStatus, status),
+        by_member=by_member,
+        by_village=_villages(villages),
+        closed=closed,
+        closure_rate=_rate(closed, visits),
+        referred=referred,
+        on_time=on_time,
+        on_time_rate=_rate(on_time, referred),
+        satisfaction=[
+            Counted(s.value, s.label, satisfaction.get(s.value, 0)) for s in Satisfaction
+        ],
+        satisfaction_rate=_rate(content, rated),
+        interviews=int(interviews),
+        proposals=_proposal_counts(proposal_groups),
+        proposal_reviews=_review_counts(proposal_groups),
+        members=activity,
+    )
+
+
+def _members(ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """id → (name, sector label) of the members with activity, trashed ones included."""
+    wanted = sorted(ids)
+    if not wanted:
+        return {}
+    sectors = code_labels(CodeListKind.SECTOR.value)
+    found: dict[int, tuple[str, str]] = {}
+    for lo in range(0, len(wanted), 500):
+        chunk = wanted[lo : lo + 500]
+        marks = ", ".join("?" * len(chunk))
+        for mid, name, sector in _rows(
+            f"SELECT id, name, sector FROM member WHERE id IN ({marks})", chunk
+        ):
+            found[mid] = (name, sectors.get(sector, sector))
+    return {mid: found.get(mid, (f"委员#{mid}", "")) for mid in wanted}
+
+
+def _villages(rows: list[tuple[Any, ...]]) -> list[Counted]:
+    named = sorted(((v, n) for v, n in rows if v), key=lambda r: (-r[1], r[0]))
+    result = [Counted(v, v, n) for v, n in named]
+    unknown = sum(n for v, n in rows if not v)
+    if unknown:
+        result.append(Counted("", UNKNOWN_VILLAGE, unknown))
+    return result
+
+
+def _proposal_counts(groups: list[tuple[Any, ...]]) -> list[Counted]:
+    counts: Counter[tuple[str, str]] = Counter()
+    for kind, status, _review, n in groups:
+        counts[(kind, status)] += n
+    result = []
+    for kind in ProposalKind:
+        for status in ProposalStatus:
+            n = counts.pop((kind.value, status.value), 0)
+            if n:
+                code = f"{kind.value}.{status.value}"
+                result.append(Counted(code, f"{kind.label}·{status.label}", n))
+    result += [Counted(f"{k}.{s}", f"{k}·{s}", n) for (k, s), n in sorted(counts.items())]
+    return result
+
+
+def _review_counts(groups: list[tuple[Any, ...]]) -> list[Counted]:
+    counts: Counter[str] = Counter()
+    for _kind, status, review, n in groups:
+        if status == ProposalStatus.SUBMITTED:
+            counts[review or ""] += n
+    result = [Counted(r.value, r.label, counts.pop(r.value)) for r in Review if r.value in counts]
+    pending = counts.pop("", 0)
+    result += [Counted(k, k, n) for k, n in sorted(counts.items())]
+    if pending:
+        result.append(Counted("", NOT_REVIEWED, pending))
+    return result
+
+
+def _scope_name(origin_site: str | None) -> str:
+    here = local_site()
+    if origin_site is None:
+        if here is None or here.kind == SiteKind.COUNTY:
+            return COUNTY_SCOPE
+        return str(here.name)
+    site = Site.get_or_none(Site.uuid == origin_site)
+    return str(site.name) if site else f"来源 {origin_site[:8]}"
+
+
+_SITES_WITH_RECORDS = """
+SELECT origin_site FROM visit v INDEXED BY visit_live_occurred WHERE {v}
+UNION SELECT origin_site FROM interview i INDEXED BY interview_live_occurred WHERE {i}
+UNION SELECT origin_site FROM proposal p WHERE {p}
+"""
+
+
+def by_site(period: Period) -> list[Report]:
+    """County mode: one report per site with records in the period, then the county total."""
+    scope = _Scope(period, None)
+    (v, va), (i, ia), (p, pa) = scope.occurred("v"), scope.occurred("i"), scope.created("p")
+    origins = [r[0] for r in _rows(_SITES_WITH_RECORDS.format(v=v, i=i, p=p), [*va, *ia, *pa])]
+    sites = {s.uuid: s for s in Site.select().where(Site.uuid.in_(origins))} if origins else {}
+    origins.sort(key=lambda o: (sites[o].code, sites[o].name) if o in sites else ("~", o))
+    reports = [report(period, origin_site=o) for o in origins]
+    return [*reports, replace(report(period), scope=COUNTY_SCOPE)]
