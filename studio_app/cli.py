@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from studio_app import __version__, cli_print
+from studio_app import __version__, cli_exchange, cli_print
 from studio_app.core.errors import UserError
 from studio_app.paths import ENV_VAR, DataDir
 
@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         "check", parents=[common], help="integrity and foreign-key checks (exit 0 when sound)"
     )
     cli_print.register(sub, common)
+    cli_exchange.register(sub, common)
     return parser
 
 
@@ -187,9 +188,16 @@ COMMANDS = {
 }
 
 
+def _exchange(args: argparse.Namespace) -> int:
+    workspace = _open(args, create=False)
+    return cli_exchange.COMMANDS[args.command](args, workspace)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.command in cli_exchange.COMMANDS:
+            return _exchange(args)
         return COMMANDS[args.command](args)
     except UserError as exc:
         print(exc.message, file=sys.stderr)

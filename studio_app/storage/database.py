@@ -35,9 +35,7 @@ def open_database(path: Path | str, *, migrate: bool = True) -> StudioDatabase:
     """Open (creating if needed) the database at ``path`` and bind the models to it."""
     # IMMEDIATE: a write transaction takes the write lock when it begins, so two writers
     # queue on the busy timeout instead of one failing when it upgrades a read lock.
-    db = StudioDatabase(
-        str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE"
-    )
+    db = StudioDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE")
     db.connect(reuse_if_open=True)
     database.initialize(db)
     if migrate:

@@ -48,6 +48,9 @@ class SyncedModel(BaseModel):
     deleted_at = pw.DateTimeField(null=True)
     created_by = pw.CharField(64, default="")
     updated_by = pw.CharField(64, default="")
+    # Revisions last exchanged with the county (sent or received): see exchange/.
+    exchanged_rev = pw.IntegerField(default=0)
+    exchanged_county_rev = pw.IntegerField(default=0)
 
 
 class CodeItem(BaseModel):
@@ -288,6 +291,24 @@ class ImportHistory(BaseModel):
     sequence = pw.IntegerField()
     imported_at = pw.DateTimeField()
     counts = pw.TextField(default="{}")
+    kind = pw.CharField(16, default="")
+    file_name = pw.CharField(260, default="")
+
+
+class ExchangeConflict(BaseModel):
+    """A record an import could not merge on its own: both versions kept until a person chooses."""
+
+    package_uuid = pw.CharField(36)
+    record_type = pw.CharField(32)
+    record_uuid = pw.CharField(36)
+    reason = pw.CharField(200)
+    local = pw.TextField()
+    incoming = pw.TextField()
+    created_at = pw.DateTimeField()
+    decision = pw.CharField(16, default="")  # "" | "local" | "incoming"
+    decided_by = pw.CharField(64, default="")
+    decided_at = pw.DateTimeField(null=True)
+    status = pw.CharField(16, default="open")  # open | decided | applied
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
@@ -295,3 +316,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     InterviewMember, InterviewResident, Proposal, ProposalCoSigner, ProposalSource,
     ProposalUnit, SerialCounter, User, AuditEntry, Setting, ImportHistory,
 )  # fmt: skip
+# Tables of later migrations (tests that rebuild old versions count ALL_MODELS only).
+EXCHANGE_MODELS: tuple[type[BaseModel], ...] = (ExchangeConflict,)

@@ -1,0 +1,46 @@
+"""Canonical row content: the same bytes for a record on both sides of an exchange.
+
+The row hash written next to each row (and over each sheet in the manifest) is computed from
+clean Python values, never from cells, so a file re-saved by an office suite hashes the same
+while a cell edited by a person does not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from studio_app.exchange.schema import SheetSpec
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(type(value))
+
+
+def content(spec: SheetSpec, values: Mapping[str, Any], skip: Iterable[str] = ()) -> list[Any]:
+    """The values the row hash covers, in column order (``skip``: masked columns)."""
+    skipped = set(skip)
+    keys = [k for k in spec.hashed_keys if k not in skipped] if skipped else spec.hashed_keys
+    get = values.get
+    return [get(k) for k in keys]
+
+
+def row_hash(spec: SheetSpec, values: Mapping[str, Any], skip: Iterable[str] = ()) -> str:
+    """Hash of the row's JSON (dates in ISO form): the same on both sides of the exchange."""
+    text = json.dumps(
+        content(spec, values, skip), ensure_ascii=False, separators=(",", ":"), default=_iso
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def sheet_hash(row_hashes: Iterable[str]) -> str:
+    """SHA-256 over the sorted row hashes: sorting the rows in Excel keeps it."""
+    digest = hashlib.sha256()
+    for h in sorted(row_hashes):
+        digest.update(h.encode("ascii", "replace"))
+    return digest.hexdigest()

@@ -1,0 +1,271 @@
+"""Exporting packages: a studio's changes for the county, the county's feedback for a studio.
+
+Write locally → (encrypt) → copy to the destination and verify → only then mark the records
+as exchanged and advance the package sequence, in one transaction with an audit entry. A
+failure at any step leaves the database as it was and no file under the final name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+import uuid as uuidlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from studio_app import __version__
+from studio_app.core.errors import UserError
+from studio_app.core.identity import mask_id_number, mask_phone
+from studio_app.exchange import tables
+from studio_app.exchange.files import deliver
+from studio_app.exchange.labels import Labels
+from studio_app.exchange.schema import (
+    FORMAT_VERSION,
+    KIND_LABELS,
+    MASKED,
+    PackageKind,
+    SheetSpec,
+    file_name,
+    sheets_for,
+)
+from studio_app.exchange.writer import Cancelled, PackageWriter, Progress
+from studio_app.services import audit
+from studio_app.services.context import Context
+from studio_app.services.site import require_site
+from studio_app.storage.models import Setting, Site, database
+
+MASKERS: dict[str, Callable[[str], str]] = {"id_number": mask_id_number, "phone": mask_phone}
+
+
+@dataclass
+class ExportResult:
+    path: Path | None
+    kind: PackageKind
+    sequence: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return self.path is None
+
+
+@dataclass(frozen=True)
+class Selection:
+    spec: SheetSpec
+    where: str
+    params: tuple[Any, ...]
+    rev_column: str  # exchanged_rev or exchanged_county_rev
+
+
+def _destination(dest: Path | None, name: str) -> Path:
+    dest = Path.cwd() if dest is None else dest
+    if dest.suffix.lower() == ".xlsx":
+        if not dest.parent.is_dir():
+            raise UserError(f"目标文件夹不存在：{dest.parent}")
+        return dest
+    if not dest.is_dir():
+        raise UserError(f"目标文件夹不存在：{dest}")
+    return dest / name
+
+
+def _readme(
+    site: Site, kind: PackageKind, seq: int, when: str, counts: dict[str, int]
+) -> list[str]:
+    lines = [
+        f"{KIND_LABELS[kind]}（第 {seq} 号）",
+        f"制作单位：{site.name}（代码 {site.code}）",
+        f"制作时间：{when}",
+        "",
+        "本文件用于委员工作室与县政协之间交换数据，由“委员工作室履职台账”程序生成和读取。",
+        "各工作表内容：" + "；".join(f"{t} {n} 条" for t, n in counts.items()),
+        "",
+        "可以打开查看、打印、筛选和排序。请注意：",
+        "1. 不要修改、删除隐藏的列（唯一标识、版本、行校验等）和隐藏的工作表，否则无法导入。",
+        "2. 不要改动表头（第一行）；可以调整列宽、隐藏列、调整列的顺序。",
+        "3. 如果在表中改了内容，导入时程序会指出被手工修改过的行，由导入人确认是否采用。",
+        "4. 不要在单元格中输入公式；身份证号、电话请按文本输入。",
+        "5. 同一个文件只需导入一次；重复导入不会产生重复记录。",
+    ]
+    return lines
+
+
+def _write(
+    local: Path,
+    site: Site,
+    kind: PackageKind,
+    seq: int,
+    previous: int,
+    selections: list[Selection],
+    counts: dict[str, int],
+    extra: dict[str, Any],
+    include_identifiers: bool,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    ctx: Context,
+) -> dict[str, list[tuple[int, int]]]:
+    """Write the workbook; returns per table the (revision, id) pairs written."""
+    labels = Labels.load()
+    writer = PackageWriter(local, labels, [s.spec for s in selections])
+    written: dict[str, list[tuple[int, int]]] = {}
+    total = sum(counts.values())
+    done = 0
+    masked_keys: dict[str, list[str]] = {}
+    for sel in selections:
+        spec = sel.spec
+        masked = {
+            key: MASKERS[key]
+            for rec, key in MASKED
+            if rec == spec.record and not include_identifiers and key in MASKERS
+        }
+        masked_keys[spec.title] = sorted(masked)
+        pairs: list[tuple[int, int]] = []
+        rev_key = "rev" if sel.rev_column == "exchanged_rev" else "county_rev"
+
+        def rows(
+            sel: Selection = sel, pairs: list[tuple[int, int]] = pairs, rev_key: str = rev_key
+        ) -> Any:
+            for values in tables.read(sel.spec, sel.where, sel.params):
+                pairs.append((values[rev_key], values["_id"]))
+                yield values
+
+        def sheet_progress(n: int, _total: int, base: int = done) -> None:
+            if progress is not None:
+                progress(base + n, total)
+
+        writer.write_sheet(
+            spec,
+            rows(),
+            total=counts[spec.title],
+            masked=masked,
+            progress=sheet_progress,
+            cancelled=cancelled,
+        )
+        done += counts[spec.title]
+        written[spec.record] = pairs
+    when = ctx.now_local().isoformat(sep=" ")
+    manifest = {
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "package_uuid": str(uuidlib.uuid4()),
+        "kind": kind.value,
+        "site_uuid": site.uuid,
+        "site_name": site.name,
+        "site_code": site.code,
+        "site_kind": site.kind,
+        "sequence": seq,
+        "previous_sequence": previous,
+        "created_at": when,
+        "created_by": ctx.user,
+        "masked": masked_keys,
+        **extra,
+    }
+    writer.finish(manifest, _readme(site, kind, seq, when, counts))
+    return written
+
+
+def _encrypt(path: Path, password: str) -> None:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = path.with_suffix(".plain")
+    path.rename(plain)
+    with plain.open("rb") as src, path.open("wb") as out:
+        OOXMLFile(src).encrypt(password, out)
+    plain.unlink()
+
+
+def run_export(
+    ctx: Context,
+    kind: PackageKind,
+    selections: list[Selection],
+    dest: Path | None,
+    *,
+    seq: int,
+    seq_setting: str | None,
+    include_identifiers: bool,
+    password: str | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    extra: dict[str, Any] | None = None,
+) -> ExportResult:
+    if include_identifiers and not ctx.may_see_pii:
+        raise UserError("您没有查看完整身份证号和电话的权限，不能导出未遮盖的个人信息。")
+    site = require_site()
+    counts = {s.spec.title: tables.count(s.spec.record, s.where, s.params) for s in selections}
+    if not any(counts.values()):
+        return ExportResult(None, kind, seq, counts)
+    name = file_name(site.code, kind, ctx.today().strftime("%Y%m%d"), seq)
+    target = _destination(dest, name)
+    tmpdir = Path(tempfile.mkdtemp(prefix="studio-export-"))
+    try:
+        local = tmpdir / name
+        try:
+            written = _write(
+                local, site, kind, seq, seq - 1, selections, counts, extra or {},
+                include_identifiers, progress, cancelled, ctx,
+            )  # fmt: skip
+            if password:
+                _encrypt(local, password)
+        except OSError as exc:
+            raise UserError(f"无法在本机临时文件夹写入导出文件：{exc.strerror or exc}") from exc
+        deliver(local, target)
+        try:
+            with database.atomic():
+                for sel in selections:
+                    database.obj.connection().executemany(
+                        f"UPDATE {sel.spec.record} SET {sel.rev_column} = ? WHERE id = ?",
+                        written[sel.spec.record],
+                    )
+                if seq_setting:
+                    Setting.insert(
+                        key=seq_setting, value=str(seq + 1)
+                    ).on_conflict_replace().execute()
+                else:
+                    Site.update(next_package_seq=seq + 1).where(Site.id == site.id).execute()
+                audit.record(
+                    ctx,
+                    "export",
+                    "package",
+                    "",
+                    {
+                        "file": (None, target.name),
+                        "kind": (None, kind.value),
+                        "sequence": (None, seq),
+                        "counts": (None, counts),
+                        "include_identifiers": (None, include_identifiers),
+                    },
+                )
+        except Exception:
+            with contextlib.suppress(OSError):
+                target.unlink()
+            raise
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+    return ExportResult(target, kind, seq, counts)
+
+
+def export_studio(
+    ctx: Context,
+    dest: Path | None = None,
+    *,
+    full: bool = False,
+    include_identifiers: bool = False,
+    password: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportResult:
+    """The studio package: records changed since the last package, or all with ``full``."""
+    if ctx.is_county:
+        raise UserError("县政协不导出工作室数据包；请用“反馈包”（feedback）发给各工作室。")
+    site = require_site()
+    where = "" if full else "rev > exchanged_rev"
+    selections = [
+        Selection(spec, where, (), "exchanged_rev") for spec in sheets_for(PackageKind.STUDIO)
+    ]
+    return run_export(
+        ctx, PackageKind.STUDIO, selections, dest, seq=site.next_package_seq, seq_setting=None,
+        include_identifiers=include_identifiers, password=password, progress=progress,
+        cancelled=cancelled, extra={"full": full},
+    )  # fmt: skip

@@ -1,0 +1,197 @@
+"""The monthly ledger workbook (台账 + statistics): for people to read and print, never imported.
+
+Sheets: 接待走访台账 (one row per visit of the month, printable: landscape A4, fit to width,
+header repeated on every page), 月度统计 (the tables of PRODUCT.md workflow 7 from
+``services.statistics``) and, in county mode, 各工作室 (one row per studio plus the county
+total). Confidential visits are listed without their content.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from studio_app.core import codes as c
+from studio_app.core.errors import UserError
+from studio_app.exchange.files import deliver
+from studio_app.exchange.tables import sql
+from studio_app.services import statistics as st
+from studio_app.services.context import Context
+from studio_app.services.site import code_labels, require_site
+
+LEDGER_COLUMNS = (
+    ("序号", 6), ("编号", 14), ("接待时间", 16), ("接待方式", 10), ("值班/走访委员", 14),
+    ("来访群众", 12), ("问题类别", 12), ("反映内容", 48), ("处理方式", 12), ("转办单位", 14),
+    ("办理时限", 11), ("办理结果", 30), ("状态", 8), ("满意度", 9),
+)  # fmt: skip
+
+
+def _visits(period: st.Period) -> list[tuple[Any, ...]]:
+    return list(
+        sql(
+            "SELECT serial, occurred_at, channel, member_names, resident_names, category, content,"
+            " handling, referred_unit, due_at, result, status, satisfaction, confidential"
+            " FROM visit WHERE deleted_at IS NULL AND occurred_at >= ? AND occurred_at < ?"
+            " ORDER BY occurred_at, id",
+            (period.start.isoformat(), period.end.isoformat()),
+        )
+    )
+
+
+def _label(enum: type[c.Coded], code: str) -> str:
+    try:
+        return enum(code).label if code else ""
+    except ValueError:
+        return code
+
+
+def _rate(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+class _Book:
+    def __init__(self, path: Path) -> None:
+        self.book = xlsxwriter.Workbook(str(path))
+        f = self.book.add_format
+        self.title = f({"bold": True, "font_size": 16, "align": "center"})
+        self.head = f({"bold": True, "border": 1, "bg_color": "#DDEBF7", "text_wrap": True,
+                       "align": "center", "valign": "vcenter"})  # fmt: skip
+        self.cell = f({"border": 1, "text_wrap": True, "valign": "top"})
+        self.when = f({"border": 1, "valign": "top", "num_format": 'yyyy"年"m"月"d"日" hh:mm'})
+        self.day = f({"border": 1, "valign": "top", "num_format": 'yyyy"年"m"月"d"日"'})
+        self.bold = f({"bold": True})
+
+    def table(self, ws: Any, row: int, title: str, header: list[str], rows: list[list[Any]]) -> int:
+        ws.write_string(row, 0, title, self.bold)
+        for i, text in enumerate(header):
+            ws.write_string(row + 1, i, text, self.head)
+        for r, values in enumerate(rows, start=row + 2):
+            for i, value in enumerate(values):
+                ws.write(r, i, value, self.cell)
+        return row + len(rows) + 3
+
+
+def _ledger_sheet(b: _Book, site_name: str, period: st.Period) -> None:
+    ws = b.book.add_worksheet("接待走访台账")
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(1)
+    ws.set_margins(0.4, 0.4, 0.6, 0.6)
+    ws.set_footer("&C第 &P 页，共 &N 页")
+    width = len(LEDGER_COLUMNS)
+    ws.merge_range(0, 0, 0, width - 1, f"{site_name}接待走访台账（{period.label}）", b.title)
+    for i, (head, w) in enumerate(LEDGER_COLUMNS):
+        ws.set_column(i, i, w)
+        ws.write_string(1, i, head, b.head)
+    ws.freeze_panes(2, 0)
+    categories = code_labels(c.CodeListKind.ISSUE_CATEGORY.value)
+    units = code_labels(c.CodeListKind.HANDLING_UNIT.value)
+    for n, v in enumerate(_visits(period), start=1):
+        (serial, occurred, channel, members, residents, category, content, handling, unit,
+         due, result, status, satisfaction, confidential) = v  # fmt: skip
+        r = n + 1
+        ws.write_number(r, 0, n, b.cell)
+        ws.write_string(r, 1, serial or "", b.cell)
+        ws.write_datetime(r, 2, datetime.fromisoformat(occurred), b.when)
+        ws.write_string(r, 3, _label(c.Channel, channel), b.cell)
+        ws.write_string(r, 4, members, b.cell)
+        ws.write_string(r, 5, "（保密）" if confidential else residents, b.cell)
+        ws.write_string(r, 6, categories.get(category, category), b.cell)
+        ws.write_string(r, 7, "（保密事项，不列内容）" if confidential else content, b.cell)
+        ws.write_string(r, 8, _label(c.Handling, handling), b.cell)
+        ws.write_string(r, 9, units.get(unit, unit), b.cell)
+        if due:
+            ws.write_datetime(r, 10, datetime.fromisoformat(due), b.day)
+        else:
+            ws.write_blank(r, 10, None, b.cell)
+        ws.write_string(r, 11, "" if confidential else result, b.cell)
+        ws.write_string(r, 12, _label(c.VisitStatus, status), b.cell)
+        ws.write_string(r, 13, _label(c.Satisfaction, satisfaction), b.cell)
+
+
+def _stats_sheet(b: _Book, report: st.Report) -> None:
+    ws = b.book.add_worksheet("月度统计")
+    ws.set_column(0, 0, 24)
+    ws.set_column(1, 5, 12)
+    ws.fit_to_pages(1, 0)
+    ws.write_string(0, 0, f"{report.scope} 履职统计（{report.period.label}）", b.title)
+    summary = [
+        ["接待走访", report.visits], ["已办结", report.closed],
+        ["办结率", _rate(report.closure_rate)], ["转办", report.referred],
+        ["按期办理", report.on_time], ["按期率", _rate(report.on_time_rate)],
+        ["满意率（满意+基本满意）", _rate(report.satisfaction_rate)],
+        ["访谈", report.interviews],
+    ]  # fmt: skip
+    row = b.table(ws, 2, "总体情况", ["项目", "数值"], summary)
+    for title, items in (
+        ("按问题类别", report.by_category), ("按接待方式", report.by_channel),
+        ("按处理方式", report.by_handling), ("按状态", report.by_status),
+        ("按村/社区", report.by_village), ("满意度", report.satisfaction),
+        ("提案与社情民意", report.proposals), ("县政协审查结果", report.proposal_reviews),
+    ):  # fmt: skip
+        row = b.table(ws, row, title, ["项目", "件数"], [[i.label, i.count] for i in items])
+    b.table(
+        ws, row, "委员履职", ["委员", "界别", "接待走访", "访谈", "提案与社情民意"],
+        [[m.name, m.sector, m.visits, m.interviews, m.proposals] for m in report.members],
+    )  # fmt: skip
+
+
+def _sites_sheet(b: _Book, reports: list[st.Report]) -> None:
+    ws = b.book.add_worksheet("各工作室")
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.set_column(0, 0, 26)
+    ws.set_column(1, 8, 11)
+    header = [
+        "工作室",
+        "接待走访",
+        "已办结",
+        "办结率",
+        "转办",
+        "按期率",
+        "满意率",
+        "访谈",
+        "提案等",
+    ]
+    rows = [
+        [r.scope, r.visits, r.closed, _rate(r.closure_rate), r.referred, _rate(r.on_time_rate),
+         _rate(r.satisfaction_rate), r.interviews, sum(i.count for i in r.proposals)]
+        for r in reports
+    ]  # fmt: skip
+    b.table(ws, 0, f"各工作室履职情况（{reports[-1].period.label}）", header, rows)
+
+
+def export_ledger(ctx: Context, dest: Path, month: str) -> Path:
+    """Write the ledger workbook of ``month`` (``2026-11``) to ``dest`` (folder or .xlsx)."""
+    period = st.Period.parse(month)
+    if period.end - period.start > timedelta(days=31):
+        raise UserError("台账按月导出，请写作 2026-11 这样的月份。")
+    site = require_site()
+    name = f"{site.code}_ledger_{period.slug}.xlsx"
+    if dest.suffix.lower() == ".xlsx":
+        target = dest
+    elif dest.is_dir():
+        target = dest / name
+    else:
+        raise UserError(f"目标文件夹不存在：{dest}")
+    tmpdir = Path(tempfile.mkdtemp(prefix="studio-ledger-"))
+    try:
+        local = tmpdir / name
+        book = _Book(local)
+        _ledger_sheet(book, site.name, period)
+        _stats_sheet(
+            book, st.report(period) if ctx.is_county else st.report(period, origin_site=site.uuid)
+        )
+        if ctx.is_county:
+            _sites_sheet(book, st.by_site(period))
+        book.book.close()
+        deliver(local, target)
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+    return target

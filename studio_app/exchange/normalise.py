@@ -1,0 +1,242 @@
+"""Cells as people and office suites leave them → clean exchange values.
+
+Numbers where text was (a phone that lost its leading 0, a serial typed as a number),
+dates typed as text or left as serial numbers, the 1904 date system, full-width digits and
+stray spaces are accepted; an ID number that became a number is refused (its last digits are
+gone). Every refusal is a :class:`CellError` with a Chinese reason for the plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from studio_app.core import codes as c
+from studio_app.core.fields import Kind
+from studio_app.core.identity import IdentifierError, normalise_id_number, normalise_phone
+from studio_app.core.text import clean_text, to_halfwidth
+from studio_app.exchange.labels import Labels, list_kind
+from studio_app.exchange.schema import Column, Role
+from studio_app.services.coerce import FieldError, parse_date, parse_datetime
+
+EPOCH_1900 = datetime(1899, 12, 30)
+EPOCH_1904 = datetime(1904, 1, 1)
+UUID_PATTERN = _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+class CellError(ValueError):
+    """One cell's problem, in Chinese."""
+
+
+def _serial_to_datetime(number: float, date1904: bool) -> datetime:
+    if not 0 < number < 2_958_466:
+        raise CellError("日期数值超出范围")
+    moment = (EPOCH_1904 if date1904 else EPOCH_1900) + timedelta(days=number)
+    return _whole_seconds(moment)
+
+
+def _whole_seconds(moment: datetime) -> datetime:
+    """Excel keeps times as fractions of a day: round to the second they stood for."""
+    if moment.microsecond:
+        moment = (moment + timedelta(microseconds=500_000)).replace(microsecond=0)
+    return moment.replace(tzinfo=None)
+
+
+def _text(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _int(value: Any) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise CellError("应为整数")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = to_halfwidth(str(value)).strip().replace(",", "")
+    if re.fullmatch(r"-?\d+(\.0+)?", text):
+        return int(float(text))
+    raise CellError("应为整数")
+
+
+def _bool(value: Any) -> bool:
+    if value in (None, ""):
+        return False
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    text = to_halfwidth(str(value)).strip().lower()
+    if text in ("是", "true", "1", "y", "yes", "√"):
+        return True
+    if text in ("否", "false", "0", "n", "no", ""):
+        return False
+    raise CellError("应为“是”或“否”")
+
+
+def _date(value: Any, date1904: bool) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _serial_to_datetime(float(value), date1904).date()
+    try:
+        return parse_date(value.strip() if isinstance(value, str) else value)
+    except FieldError as exc:
+        try:  # a date typed with a time of day
+            moment = parse_datetime(value.strip() if isinstance(value, str) else value)
+        except FieldError:
+            raise CellError(str(exc)) from None
+        return moment.date() if moment else None
+
+
+def _datetime(value: Any, date1904: bool) -> datetime | None:
+    if isinstance(value, datetime):
+        return _whole_seconds(value)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _serial_to_datetime(float(value), date1904)
+    try:
+        return parse_datetime(value.strip() if isinstance(value, str) else value)
+    except FieldError as exc:
+        raise CellError(str(exc)) from None
+
+
+def _uuids(value: Any, prefixed: bool = False) -> list[str]:
+    items = _text(value).split()
+    pattern = r"[vi]:" + _UUID.pattern if prefixed else _UUID.pattern
+    for item in items:
+        if not re.fullmatch(pattern, item):
+            raise CellError(f"标识“{item[:40]}”格式不对")
+    return items
+
+
+def _units(value: Any, labels: Labels) -> list[str]:
+    text = _text(value).strip()
+    if not text:
+        return []
+    roles = {r.label: r.value for r in c.UnitRole} | {r.value: r.value for r in c.UnitRole}
+    rev = labels.reverse.get(c.CodeListKind.HANDLING_UNIT.value, {})
+    found = []
+    for part in re.split(r"[；;\n]+", text):
+        if not part.strip():
+            continue
+        pieces = re.split(r"[：:]", part.strip(), maxsplit=1)
+        if len(pieces) != 2 or pieces[0].strip() not in roles:
+            raise CellError(f"“{part.strip()}”应写作“主办：单位”或“协办：单位”")
+        role, unit = roles[pieces[0].strip()], pieces[1].strip()
+        if unit not in rev:
+            raise CellError(f"“{unit}”不在承办/转办单位代码表中")
+        found.append(f"{role}:{rev[unit]}")
+    return found
+
+
+def normalise(col: Column, value: Any, labels: Labels, date1904: bool = False) -> Any:
+    """The clean exchange value of one cell, or :class:`CellError`."""
+    return compile_column(col, labels, date1904)(value)
+
+
+_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def _fast_text(value: Any) -> str:
+    """``_text`` for the common case: a clean string is returned as it is."""
+    if type(value) is str and not _SUSPECT.search(value):
+        return value
+    return _text(value)
+
+
+def compile_column(col: Column, labels: Labels, date1904: bool = False) -> Callable[[Any], Any]:
+    """A function turning cells of ``col`` into clean values (built once per sheet)."""
+    if col.role is Role.LINK:
+        prefixed = col.key == "sources"
+        return lambda value: _uuids(value, prefixed)
+    if col.key == "units":
+        return lambda value: _units(value, labels)
+    if col.role in (Role.META, Role.HASH):
+        if col.kind is Kind.INT:
+            return lambda value: _int(value) or 0
+        return lambda value: _fast_text(value).strip()
+    kind = col.kind
+    if kind is Kind.TEXT:
+        return lambda value: "" if value is None else _fast_text(value).strip()
+    if kind is Kind.LONGTEXT:
+        return lambda value: "" if value is None else _fast_text(value).strip("\n ")
+    if kind is Kind.INT:
+        return _int
+    if kind is Kind.BOOL:
+        return _bool
+    if kind is Kind.DATE:
+        return lambda value: None if value in (None, "") else _date(_blank(value), date1904)
+    if kind is Kind.DATETIME:
+        return lambda value: None if value in (None, "") else _datetime(_blank(value), date1904)
+    if kind is Kind.PHONE:
+        return _phone
+    if kind is Kind.ID_NUMBER:
+        return _id_number
+    if kind is Kind.ENUM:
+        assert col.enum is not None
+        table = {m.value: m.value for m in col.enum}
+        table |= {m.label: m.value for m in col.enum} | {m.label_en: m.value for m in col.enum}
+        return lambda value: _lookup(table, value, "不是可选值")
+    if kind is Kind.CODE:
+        return lambda value: _lookup(labels.reverse.get(list_kind(col), {}), value, "不在代码表中")
+    return _text
+
+
+def _blank(value: Any) -> Any:
+    return "" if isinstance(value, str) and not value.strip() else value
+
+
+def _lookup(table: dict[str, str], value: Any, problem: str) -> str:
+    text = value if type(value) is str else _text(value)
+    found = table.get(text)
+    if found is not None:
+        return found
+    text = text.strip()
+    if not text:
+        return ""
+    found = table.get(text)
+    if found is None:
+        raise CellError(f"“{text}”{problem}")
+    return found
+
+
+def _phone(value: Any) -> str:
+    text = _text(value).strip()
+    try:
+        return normalise_phone(text) if text else ""
+    except IdentifierError as exc:
+        raise CellError(str(exc)) from None
+
+
+def _id_number(value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise CellError("身份证号被当作数字保存，后几位已丢失，请按文本重新填写")
+    text = _text(value).strip()
+    try:
+        return normalise_id_number(text) if text else ""
+    except IdentifierError as exc:
+        raise CellError(str(exc)) from None

@@ -1,0 +1,116 @@
+"""QUALITY.md rows 29–30 (and 2–3 for exports): identifiers masked, USB stick pulled, disk full."""
+
+from __future__ import annotations
+
+import errno
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from studio_app.core.codes import Role
+from studio_app.core.errors import UserError
+from studio_app.exchange import files
+from studio_app.exchange.export import export_studio
+from studio_app.storage.models import AuditEntry, Site
+from tests.exchange.builders import fill
+from tests.exchange.conftest import Install
+
+
+def _cells(path: Path, title: str) -> list[str]:
+    wb = openpyxl.load_workbook(path)
+    return [str(c.value) for row in wb[title].iter_rows() for c in row if c.value is not None]
+
+
+def test_row_29_identifiers_are_masked_unless_permitted_and_chosen(
+    studio: Install, out: Path
+) -> None:
+    with studio as ctx:
+        fill(ctx)
+        masked = export_studio(ctx, out, full=True).path
+        assert masked is not None
+        cells = _cells(masked, "群众")
+        assert "110105********002X" in cells and "11010519491231002X" not in cells
+        viewer = replace(ctx, role=Role.VIEWER, may_see_pii=False)
+        with pytest.raises(UserError, match="权限"):
+            export_studio(viewer, out, full=True, include_identifiers=True)
+        full = export_studio(ctx, out, full=True, include_identifiers=True).path
+        assert full is not None and "11010519491231002X" in _cells(full, "群众")
+        logged = [
+            json.loads(e.changes) for e in AuditEntry.select().where(AuditEntry.action == "export")
+        ]
+        assert [entry["include_identifiers"][1] for entry in logged] == [False, True]
+
+
+def test_row_30_stick_pulled_during_the_copy_leaves_no_file_and_no_change(
+    studio: Install, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with studio as ctx:
+        fill(ctx)
+
+        def pulled(src: object, dst: object) -> None:
+            raise OSError(errno.EIO, "Input/output error")
+
+        monkeypatch.setattr(files, "_copy", pulled)
+        with pytest.raises(UserError, match="U盘是否已拔出"):
+            export_studio(ctx, out)
+        assert list(out.iterdir()) == []
+        assert Site.get(Site.is_local == True).next_package_seq == 1  # noqa: E712
+        monkeypatch.undo()
+        assert export_studio(ctx, out).sequence == 1  # nothing was marked as sent
+
+
+def test_row_30_a_copy_that_reads_back_differently_is_refused(
+    studio: Install, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with studio as ctx:
+        fill(ctx)
+        real = files.sha256_of
+        calls: list[Path] = []
+
+        def flaky(path: Path) -> str:
+            calls.append(path)
+            return "0" * 64 if path.parent == out else real(path)
+
+        monkeypatch.setattr(files, "sha256_of", flaky)
+        with pytest.raises(UserError, match="校验不一致"):
+            export_studio(ctx, out)
+        assert list(out.iterdir()) == [] and calls
+
+
+def test_row_03_disk_full_says_so(
+    studio: Install, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with studio as ctx:
+        fill(ctx)
+
+        def full(src: object, dst: object) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(files, "_copy", full)
+        with pytest.raises(UserError, match="磁盘已满"):
+            export_studio(ctx, out)
+        assert list(out.iterdir()) == []
+
+
+def test_export_file_name_sheets_and_layout(studio: Install, out: Path) -> None:
+    with studio as ctx:
+        fill(ctx)
+        path = export_studio(ctx, out).path
+    assert (
+        path is not None
+        and path.name.startswith("SQZ_studio_")
+        and path.name.endswith("_0001.xlsx")
+    )
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[:5] == ["委员", "群众", "接待走访", "访谈", "提案与社情民意"]
+    assert wb["_manifest"].sheet_state == "veryHidden"
+    assert "说明" in wb.sheetnames
+    ws = wb["接待走访"]
+    assert ws.freeze_panes == "C2"
+    assert any("代码表" in dv.formula1 for dv in ws.data_validations.dataValidation)
+    assert any(d.hidden for d in ws.column_dimensions.values())  # the machine columns
+    occurred = ws.cell(2, 4)
+    assert occurred.is_date and "年" in occurred.number_format
