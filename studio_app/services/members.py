@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from studio_app.core.fields import MEMBER_FIELDS
 from studio_app.services import records
 from studio_app.services.coerce import clean
 from studio_app.services.context import Context
-from studio_app.storage.models import Member
+from studio_app.storage.models import Member, Visit, VisitMember
 
 MEMBER = records.RecordType("member", "委员", Member, MEMBER_FIELDS)
 
@@ -56,3 +57,21 @@ def list_active(*, include_inactive: bool = False) -> list[Member]:
     if not include_inactive:
         query = query.where(Member.active == True)  # noqa: E712
     return list(query.order_by(Member.is_standing.desc(), Member.name))
+
+
+def on_duty(day: date) -> list[Member]:
+    """Members who received or visited residents on ``day`` (local time), by name.
+
+    There is no duty roster in the data yet: the desk shows who has recorded visits today.
+    """
+    start = datetime(day.year, day.month, day.day)
+    in_day = (Visit.occurred_at >= start) & (Visit.occurred_at < start + timedelta(days=1))
+    query = (
+        Member.select()
+        .join(VisitMember, on=VisitMember.member == Member.id)
+        .join(Visit, on=VisitMember.visit == Visit.id)
+        .where(in_day & Visit.deleted_at.is_null() & Member.deleted_at.is_null())
+        .distinct()
+        .order_by(Member.is_standing.desc(), Member.name)
+    )
+    return list(query)

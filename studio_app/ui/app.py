@@ -1,24 +1,45 @@
-"""Starting the GUI: the application object, the translation and the main window."""
+"""Starting the GUI: the application object, the guards around it, the main window.
+
+``run`` claims the data directory (one instance per directory), turns on the crash log
+and the error hook, starts the database worker, shows the window with its remembered
+state, then offers what a crash left behind (its report, unsaved drafts).
+"""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from studio_app.services import site
-from studio_app.ui.i18n import chosen_language, install_translation
+from studio_app.ui import drafts, errors, language, messages, operations
+from studio_app.ui.crash import CrashLog
+from studio_app.ui.i18n import (
+    chosen_language,
+    current_language,
+    install_translation,
+    switch_language,
+)
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.main_window import MainWindow
+from studio_app.ui.settings import LANGUAGE, Settings
+from studio_app.ui.single_instance import Outcome, SingleInstance
+from studio_app.ui.window_state import WindowState
 from studio_app.workspace import Workspace
 
 APP_NAME = "StudioLedger"
+EXIT_REFUSED = 1
 
 
 def build_main_window(workspace: Workspace) -> MainWindow:
-    """The main window over an open workspace (its database open and migrated)."""
+    """The main window over an open workspace (its database open and migrated), as the
+    user left it (see :mod:`studio_app.ui.window_state`)."""
     local = workspace.site or site.require_site()
-    return MainWindow(workspace.context(), local.name, Lookups.load())
+    window = MainWindow(workspace.context(), local.name, Lookups.load())
+    WindowState(window, Settings.in_data_dir(workspace.data_dir.root))
+    return window
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -36,10 +57,98 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(workspace: Workspace, argv: list[str] | None = None) -> int:
-    """Create the QApplication (if none), install the zh_CN translation by default, show
-    the main window and run the event loop; returns the exit code."""
-    app = application(argv)
-    window = build_main_window(workspace)
+def bring_forward(window: MainWindow) -> None:
+    """Show ``window`` on top (a second launch asked for it)."""
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.show()
-    return app.exec()
+    window.raise_()
+    window.activateWindow()
+
+
+class Shell:
+    """The running app's main window, rebuilt when the user switches the language."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.settings = Settings.in_data_dir(workspace.data_dir.root)
+        self.window: MainWindow | None = None
+
+    def open(self) -> MainWindow:
+        window = build_main_window(self.workspace)
+        language.add_menu(window, self.switch_language)
+        window.show()
+        self.window = window
+        return window
+
+    def switch_language(self, chosen: str) -> None:
+        """Rebuild the window in ``chosen``, keeping its state; remember the choice."""
+        old = self.window
+        if chosen == current_language() or old is None:
+            return
+        state = old.findChild(WindowState)
+        if state is not None:
+            state.save()  # restored by the new window
+        self.settings.set(LANGUAGE, chosen)
+        self.settings.sync()
+        app = QCoreApplication.instance()
+        if app is not None:
+            switch_language(app, chosen)
+        self.open()  # before closing the old one: closing the last window quits the app
+        old.close()
+        old.deleteLater()
+
+    def bring_forward(self) -> None:
+        if self.window is not None:
+            bring_forward(self.window)
+
+
+def after_start(window: MainWindow, previous_crash: tuple[str, Path] | None) -> None:
+    """Once the window is up: the report of a crash last time, then a draft it left."""
+
+    def offer() -> None:
+        if previous_crash is not None:
+            report, kept = previous_crash
+            messages.show_crash_report(window, report, str(kept))
+        drafts.offer_at_start(window.visits)
+
+    QTimer.singleShot(0, window, offer)  # dropped if the window is gone by then
+
+
+def run(workspace: Workspace, argv: list[str] | None = None) -> int:
+    """Run the desktop app on ``workspace``; returns the exit code (1: another instance
+    holds the data directory and does not answer)."""
+    app = application(argv)
+    guard = SingleInstance(workspace.data_dir.root)
+    claim = guard.claim()
+    if claim.outcome is Outcome.ACTIVATED:
+        return 0
+    if claim.outcome is Outcome.REFUSED:
+        print(claim.reason, file=sys.stderr)
+        messages.show_error(None, claim.reason)
+        return EXIT_REFUSED
+
+    crash_log = CrashLog(workspace.data_dir.logs)
+    previous_crash = crash_log.take_previous()
+    crash_log.enable()
+    previous_hook = errors.install()
+    worker = operations.DbWorker()
+    operations.install(worker)
+    drafts.configure(workspace.data_dir.root)
+    try:
+        shell = Shell(workspace)
+        chosen = language.remembered(shell.settings, current_language())
+        qt_app = QCoreApplication.instance()
+        if chosen != current_language() and qt_app is not None:
+            switch_language(qt_app, chosen)
+        window = shell.open()
+        guard.activated.connect(shell.bring_forward)
+        after_start(window, previous_crash)
+        return app.exec()
+    finally:
+        worker.stop()
+        operations.install(None)
+        drafts.configure(None)
+        sys.excepthook = previous_hook
+        crash_log.disable()
+        guard.release()

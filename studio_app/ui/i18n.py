@@ -77,3 +77,14 @@ def remove_translation(app: QCoreApplication, translators: list[QTranslator]) ->
         app.removeTranslator(translator)
     _language = "en"
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def current_language() -> str:
+    return _language
+
+
+def switch_language(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Replace the installed translators (ours and Qt's) with those of ``language``."""
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+    return install_translation(app, language)

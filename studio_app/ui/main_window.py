@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,9 +13,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.core.errors import UserError
+from studio_app.services import visits
 from studio_app.services.context import Context
+from studio_app.ui import messages
 from studio_app.ui.lookups import Lookups
+from studio_app.ui.pages.desk_page import DeskPage
+from studio_app.ui.pages.interviews_page import InterviewsPage
+from studio_app.ui.pages.people_pages import MembersPage, ResidentsPage
+from studio_app.ui.pages.proposals_page import ProposalsPage
+from studio_app.ui.pages.statistics_page import StatisticsPage
+from studio_app.ui.pages.trash_page import TrashPage
 from studio_app.ui.pages.visits_page import VisitsPage
+from studio_app.ui.widgets import confirm
 
 
 class MainWindow(QMainWindow):
@@ -39,8 +49,31 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.desk = DeskPage(ctx, lookups, self)
+        self.add_page(self.tr("Desk"), self.desk)
         self.visits = VisitsPage(ctx, lookups, self)
         self.add_page(self.tr("Visits"), self.visits)
+        self.interviews = InterviewsPage(ctx, lookups, self)
+        self.add_page(self.tr("Interviews"), self.interviews)
+        self.proposals = ProposalsPage(
+            ctx, lookups, self, open_visit=self.open_visit, open_interview=self.open_interview
+        )
+        self.interviews.proposalRequested.connect(self.proposal_from_interview)
+        self.add_page(self.tr("Proposals"), self.proposals)
+        self.members = MembersPage(ctx, lookups, self)
+        self.add_page(self.tr("Members"), self.members)
+        self.residents = ResidentsPage(ctx, lookups, self, open_visit=self.open_visit)
+        self.add_page(self.tr("Residents"), self.residents)
+        self.statistics = StatisticsPage(ctx, self)
+        self.add_page(self.tr("Statistics"), self.statistics)
+        self.trash = TrashPage(ctx, lookups, self)
+        self.add_page(self.tr("Trash"), self.trash)
+        self.trash.restored.connect(self._restored)
+        self.desk.openVisit.connect(self.open_visit)
+        self.desk.newVisit.connect(self.new_visit)
+        self.desk.newInterview.connect(self.new_interview)
+        self.desk.newProposal.connect(self.new_proposal)
+        self.visits.convertRequested.connect(self.proposal_from_visits)
         self.nav.setCurrentRow(0)
 
         self.count_label = QLabel(self)
@@ -61,6 +94,20 @@ class MainWindow(QMainWindow):
         self.new_visit_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_visit_action.setToolTip(self.tr("New visit (Ctrl+N)"))
         self.new_visit_action.triggered.connect(self.new_visit)
+        self.new_interview_action = QAction(self.tr("New interview"), self)
+        self.new_interview_action.setObjectName("newInterviewAction")
+        self.new_interview_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.new_interview_action.triggered.connect(self.new_interview)
+        self.new_proposal_action = QAction(self.tr("New proposal"), self)
+        self.new_proposal_action.setObjectName("newProposalAction")
+        self.new_proposal_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.new_proposal_action.triggered.connect(self.new_proposal)
+        self.delete_visit_action = QAction(self.tr("Delete visit"), self.visits)
+        self.delete_visit_action.setObjectName("deleteVisitAction")
+        self.delete_visit_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_visit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_visit_action.triggered.connect(self.delete_visit)
+        self.visits.table.addAction(self.delete_visit_action)
         self.find_action = QAction(self.tr("Search"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_search)
@@ -70,18 +117,77 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_visit_action)
+        file_menu.addAction(self.new_interview_action)
+        file_menu.addAction(self.new_proposal_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.delete_visit_action)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.new_visit_action)
+        toolbar.addAction(self.new_interview_action)
+        toolbar.addAction(self.new_proposal_action)
 
     def new_visit(self) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(self.visits))
         self.visits.new_visit()
+
+    def show_page(self, page: QWidget) -> None:
+        self.nav.setCurrentRow(self.stack.indexOf(page))
+
+    def open_visit(self, visit_id: int) -> None:
+        """Show the visits page with ``visit_id``'s dialog (a link from another page)."""
+        self.show_page(self.visits)
+        self.visits.edit_visit(visit_id)
+
+    def new_interview(self) -> None:
+        self.show_page(self.interviews)
+        self.interviews.open_record(None)
+
+    def new_proposal(self) -> None:
+        self.show_page(self.proposals)
+        self.proposals.open_record(None)
+
+    def open_interview(self, interview_id: int) -> None:
+        self.show_page(self.interviews)
+        self.interviews.open_record(interview_id)
+
+    def proposal_from_interview(self, interview_id: int) -> None:
+        self.show_page(self.proposals)
+        self.proposals.from_interview(interview_id)
+
+    def proposal_from_visits(self, visit_ids: list[int]) -> None:
+        self.show_page(self.proposals)
+        self.proposals.from_visits(visit_ids)
+
+    def delete_visit(self) -> bool:
+        """Move the visit selected on the visits page to the trash, after asking."""
+        visit_id = self.visits.selected_visit_id()
+        if visit_id is None:
+            return False
+        visit = visits.get(visit_id)
+        if not confirm.confirm_delete(self, visit.serial or ""):
+            return False
+        try:
+            visits.delete(self.ctx, visit_id)
+        except UserError as exc:
+            messages.show_error(self, exc.message)
+            return False
+        self.visits.model.reload()
+        return True
+
+    def _restored(self, kind: str, _record_id: int) -> None:
+        pages = {
+            "visit": self.visits.model,
+            "interview": self.interviews.model,
+            "proposal": self.proposals.model,
+            "member": self.members.model,
+            "resident": self.residents.model,
+        }
+        pages[kind].reload()
 
     def _focus_search(self) -> None:
         page = self.stack.currentWidget()
@@ -91,4 +197,5 @@ class MainWindow(QMainWindow):
             search.selectAll()
 
     def _show_count(self, total: int) -> None:
-        self.count_label.setText(self.tr("{0} visits").format(f"{total:,}"))
+        shown = f"{total:,}" if total >= 0 else "…"  # negative: still counting
+        self.count_label.setText(self.tr("{0} visits").format(shown))

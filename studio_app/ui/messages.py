@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -28,3 +30,58 @@ def confirm_discard(parent: QWidget | None) -> bool:
     box.setDefaultButton(keep)
     box.exec()
     return box.clickedButton() is discard
+
+
+def show_unexpected(parent: QWidget | None, details: str) -> None:
+    """A bug: say so plainly, keep the app running, offer the details to copy."""
+    from studio_app.ui.error_dialog import DetailsDialog
+
+    DetailsDialog(
+        parent,
+        QCoreApplication.translate("messages", "Unexpected error"),
+        QCoreApplication.translate(
+            "messages",
+            "Something went wrong inside the program. What you saved before is safe and you "
+            "can keep working. If it happens again, copy the details and send them to your "
+            "support contact.",
+        ),
+        details,
+    ).exec()
+
+
+def show_crash_report(parent: QWidget | None, report: str, kept_at: str) -> None:
+    """The previous run ended in a crash: show its report once."""
+    from studio_app.ui.error_dialog import DetailsDialog
+
+    DetailsDialog(
+        parent,
+        QCoreApplication.translate("messages", "The program closed unexpectedly"),
+        QCoreApplication.translate(
+            "messages",
+            "Last time the program closed unexpectedly. Unsaved input may have been kept as a "
+            "draft. The report below is saved in {0}.",
+        ).format(kept_at),
+        report,
+    ).exec()
+
+
+def ask_restore_draft(parent: QWidget | None, saved_at: datetime) -> bool:
+    """Unsaved input was kept (after a crash): True to bring it back."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("messages", "Unsaved input found"),
+        QCoreApplication.translate(
+            "messages", "Input that was not saved was kept at {0}. Restore it?"
+        ).format(saved_at.strftime("%Y-%m-%d %H:%M")),
+        parent=parent,
+    )
+    restore = box.addButton(
+        QCoreApplication.translate("messages", "Restore"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QCoreApplication.translate("messages", "Discard it"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore

@@ -1,7 +1,9 @@
 """The visits list as a lazy table model over SQL (keyset paging, sorting in SQL).
 
-Only the first page and the total count are read on a reset; further pages are read when
-the view scrolls near the end (``canFetchMore``/``fetchMore``). Each row's display texts
+Only the first page is read on a reset, at once, so the first paint is immediate; the total
+count runs as an operation on the database worker (:mod:`studio_app.ui.operations`) and
+arrives later (``total`` is ``COUNTING`` meanwhile). Further pages are read when the view
+scrolls near the end (``canFetchMore``/``fetchMore``). Each row's display texts
 are computed once when its page arrives, so ``data()`` is a tuple lookup.
 """
 
@@ -18,9 +20,11 @@ from PySide6.QtGui import QBrush, QColor
 from studio_app.core.workflow import OPEN_STATUSES
 from studio_app.services import visit_list
 from studio_app.services.listing import ListQuery
+from studio_app.ui import operations
 from studio_app.ui.lookups import Lookups
 
 PAGE_SIZE = 200
+COUNTING = -1  # ``total`` while the count is on its way
 EXCERPT = 80  # characters of the content the list query returns
 
 # Shown columns, in order; each is a key of visit_list.KEYS.
@@ -49,7 +53,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class VisitTableModel(QAbstractTableModel):
     """Visits matching a :class:`ListQuery`, fetched a page at a time."""
 
-    totalChanged = Signal(int)
+    totalChanged = Signal(int)  # COUNTING, then the count
 
     def __init__(
         self,
@@ -69,6 +73,7 @@ class VisitTableModel(QAbstractTableModel):
         self._overdue: list[bool] = []
         self._cursor: tuple[Any, Any] | None = None
         self._total = 0
+        self._count_generation = 0  # results of older queries are dropped
         self._titles = (
             self.tr("Serial"),
             self.tr("Time"),
@@ -101,15 +106,40 @@ class VisitTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self, *, recount: bool = True) -> None:
-        """Read the first page, and the total unless it cannot have changed (a new sort)."""
+        """Read the first page, and count unless the total cannot have changed (a new sort)."""
         page = visit_list.page(self._query, limit=self._page_size)
-        total = visit_list.count(self._query) if recount else self._total
         self.beginResetModel()
         self._rows, self._cells, self._overdue = [], [], []
         self._append(page.rows)
         self._cursor = page.cursor
-        self._total = total
         self.endResetModel()
+        if recount or self._total == COUNTING:
+            self._recount()
+        else:
+            self.totalChanged.emit(self._total)
+
+    def _recount(self) -> None:
+        """Count on the worker; a count for an older query is dropped when it arrives."""
+        self._count_generation += 1
+        generation, query = self._count_generation, self._query
+        self._total = COUNTING
+        operations.runner().submit(
+            lambda _progress: visit_list.count(query),
+            lambda total, error: self._counted(generation, total, error),
+            owner=self,
+        )
+        if generation == self._count_generation and self._total == COUNTING:
+            self.totalChanged.emit(COUNTING)
+
+    def _counted(self, generation: int, total: int | None, error: BaseException | None) -> None:
+        if generation != self._count_generation:
+            return
+        if error is not None or total is None:
+            from studio_app.ui import errors
+
+            errors.report(error or RuntimeError("no count"))
+            return
+        self._total = total
         self.totalChanged.emit(total)
 
     def _append(self, rows: list[tuple[Any, ...]]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from studio_app.services.context import Context
 from studio_app.services.listing import ListQuery
+from studio_app.ui import drafts
 from studio_app.ui.dialogs.visit_dialog import VisitDialog
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel
@@ -42,6 +44,7 @@ class VisitsPage(QWidget):
     """Lists visits; ``countChanged`` carries the number the current query selects."""
 
     countChanged = Signal(int)
+    convertRequested = Signal(list)  # ids of the selected visits, for a new proposal
 
     def __init__(self, ctx: Context, lookups: Lookups, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +60,13 @@ class VisitsPage(QWidget):
         self.new_button = QPushButton(self.tr("New visit"), self)
         self.new_button.setObjectName("newVisitButton")
         self.new_button.clicked.connect(self.new_visit)
+        self.convert_button = QPushButton(self.tr("Turn into proposal / 社情民意…"), self)
+        self.convert_button.setObjectName("convertButton")
+        self.convert_button.setToolTip(
+            self.tr("Write a proposal or 社情民意 from the selected visits")
+        )
+        self.convert_button.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.convert_button.clicked.connect(self.convert_selected)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("visitCount")
         self.filters = VisitFilterBar(lookups, self)
@@ -78,6 +88,7 @@ class VisitsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
+        top.addWidget(self.convert_button)
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -89,7 +100,7 @@ class VisitsPage(QWidget):
         table = self.table
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
@@ -137,7 +148,8 @@ class VisitsPage(QWidget):
         header.blockSignals(False)
 
     def _show_total(self, total: int) -> None:
-        self.count_label.setText(self.tr("{0} visits").format(f"{total:,}"))
+        shown = f"{total:,}" if total >= 0 else "…"  # negative: still counting
+        self.count_label.setText(self.tr("{0} visits").format(shown))
         self.countChanged.emit(total)
 
     # -- the dialog ------------------------------------------------------------------------
@@ -159,6 +171,7 @@ class VisitsPage(QWidget):
             self.dialog.activateWindow()
             return self.dialog
         dialog = VisitDialog(self.ctx, self.lookups, visit_id, self)
+        drafts.keep(dialog)  # offers leftover input, keeps new input until saved
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         self.dialog = dialog
         dialog.open()
@@ -189,3 +202,14 @@ class VisitsPage(QWidget):
     def selected_visit_id(self) -> int | None:
         index = self.table.currentIndex()
         return self.model.visit_id(index.row()) if index.isValid() else None
+
+    def selected_visit_ids(self) -> list[int]:
+        """The selected visits, in list order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.visit_id(r) for r in rows]
+
+    def convert_selected(self) -> None:
+        """Ask for a proposal / 社情民意 made from the selected visits."""
+        ids = self.selected_visit_ids()
+        if ids:
+            self.convertRequested.emit(ids)

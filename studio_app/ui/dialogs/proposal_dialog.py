@@ -1,0 +1,223 @@
+"""Creating and editing a proposal / 社情民意 / suggestion / 百字金点子; submitting it.
+
+The county's feedback (review, reply, adoption…) arrives by the exchange workbook: it is
+shown read-only here. A record made from visits lists them; activating one opens it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
+
+from studio_app.core.codes import CodeListKind, ProposalKind, ProposalStatus, Satisfaction
+from studio_app.core.fields import COUNTY, PROPOSAL_FIELDS, Kind
+from studio_app.services import interviews, members, proposals, records, site, visits
+from studio_app.services.context import Context
+from studio_app.ui.dialogs.record_dialog import RecordDialog, text_box
+from studio_app.ui.i18n import label
+from studio_app.ui.lookups import enum_labels
+from studio_app.ui.widgets.combos import code_combo, combo_code, set_combo_code
+from studio_app.ui.widgets.member_picker import MemberPicker
+from studio_app.ui.widgets.resident_picker import ResidentPicker
+
+COUNTY_FIELDS = tuple(f for f in PROPOSAL_FIELDS if f.owner == COUNTY)
+
+
+def member_combo(parent: QWidget, empty: str) -> QComboBox:
+    """Active members (standing committee first), with a first "none" item."""
+    return code_combo({m.id: m.name for m in members.list_active()}, parent, empty=empty)
+
+
+class ProposalDialog(RecordDialog):
+    """``prefill`` and the sources serve "turn visits / an interview into a proposal"."""
+
+    fields = PROPOSAL_FIELDS
+    openVisit = Signal(int)
+    openInterview = Signal(int)
+
+    def __init__(
+        self,
+        ctx: Context,
+        proposal_id: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        prefill: dict[str, Any] | None = None,
+        source_visits: Sequence[int] = (),
+        source_interviews: Sequence[int] = (),
+    ) -> None:
+        super().__init__(ctx, proposal_id, parent)
+        self.setObjectName("proposalDialog")
+        self.source_visits = list(source_visits)
+        self.source_interviews = list(source_interviews)
+        self.status_labels = enum_labels(ProposalStatus)
+        self.kind = code_combo(enum_labels(ProposalKind), self)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.title_edit = QLineEdit(self)
+        self.lead_member = member_combo(self, self.tr("(none)"))
+        self.lead_resident = ResidentPicker(ctx.may_see_pii, self)
+        self.lead_resident.new_button.hide()
+        self.co_signers = MemberPicker(self)
+        self.sector = code_combo(site.code_labels(CodeListKind.SECTOR), self, empty="")
+        self.category = code_combo(site.code_labels(CodeListKind.PROPOSAL_CATEGORY), self, empty="")
+        self.facts = text_box(self, 110)
+        self.analysis = text_box(self, 80)
+        self.recommendations = text_box(self, 80)
+        self.submitted_at = QLabel(self)
+        self.evaluation = code_combo(enum_labels(Satisfaction), self, empty="")
+        for key, editor in (
+            ("kind", self.kind),
+            ("title", self.title_edit),
+            ("lead_member", self.lead_member),
+            ("lead_resident", self.lead_resident),
+            ("co_signers", self.co_signers),
+            ("sector", self.sector),
+            ("category", self.category),
+            ("facts", self.facts),
+            ("analysis", self.analysis),
+            ("recommendations", self.recommendations),
+            ("submitted_at", self.submitted_at),
+            ("member_evaluation", self.evaluation),
+        ):
+            self.add_row(key, editor)
+        self.sources = QListWidget(self)
+        self.sources.setObjectName("sourceVisits")
+        self.sources.setFixedHeight(self.fontMetrics().height() * 4 + 8)
+        self.sources.itemActivated.connect(self._source_activated)
+        self.form.addRow(self.tr("Grew from"), self.sources)
+        self.county = self._county_box()
+        self.form.addRow(self.county)
+        self.submit_button = self.add_action("submit", self.tr("Submit to county"), self._submit)
+        self.setWindowTitle(self.tr("New proposal / 社情民意"))
+        self.resize(860, 820)
+        if proposal_id is None:
+            self._fill(prefill or {"kind": ProposalKind.SQMY.value})
+            self._show_sources()
+            self.submit_button.hide()
+            self.county.hide()
+        self.finish_setup()
+        self._kind_changed()
+
+    def _county_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("County feedback (read-only)"), self)
+        box.setObjectName("countyFeedback")
+        layout = QFormLayout(box)
+        self.county_labels: dict[str, QLabel] = {}
+        for f in COUNTY_FIELDS:
+            value = QLabel(box)
+            value.setObjectName(f"county_{f.key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.county_labels[f.key] = value
+            layout.addRow(f.label, value)
+        return box
+
+    # -- values ----------------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        lead_member = combo_code(self.lead_member)  # type: ignore[arg-type]
+        residents = self.lead_resident.existing_ids()
+        values: dict[str, Any] = {
+            "kind": combo_code(self.kind),
+            "title": self.title_edit.text().strip(),
+            "lead_member": int(lead_member) if lead_member else None,
+            "lead_resident": residents[0] if residents else None,
+            "co_signers": self.co_signers.selected_ids(),
+            "sector": combo_code(self.sector) or None,
+            "category": combo_code(self.category) or None,
+            "facts": self.facts.toPlainText(),
+            "analysis": self.analysis.toPlainText(),
+            "recommendations": self.recommendations.toPlainText(),
+        }
+        if self.record_id is not None:
+            values["member_evaluation"] = combo_code(self.evaluation) or None
+        return values
+
+    def _fill(self, v: dict[str, Any]) -> None:
+        set_combo_code(self.kind, v.get("kind"))
+        self.title_edit.setText(v.get("title") or "")
+        self.lead_member.setCurrentIndex(max(0, self.lead_member.findData(v.get("lead_member"))))
+        self.lead_resident.set_residents([v["lead_resident"]] if v.get("lead_resident") else [])
+        self.co_signers.set_selected(v.get("co_signers") or [])
+        set_combo_code(self.sector, v.get("sector"))
+        set_combo_code(self.category, v.get("category"))
+        self.facts.setPlainText(v.get("facts") or "")
+        self.analysis.setPlainText(v.get("analysis") or "")
+        self.recommendations.setPlainText(v.get("recommendations") or "")
+        set_combo_code(self.evaluation, v.get("member_evaluation"))
+
+    def load(self, record_id: int) -> None:
+        row = proposals.get(record_id)
+        v = records.snapshot(proposals.PROPOSAL, row)
+        self.rev = row.rev
+        self._fill(v)
+        self.submitted_at.setText(str(v.get("submitted_at") or self.tr("not yet submitted")))
+        for f in COUNTY_FIELDS:
+            value = v.get(f.key)
+            if f.kind is Kind.ENUM and value and f.enum is not None:
+                value = label(f.enum(value))
+            self.county_labels[f.key].setText("" if value is None else str(value))
+        self.setWindowTitle(self.tr("Proposal {0}").format(row.serial or ""))
+        self.status_label.setText(
+            self.tr("Status: {0}").format(self.status_labels.get(row.status, row.status))
+        )
+        self.status_label.show()
+        draft = row.status == ProposalStatus.DRAFT
+        self.submit_button.setVisible(draft)
+        self.kind.setEnabled(draft)
+        self.county.show()
+        self.source_visits, self.source_interviews = proposals.sources(record_id)
+        self._show_sources()
+
+    def _show_sources(self) -> None:
+        """The visits and interviews the record grew from; activating one opens it."""
+        self.sources.clear()
+        for visit_id in self.source_visits:
+            visit = visits.get(visit_id)
+            text = f"{visit.serial or ''}  {visit.occurred_at:%Y-%m-%d}  {visit.content[:40]}"
+            item = QListWidgetItem(text.replace("\n", " "), self.sources)
+            item.setData(Qt.ItemDataRole.UserRole, ("visit", visit_id))
+        for interview_id in self.source_interviews:
+            interview = interviews.get(interview_id)
+            text = f"{interview.serial or ''}  {interview.occurred_at:%Y-%m-%d}  {interview.title}"
+            item = QListWidgetItem(text, self.sources)
+            item.setData(Qt.ItemDataRole.UserRole, ("interview", interview_id))
+        self.form.setRowVisible(self.sources, self.sources.count() > 0)
+
+    def _kind_changed(self) -> None:
+        idea = combo_code(self.kind) == ProposalKind.IDEA.value
+        self.form.setRowVisible(self.rows["lead_resident"], idea)
+        self.form.setRowVisible(self.rows["analysis"], not idea)
+        self.form.setRowVisible(self.rows["submitted_at"], self.record_id is not None)
+        self.form.setRowVisible(self.rows["member_evaluation"], self.record_id is not None)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write(self, values: dict[str, Any]) -> Any:
+        if self.record_id is None:
+            return proposals.create(
+                self.ctx,
+                values,
+                source_visits=self.source_visits,
+                source_interviews=self.source_interviews,
+            )
+        return proposals.update(self.ctx, self.record_id, values, expected_rev=self.rev)
+
+    def _submit(self) -> Any:
+        assert self.record_id is not None
+        return proposals.submit(self.ctx, self.record_id)
+
+    def _source_activated(self, item: QListWidgetItem) -> None:
+        kind, record_id = item.data(Qt.ItemDataRole.UserRole)
+        (self.openVisit if kind == "visit" else self.openInterview).emit(int(record_id))

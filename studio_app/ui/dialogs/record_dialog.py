@@ -1,0 +1,211 @@
+"""What the create/edit dialogs of interviews, proposals, members and residents share.
+
+A form of :class:`FieldRow` s with inline errors, Save (Enter, Ctrl+S), Cancel (Esc, asks
+before throwing changes away), optional workflow buttons, and writes through a service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_app.core.errors import UserError, ValidationError
+from studio_app.core.fields import Field
+from studio_app.services.context import Context
+from studio_app.ui import messages
+from studio_app.ui.widgets.field_row import ERROR_STYLE, FieldRow
+
+
+def text_box(parent: QWidget, height: int = 80) -> QPlainTextEdit:
+    """A multi-line box where Tab moves on (keyboard entry)."""
+    box = QPlainTextEdit(parent)
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(height)
+    return box
+
+
+class RecordDialog(QDialog):
+    """A new record (``record_id`` None) or a saved one; ``saved`` fires after each write."""
+
+    saved = Signal(int)
+    fields: tuple[Field, ...] = ()
+
+    def __init__(self, ctx: Context, record_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record_id = record_id
+        self.saved_id: int | None = None
+        self.rev: int | None = None
+        self.rows: dict[str, FieldRow] = {}
+        self._baseline: Any = None
+        self._labels = {f.key: f.label for f in self.fields}
+
+        self.form_widget = QWidget(self)
+        self.form = QFormLayout(self.form_widget)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.form_widget)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setStyleSheet("font-weight: bold;")
+        self.status_label.hide()
+        self.general_error = QLabel(self)
+        self.general_error.setObjectName("generalError")
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.actions_row = QHBoxLayout()
+        buttons = QHBoxLayout()
+        buttons.addLayout(self.actions_row)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.status_label)
+        self.layout_.addWidget(scroll, 1)
+        self.layout_.addWidget(self.general_error)
+        self.layout_.addLayout(buttons)
+
+    def finish_setup(self) -> None:
+        """Call at the end of a subclass ``__init__``: load the record, remember the state."""
+        if self.record_id is not None:
+            self.reload()
+        self._baseline = self.values()
+        first = next(iter(self.rows.values()), None)
+        if first is not None:
+            first.setFocus()
+
+    # -- what subclasses say ---------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def load(self, record_id: int) -> None:
+        """Fill the form from the saved record; set ``self.rev``."""
+        raise NotImplementedError
+
+    def write(self, values: dict[str, Any]) -> Any:
+        """Create or update through the service; returns the row."""
+        raise NotImplementedError
+
+    # -- building --------------------------------------------------------------------------
+
+    def add_row(self, key: str, editor: QWidget, title: str = "") -> FieldRow:
+        """A labelled form row; the label defaults to the field's declared (Chinese) label."""
+        editor.setObjectName(key)
+        row = self.rows[key] = FieldRow(editor, self.form_widget)
+        if isinstance(editor, QPlainTextEdit):
+            row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.form.addRow(title or self._labels.get(key, key), row)
+        return row
+
+    def add_action(self, name: str, title: str, run: Callable[[], Any]) -> QPushButton:
+        """A workflow button: saves pending changes first, then runs ``run``."""
+        button = QPushButton(title, self)
+        button.setObjectName(f"action_{name}")
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda: self.run_action(run))
+        self.actions_row.addWidget(button)
+        return button
+
+    def reload(self) -> None:
+        assert self.record_id is not None
+        self.load(self.record_id)
+        self._baseline = self.values()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def has_changes(self) -> bool:
+        return self.values() != self._baseline
+
+    def changed_values(self) -> dict[str, Any]:
+        values = self.values()
+        if self.record_id is None or self._baseline is None:
+            return values
+        return {k: v for k, v in values.items() if self._baseline.get(k) != v}
+
+    def commit(self) -> bool:
+        """Write the changes (if any); True when the record is saved."""
+        if self.record_id is not None and not self.has_changes():
+            return True
+        return self.attempt(lambda: self.write(self.changed_values()))
+
+    def attempt(self, work: Callable[[], Any]) -> bool:
+        """Run a service call, showing refusals in place; True when it went through."""
+        try:
+            row = work()
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return False
+        except UserError as exc:
+            self.show_errors({})
+            messages.show_error(self, exc.message)
+            return False
+        self.show_errors({})
+        if row is not None:
+            self.record_id = self.saved_id = row.id
+            self.saved.emit(row.id)
+        return True
+
+    def save(self) -> None:
+        if self.commit():
+            self.accept()
+
+    def run_action(self, run: Callable[[], Any]) -> None:
+        if self.commit() and self.attempt(run):
+            self.reload()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field (first one focused); the others above the buttons."""
+        unplaced = []
+        first = None
+        for key, row in self.rows.items():
+            message = errors.get(key, "")
+            prefix = f"{self._labels.get(key, '')}："
+            row.set_error(message[len(prefix) :] if message.startswith(prefix) else message)
+            if message and first is None:
+                first = row
+        unplaced = [m for k, m in errors.items() if k not in self.rows]
+        self.general_error.setText("\n".join(unplaced))
+        self.general_error.setVisible(bool(unplaced))
+        if first is not None:
+            first.editor.setFocus()
+
+    def error_of(self, key: str) -> str:
+        return self.rows[key].error_text()
+
+    # -- closing ---------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close button: ask first when something would be lost."""
+        if self.has_changes() and not messages.confirm_discard(self):
+            return
+        super().reject()

@@ -1,0 +1,138 @@
+"""The desk (工作台), the first page: who is on duty today, referrals that are open or
+overdue (by due date), the latest visits, and buttons to start new records.
+
+There is no duty roster in the data yet, so "on duty" means the members who have recorded
+visits today (:func:`studio_app.services.members.on_duty`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_app.core.workflow import OPEN_STATUSES
+from studio_app.services import members
+from studio_app.services.context import Context
+from studio_app.services.listing import ListQuery
+from studio_app.ui.lookups import Lookups
+from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel
+from studio_app.ui.pages.list_page import fit_columns, setup_table
+
+PAGE_SIZE = 50
+CASE_COLUMNS = ("serial", "resident_names", "category", "content", "referred_unit", "due_at")
+RECENT_COLUMNS = ("serial", "occurred_at", "member_names", "resident_names", "content", "status")
+
+
+class DeskPage(QWidget):
+    """Emits what the user asks for; the main window opens the dialogs."""
+
+    openVisit = Signal(int)
+    newVisit = Signal()
+    newInterview = Signal()
+    newProposal = Signal()
+
+    def __init__(self, ctx: Context, lookups: Lookups, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deskPage")
+        self.ctx = ctx
+        self.duty = QLabel(self)
+        self.duty.setObjectName("dutyMembers")
+        self.duty.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.quick: dict[str, QPushButton] = {}
+        for name, title, signal in (
+            ("visit", self.tr("New visit (Ctrl+N)"), self.newVisit),
+            ("interview", self.tr("New interview"), self.newInterview),
+            ("proposal", self.tr("New proposal"), self.newProposal),
+        ):
+            button = QPushButton(title, self)
+            button.setObjectName(f"quick_{name}")
+            button.clicked.connect(signal)
+            buttons.addWidget(button)
+            self.quick[name] = button
+        buttons.addStretch(1)
+
+        today = ctx.today
+        open_statuses = sorted(s.value for s in OPEN_STATUSES)
+        self.overdue = VisitTableModel(lookups, self, page_size=PAGE_SIZE, today=today)
+        self.overdue.set_query(
+            ListQuery(filters={"overdue": True}, sort="due_at", descending=False)
+        )
+        self.open_cases = VisitTableModel(lookups, self, page_size=PAGE_SIZE, today=today)
+        self.open_cases.set_query(
+            ListQuery(filters={"status": open_statuses}, sort="due_at", descending=False)
+        )
+        self.recent = VisitTableModel(lookups, self, page_size=PAGE_SIZE, today=today)
+        self.overdue_box, self.overdue_table = self._section(self.overdue, CASE_COLUMNS)
+        self.open_box, self.open_table = self._section(self.open_cases, CASE_COLUMNS)
+        self.recent_box, self.recent_table = self._section(self.recent, RECENT_COLUMNS)
+        self.overdue_table.setObjectName("overdueTable")
+        self.open_table.setObjectName("openTable")
+        self.recent_table.setObjectName("recentTable")
+
+        duty_box = QGroupBox(self.tr("On duty today"), self)
+        QVBoxLayout(duty_box).addWidget(self.duty)
+        cases = QHBoxLayout()
+        cases.addWidget(self.overdue_box)
+        cases.addWidget(self.open_box)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(duty_box)
+        layout.addLayout(cases, 1)
+        layout.addWidget(self.recent_box, 1)
+        for model in (self.overdue, self.open_cases, self.recent):
+            model.totalChanged.connect(self._show_titles)
+        self._fitted = False  # column widths are fitted to the first rows shown
+
+    def _section(
+        self, model: VisitTableModel, shown: tuple[str, ...]
+    ) -> tuple[QGroupBox, QTableView]:
+        box = QGroupBox(self)
+        table = QTableView(box)
+        setup_table(table, model)  # type: ignore[arg-type]
+        for column, key in enumerate(COLUMNS):
+            table.setColumnHidden(column, key not in shown)
+        table.activated.connect(lambda index, m=model: self._open(m, index))
+        QVBoxLayout(box).addWidget(table)
+        return box, table
+
+    def _open(self, model: VisitTableModel, index: QModelIndex) -> None:
+        if index.isValid():
+            self.openVisit.emit(model.visit_id(index.row()))
+
+    def refresh(self) -> None:
+        """Read everything again (after a save elsewhere, or when the page is shown)."""
+        names = [m.name for m in members.on_duty(self.ctx.today())]
+        self.duty.setText(
+            "、".join(names) if names else self.tr("No visits have been recorded today yet.")
+        )
+        for model in (self.overdue, self.open_cases, self.recent):
+            model.reload()
+
+    def _show_titles(self) -> None:
+        def count(model: VisitTableModel) -> str:
+            return "…" if model.total < 0 else f"{model.total:,}"  # still being counted
+
+        self.overdue_box.setTitle(self.tr("Overdue referrals ({0})").format(count(self.overdue)))
+        self.open_box.setTitle(
+            self.tr("All open referrals, by due date ({0})").format(count(self.open_cases))
+        )
+        self.recent_box.setTitle(self.tr("Recent visits"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fresh figures each time the desk is shown (it reads three short pages)."""
+        super().showEvent(event)
+        self.refresh()
+        if not self._fitted:
+            self._fitted = True
+            for table in (self.overdue_table, self.open_table, self.recent_table):
+                fit_columns(table, COLUMNS.index("content"))

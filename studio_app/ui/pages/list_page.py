@@ -1,0 +1,281 @@
+"""What every record list page shares: search-as-you-type, filters, a lazy table sorted in
+SQL, a "new" button, Enter to open the dialog, Delete (with a question) to the trash.
+
+Subclasses give the lister, the columns, the filter widgets and the dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_app.core.errors import UserError
+from studio_app.services.context import Context
+from studio_app.services.listing import Lister, ListQuery
+from studio_app.ui import messages
+from studio_app.ui.lookups import Lookups
+from studio_app.ui.models.lister_table import ListColumn, ListerTableModel
+from studio_app.ui.widgets import confirm
+from studio_app.ui.widgets.combos import combo_code
+
+SEARCH_DELAY_MS = 250
+MAX_COLUMN_WIDTH = 260
+
+
+def fit_columns(table: QTableView, stretch: int = -1) -> None:
+    """Widths from the loaded rows (one page, never the table), capped; ``stretch`` fills."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        header.resizeSection(column, min(header.sectionSize(column) + 8, MAX_COLUMN_WIDTH))
+    if stretch >= 0:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def setup_table(table: QTableView, model: ListerTableModel, stretch: str = "") -> None:
+    """Row selection, no editing, compact rows; ``stretch`` column takes the spare width."""
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    if stretch:
+        header.setSectionResizeMode(model.column_of(stretch), QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)
+
+
+class ListPage(QWidget):
+    """A searchable, filterable list of one record type; ``countChanged`` carries the total."""
+
+    countChanged = Signal(int)
+    lister: Lister
+    descending = True  # first sort: newest first; people pages list by name, A first
+    noun = ""  # e.g. "interview", for object names
+
+    def __init__(self, ctx: Context, lookups: Lookups, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{self.noun}sPage")
+        self.ctx = ctx
+        self.lookups = lookups
+        self.dialog: QDialog | None = None
+        self.filter_widgets: dict[str, QWidget] = {}
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName(f"{self.noun}Search")
+        self.search.setPlaceholderText(self.search_hint())
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName(f"{self.noun}Count")
+        self.new_button = QPushButton(self.new_title(), self)
+        self.new_button.setObjectName(f"new_{self.noun}_button")
+        self.new_button.clicked.connect(lambda: self.open_record(None))
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setObjectName(f"delete_{self.noun}_button")
+        self.delete_button.setToolTip(self.tr("Move the selected record to the trash"))
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        first = ListQuery(sort=self.lister.spec.default_sort, descending=self.descending)
+        self.model = ListerTableModel(self.lister, self.columns(), self, query=first)
+        self.table = QTableView(self)
+        self.table.setObjectName(f"{self.noun}Table")
+        setup_table(self.table, self.model, self.stretch_column())
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
+        header.setSortIndicatorShown(True)
+        header.sectionClicked.connect(self._header_clicked)
+        self.table.activated.connect(self._open_index)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_query)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_query)
+        self.model.totalChanged.connect(self._show_total)
+
+        self.top = QHBoxLayout()
+        self.top.addWidget(self.search, 1)
+        self.top.addWidget(self.count_label)
+        self.top.addWidget(self.new_button)
+        self.top.addWidget(self.delete_button)
+        self.filter_row = QHBoxLayout()
+        self.filter_row.setContentsMargins(0, 0, 0, 0)
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(self.top)
+        self.body.addLayout(self.filter_row)
+        self.body.addWidget(self.table, 1)
+        self.add_filters()
+        self.filter_row.addStretch(1)
+        self.model.reload()
+        stretch = self.stretch_column()
+        fit_columns(self.table, self.model.column_of(stretch) if stretch else -1)
+
+    # -- what subclasses say ---------------------------------------------------------------
+
+    def columns(self) -> Sequence[ListColumn]:
+        raise NotImplementedError
+
+    def stretch_column(self) -> str:
+        return ""
+
+    def search_hint(self) -> str:
+        return self.tr("Search…")
+
+    def new_title(self) -> str:
+        return self.tr("New")
+
+    def add_filters(self) -> None:
+        """Add filter widgets with :meth:`add_filter` (none by default)."""
+
+    def make_dialog(self, record_id: int | None) -> QDialog:
+        raise NotImplementedError
+
+    def delete_record(self, record_id: int) -> None:
+        raise NotImplementedError
+
+    def describe(self, row: int) -> str:
+        """How the record in ``row`` is named in the delete question."""
+        values = self.model.row_values(row)
+        return str(values.get("serial") or values.get("title") or values.get("name") or "")
+
+    # -- filters and query -----------------------------------------------------------------
+
+    def add_filter(self, key: str, widget: QWidget) -> None:
+        """A combo (its code) or a check box (its state) filtering on lister key ``key``."""
+        widget.setObjectName(f"filter_{key}")
+        self.filter_widgets[key] = widget
+        if isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(self.apply_query)
+        elif isinstance(widget, QCheckBox):
+            widget.toggled.connect(self.apply_query)
+        self.filter_row.addWidget(widget)
+
+    def filters(self) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for key, widget in self.filter_widgets.items():
+            if isinstance(widget, QComboBox):
+                value: Any = combo_code(widget)
+            elif isinstance(widget, QCheckBox):
+                value = widget.isChecked()
+            else:
+                continue
+            if value:
+                found[key] = value
+        return found
+
+    def current_query(self) -> ListQuery:
+        return ListQuery(text=self.search.text().strip(), filters=self.filters())
+
+    def apply_query(self) -> None:
+        """Run the search text and filters now (the search box waits for a pause)."""
+        self._search_timer.stop()
+        query = self.current_query()
+        if query.text == self.model.query.text and query.filters == self.model.query.filters:
+            return
+        self.model.set_query(query)
+
+    def _header_clicked(self, column: int) -> None:
+        """Sort in SQL: first click newest/largest first, then toggle."""
+        order = Qt.SortOrder.DescendingOrder
+        same = self.model.sort_column() == column
+        if same and self.model.sort_order() == Qt.SortOrder.DescendingOrder:
+            order = Qt.SortOrder.AscendingOrder
+        self.model.sort(column, order)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
+        header.blockSignals(False)
+
+    def _show_total(self, total: int) -> None:
+        self.count_label.setText(self.tr("{0} records").format(f"{total:,}"))
+        self.countChanged.emit(total)
+
+    # -- rows and dialogs ------------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.record_id(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.record_id(r) for r in rows]
+
+    def select_record(self, record_id: int) -> bool:
+        row = self.model.row_of(record_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_record(self.model.record_id(index.row()))
+
+    def open_record(self, record_id: int | None) -> QDialog:
+        """Open the dialog window-modal (not ``exec``), so the event loop keeps running."""
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
+        dialog = self.make_dialog(record_id)
+        return self.show_dialog(dialog)
+
+    def show_dialog(self, dialog: QDialog) -> QDialog:
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        self.dialog = None
+        saved = getattr(dialog, "saved_id", None)
+        if saved is not None:
+            self.model.reload()
+            self.select_record(saved)
+        dialog.deleteLater()
+        self.table.setFocus()
+
+    def delete_selected(self) -> bool:
+        """Move the current record to the trash after asking; True when deleted."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return False
+        if not confirm.confirm_delete(self, self.describe(index.row())):
+            return False
+        try:
+            self.delete_record(self.model.record_id(index.row()))
+        except UserError as exc:
+            messages.show_error(self, exc.message)
+            return False
+        self.model.reload()
+        return True

@@ -1,0 +1,192 @@
+"""The statistics page (统计): a month, quarter or year → the tables and bar charts of
+PRODUCT.md workflow 7, from :func:`studio_app.services.statistics.report`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_app.core.errors import UserError
+from studio_app.services import statistics
+from studio_app.services.context import Context
+from studio_app.services.statistics import Counted, Period, Report
+from studio_app.ui import messages
+from studio_app.ui.widgets.bar_chart import BarChart
+
+TOP_VILLAGES = 15
+
+
+def _rate(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def _bars(items: list[Counted], *, skip_zero: bool = False) -> list[tuple[str, int]]:
+    return [(c.label, c.count) for c in items if c.count or not skip_zero]
+
+
+class StatisticsPage(QWidget):
+    """Choose the period; the report is read when the choice changes."""
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statisticsPage")
+        self.ctx = ctx
+        self.report: Report | None = None
+        self._stale = True  # the report is read when the page is shown, not at start
+        today = ctx.today()
+        self.span = QComboBox(self)
+        self.span.setObjectName("periodSpan")
+        for key, title in (
+            ("month", self.tr("Month")),
+            ("quarter", self.tr("Quarter")),
+            ("year", self.tr("Year")),
+        ):
+            self.span.addItem(title, key)
+        self.year = QSpinBox(self)
+        self.year.setObjectName("periodYear")
+        self.year.setRange(2000, 2999)
+        self.year.setValue(today.year)
+        self.year.setSuffix(self.tr(" (year)"))
+        self.part = QSpinBox(self)
+        self.part.setObjectName("periodPart")
+        self.part.setRange(1, 12)
+        self.part.setValue(today.month)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("statisticsSummary")
+        self.summary.setWordWrap(True)
+        self.charts = {
+            "category": BarChart(self.tr("Visits by category"), self),
+            "channel": BarChart(self.tr("Visits by channel"), self),
+            "village": BarChart(self.tr("Visits by village (top 15)"), self),
+            "member": BarChart(self.tr("Visits by member"), self),
+            "satisfaction": BarChart(self.tr("Satisfaction"), self),
+            "proposals": BarChart(self.tr("Proposals by kind and status"), self),
+        }
+        self.members = QTableWidget(0, 5, self)
+        self.members.setObjectName("memberActivity")
+        self.members.setHorizontalHeaderLabels(
+            [
+                self.tr("Member"),
+                self.tr("Sector"),
+                self.tr("Visits"),
+                self.tr("Interviews"),
+                self.tr("Proposals"),
+            ]
+        )
+        self.members.verticalHeader().hide()
+        self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.members.horizontalHeader().setStretchLastSection(True)
+
+        picker = QHBoxLayout()
+        picker.addWidget(QLabel(self.tr("Period:"), self))
+        for widget in (self.span, self.year, self.part):
+            picker.addWidget(widget)
+        picker.addStretch(1)
+        content = QWidget(self)
+        grid = QGridLayout(content)
+        grid.addWidget(self.summary, 0, 0, 1, 2)
+        for i, chart in enumerate(self.charts.values()):
+            grid.addWidget(chart, 1 + i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(QLabel(self.tr("Member activity"), content), 5, 0, 1, 2)
+        grid.addWidget(self.members, 6, 0, 1, 2)
+        grid.setRowStretch(7, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addLayout(picker)
+        layout.addWidget(scroll, 1)
+        self.span.currentIndexChanged.connect(self._span_changed)
+        self.year.valueChanged.connect(self.refresh)
+        self.part.valueChanged.connect(self.refresh)
+        self._span_changed()
+
+    def period(self) -> Period:
+        span, year, part = self.span.currentData(), self.year.value(), self.part.value()
+        if span == "month":
+            return Period.month(year, part)
+        if span == "quarter":
+            return Period.quarter(year, part)
+        return Period.year(year)
+
+    def set_period(self, span: str, year: int, part: int = 1) -> None:
+        self.blockSignals(True)
+        self.span.setCurrentIndex(self.span.findData(span))
+        self.year.setValue(year)
+        self.part.setValue(part)
+        self.blockSignals(False)
+        self.refresh()
+
+    def _span_changed(self) -> None:
+        span = self.span.currentData()
+        self.part.blockSignals(True)
+        if span == "month":
+            self.part.setRange(1, 12)
+            self.part.setSuffix(self.tr(" (month)"))
+        elif span == "quarter":
+            self.part.setRange(1, 4)
+            self.part.setSuffix(self.tr(" (quarter)"))
+        self.part.blockSignals(False)
+        self.part.setVisible(span != "year")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the report of the chosen period and show it (when the page is seen)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        try:
+            report = statistics.report(self.period())
+        except UserError as exc:
+            messages.show_error(self, exc.message)
+            return
+        self.report = report
+        self.summary.setText(
+            self.tr(
+                "{0}: {1} visits, {2} closed (closure rate {3}); {4} referred, on time {5}; "
+                "satisfaction {6}; {7} interviews."
+            ).format(
+                report.period.label,
+                report.visits,
+                report.closed,
+                _rate(report.closure_rate),
+                report.referred,
+                _rate(report.on_time_rate),
+                _rate(report.satisfaction_rate),
+                report.interviews,
+            )
+        )
+        self.charts["category"].set_items(_bars(report.by_category))
+        self.charts["channel"].set_items(_bars(report.by_channel))
+        self.charts["village"].set_items(_bars(report.by_village[:TOP_VILLAGES]))
+        self.charts["member"].set_items(_bars(report.by_member))
+        self.charts["satisfaction"].set_items(_bars(report.satisfaction))
+        self.charts["proposals"].set_items(_bars(report.proposals, skip_zero=True))
+        self._show_members(report)
+
+    def _show_members(self, report: Report) -> None:
+        self.members.setRowCount(len(report.members))
+        for row, m in enumerate(report.members):
+            for column, value in enumerate((m.name, m.sector, m.visits, m.interviews, m.proposals)):
+                self.members.setItem(row, column, QTableWidgetItem(str(value)))
+        self.members.setFixedHeight(
+            self.members.horizontalHeader().height() + self.members.verticalHeader().length() + 4
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()

@@ -1,0 +1,197 @@
+"""The trash (回收站): deleted visits, interviews, proposals, members and residents; restore.
+
+Each kind is listed by its own lister with ``ListQuery(trash=True)`` (the trash is small and
+searched with LIKE by the lister).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_app.core.codes import ProposalKind
+from studio_app.core.errors import UserError
+from studio_app.services import interviews, members, proposals, residents, visit_list, visits
+from studio_app.services.context import Context
+from studio_app.services.listing import Lister, ListQuery
+from studio_app.services.record_lists import INTERVIEWS, MEMBERS, PROPOSALS, RESIDENTS
+from studio_app.ui import messages
+from studio_app.ui.lookups import Lookups, enum_labels
+from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, plain
+from studio_app.ui.pages.list_page import SEARCH_DELAY_MS, setup_table
+
+
+@dataclass(frozen=True)
+class TrashKind:
+    key: str
+    title: str
+    lister: Lister
+    columns: tuple[ListColumn, ...]
+    restore: Callable[[Context, int], None]
+
+
+class TrashPage(QWidget):
+    """Pick a kind of record, see the deleted ones, restore the selected."""
+
+    restored = Signal(str, int)  # kind key, record id
+
+    def __init__(self, ctx: Context, lookups: Lookups, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trashPage")
+        self.ctx = ctx
+        self.kinds = self._kinds(lookups)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("trashKind")
+        for kind in self.kinds:
+            self.kind.addItem(kind.title, kind.key)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("trashSearch")
+        self.search.setPlaceholderText(self.tr("Search deleted records…"))
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel(self)
+        self.restore_button = QPushButton(self.tr("Restore"), self)
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.setToolTip(self.tr("Restore the selected records (Enter)"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.table = QTableView(self)
+        self.table.setObjectName("trashTable")
+        self.table.activated.connect(lambda _index: self.restore_selected())
+        self.models = {
+            k.key: ListerTableModel(k.lister, k.columns, self, query=self._query(k, ""))
+            for k in self.kinds
+        }
+        for model in self.models.values():
+            model.totalChanged.connect(self._show_total)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+
+        top = QHBoxLayout()
+        top.addWidget(self.kind)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.restore_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self._kind_changed()
+
+    def _kinds(self, lookups: Lookups) -> tuple[TrashKind, ...]:
+        kinds = enum_labels(ProposalKind)
+        return (
+            TrashKind(
+                "visit",
+                self.tr("Visits"),
+                visit_list.LISTER,
+                (
+                    ListColumn("serial", self.tr("Serial"), plain("serial")),
+                    ListColumn("occurred_at", self.tr("Time"), plain("occurred_at", width=16)),
+                    ListColumn("resident_names", self.tr("Residents"), plain("resident_names")),
+                    ListColumn(
+                        "category", self.tr("Category"), plain("category", lookups.category)
+                    ),
+                    ListColumn("content", self.tr("Content"), plain("content")),
+                ),
+                visits.restore,
+            ),
+            TrashKind(
+                "interview",
+                self.tr("Interviews"),
+                INTERVIEWS,
+                (
+                    ListColumn("serial", self.tr("Serial"), plain("serial")),
+                    ListColumn("occurred_at", self.tr("Time"), plain("occurred_at", width=16)),
+                    ListColumn("title", self.tr("Topic"), plain("title")),
+                ),
+                interviews.restore,
+            ),
+            TrashKind(
+                "proposal",
+                self.tr("Proposals"),
+                PROPOSALS,
+                (
+                    ListColumn("serial", self.tr("Serial"), plain("serial")),
+                    ListColumn("kind", self.tr("Kind"), plain("kind", kinds)),
+                    ListColumn("title", self.tr("Title"), plain("title")),
+                ),
+                proposals.restore,
+            ),
+            TrashKind(
+                "member",
+                self.tr("Members"),
+                MEMBERS,
+                (ListColumn("name", self.tr("Name"), plain("name")),),
+                members.restore,
+            ),
+            TrashKind(
+                "resident",
+                self.tr("Residents"),
+                RESIDENTS,
+                (
+                    ListColumn("name", self.tr("Name"), plain("name")),
+                    ListColumn("village", self.tr("Village"), plain("village")),
+                ),
+                residents.restore,
+            ),
+        )
+
+    def _query(self, kind: TrashKind, text: str) -> ListQuery:
+        text_ok = bool(kind.lister.spec.like_columns) or kind.key == "resident"
+        return ListQuery(text=text if text_ok else "", trash=True)
+
+    def current(self) -> TrashKind:
+        return self.kinds[max(0, self.kind.currentIndex())]
+
+    @property
+    def model(self) -> ListerTableModel:
+        return self.models[self.current().key]
+
+    def _kind_changed(self) -> None:
+        setup_table(self.table, self.model)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        kind = self.current()
+        self.model.set_query(self._query(kind, self.search.text().strip()))
+
+    def _show_total(self, _total: int) -> None:
+        self.count_label.setText(self.tr("{0} deleted").format(f"{self.model.total:,}"))
+
+    def restore_selected(self) -> int:
+        """Restore every selected record; returns how many were restored."""
+        kind = self.current()
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [self.model.record_id(r) for r in rows]
+        done = 0
+        for record_id in ids:
+            try:
+                kind.restore(self.ctx, record_id)
+            except UserError as exc:
+                messages.show_error(self, exc.message)
+                break
+            done += 1
+            self.restored.emit(kind.key, record_id)
+        self.refresh()
+        return done
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.refresh()

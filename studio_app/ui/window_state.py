@@ -1,0 +1,102 @@
+"""Putting the main window back as the user left it: geometry, the visits list's columns,
+sort, filters and search text. Restored when the window is built, saved when it closes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+
+from studio_app.ui import settings as opt
+from studio_app.ui.main_window import MainWindow
+from studio_app.ui.models.visit_table import COLUMNS
+from studio_app.ui.pages.visits_page import VisitsPage
+from studio_app.ui.settings import Settings
+from studio_app.ui.widgets.combos import set_combo_code
+
+DATE_FILTERS = ("date_from", "date_to")
+CODE_FILTERS = ("status", "channel", "category")
+
+
+class WindowState(QObject):
+    """Restores ``window`` from ``settings`` now, and saves it when the window closes."""
+
+    def __init__(self, window: MainWindow, settings: Settings) -> None:
+        super().__init__(window)
+        self.setObjectName("windowState")
+        self.window = window
+        self.settings = settings
+        self.restore()
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.save()
+        return False
+
+    def restore(self) -> None:
+        geometry = self.settings.get(opt.MAIN_GEOMETRY)
+        if geometry:
+            self.window.restoreGeometry(QByteArray(geometry))
+        restore_visits_page(self.window.visits, self.settings)
+
+    def save(self) -> None:
+        self.settings.set(opt.MAIN_GEOMETRY, bytes(self.window.saveGeometry().data()))
+        save_visits_page(self.window.visits, self.settings)
+        self.settings.sync()
+
+
+def save_visits_page(page: VisitsPage, settings: Settings) -> None:
+    header = page.table.horizontalHeader()
+    settings.set(opt.VISITS_HEADER, bytes(header.saveState().data()))
+    query = page.model.query
+    settings.set(opt.VISITS_SORT, query.sort or "")
+    settings.set(opt.VISITS_DESCENDING, bool(query.descending))
+    settings.set(opt.VISITS_SEARCH, page.search.text())
+    found = page.filters.filters()
+    settings.set(
+        opt.VISITS_FILTERS,
+        {k: v.isoformat() if isinstance(v, date) else v for k, v in found.items()},
+    )
+
+
+def restore_visits_page(page: VisitsPage, settings: Settings) -> None:
+    """Columns, then sort, filters and search, applied as one query."""
+    header = page.table.horizontalHeader()
+    state = settings.get(opt.VISITS_HEADER)
+    if state:
+        header.restoreState(QByteArray(state))
+    sort = settings.get(opt.VISITS_SORT)
+    if sort in COLUMNS:
+        order = (
+            Qt.SortOrder.DescendingOrder
+            if settings.get(opt.VISITS_DESCENDING)
+            else Qt.SortOrder.AscendingOrder
+        )
+        page.model.sort(COLUMNS.index(sort), order)
+    header.setSortIndicator(page.model.sort_column(), page.model.sort_order())
+    _set_filters(page, settings.get(opt.VISITS_FILTERS))
+    page.search.blockSignals(True)
+    page.search.setText(settings.get(opt.VISITS_SEARCH))
+    page.search.blockSignals(False)
+    page.apply_query()
+
+
+def _set_filters(page: VisitsPage, saved: dict[str, Any]) -> None:
+    bar = page.filters
+    bar.blockSignals(True)  # one query at the end, not one per filter
+    try:
+        for key in CODE_FILTERS:
+            if isinstance(saved.get(key), str):
+                set_combo_code(getattr(bar, key), saved[key])
+        for key in DATE_FILTERS:
+            try:
+                day = date.fromisoformat(saved[key]) if saved.get(key) else None
+            except (TypeError, ValueError):
+                day = None
+            getattr(bar, key).set_value(day)
+        bar.overdue.setChecked(bool(saved.get("overdue")))
+    finally:
+        bar.blockSignals(False)

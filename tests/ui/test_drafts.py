@@ -1,0 +1,125 @@
+"""Drafts: unsaved visit input survives a crash and is offered again."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from studio_app.services import visits
+from studio_app.ui import drafts, messages
+from studio_app.ui.app import build_main_window
+from studio_app.ui.drafts import NEW_VISIT, DraftStore
+from studio_app.ui.main_window import MainWindow
+from studio_app.ui.widgets.combos import set_combo_code
+from studio_app.workspace import Workspace
+from tests.ui.conftest import AddVisits, People
+
+
+@pytest.fixture
+def store(workspace: Workspace) -> Iterator[DraftStore]:
+    drafts.configure(workspace.data_dir.root)
+    found = drafts.store()
+    assert found is not None
+    yield found
+    drafts.configure(None)
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Answers "restore?" with the last value in the list (yes by default)."""
+    answers = [True]
+    monkeypatch.setattr(messages, "ask_restore_draft", lambda _p, _when: answers[-1])
+    return answers
+
+
+@pytest.fixture
+def window(qtbot, workspace: Workspace, people: People) -> MainWindow:
+    window = build_main_window(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def type_a_visit(window: MainWindow, people: People) -> None:
+    dialog = window.visits.new_visit()
+    form = dialog.form
+    set_combo_code(form.category, "03")
+    form.content.setPlainText("桥面开裂，需要维修")
+    form.members.set_selected([people.members["李梅"]])
+    form.residents.add_existing(people.residents["张三"], "张三")
+    form.residents._add_new({"name": "赵六", "village": "南村"})
+
+
+def test_the_store_writes_atomically_and_round_trips_dates(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path)
+    data = {"values": {"occurred_at": datetime(2026, 11, 2, 9, 30), "due": date(2026, 11, 9)}}
+    store.save("visit-new", data)
+    assert store.load("visit-new").data == data  # type: ignore[union-attr]
+    assert [p.name for p in (tmp_path / "drafts").iterdir()] == ["visit-new.json"]
+    store.path("visit-3").write_text("{not json", encoding="utf-8")
+    assert store.load("visit-3") is None and store.names() == ["visit-new"]
+
+
+def test_typing_keeps_a_draft_and_a_crash_does_not_lose_it(
+    qtbot,
+    window: MainWindow,
+    store: DraftStore,
+    people: People,
+    asked: list[bool],
+    workspace: Workspace,
+) -> None:
+    type_a_visit(window, people)
+    qtbot.waitUntil(lambda: store.path(NEW_VISIT).exists())
+    saved = json.loads(store.path(NEW_VISIT).read_text(encoding="utf-8"))
+    assert saved["data"]["values"]["content"] == "桥面开裂，需要维修"
+
+    # the "crash": the window goes away without the dialog being closed
+    window.visits.dialog.finished.disconnect()  # type: ignore[union-attr]
+    window.deleteLater()
+    again = build_main_window(workspace)
+    qtbot.addWidget(again)
+    drafts.offer_at_start(again.visits)
+    dialog = again.visits.dialog
+    assert dialog is not None and dialog.visit_id is None
+    form = dialog.form
+    assert form.content.toPlainText() == "桥面开裂，需要维修"
+    assert form.members.selected_ids() == [people.members["李梅"]]
+    assert form.residents.existing_ids() == [people.residents["张三"]]
+    assert [p.values["name"] for p in form.residents.new_residents()] == ["赵六"]
+    dialog.save()
+    assert dialog.saved_id is not None and not store.path(NEW_VISIT).exists()
+    assert store.names() == []
+
+
+def test_a_declined_or_discarded_draft_is_removed(
+    qtbot, window: MainWindow, store: DraftStore, people: People, asked: list[bool]
+) -> None:
+    type_a_visit(window, people)
+    dialog = window.visits.dialog
+    assert dialog is not None
+    keeper = dialog.findChild(drafts.DraftKeeper)  # writes when its timer fires: now
+    keeper.write()
+    assert store.names() == [NEW_VISIT]
+    dialog.reject()  # asks, and the test's answer is "discard"
+    assert store.names() == []
+
+    store.save(NEW_VISIT, {"rev": None, "values": {}})
+    asked.append(False)
+    dialog = window.visits.new_visit()
+    assert store.names() == [] and dialog.form.content.toPlainText() == ""
+    dialog.reject()
+
+
+def test_an_edit_draft_for_a_visit_changed_since_is_dropped(
+    window: MainWindow, store: DraftStore, add_visits: AddVisits, asked: list[bool], ctx
+) -> None:
+    (visit_id,) = add_visits(1)
+    store.save(f"visit-{visit_id}", {"rev": 1, "values": {"content": "旧的输入"}})
+    visits.save(ctx, {"place": "村委会"}, visit_id=visit_id, expected_rev=1)
+    dialog = window.visits.edit_visit(visit_id)
+    assert dialog.form.content.toPlainText() != "旧的输入" and store.names() == []
+    dialog.reject()

@@ -1,0 +1,102 @@
+"""One instance per data directory: a second launch activates the first, or says why not."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QProcess
+
+from studio_app.ui import app as ui_app
+from studio_app.ui.single_instance import Claim, Outcome, SingleInstance, server_name
+from studio_app.workspace import Workspace
+from tests.ui.conftest import Answers
+
+SECOND_LAUNCH = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from PySide6.QtCore import QCoreApplication
+    from studio_app.ui.i18n import install_translation
+    from studio_app.ui.single_instance import SingleInstance
+    app = QCoreApplication([])
+    install_translation(app)
+    claim = SingleInstance(Path(sys.argv[1])).claim()
+    print(claim.outcome.value)
+    print(claim.reason)
+    """
+)
+
+
+def second_launch(qtbot, data_dir: Path) -> list[str]:
+    """Claim ``data_dir`` from another process while this one keeps its event loop going."""
+    process = QProcess()
+    process.start(sys.executable, ["-c", SECOND_LAUNCH, str(data_dir)])
+    assert process.waitForStarted()
+    qtbot.waitUntil(lambda: process.state() == QProcess.ProcessState.NotRunning, timeout=20_000)
+    return bytes(process.readAllStandardOutput().data()).decode("utf-8").splitlines()
+
+
+@pytest.fixture
+def first(tmp_path: Path) -> Iterator[SingleInstance]:
+    guard = SingleInstance(tmp_path)
+    assert guard.claim().outcome is Outcome.FIRST
+    yield guard
+    guard.release()
+
+
+def test_names_differ_per_directory(tmp_path: Path) -> None:
+    assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
+    assert server_name(tmp_path / "a") == server_name(tmp_path / "x" / ".." / "a")
+
+
+def test_a_second_launch_brings_the_first_forward(
+    qtbot, tmp_path: Path, first: SingleInstance
+) -> None:
+    asked: list[bool] = []
+    first.activated.connect(lambda: asked.append(True))
+    assert second_launch(qtbot, tmp_path)[0] == "activated"
+    assert asked == [True]
+
+
+def test_a_first_that_does_not_answer_is_explained(
+    qtbot, tmp_path: Path, first: SingleInstance
+) -> None:
+    assert first.server is not None
+    first.server.close()  # alive and holding the lock, but deaf
+    outcome, reason = second_launch(qtbot, tmp_path)[:2]
+    assert outcome == "refused"
+    assert "已在另一个" in reason and "没有响应" in reason
+
+
+def test_a_lock_left_by_a_killed_process_is_taken_over(tmp_path: Path) -> None:
+    script = (
+        "import os, signal, sys\nfrom PySide6.QtCore import QLockFile\n"
+        "lock = QLockFile(sys.argv[1]); assert lock.tryLock(0)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    QProcess.execute(sys.executable, ["-c", script, str(tmp_path / "studio-app.lock")])
+    assert (tmp_path / "studio-app.lock").exists()
+    guard = SingleInstance(tmp_path)
+    try:
+        assert guard.claim().outcome is Outcome.FIRST
+    finally:
+        guard.release()
+
+
+def test_run_refuses_with_a_message_and_exit_code_1(
+    workspace: Workspace, answers: Answers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SingleInstance, "claim", lambda self: Claim(Outcome.REFUSED, "忙"))
+    assert ui_app.run(workspace, []) == 1
+    assert answers.errors == ["忙"]
+
+
+def test_run_ends_at_once_when_the_first_was_activated(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SingleInstance, "claim", lambda self: Claim(Outcome.ACTIVATED))
+    assert ui_app.run(workspace, []) == 0
