@@ -169,13 +169,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from studio_app.workspace import ensure_demo
+    """Open the desktop app; the data directory is claimed before its database is opened."""
+    from studio_app.ui.app import launch
+    from studio_app.workspace import Workspace, ensure_demo
 
-    workspace = _open(args)
-    ensure_demo(workspace)
-    from studio_app.ui.app import run
+    def prepare() -> Workspace:
+        workspace = _open(args)
+        ensure_demo(workspace)
+        return workspace
 
-    return run(workspace)
+    return launch(DataDir.resolve(args.data_dir), prepare)
 
 
 COMMANDS = {

@@ -8,11 +8,13 @@ state, then offers what a crash left behind (its report, unsaved drafts).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from studio_app.paths import DataDir
 from studio_app.services import site
 from studio_app.ui import drafts, errors, language, messages, operations
 from studio_app.ui.crash import CrashLog
@@ -115,11 +117,39 @@ def after_start(window: MainWindow, previous_crash: tuple[str, Path] | None) -> 
     QTimer.singleShot(0, window, offer)  # dropped if the window is gone by then
 
 
+def launch(data_dir: DataDir, prepare: Callable[[], Workspace]) -> int:
+    """Claim ``data_dir`` for this process first, then ``prepare`` the workspace (open and
+    migrate the database, demo data on a first start) and run the app.
+
+    Claiming first means a second launch never touches the database the first one has open.
+    """
+    app = application()
+    data_dir.create()
+    guard = SingleInstance(data_dir.root)
+    refused = _claim(guard)
+    if refused is not None:
+        return refused
+    try:
+        workspace = prepare()
+    except BaseException:
+        guard.release()
+        raise
+    return _run(app, guard, workspace)
+
+
 def run(workspace: Workspace, argv: list[str] | None = None) -> int:
     """Run the desktop app on ``workspace``; returns the exit code (1: another instance
     holds the data directory and does not answer)."""
     app = application(argv)
     guard = SingleInstance(workspace.data_dir.root)
+    refused = _claim(guard)
+    if refused is not None:
+        return refused
+    return _run(app, guard, workspace)
+
+
+def _claim(guard: SingleInstance) -> int | None:
+    """None when this process may go on; else its exit code (0: the first one took over)."""
     claim = guard.claim()
     if claim.outcome is Outcome.ACTIVATED:
         return 0
@@ -127,7 +157,10 @@ def run(workspace: Workspace, argv: list[str] | None = None) -> int:
         print(claim.reason, file=sys.stderr)
         messages.show_error(None, claim.reason)
         return EXIT_REFUSED
+    return None
 
+
+def _run(app: QApplication, guard: SingleInstance, workspace: Workspace) -> int:
     crash_log = CrashLog(workspace.data_dir.logs)
     previous_crash = crash_log.take_previous()
     crash_log.enable()

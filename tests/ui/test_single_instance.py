@@ -100,3 +100,17 @@ def test_run_ends_at_once_when_the_first_was_activated(
 ) -> None:
     monkeypatch.setattr(SingleInstance, "claim", lambda self: Claim(Outcome.ACTIVATED))
     assert ui_app.run(workspace, []) == 0
+
+
+def test_a_second_launch_never_opens_the_database(
+    tmp_path: Path, answers: Answers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CLI claims the data directory before preparing (opening, migrating) it."""
+    from studio_app.paths import DataDir
+
+    prepared: list[bool] = []
+    monkeypatch.setattr(SingleInstance, "claim", lambda self: Claim(Outcome.ACTIVATED))
+    assert ui_app.launch(DataDir(tmp_path / "data"), lambda: prepared.append(True)) == 0  # type: ignore[arg-type, func-returns-value]
+    monkeypatch.setattr(SingleInstance, "claim", lambda self: Claim(Outcome.REFUSED, "忙"))
+    assert ui_app.launch(DataDir(tmp_path / "data"), lambda: prepared.append(True)) == 1  # type: ignore[arg-type, func-returns-value]
+    assert prepared == [] and not (tmp_path / "data" / "studio.sqlite3").exists()
