@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -41,7 +43,9 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(112)
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget(self)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._lazy: dict[str, tuple[int, Callable[[], QWidget]]] = {}
+        self._built: dict[str, QWidget] = {}
+        self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -53,22 +57,19 @@ class MainWindow(QMainWindow):
         self.add_page(self.tr("Desk"), self.desk)
         self.visits = VisitsPage(ctx, lookups, self)
         self.add_page(self.tr("Visits"), self.visits)
-        self.interviews = InterviewsPage(ctx, lookups, self)
-        self.add_page(self.tr("Interviews"), self.interviews)
-        self.proposals = ProposalsPage(
-            ctx, lookups, self, open_visit=self.open_visit, open_interview=self.open_interview
+        # The other pages are built when first shown (or first asked for): building all of
+        # them at start cost ~200 ms on a large database.
+        self._lookups = lookups
+        self.add_lazy_page("interviews", self.tr("Interviews"), self._build_interviews)
+        self.add_lazy_page("proposals", self.tr("Proposals"), self._build_proposals)
+        self.add_lazy_page("members", self.tr("Members"), lambda: MembersPage(ctx, lookups, self))
+        self.add_lazy_page(
+            "residents",
+            self.tr("Residents"),
+            lambda: ResidentsPage(ctx, lookups, self, open_visit=self.open_visit),
         )
-        self.interviews.proposalRequested.connect(self.proposal_from_interview)
-        self.add_page(self.tr("Proposals"), self.proposals)
-        self.members = MembersPage(ctx, lookups, self)
-        self.add_page(self.tr("Members"), self.members)
-        self.residents = ResidentsPage(ctx, lookups, self, open_visit=self.open_visit)
-        self.add_page(self.tr("Residents"), self.residents)
-        self.statistics = StatisticsPage(ctx, self)
-        self.add_page(self.tr("Statistics"), self.statistics)
-        self.trash = TrashPage(ctx, lookups, self)
-        self.add_page(self.tr("Trash"), self.trash)
-        self.trash.restored.connect(self._restored)
+        self.add_lazy_page("statistics", self.tr("Statistics"), lambda: StatisticsPage(ctx, self))
+        self.add_lazy_page("trash", self.tr("Trash"), self._build_trash)
         self.desk.openVisit.connect(self.open_visit)
         self.desk.newVisit.connect(self.new_visit)
         self.desk.newInterview.connect(self.new_interview)
@@ -87,6 +88,74 @@ class MainWindow(QMainWindow):
     def add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)
         self.stack.addWidget(page)
+
+    def add_lazy_page(self, name: str, title: str, build: Callable[[], QWidget]) -> None:
+        """A page built by ``build`` the first time it is shown or asked for by name."""
+        self.nav.addItem(title)
+        self._lazy[name] = (self.stack.addWidget(QWidget(self.stack)), build)
+
+    def lazy_page(self, name: str) -> QWidget:
+        """The page called ``name``, built now if it was not yet."""
+        if name not in self._built:
+            index, build = self._lazy[name]
+            page = build()
+            placeholder = self.stack.widget(index)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self._built[name] = page
+        return self._built[name]
+
+    def _show_row(self, row: int) -> None:
+        for name, (index, _build) in self._lazy.items():
+            if index == row:
+                self.lazy_page(name)
+        self.stack.setCurrentIndex(row)
+
+    def _build_interviews(self) -> InterviewsPage:
+        page = InterviewsPage(self.ctx, self._lookups, self)
+        page.proposalRequested.connect(self.proposal_from_interview)
+        return page
+
+    def _build_proposals(self) -> ProposalsPage:
+        return ProposalsPage(
+            self.ctx,
+            self._lookups,
+            self,
+            open_visit=self.open_visit,
+            open_interview=self.open_interview,
+        )
+
+    def _build_trash(self) -> TrashPage:
+        page = TrashPage(self.ctx, self._lookups, self)
+        page.restored.connect(self._restored)
+        return page
+
+    @property
+    def interviews(self) -> InterviewsPage:
+        return self.lazy_page("interviews")  # type: ignore[return-value]
+
+    @property
+    def proposals(self) -> ProposalsPage:
+        return self.lazy_page("proposals")  # type: ignore[return-value]
+
+    @property
+    def members(self) -> MembersPage:
+        return self.lazy_page("members")  # type: ignore[return-value]
+
+    @property
+    def residents(self) -> ResidentsPage:
+        return self.lazy_page("residents")  # type: ignore[return-value]
+
+    @property
+    def statistics(self) -> StatisticsPage:
+        return self.lazy_page("statistics")  # type: ignore[return-value]
+
+    @property
+    def trash(self) -> TrashPage:
+        return self.lazy_page("trash")  # type: ignore[return-value]
 
     def _create_actions(self) -> None:
         self.new_visit_action = QAction(self.tr("New visit"), self)
@@ -180,14 +249,18 @@ class MainWindow(QMainWindow):
         return True
 
     def _restored(self, kind: str, _record_id: int) -> None:
-        pages = {
-            "visit": self.visits.model,
-            "interview": self.interviews.model,
-            "proposal": self.proposals.model,
-            "member": self.members.model,
-            "resident": self.residents.model,
-        }
-        pages[kind].reload()
+        if kind == "visit":
+            self.visits.model.reload()
+            return
+        name = {
+            "interview": "interviews",
+            "proposal": "proposals",
+            "member": "members",
+            "resident": "residents",
+        }[kind]
+        page = self._built.get(name)  # a page not built yet shows fresh rows when it is
+        if page is not None:
+            page.model.reload()  # type: ignore[attr-defined]
 
     def _focus_search(self) -> None:
         page = self.stack.currentWidget()
