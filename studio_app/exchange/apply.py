@@ -10,7 +10,7 @@ updated, trashed or decided (written with ``executemany``), each naming the pack
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from studio_app.core import codes as c
@@ -110,7 +110,7 @@ class _Writer:
             out.append(value)
         return out
 
-    def stage(self, name: str, columns: list[str], rows: list[list[Any]]) -> str:
+    def stage(self, name: str, columns: list[str], rows: Iterable[list[Any]]) -> str:
         quoted = ", ".join(f'"{c}"' for c in columns)
         self.conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
         self.conn.execute(f"CREATE TEMP TABLE {name} ({quoted})")
@@ -152,14 +152,8 @@ class _Writer:
             names = [c[1] for c in cols] + extra_cols
             fill = _defaults(record, {*names, "id"}) if is_new else {}
             names += list(fill)
-            data = []
-            for rp in group:
-                values = self.row_tuple(spec, cols, rp) + self.extra(record, rp)
-                values += list(fill.values())
-                if not is_new:
-                    assert rp.local is not None
-                    values.append(rp.local["id"])
-                data.append(values)
+            # Streamed into the staging table: no second copy of every row in memory.
+            data = self.staged_rows(record, spec, cols, group, list(fill.values()), is_new)
             if is_new:
                 quoted = self.stage("x_stage", names, data)
                 self.conn.execute(
@@ -196,6 +190,43 @@ class _Writer:
                 f"UPDATE {record} SET exchanged_rev = max(exchanged_rev, ?) WHERE id = ?",
                 [(r.values["rev"], r.local["id"]) for r in kept if r.local],
             )
+
+    def staged_rows(
+        self,
+        record: str,
+        spec: SheetSpec,
+        cols: list[tuple[str, str, Kind]],
+        group: list[RowPlan],
+        fill: list[Any],
+        is_new: bool,
+    ) -> Iterator[list[Any]]:
+        # row_tuple, unrolled: the converter of each column chosen once per sheet
+        plan_cols = [
+            (key, key in ("serial", "deleted_at"), self.ids[tables.target_table(kind)], kind)
+            for key, _column, kind in cols
+        ]
+        extra = self.extra
+        for rp in group:
+            get = rp.values.get
+            values: list[Any] = []
+            append = values.append
+            for key, or_none, ids, kind in plan_cols:
+                value = get(key)
+                t = type(value)
+                if value is None or t is str or t is int:
+                    if or_none:
+                        value = value or None
+                elif t is list:  # a single link: its uuid → the local id
+                    value = ids.get(value[0]) if value else None
+                else:
+                    value = _db_value(kind, value)
+                append(value)
+            values += extra(record, rp)
+            values += fill
+            if not is_new:
+                assert rp.local is not None
+                values.append(rp.local["id"])
+            yield values
 
     def load_names(self) -> None:
         """uuid → name of people, for the names columns written with each row."""

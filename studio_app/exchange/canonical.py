@@ -22,20 +22,36 @@ def _iso(value: Any) -> str:
     raise TypeError(type(value))
 
 
+# One encoder for every row: ``json.dumps`` with options builds a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_iso).encode
+_KEYS: dict[tuple[int, tuple[str, ...]], tuple[SheetSpec, tuple[str, ...]]] = {}
+
+
+def hashed_keys(spec: SheetSpec, skip: Iterable[str] = ()) -> tuple[str, ...]:
+    """The keys the row hash covers, in column order (``skip``: masked columns); cached."""
+    skipped = tuple(skip) if skip else ()
+    key = (id(spec), skipped)
+    found = _KEYS.get(key)
+    if found is None or found[0] is not spec:
+        keys = tuple(k for k in spec.hashed_keys if k not in set(skipped))
+        found = _KEYS[key] = (spec, keys)
+    return found[1]
+
+
 def content(spec: SheetSpec, values: Mapping[str, Any], skip: Iterable[str] = ()) -> list[Any]:
     """The values the row hash covers, in column order (``skip``: masked columns)."""
-    skipped = set(skip)
-    keys = [k for k in spec.hashed_keys if k not in skipped] if skipped else spec.hashed_keys
     get = values.get
-    return [get(k) for k in keys]
+    return [get(k) for k in hashed_keys(spec, skip)]
+
+
+def content_hash(items: list[Any]) -> str:
+    """Hash of canonical content (see :func:`content`)."""
+    return hashlib.sha256(_ENCODE(items).encode("utf-8")).hexdigest()[:32]
 
 
 def row_hash(spec: SheetSpec, values: Mapping[str, Any], skip: Iterable[str] = ()) -> str:
     """Hash of the row's JSON (dates in ISO form): the same on both sides of the exchange."""
-    text = json.dumps(
-        content(spec, values, skip), ensure_ascii=False, separators=(",", ":"), default=_iso
-    )
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    return content_hash(content(spec, values, skip))
 
 
 def sheet_hash(row_hashes: Iterable[str]) -> str:

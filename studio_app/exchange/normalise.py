@@ -79,7 +79,15 @@ def _int(value: Any) -> int | None:
     raise CellError("应为整数")
 
 
+_BOOL_TEXT = {"是": True, "true": True, "1": True, "y": True, "yes": True, "√": True}
+_BOOL_TEXT |= {"否": False, "false": False, "0": False, "n": False, "no": False}
+
+
 def _bool(value: Any) -> bool:
+    if type(value) is str:  # the common case: exactly as exported
+        found = _BOOL_TEXT.get(value)
+        if found is not None:
+            return found
     if value in (None, ""):
         return False
     if isinstance(value, bool):
@@ -124,11 +132,18 @@ def _datetime(value: Any, date1904: bool) -> datetime | None:
         raise CellError(str(exc)) from None
 
 
+_UUID_FULL = _UUID.fullmatch
+_SOURCE_FULL = re.compile(r"[vi]:" + _UUID.pattern).fullmatch
+
+
 def _uuids(value: Any, prefixed: bool = False) -> list[str]:
-    items = _text(value).split()
-    pattern = r"[vi]:" + _UUID.pattern if prefixed else _UUID.pattern
+    if value is None or value == "":
+        return []
+    text = value if type(value) is str and value.isprintable() else _text(value)
+    items = text.split()
+    full = _SOURCE_FULL if prefixed else _UUID_FULL
     for item in items:
-        if not re.fullmatch(pattern, item):
+        if not full(item):
             raise CellError(f"标识“{item[:40]}”格式不对")
     return items
 
@@ -177,13 +192,13 @@ def compile_column(col: Column, labels: Labels, date1904: bool = False) -> Calla
         return lambda value: _units(value, labels)
     if col.role in (Role.META, Role.HASH):
         if col.kind is Kind.INT:
-            return lambda value: _int(value) or 0
-        return lambda value: _fast_text(value).strip()
+            return _meta_int
+        return _plain_text  # None → "" as for data text
     kind = col.kind
     if kind is Kind.TEXT:
-        return lambda value: "" if value is None else _fast_text(value).strip()
+        return _plain_text
     if kind is Kind.LONGTEXT:
-        return lambda value: "" if value is None else _fast_text(value).strip("\n ")
+        return _long_text
     if kind is Kind.INT:
         return _int
     if kind is Kind.BOOL:
@@ -204,6 +219,33 @@ def compile_column(col: Column, labels: Labels, date1904: bool = False) -> Calla
     if kind is Kind.CODE:
         return lambda value: _lookup(labels.reverse.get(list_kind(col), {}), value, "不在代码表中")
     return _text
+
+
+_suspect = _SUSPECT.search
+
+
+def _plain_text(value: Any) -> str:
+    if type(value) is str:
+        if value.isprintable() or not _suspect(value):  # printable: no control character
+            return value.strip()
+        return _text(value).strip()
+    return "" if value is None else _text(value).strip()
+
+
+def _long_text(value: Any) -> str:
+    if type(value) is str:
+        if value.isprintable() or not _suspect(value):
+            return value.strip("\n ")
+        return _text(value).strip("\n ")
+    return "" if value is None else _text(value).strip("\n ")
+
+
+def _meta_int(value: Any) -> int:
+    if type(value) is int:
+        return value or 0
+    if type(value) is float and value.is_integer():
+        return int(value) or 0
+    return _int(value) or 0
 
 
 def _blank(value: Any) -> Any:

@@ -18,7 +18,7 @@ from typing import Any
 
 from studio_app.core.errors import UserError
 from studio_app.exchange import tables
-from studio_app.exchange.canonical import content, row_hash
+from studio_app.exchange.canonical import content, content_hash
 from studio_app.exchange.reader import Package, Row, SheetData
 from studio_app.exchange.schema import FORMAT_VERSION, PackageKind, Role
 from studio_app.services.context import Context
@@ -36,7 +36,7 @@ LABELS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class RowPlan:
     sheet: str
     record: str
@@ -240,7 +240,6 @@ def _plan_sheet(plan: Plan, sd: SheetData, has_hash: bool, decisions: dict[str, 
     index = _local_index(sd.spec.record)
     seen: dict[str, RowPlan] = {}
     same: list[RowPlan] = []
-    hashes: list[str] = []
     for row in sd.rows:
         uuid = str(row.values.get("uuid", ""))
         rp = RowPlan(sd.spec.title, sd.spec.record, row.number, uuid, "", row.values)
@@ -250,9 +249,7 @@ def _plan_sheet(plan: Plan, sd: SheetData, has_hash: bool, decisions: dict[str, 
             rp.action, rp.reason = "rejected", "；".join(row.errors)
             plan.rows.append(rp)
             continue
-        computed = row_hash(sd.spec, row.values, sd.masked)
-        hashes.append(computed)
-        if has_hash and row.hash_in_file != computed:
+        if has_hash and row.hash_in_file != content_hash(content(sd.spec, row.values, sd.masked)):
             rp.edited = True
         if uuid in seen:
             first = seen[uuid]

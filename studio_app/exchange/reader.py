@@ -35,7 +35,7 @@ from studio_app.exchange.schema import (
 from studio_app.exchange.sniff import FileDamaged, Sniffed, sniff
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     number: int  # 1-based row number in the sheet, as Excel shows it
     values: dict[str, Any]
@@ -140,23 +140,31 @@ def _rows(
         for k, i in index.items()
         if k not in masked
     ]
-    for number, cells in enumerate(sheet.iter_rows(), start=1):
-        if number == 1:
-            continue
-        cells = list(cells) + [""] * (width - len(cells))
-        if all(cell in ("", None) for cell in cells):
+    formula_rows = scan.formula_rows if scan is not None else ()
+    keyed = [(col.key, i, convert, f"{col.header}：") for col, i, convert in columns]
+    has_hash = "row_hash" in index and "row_hash" not in masked
+    rows = iter(sheet.iter_rows())
+    next(rows, None)  # the header
+    for number, cells in enumerate(rows, start=2):
+        if type(cells) is not list:
+            cells = list(cells)
+        n = len(cells)
+        if n < width:
+            cells = cells + [""] * (width - n)
+            n = width
+        if cells.count("") + cells.count(None) == n:
             continue  # blank rows people leave or add
-        row = Row(number, {})
-        if scan is not None and number in scan.formula_rows:
-            row.errors.append("含有公式（公式不会被计算），请改为直接填写内容")
-        values = row.values
-        for col, i, convert in columns:
+        errors: list[str] = []
+        if number in formula_rows:
+            errors.append("含有公式（公式不会被计算），请改为直接填写内容")
+        values: dict[str, Any] = {}
+        for key, i, convert, prefix in keyed:
             try:
-                values[col.key] = convert(cells[i])
+                values[key] = convert(cells[i])
             except CellError as exc:
-                row.errors.append(f"{col.header}：{exc}")
-        row.hash_in_file = str(row.values.pop("row_hash", ""))
-        if not row.errors:
+                errors.append(f"{prefix}{exc}")
+        row = Row(number, values, errors, str(values.pop("row_hash", "")) if has_hash else "")
+        if not errors:
             _check_row(checks, row)
         yield row
 

@@ -121,8 +121,9 @@ def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, scan: SheetSc
                     f"文件中的 {name} 含有 XML 实体声明（可能是恶意构造的文件），已拒绝导入。"
                 )
             if scan is not None:
-                for m in _ROW.finditer(chunk):
-                    scan.rows = max(scan.rows, int(m.group(1)))
+                numbers = _ROW.findall(chunk)  # one group: the row numbers, as bytes
+                if numbers:
+                    scan.rows = max(scan.rows, max(map(int, numbers)))
                 if not scan.rows:
                     scan.rows = max(scan.rows, len(_ROW_ANY.findall(block)))
                 if _FORMULA.search(chunk):
