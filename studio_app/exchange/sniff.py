@@ -166,6 +166,10 @@ def sniff(path: Path, password: str | None = None) -> Sniffed:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise UserError(f"找不到文件：{path}") from None
+    except IsADirectoryError:
+        raise UserError(f"“{path}”是文件夹，请选择要导入的 .xlsx 数据包文件。") from None
+    except PermissionError:
+        raise UserError(f"没有权限读取文件：{path}") from None
     except OSError as exc:
         raise UserError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
     if not raw:

@@ -213,3 +213,12 @@ def test_row_18_merged_cells_refused_extra_sheets_and_moved_columns_fine(
         result = import_package(ctx, package)
         assert result.applied
         assert any("我的笔记" in w for w in result.plan.warnings)
+
+
+def test_a_folder_or_a_missing_file_is_named_plainly(county: Install, tmp_path: Path) -> None:
+    from studio_app.exchange.sniff import sniff
+
+    with pytest.raises(UserError, match="是文件夹"):
+        sniff(tmp_path)
+    with pytest.raises(UserError, match="找不到文件"):
+        sniff(tmp_path / "none.xlsx")
