@@ -11,7 +11,15 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from studio_app import __version__, cli_exchange, cli_print
+from studio_app import (
+    __version__,
+    cli_accounts,
+    cli_backup,
+    cli_exchange,
+    cli_print,
+    cli_retention,
+    cli_selftest,
+)
 from studio_app.core.errors import UserError
 from studio_app.paths import ENV_VAR, DataDir
 
@@ -36,12 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help=f"data directory (database, backups/, logs/); default: ${ENV_VAR} or the "
-        "user's local app-data folder",
+        help=f"data directory (database, backups/, logs/); default: ${ENV_VAR}, data/ beside "
+        "a portable program (portable.txt), or the user's local app-data folder",
     )
-    # --data-dir is accepted before or after the subcommand.
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="log in as NAME (default: $STUDIO_APP_USER); the password is asked for or "
+        "read from $STUDIO_APP_PASSWORD",
+    )
+    # --data-dir and --user are accepted before or after the subcommand.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="as above")
+    common.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help="as above")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser(
@@ -52,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--code", required=True, help="short code used in serials and file names")
     p.add_argument("--township", default="")
     p.add_argument("--county", default="")
+    p.add_argument("--admin", metavar="NAME", help="first administrator's login (default: admin)")
 
     p = sub.add_parser(
         "demo", parents=[common], help="fill an empty database with realistic demo data"
@@ -67,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cli_print.register(sub, common)
     cli_exchange.register(sub, common)
+    cli_retention.register(sub, common)
+    cli_selftest.register(sub, common)
+    cli_accounts.register(sub, common)
+    cli_backup.register(sub, common)
     return parser
 
 
@@ -80,8 +100,8 @@ def _positive(text: str) -> int:
     return value
 
 
-def _open(args: argparse.Namespace, *, create: bool = True):  # type: ignore[no-untyped-def]
-    """Open the data directory; commands that only read refuse to create one."""
+def _open(args: argparse.Namespace, *, create: bool = True, login: bool = True):  # type: ignore[no-untyped-def]
+    """Open the data directory (commands that only read refuse to create one) and log in."""
     from studio_app.logs import configure
     from studio_app.workspace import open_workspace
 
@@ -90,20 +110,24 @@ def _open(args: argparse.Namespace, *, create: bool = True):  # type: ignore[no-
         raise UserError(f"数据目录 {data_dir.root} 中还没有数据库，请先运行 setup 或 demo。")
     workspace = open_workspace(data_dir)
     configure(data_dir.logs)
+    if login and cli_accounts.needs_login(args):
+        cli_accounts.log_in(workspace, args)
     return workspace
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
     from studio_app.services import site
 
-    workspace = _open(args)
+    workspace = _open(args, login=False)
+    admin = cli_accounts.setup_admin_password()
     created = site.setup(args.kind, args.name, args.code, args.township, args.county)
     print(f"已设置：{created.name}（{created.code}），数据目录 {workspace.data_dir.root}")
+    cli_accounts.setup_admin(admin, args.admin)
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from studio_app.services import demo, site
+    from studio_app.services import accounts, demo, site
     from studio_app.storage.models import Member, Resident, Visit
     from studio_app.workspace import DEMO_SITE
 
@@ -128,6 +152,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"已生成演示数据：委员 {summary.members}，群众 {summary.residents}，"
         f"接待走访 {summary.visits}，访谈 {summary.interviews}，提案与社情民意 {summary.proposals}"
     )
+    if not accounts.has_accounts():
+        accounts.ensure_demo_admin()
+        print(f"演示管理员：用户名 {accounts.DEMO_LOGIN}，密码 {accounts.DEMO_PASSWORD}")
     return EXIT_OK
 
 
@@ -174,7 +201,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from studio_app.workspace import Workspace, ensure_demo
 
     def prepare() -> Workspace:
-        workspace = _open(args)
+        workspace = _open(args, login=False)  # the window asks who is there
         ensure_demo(workspace)
         return workspace
 
@@ -187,6 +214,8 @@ COMMANDS = {
     "stats": cmd_stats,
     "check": cmd_check,
     "print": cli_print.cmd_print,
+    "selftest": cli_selftest.cmd_selftest,
+    **cli_backup.COMMANDS,
     None: cmd_gui,
 }
 
@@ -196,9 +225,18 @@ def _exchange(args: argparse.Namespace) -> int:
     return cli_exchange.COMMANDS[args.command](args, workspace)
 
 
+def _unexpected(exc: Exception) -> str:
+    """A storage fault (disk full, locked, damaged, read-only) in plain words; else a bug."""
+    from studio_app.workspace import storage_fault
+
+    return storage_fault(exc) or f"程序内部错误：{type(exc).__name__}: {exc}（详情见日志）"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if hasattr(args, "run"):  # subcommands that bring their own handler
+            return args.run(args, _open(args, create=False))
         if args.command in cli_exchange.COMMANDS:
             return _exchange(args)
         return COMMANDS[args.command](args)
@@ -213,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:
         log.exception("unexpected error")
-        print(f"程序内部错误：{type(exc).__name__}: {exc}（详情见日志）", file=sys.stderr)
+        print(_unexpected(exc), file=sys.stderr)
         return EXIT_REFUSED
     finally:
         from studio_app.storage.database import close_database

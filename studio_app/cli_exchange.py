@@ -99,12 +99,14 @@ def print_plan(plan: Any) -> None:
 def cmd_import(args: argparse.Namespace, workspace: Any) -> int:
     from studio_app.exchange.importer import import_package
 
+    stage = ["读取"]  # 读取 → 核对 → 写入, told by the importer
     result = import_package(
         workspace.context(),
         args.path,
         dry_run=args.dry_run,
         password=args.password,
-        progress=lambda done, total: _progress(done, total, "读取中"),
+        progress=lambda done, total: _progress(done, total, f"{stage[0]}中"),
+        stage=lambda name: stage.__setitem__(0, name),
     )
     if sys.stderr.isatty():
         print(file=sys.stderr)

@@ -9,6 +9,7 @@ import peewee as pw
 
 from studio_app.core.errors import UserError
 from studio_app.paths import DataDir
+from studio_app.services import accounts
 from studio_app.services import site as site_service
 from studio_app.services.context import Context
 from studio_app.storage.database import close_database, open_database
@@ -28,9 +29,19 @@ DEMO_VISITS = 2000
 class Workspace:
     data_dir: DataDir
     site: Site | None
+    login: str | None = None  # who logged in; None before a login
+    read_only: bool = False  # a damaged database opened only to read
+    fully_checked: bool = True  # False: too big to check whole at start (checked later)
 
-    def context(self, user: str = "admin") -> Context:
-        return site_service.context_for(site_service.require_site(), user)
+    def context(self, user: str | None = None) -> Context:
+        """The acting user's context; once the database has accounts, someone must log in."""
+        site = site_service.require_site()
+        login = user or self.login
+        if accounts.has_accounts():
+            if login is None:
+                raise UserError("请先登录。")
+            return accounts.context_for(site, login)
+        return site_service.context_for(site, login or "admin")
 
     def close(self) -> None:
         close_database()
@@ -50,11 +61,31 @@ def explain(exc: Exception) -> str:
     return str(exc)
 
 
+def storage_fault(exc: BaseException) -> str | None:
+    """A storage fault (disk full, locked, damaged, read-only) in one plain sentence for the
+    user; None when ``exc`` is something else (a bug)."""
+    if not isinstance(exc, sqlite3.Error | pw.DatabaseError):
+        return None
+    plain = explain(exc)
+    if plain == str(exc):
+        return None
+    return f"操作未能完成：{plain}未完成的更改已撤销。"
+
+
 def open_workspace(data_dir: DataDir) -> Workspace:
-    """Open (creating and migrating as needed) the database of ``data_dir``."""
+    """Open (creating and migrating as needed) the database of ``data_dir``.
+
+    A damaged database raises :class:`~studio_app.services.backups.DatabaseDamaged`
+    (naming the newest sound backup); an upgrade of an existing one is backed up first.
+    """
+    from studio_app.services import backups
+    from studio_app.storage.migrations import migrate
+
     try:
         data_dir.create()
-        open_database(data_dir.database)
+        checked = backups.check_at_start(data_dir)
+        db = open_database(data_dir.database, migrate=False)
+        migrate(db, before_upgrade=lambda _v: backups.backup_before(data_dir, "migration"))
     except UserError:
         close_database()
         raise
@@ -65,7 +96,27 @@ def open_workspace(data_dir: DataDir) -> Workspace:
         raise UserError(f"无法打开数据库 {data_dir.database}：{explain(exc)}") from exc
     except OSError as exc:
         raise UserError(f"无法使用数据目录 {data_dir.root}：{exc.strerror or exc}") from exc
-    return Workspace(data_dir, site_service.local_site())
+    return Workspace(data_dir, site_service.local_site(), fully_checked=checked)
+
+
+def open_read_only(data_dir: DataDir) -> Workspace:
+    """Open a view of a damaged database to read or copy out what it still holds.
+
+    The view is a copy (``backups.READ_ONLY_VIEW`` in the data folder), so logging in can
+    write its bookkeeping without touching the damaged file; once the user is in, the app
+    makes the connection refuse writes (``PRAGMA query_only``).
+    """
+    from studio_app.services import backups
+
+    try:
+        view = backups.read_only_view(data_dir)
+        open_database(view, migrate=False)
+        site = site_service.local_site()
+    except (sqlite3.DatabaseError, pw.DatabaseError, OSError) as exc:
+        close_database()
+        why = explain(exc) if not isinstance(exc, OSError) else (exc.strerror or str(exc))
+        raise UserError(f"无法以只读方式打开数据库 {data_dir.database}：{why}") from exc
+    return Workspace(data_dir, site, read_only=True)
 
 
 def ensure_demo(workspace: Workspace, visits: int = DEMO_VISITS) -> bool:
@@ -76,4 +127,5 @@ def ensure_demo(workspace: Workspace, visits: int = DEMO_VISITS) -> bool:
 
     workspace.site = site_service.setup(**DEMO_SITE)
     demo.generate(workspace.context(), visits=visits, seed=1)
+    accounts.ensure_demo_admin()
     return True

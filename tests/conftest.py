@@ -7,10 +7,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
-from studio_app.services import site
+from studio_app.services import accounts, site
 from studio_app.services.context import Context
 from studio_app.storage.database import close_database, open_database
+
+
+@pytest.fixture(autouse=True)
+def demo_login(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands log in as the demo administrator (``setup`` makes it the first admin too)."""
+    monkeypatch.setenv("STUDIO_APP_USER", accounts.DEMO_LOGIN)
+    monkeypatch.setenv("STUDIO_APP_PASSWORD", accounts.DEMO_PASSWORD)
+    monkeypatch.delenv("STUDIO_APP_NEW_PASSWORD", raising=False)
+    # Argon2id with the smallest cost: the same code paths, without seconds of hashing.
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher(1, 8, 1))
 
 
 @pytest.fixture

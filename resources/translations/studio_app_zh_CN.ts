@@ -2,6 +2,392 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>May see full ID numbers and phones</source>
+        <translation>可查看完整的身份证号和电话</translation>
+    </message>
+    <message>
+        <source>Active (may log in)</source>
+        <translation>启用（可以登录）</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>{0} entries</source>
+        <translation>{0} 条</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>导出操作日志</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to {0}</source>
+        <translation>已导出到 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <source>Replace all current data by the backup of {0}?
+
+The current data is backed up first, and the window opens again on the restored data.</source>
+        <translation>用 {0} 的备份替换当前全部数据吗？
+
+当前数据会先备份，然后窗口在恢复后的数据上重新打开。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Use the default folder</source>
+        <translation>使用默认文件夹</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore selected…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Backup folder:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <source>Backups are made automatically after changes (at most every 30 minutes), when the app closes, and before every import, upgrade, restore or purge.</source>
+        <translation>数据有改动时自动备份（至多每 30 分钟一次），关闭程序时以及每次导入、升级、恢复或清理之前也会备份。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>On closing</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Before a purge</source>
+        <translation>清理前</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup written: {0}</source>
+        <translation>已备份到：{0}</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {0}.</source>
+        <translation>已恢复 {0} 的备份。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSchedule</name>
+    <message>
+        <source>Automatic backup failed: {0}</source>
+        <translation>自动备份失败：{0}</translation>
+    </message>
+    <message>
+        <source>Opened read-only: the database is damaged. Nothing can be saved.</source>
+        <translation>数据库已损坏，当前以只读方式打开，无法保存任何修改。</translation>
+    </message>
+    <message>
+        <source>The database failed its check ({0}). Do not enter more data: restore a backup (Settings, Backups) or close the app and ask for help.</source>
+        <translation>数据库未通过完整性检查（{0}）。请不要再录入数据：请从备份恢复（设置 → 备份），或关闭程序并寻求技术支持。</translation>
+    </message>
+    <message>
+        <source>Restored the backup {0}; the data before it was backed up.</source>
+        <translation>已恢复备份 {0}；恢复前的数据已另行备份。</translation>
+    </message>
+    <message>
+        <source>The data folder {0} is on a network share. If the connection drops while the app saves, the database can be damaged. Please move the data folder to a local disk (Settings).</source>
+        <translation>数据文件夹 {0} 位于网络共享上。保存时如果网络中断，数据库可能损坏。请在“设置”中把数据文件夹改到本机硬盘。</translation>
+    </message>
+    <message>
+        <source>The data folder {0} is on a removable drive. Pulling it out while the app runs can damage the database. Please move the data folder to a local disk (Settings); the drive is better used as the backup folder.</source>
+        <translation>数据文件夹 {0} 位于可移动磁盘（U 盘等）上。程序运行时拔出会损坏数据库。请在“设置”中把数据文件夹改到本机硬盘；U 盘更适合用作备份文件夹。</translation>
+    </message>
+    <message>
+        <source>The data folder {0} is inside a synced folder ({1}). Sync programs can copy the database while it is being written and damage it. Please move the data folder out of it (Settings); backups may go to the synced folder instead.</source>
+        <translation>数据文件夹 {0} 位于同步文件夹（{1}）中。同步软件可能在写入过程中复制数据库，导致损坏。请在“设置”中把数据文件夹移出同步文件夹；备份文件夹可以放在同步文件夹里。</translation>
+    </message>
+    <message>
+        <source>Where the data is kept</source>
+        <translation>数据存放位置</translation>
+    </message>
+</context>
+<context>
+    <name>CodeListsTab</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>改名…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Codes are never deleted: records keep them. A deactivated entry is no longer offered for new records; old records still show it.</source>
+        <translation>代码不会被删除：已有记录仍在使用。停用的条目不再供新记录选择，旧记录照常显示。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Read only: {0}</source>
+        <translation>只读：{0}</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Add to {0}</source>
+        <translation>新增{0}</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Rename {0}</source>
+        <translation>修改 {0} 的名称</translation>
+    </message>
+    <message>
+        <source>New label:</source>
+        <translation>新名称：</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>These records differ between this computer and a package. Compare them and choose the version to keep, then import the same file again.</source>
+        <translation>以下记录在本机和数据包中不一致。请对照后选择保留哪个版本，然后再次导入同一个文件。</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Keep this computer&apos;s version</source>
+        <translation>保留本机版本</translation>
+    </message>
+    <message>
+        <source>Use the file&apos;s version</source>
+        <translation>采用文件中的版本</translation>
+    </message>
+    <message>
+        <source>Import the file again</source>
+        <translation>再次导入该文件</translation>
+    </message>
+    <message>
+        <source>Keep this computer&apos;s</source>
+        <translation>保留本机版本</translation>
+    </message>
+    <message>
+        <source>Use the file&apos;s</source>
+        <translation>采用文件中的版本</translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <translation>未决定</translation>
+    </message>
+    <message>
+        <source>No conflicts wait.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <source>{0} not decided yet</source>
+        <translation>还有 {0} 条未决定</translation>
+    </message>
+    <message>
+        <source>All decided: import the file again.</source>
+        <translation>已全部决定：请再次导入该文件。</translation>
+    </message>
+</context>
+<context>
     <name>DelayedProgress</name>
     <message>
         <source>Cancel</source>
@@ -35,8 +421,36 @@
         <translation>今日值班委员</translation>
     </message>
     <message>
+        <source>Unsaved drafts (Enter to continue)</source>
+        <translation>未保存的草稿（回车继续填写）</translation>
+    </message>
+    <message>
         <source>No visits have been recorded today yet.</source>
         <translation>今天还没有登记来访。</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>接待走访</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>提案/社情民意</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>委员</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>群众</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
     </message>
     <message>
         <source>Overdue referrals ({0})</source>
@@ -64,6 +478,384 @@
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <source>Studios</source>
+        <translation>各工作室</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Write the records added or changed since the last package to an Excel file and take it to the county office on a USB stick.</source>
+        <translation>把自上次导出以来新增或修改的记录写入一个电子表格文件，用U盘交给县政协。</translation>
+    </message>
+    <message>
+        <source>Everything, not only the changes since the last package</source>
+        <translation>导出全部记录（不只是上次导出以来的变化）</translation>
+    </message>
+    <message>
+        <source>Include ID numbers and phone numbers unmasked</source>
+        <translation>包含完整的身份证号和电话（不遮盖）</translation>
+    </message>
+    <message>
+        <source>Password (optional): encrypts the file</source>
+        <translation>密码（可不填）：填写后文件加密</translation>
+    </message>
+    <message>
+        <source>Export package…</source>
+        <translation>导出数据包…</translation>
+    </message>
+    <message>
+        <source>Packages received from each studio. A missing number means a package never arrived (a lost USB stick?): ask that studio to export everything.</source>
+        <translation>各工作室已送来的数据包。缺少的编号表示有数据包没有送到（U盘丢失？）：请该工作室导出全部记录再送一次。</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Packages received</source>
+        <translation>已收数据包</translation>
+    </message>
+    <message>
+        <source>Last package</source>
+        <translation>最近编号</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>最近导入时间</translation>
+    </message>
+    <message>
+        <source>Missing packages</source>
+        <translation>缺少的编号</translation>
+    </message>
+    <message>
+        <source>Everything, not only what changed since the last feedback</source>
+        <translation>导出全部（不只是上次反馈以来的变化）</translation>
+    </message>
+    <message>
+        <source>Export feedback package…</source>
+        <translation>导出反馈包…</translation>
+    </message>
+    <message>
+        <source>Review results and replies for the studio selected above</source>
+        <translation>为上面选中的工作室导出审查结果和办理答复</translation>
+    </message>
+    <message>
+        <source>Import package…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <source>Choose a package: you will see what it would change before anything is.</source>
+        <translation>请选择数据包：导入前会先列出将要做的更改。</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>Edited by hand</source>
+        <translation>手工修改</translation>
+    </message>
+    <message>
+        <source>To trash</source>
+        <translation>移入回收站</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Rows to look at</source>
+        <translation>需要查看的行</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>确认导入</translation>
+    </message>
+    <message>
+        <source>Import the package as planned, all or nothing</source>
+        <translation>按上面的计划导入，要么全部导入，要么都不导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Do not import this package</source>
+        <translation>不导入这个数据包</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Imported at</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>数据包标识</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>已取消，没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Nothing was added or changed since the last package: no file written.</source>
+        <translation>自上次导出以来没有新增或修改的记录，未生成数据包。</translation>
+    </message>
+    <message>
+        <source>Package No. {0} saved: {1}
+{2}</source>
+        <translation>已导出第 {0} 号数据包：{1}
+{2}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>Packages {0} never arrived: ask the studio to export everything.</source>
+        <translation>第 {0} 号数据包没有送到：请该工作室导出全部记录。</translation>
+    </message>
+    <message>
+        <source>Nothing new for this studio since its last feedback package: no file written.</source>
+        <translation>该工作室自上次反馈以来没有新的办理信息，未生成反馈包。</translation>
+    </message>
+    <message>
+        <source>Feedback package No. {0} saved: {1}
+{2}</source>
+        <translation>已导出第 {0} 号反馈包：{1}
+{2}</translation>
+    </message>
+    <message>
+        <source>Reading the package…</source>
+        <translation>正在读取数据包…</translation>
+    </message>
+    <message>
+        <source>{0} — from {1}, package No. {2}</source>
+        <translation>{0}——来自{1}，第 {2} 号</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>{0} conflicts wait for a decision: Apply keeps them for you to decide and imports nothing yet.</source>
+        <translation>有 {0} 条冲突需要人工决定：点“确认导入”会先保存这些冲突供您决定，暂不导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing is changed until you press Apply.</source>
+        <translation>点“确认导入”之前不会做任何更改。</translation>
+    </message>
+    <message>
+        <source>Rows to look at: {0}</source>
+        <translation>需要查看的行：{0}</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Conflict (decided)</source>
+        <translation>冲突（已决定）</translation>
+    </message>
+    <message>
+        <source>Not imported.</source>
+        <translation>未导入。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>{0}: waiting for your decision on conflicts.</source>
+        <translation>{0}：等待您决定冲突。</translation>
+    </message>
+    <message>
+        <source>{0} conflicts wait for your decision: nothing was imported. Decide each one, then import the file again.</source>
+        <translation>有 {0} 条冲突需要您决定，本次没有导入任何内容。请逐条决定后再次导入该文件。</translation>
+    </message>
+    <message>
+        <source>Imported: {0}</source>
+        <translation>已导入：{0}</translation>
+    </message>
+    <message>
+        <source>Imported “{0}”.</source>
+        <translation>已导入“{0}”。</translation>
+    </message>
+    <message>
+        <source>Conflicts ({0})</source>
+        <translation>冲突（{0}）</translation>
+    </message>
+    <message>
+        <source>Studio package</source>
+        <translation>工作室数据包</translation>
+    </message>
+    <message>
+        <source>Feedback package</source>
+        <translation>县政协反馈包</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralTab</name>
+    <message>
+        <source>Choose a font for printing</source>
+        <translation>选择打印字体</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <source>Choose the data folder</source>
+        <translation>选择数据文件夹</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {0}</source>
+        <translation>无法读取该文件：{0}</translation>
+    </message>
+    <message>
+        <source>This font has PostScript (CFF) outlines, which cannot be embedded in PDF forms. Choose a TrueType font (.ttf), e.g. SimSun or Microsoft YaHei.</source>
+        <translation>该字体为 PostScript（CFF）轮廓，无法嵌入 PDF 表格。请选择 TrueType 字体（.ttf），如宋体或微软雅黑。</translation>
+    </message>
+    <message>
+        <source>This is not a TrueType font file.</source>
+        <translation>这不是 TrueType 字体文件。</translation>
+    </message>
+    <message>
+        <source>The font cannot be used for printing: {0}</source>
+        <translation>该字体不能用于打印：{0}</translation>
+    </message>
+    <message>
+        <source>This font has no Chinese characters.</source>
+        <translation>该字体不含汉字。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Display language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Use default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Font for printing</source>
+        <translation>打印字体</translation>
+    </message>
+    <message>
+        <source>Change location…</source>
+        <translation>更改位置…</translation>
+    </message>
+    <message>
+        <source>Use default location</source>
+        <translation>恢复默认位置</translation>
+    </message>
+    <message>
+        <source>The change takes effect at the next start. Data is not moved: choose an empty folder (a new studio is set up there) or a folder that already holds a studio database (e.g. a copy). Backups and logs are kept in the data folder too.</source>
+        <translation>更改在下次启动时生效。数据不会被搬移：请选择空文件夹（将在其中重新设置工作室），或已有工作室数据库的文件夹（如一份副本）。备份和日志也保存在数据文件夹中。</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Chosen font: {0}</source>
+        <translation>已选字体：{0}</translation>
+    </message>
+    <message>
+        <source>Automatic: a Chinese TrueType font installed on this computer (SimSun, SimHei or Microsoft YaHei on Windows).</source>
+        <translation>自动：使用本机已安装的中文 TrueType 字体（Windows 上为宋体、黑体或微软雅黑）。</translation>
+    </message>
+    <message>
+        <source>Current location: {0}</source>
+        <translation>当前位置：{0}</translation>
+    </message>
+    <message>
+        <source>From the next start: {0}</source>
+        <translation>下次启动起使用：{0}</translation>
+    </message>
+    <message>
+        <source>Cannot save the choice: {0}</source>
+        <translation>无法保存该选择：{0}</translation>
     </message>
 </context>
 <context>
@@ -98,6 +890,18 @@
     <message>
         <source>Write a suggestion from the selected interview</source>
         <translation>用选中的访谈撰写意见建议</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印……</translation>
+    </message>
+    <message>
+        <source>Preview and print the selected interview record</source>
+        <translation>预览并打印选中的访谈记录</translation>
+    </message>
+    <message>
+        <source>Select an interview to print.</source>
+        <translation>请先选中要打印的访谈记录。</translation>
     </message>
     <message>
         <source>Serial</source>
@@ -175,6 +979,29 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in — {0}</source>
+        <translation>登录 — {0}</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Demo database: user name {0}, password {1}.</source>
+        <translation>演示数据库：用户名 {0}，密码 {1}。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Studio Ledger — {0}</source>
@@ -209,8 +1036,20 @@
         <translation>统计</translation>
     </message>
     <message>
+        <source>Exchange</source>
+        <translation>数据交换</translation>
+    </message>
+    <message>
         <source>Trash</source>
         <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
     </message>
     <message>
         <source>New visit</source>
@@ -237,6 +1076,18 @@
         <translation>搜索</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>打印……</translation>
+    </message>
+    <message>
+        <source>Preview and print what the page shows (Ctrl+P)</source>
+        <translation>预览并打印本页选中的记录或报表（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Purge old visits…</source>
+        <translation>清理过期的接待走访…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -251,6 +1102,10 @@
     <message>
         <source>Main</source>
         <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>There is nothing to print on this page.</source>
+        <translation>本页没有可打印的内容。</translation>
     </message>
     <message>
         <source>{0} visits</source>
@@ -363,6 +1218,108 @@
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Print preview — {0}</source>
+        <translation>打印预览 — {0}</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印……</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF……</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>第</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>The document could not be opened: {0}</source>
+        <translation>无法打开生成的文档：{0}</translation>
+    </message>
+    <message>
+        <source>of {0}</source>
+        <translation>页，共 {0} 页</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTab</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇/街道</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>The code is fixed after setup: serial numbers and exchange file names use it.</source>
+        <translation>代码设置后不能更改：记录编号和数据包文件名都用它。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有改动。</translation>
+    </message>
+</context>
+<context>
     <name>ProposalDialog</name>
     <message>
         <source>(none)</source>
@@ -459,6 +1416,81 @@
         <source>All reviews</source>
         <translation>全部审查结果</translation>
     </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印……</translation>
+    </message>
+    <message>
+        <source>Preview and print the selected record on its form</source>
+        <translation>预览并打印选中记录的表单</translation>
+    </message>
+    <message>
+        <source>Select a record to print.</source>
+        <translation>请先选中要打印的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>PurgePanel</name>
+    <message>
+        <source>This cannot be undone: the records cannot be recovered from the database. A backup is made first; it still holds them.</source>
+        <translation>此操作无法撤销：删除后无法从数据库中恢复。清理前会先做一次备份，备份中仍有这些记录。</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Purge…</source>
+        <translation>清理…</translation>
+    </message>
+    <message>
+        <source>Visits that took place more than</source>
+        <translation>清理发生在</translation>
+    </message>
+    <message>
+        <source>ago</source>
+        <translation>以前的接待走访</translation>
+    </message>
+    <message>
+        <source>Removes old visits with their links, and residents left with no other record. Visits cited by a proposal are kept. Backups made earlier still hold the removed records.</source>
+        <translation>删除过期的接待走访及其关联，以及此后再无任何记录的群众；被提案引用的接待走访予以保留。此前的备份中仍保留被删除的记录。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can purge old records.</source>
+        <translation>只有管理员可以清理过期数据。</translation>
+    </message>
+    <message>
+        <source>Nothing is old enough to purge.</source>
+        <translation>没有需要清理的记录。</translation>
+    </message>
+    <message>
+        <source>Backing up and purging…</source>
+        <translation>正在备份并清理…</translation>
+    </message>
+    <message>
+        <source>Purged {0} visits and {1} residents. Backup made before: {2}</source>
+        <translation>已删除接待走访 {0} 条、群众 {1} 人。清理前的备份：{2}</translation>
+    </message>
+    <message>
+        <source>Another program still has the database open; the old data is wiped once it closes.</source>
+        <translation>数据库仍被其他程序打开，旧数据将在其关闭后彻底清除。</translation>
+    </message>
+    <message>
+        <source>Purge old visits</source>
+        <translation>清理过期的接待走访</translation>
+    </message>
 </context>
 <context>
     <name>RecordDialog</name>
@@ -476,6 +1508,49 @@
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <source>Studio Ledger databases (*.sqlite3)</source>
+        <translation>履职台账数据库 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>The database {0} failed its check ({1}). Nothing will be written to it. Restore a backup to go on working; the damaged file is kept.</source>
+        <translation>数据库 {0} 未通过完整性检查（{1}），程序不会再写入它。请从备份恢复后继续工作；损坏的文件会原样保留。</translation>
+    </message>
+    <message>
+        <source>Newest sound backup: {0} ({1})</source>
+        <translation>最新的完好备份：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>No sound backup was found in the backup folder.</source>
+        <translation>备份文件夹中没有找到完好的备份。</translation>
+    </message>
+    <message>
+        <source>Restore this backup</source>
+        <translation>恢复此备份</translation>
+    </message>
+    <message>
+        <source>Restore another file…</source>
+        <translation>从其他文件恢复…</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>ResidentDialog</name>
     <message>
         <source>Possibly already registered (Enter to edit that person):</source>
@@ -488,6 +1563,49 @@
     <message>
         <source>Resident {0}</source>
         <translation>群众 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentMergeDialog</name>
+    <message>
+        <source>Merge two residents</source>
+        <translation>合并两位群众</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Keep this record:</source>
+        <translation>保留这条记录：</translation>
+    </message>
+    <message>
+        <source>“{0}” goes to the trash; what points to it moves to “{1}”:</source>
+        <translation>“{0}”将移入回收站，与其关联的记录转到“{1}”名下：</translation>
+    </message>
+    <message>
+        <source>Visits: {0} {1}</source>
+        <translation>接待走访：{0} 条 {1}</translation>
+    </message>
+    <message>
+        <source>Interviews: {0} {1}</source>
+        <translation>访谈活动：{0} 条 {1}</translation>
+    </message>
+    <message>
+        <source>Proposals led: {0} {1}</source>
+        <translation>作为第一提出人：{0} 条 {1}</translation>
+    </message>
+    <message>
+        <source>Taken over where the kept record is empty: {0}</source>
+        <translation>保留记录中为空、从另一条补上的信息：{0}</translation>
+    </message>
+    <message>
+        <source>The merge can be undone later (Undo merge).</source>
+        <translation>合并之后可以撤销（“撤销合并”）。</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
     </message>
 </context>
 <context>
@@ -518,6 +1636,22 @@
     <message>
         <source>Visits of this resident</source>
         <translation>该群众的来访记录</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Merge the two selected residents into one</source>
+        <translation>把选中的两位群众合并为一人</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Undo the last merge into the current resident</source>
+        <translation>撤销对当前群众的最近一次合并</translation>
     </message>
     <message>
         <source>Name</source>
@@ -562,6 +1696,63 @@
     <message>
         <source>All kinds</source>
         <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Select exactly two residents to merge.</source>
+        <translation>请选中两个群众再合并。</translation>
+    </message>
+    <message>
+        <source>Undo the last merge into “{0}”? The other record comes back.</source>
+        <translation>撤销对“{0}”的最近一次合并？被合并的记录将恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFilterBox</name>
+    <message>
+        <source>Filters saved earlier</source>
+        <translation>以前保存的筛选</translation>
+    </message>
+    <message>
+        <source>Save filter…</source>
+        <translation>保存筛选…</translation>
+    </message>
+    <message>
+        <source>Save the current filters and search under a name</source>
+        <translation>给当前的筛选条件和搜索起个名字保存</translation>
+    </message>
+    <message>
+        <source>Delete filter</source>
+        <translation>删除筛选</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>已存筛选</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFilters</name>
+    <message>
+        <source>Save filter</source>
+        <translation>保存筛选</translation>
+    </message>
+    <message>
+        <source>Name of this filter:</source>
+        <translation>筛选名称：</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Code lists</source>
+        <translation>代码表</translation>
+    </message>
+    <message>
+        <source>Language, printing and data</source>
+        <translation>语言、打印与数据</translation>
     </message>
 </context>
 <context>
@@ -644,6 +1835,58 @@
     <message>
         <source>Member activity</source>
         <translation>委员履职情况</translation>
+    </message>
+    <message>
+        <source>Print report…</source>
+        <translation>打印报表……</translation>
+    </message>
+    <message>
+        <source>Preview and print the statistics report</source>
+        <translation>预览并打印统计报表</translation>
+    </message>
+    <message>
+        <source>Export to workbook…</source>
+        <translation>导出台账工作簿……</translation>
+    </message>
+    <message>
+        <source>The month&apos;s ledger and statistics as Excel</source>
+        <translation>将本月台账和统计导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Export to PDF…</source>
+        <translation>导出 PDF……</translation>
+    </message>
+    <message>
+        <source>Save the statistics report as a PDF file</source>
+        <translation>将统计报表保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>The workbook is made per month: choose a month.</source>
+        <translation>台账工作簿按月导出，请选择月度。</translation>
+    </message>
+    <message>
+        <source>Export to workbook</source>
+        <translation>导出台账工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the workbook…</source>
+        <translation>正在导出台账工作簿……</translation>
+    </message>
+    <message>
+        <source>Export to PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>正在生成统计报表……</translation>
     </message>
     <message>
         <source> (month)</source>
@@ -734,6 +1977,77 @@
     </message>
 </context>
 <context>
+    <name>UsersPage</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Sees identifiers</source>
+        <translation>可看完整证件号</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Role and permission…</source>
+        <translation>角色与权限…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>New recovery key…</source>
+        <translation>新的恢复密钥…</translation>
+    </message>
+    <message>
+        <source>Viewers only read; staff also create, edit, import and export; administrators also manage users, see the audit log, purge and restore.</source>
+        <translation>查阅账号只能查看；工作人员还可新增、修改、导入和导出；管理员还可管理用户、查看操作日志、清理过期数据和恢复备份。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>New password for {0}</source>
+        <translation>{0} 的新密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation>新的恢复密钥</translation>
+    </message>
+    <message>
+        <source>Write this key down and keep it away from this PC. With it an administrator&apos;s forgotten password can be reset (studio-app user reset-password NAME --recovery-key KEY). It is shown only this once; the previous key no longer works.</source>
+        <translation>请抄下这个密钥，并与这台电脑分开保管。管理员忘记密码时，可用它重设密码（studio-app user reset-password 用户名 --recovery-key 密钥）。密钥只显示这一次，原来的密钥已作废。</translation>
+    </message>
+</context>
+<context>
     <name>VisitDialog</name>
     <message>
         <source>Save</source>
@@ -797,6 +2111,14 @@
     <message>
         <source>All categories</source>
         <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All members</source>
+        <translation>全部委员</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村（社区）</translation>
     </message>
     <message>
         <source>From</source>
@@ -923,6 +2245,41 @@
     </message>
 </context>
 <context>
+    <name>VisitRangeDialog</name>
+    <message>
+        <source>Print visits of a date range</source>
+        <translation>按日期范围打印接待记录</translation>
+    </message>
+    <message>
+        <source>Include confidential visits</source>
+        <translation>包括保密事项</translation>
+    </message>
+    <message>
+        <source>Full ID card and phone numbers</source>
+        <translation>显示完整的身份证号和电话号码</translation>
+    </message>
+    <message>
+        <source>Your account may not see full numbers.</source>
+        <translation>当前用户无权查看完整号码。</translation>
+    </message>
+    <message>
+        <source>The visits are printed in time order behind a cover sheet listing them.</source>
+        <translation>接待记录按时间顺序打印，前附目录。</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览……</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>起始日期：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>截止日期：</translation>
+    </message>
+</context>
+<context>
     <name>VisitTableModel</name>
     <message>
         <source>Serial</source>
@@ -996,8 +2353,98 @@
         <translation>用选中的来访记录撰写提案或社情民意</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>打印……</translation>
+    </message>
+    <message>
+        <source>Preview and print the selected visits&apos; forms</source>
+        <translation>预览并打印选中来访的登记表</translation>
+    </message>
+    <message>
+        <source>Print selected visits…</source>
+        <translation>打印选中的来访……</translation>
+    </message>
+    <message>
+        <source>Print selected visits with full numbers…</source>
+        <translation>打印选中的来访（完整号码）……</translation>
+    </message>
+    <message>
+        <source>Print a date range…</source>
+        <translation>按日期范围打印……</translation>
+    </message>
+    <message>
         <source>{0} visits</source>
         <translation>共 {0} 条</translation>
+    </message>
+</context>
+<context>
+    <name>account</name>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show identifiers</source>
+        <translation>显示完整证件号和电话</translation>
+    </message>
+    <message>
+        <source>Show full ID numbers and phones on screen, in exports and in print</source>
+        <translation>在屏幕、导出和打印中显示完整的身份证号和电话</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再输入一次新密码</translation>
+    </message>
+</context>
+<context>
+    <name>choosers</name>
+    <message>
+        <source>Save package</source>
+        <translation>保存数据包</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import package</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Encrypted package</source>
+        <translation>加密的数据包</translation>
+    </message>
+    <message>
+        <source>“{0}” is encrypted. Password:</source>
+        <translation>“{0}”已加密。密码：</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +2460,13 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>identifiers</name>
+    <message>
+        <source>Hidden. Users allowed to see identifiers can show them.</source>
+        <translation>已遮盖。有权限的用户可在“账号”菜单中显示完整号码。</translation>
     </message>
 </context>
 <context>
@@ -1083,6 +2537,32 @@
     <message>
         <source>Discard it</source>
         <translation>丢弃</translation>
+    </message>
+</context>
+<context>
+    <name>print</name>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is available.</source>
+        <translation>无法开始打印，请检查打印机是否可用。</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>正在生成文档……</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
     </message>
 </context>
 </TS>

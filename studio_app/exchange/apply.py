@@ -1,24 +1,25 @@
 """Applying an import plan: all or nothing, in one transaction, with an audit trail.
 
-Rows are staged in a temporary table and moved with one ``INSERT … SELECT`` / ``UPDATE …
-FROM`` per sheet: SQLite 3.40's FTS5 flushes its pending index at every statement
-savepoint, so row-by-row statements on the indexed tables are ~5× slower (see
-services/demo.py). Audit: one summary entry per package plus one entry per record created,
-updated, trashed or decided (written with ``executemany``), each naming the package.
+Rows were staged while the package was read (see ``staging``) and are moved with one
+``INSERT … SELECT`` / ``UPDATE … FROM`` per sheet and group: SQLite 3.40's FTS5 flushes its
+pending index at every statement savepoint, so row-by-row statements on the indexed tables
+are ~5× slower (see services/demo.py). Links, sources and units are joined in SQL too.
+Audit: one summary entry per package plus one entry per record created, updated, trashed or
+decided (``INSERT … SELECT``, in the order the rows are written), each naming the package.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+import sqlite3
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from studio_app.core import codes as c
 from studio_app.core.fields import Kind
-from studio_app.core.identity import phone_digits
-from studio_app.core.text import normalise_name
 from studio_app.exchange import tables
 from studio_app.exchange.plan import Plan, RowPlan
+from studio_app.exchange.reader import ImportCancelled, SheetData
 from studio_app.exchange.schema import LINK_KINDS, PackageKind, Role, SheetSpec
 from studio_app.services import audit
 from studio_app.services.context import Context
@@ -62,16 +63,15 @@ def _db_value(kind: Kind, value: Any) -> Any:
 
 
 class _Writer:
-    def __init__(self, ctx: Context, plan: Plan) -> None:
+    def __init__(self, ctx: Context, plan: Plan, tick: Callable[[int], None] | None) -> None:
         self.ctx = ctx
         self.plan = plan
         self.conn = database.obj.connection()
-        self.audit: list[tuple[Any, ...]] = []
         self.now = ctx.now_utc().isoformat(sep=" ")
         self.kind = plan.package.kind
-        self.names: dict[str, dict[str, str]] = {}
-        self.masked: list[str] = []
-        self.ids = {r: tables.ids_by_uuid(r) for r in ("member", "resident", "visit", "interview")}
+        self.tick = tick
+        self.done = 0
+        self.first_new = 0
 
     def columns(self, spec: SheetSpec, new: bool) -> list[tuple[str, str, Kind]]:
         """(value key, table column, kind) written for a row of ``spec``."""
@@ -93,235 +93,238 @@ class _Writer:
             cols = [x for x in cols if x[1] not in ("serial",)]
         return cols
 
-    def row_tuple(
-        self, spec: SheetSpec, cols: list[tuple[str, str, Kind]], rp: RowPlan
-    ) -> list[Any]:
-        v = rp.values
-        out: list[Any] = []
+    def exprs(self, sd: SheetData, cols: list[tuple[str, str, Kind]]) -> list[str]:
+        """SQL over the staging row ``s`` for each written column (values as stored)."""
+        found = []
         for key, _column, kind in cols:
-            value = v.get(key)
-            if value is None or type(value) is str or type(value) is int:
-                if key == "serial" or key == "deleted_at":
-                    value = value or None
-            elif type(value) is list:  # a single link: its uuid → the local id
-                value = self.ids[tables.target_table(kind)].get(value[0]) if value else None
+            at = sd.col(key)
+            if at is None:
+                found.append("NULL")
+            elif key in ("serial", "deleted_at"):
+                found.append(f"nullif(s.{at}, '')")
+            elif sd.spec.column(key).role is Role.LINK:  # a single link: its uuid → local id
+                table = tables.target_table(kind)
+                found.append(
+                    f"(SELECT t.id FROM main.{table} t WHERE t.uuid = json_extract(s.{at}, '$[0]'))"
+                )
             else:
-                value = _db_value(kind, value)
-            out.append(value)
+                found.append(f"s.{at}")
+        return found
+
+    def extra(self, sd: SheetData) -> list[tuple[str, str]]:
+        """(column, SQL) written besides the package's columns."""
+        record = sd.spec.record
+        out: list[tuple[str, str]] = []
+        if record == "resident":
+            out.append(("name_key", "s.nk"))
+            if "phone" not in sd.masked:
+                out.append(("phone_key", "s.pk"))
+        if self.kind is PackageKind.STUDIO:
+            out.append(("exchanged_rev", f"coalesce(s.xrev, s.{sd.col('rev')})"))
+        else:
+            out.append(("exchanged_county_rev", f"s.{sd.col('county_rev')}"))
+        if self.kind is PackageKind.STUDIO:
+            held = self.names_hold(sd)
+            for key, lt in tables.LINKS.get(record, {}).items():
+                if held and key in sd.names:  # computed while reading
+                    out.append((NAMES_COLUMN[key], f"s.n{sd.names.index(key)}"))
+                    continue
+                at = sd.col(f"{key}__uuid")
+                # CROSS JOIN keeps json_each outside: names in the order of the list.
+                names = (
+                    "coalesce(substr((SELECT group_concat(p.name, '、') FROM "
+                    f"json_each(s.{at}) AS j CROSS JOIN main.{lt.target_table} AS p "
+                    "ON p.uuid = j.value), 1, 300), '')"
+                    if at is not None
+                    else "''"
+                )
+                out.append((NAMES_COLUMN[key], names))
         return out
 
-    def stage(self, name: str, columns: list[str], rows: Iterable[list[Any]]) -> str:
-        quoted = ", ".join(f'"{c}"' for c in columns)
-        self.conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
-        self.conn.execute(f"CREATE TEMP TABLE {name} ({quoted})")
-        marks = ", ".join("?" * len(columns))
-        self.conn.executemany(f"INSERT INTO temp.{name} VALUES ({marks})", rows)
-        return quoted
+    def names_hold(self, sd: SheetData) -> bool:
+        """Do the names read with the rows still hold, now that the people are written?
 
-    def sheet(self, spec: SheetSpec, rows: list[RowPlan], masked: list[str]) -> None:
-        record = spec.record
-        accepted = [r for r in rows if r.action == "conflict" and r.decision == "incoming"]
-        for rp in accepted:
-            if rp.edited and self.kind is PackageKind.STUDIO:
-                # A hand edit accepted is a version of its own, newer than both sides'.
-                rp.received_rev = rp.values["rev"]
-                rp.values["rev"] = max(rp.values["rev"], (rp.local or {}).get("rev", 0)) + 1
-        new = [r for r in rows if r.action == "new"] + [r for r in accepted if r.local is None]
-        upd = [r for r in rows if r.action in ("update", "tombstone")]
-        upd += [r for r in accepted if r.local is not None]
-        kept = [r for r in rows if r.action == "conflict" and r.decision == "local"]
-        extra_cols: list[str] = []
-        self.masked = masked
-        if record == "resident":
-            extra_cols = ["name_key"] + ([] if "phone" in masked else ["phone_key"])
-        if self.kind is PackageKind.STUDIO:
-            extra_cols.append("exchanged_rev")
-        else:
-            extra_cols.append("exchanged_county_rev")
-        name_links = [
-            (key, NAMES_COLUMN[key]) for key in tables.LINKS.get(record, {})
-            if self.kind is PackageKind.STUDIO
-        ]  # fmt: skip
-        extra_cols += [col for _, col in name_links]
-        if name_links:
-            self.load_names()
-        for is_new, group in ((True, new), (False, upd)):
-            if not group:
-                continue
-            cols = [c for c in self.columns(spec, is_new) if c[0] not in masked]
-            names = [c[1] for c in cols] + extra_cols
-            fill = _defaults(record, {*names, "id"}) if is_new else {}
-            names += list(fill)
-            # Streamed into the staging table: no second copy of every row in memory.
-            data = self.staged_rows(record, spec, cols, group, list(fill.values()), is_new)
+        They came from our people overlaid with the package's; a package row that was not
+        written (rejected, older, kept local) with another name than ours spoils them.
+        """
+        if not sd.names:
+            return False
+        for lt in tables.LINKS.get(sd.spec.record, {}).values():
+            people = next(
+                (p for p in self.plan.package.sheets if p.spec.record == lt.target_table), None
+            )
+            col = people.col("name") if people is not None else None
+            if col is None:
+                return False
+            spoiled = self.conn.execute(
+                f"SELECT 1 FROM temp.{people.table} s WHERE s.action != 'dup' AND NOT EXISTS "
+                f"(SELECT 1 FROM main.{lt.target_table} m WHERE m.uuid = s.uuid "
+                f"AND m.name IS s.{col}) LIMIT 1"
+            ).fetchone()
+            if spoiled:
+                return False
+        return True
+
+    def step(self, n: int = 0) -> None:
+        self.done += n
+        if self.tick is not None:
+            self.tick(self.done)
+
+    def sheet(self, spec: SheetSpec, sd: SheetData) -> None:
+        record, x = spec.record, sd.table
+        conn = self.conn
+        rev = sd.col("rev")
+        if self.kind is PackageKind.STUDIO and rev is not None:
+            # A hand edit accepted is a version of its own, newer than both sides'.
+            conn.execute(
+                f"UPDATE {x} SET xrev = {rev}, {rev} = max({rev}, coalesce(lrev, 0)) + 1 "
+                "WHERE action = 'conflict' AND decision = 'incoming' AND edited"
+            )
+        # Groups, in the order rows are written: new, accepted new, updated, accepted over
+        # ours, kept ours.
+        conn.execute(
+            f"UPDATE {x} SET g = CASE WHEN action = 'new' THEN 1 "
+            "WHEN action = 'conflict' AND decision = 'incoming' AND lid IS NULL THEN 2 "
+            "WHEN action IN ('update', 'tombstone') THEN 3 "
+            "WHEN action = 'conflict' AND decision = 'incoming' THEN 4 "
+            "WHEN action = 'conflict' AND decision = 'local' THEN 5 END"
+        )
+        self.step()
+        extra = self.extra(sd)
+        found = conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM main.{record}").fetchone()
+        self.first_new = int(found[0])  # ids from here on are the rows this import creates
+        for is_new in (True, False):
+            cols = [c for c in self.columns(spec, is_new) if c[0] not in sd.masked]
+            names = [c[1] for c in cols] + [e[0] for e in extra]
+            exprs = self.exprs(sd, cols) + [e[1] for e in extra]
             if is_new:
-                quoted = self.stage("x_stage", names, data)
-                self.conn.execute(
-                    f"INSERT INTO main.{record} ({quoted}) SELECT {quoted} FROM temp.x_stage"
-                )
+                fill = _defaults(record, {*names, "id"})
+                names += list(fill)
+                exprs += ["?"] * len(fill)
+                quoted = ", ".join(f'"{n}"' for n in names)
+                for g in (1, 2):  # the staging table is in file order: no sorting needed
+                    conn.execute(
+                        f"INSERT INTO main.{record} ({quoted}) SELECT {', '.join(exprs)} "
+                        f"FROM temp.{x} s WHERE s.g = {g}",
+                        list(fill.values()),
+                    )
             else:
-                self.stage("x_stage", [*names, "x_id"], data)
-                sets = ", ".join(f'"{n}" = s."{n}"' for n in names)
-                self.conn.execute(
-                    f"UPDATE main.{record} SET {sets} FROM temp.x_stage AS s "
-                    f"WHERE main.{record}.id = s.x_id"
+                select = ", ".join(f'{e} AS "{n}"' for e, n in zip(exprs, names, strict=True))
+                sets = ", ".join(f'"{n}" = u."{n}"' for n in names)
+                conn.execute(
+                    f"UPDATE main.{record} SET {sets} FROM (SELECT {select}, s.lid AS x_id "
+                    f"FROM temp.{x} s WHERE s.g IN (3, 4)) AS u WHERE main.{record}.id = u.x_id"
                 )
-            self.conn.execute("DROP TABLE temp.x_stage")
-        self.ids[record] = tables.ids_by_uuid(record)
-        self.links(spec, new + upd)
+            self.step(sd.count)
+        self.links(sd)
         if record == "member":
-            self.member_parents(spec, new + upd)
-        for rp in new + upd + kept:
-            action = {"new": "import_create", "tombstone": "import_delete"}.get(
-                rp.action, "import_update"
+            self.member_parents(sd)
+        self.audit(sd)
+        if self.kind is PackageKind.STUDIO and rev is not None:
+            conn.execute(
+                f"UPDATE main.{record} SET exchanged_rev = max(exchanged_rev, s.{rev}) "
+                f"FROM temp.{x} s WHERE main.{record}.id = s.lid AND s.g = 5"
             )
-            if rp.action == "conflict":
-                action = f"import_keep_{rp.decision}"
-            old = rp.local["rev"] if rp.local else None
-            changes = {
-                "package": [None, self.plan.package.uuid],
-                "rev": [old, rp.values.get("rev")],
-            }
-            self.audit.append(
-                (self.now, self.ctx.user, action, record, rp.uuid, json.dumps(changes))
+        self.step(sd.count)
+
+    def audit(self, sd: SheetData) -> None:
+        """One entry per record created, updated, trashed or decided, naming the package."""
+        rev = f"s.{sd.col('rev')}" if sd.col("rev") else "NULL"
+        for g in range(1, 6):
+            self.conn.execute(
+                "INSERT INTO main.audit_entry "
+                "(at, user, action, record_type, record_uuid, changes) "
+                "SELECT ?, ?, CASE WHEN s.action = 'new' THEN 'import_create' "
+                "WHEN s.action = 'tombstone' THEN 'import_delete' "
+                "WHEN s.action = 'conflict' THEN 'import_keep_' || s.decision "
+                "ELSE 'import_update' END, ?, s.uuid, "
+                """'{"package": [null, ' || json_quote(?) || '], "rev": [' """
+                f"|| coalesce(s.lrev, 'null') || ', ' || coalesce({rev}, 'null') || ']}}' "
+                f"FROM temp.{sd.table} s WHERE s.g = {g}",
+                (self.now, self.ctx.user, sd.spec.record, self.plan.package.uuid),
             )
-        if kept and self.kind is PackageKind.STUDIO:
-            self.conn.executemany(
-                f"UPDATE {record} SET exchanged_rev = max(exchanged_rev, ?) WHERE id = ?",
-                [(r.values["rev"], r.local["id"]) for r in kept if r.local],
-            )
 
-    def staged_rows(
-        self,
-        record: str,
-        spec: SheetSpec,
-        cols: list[tuple[str, str, Kind]],
-        group: list[RowPlan],
-        fill: list[Any],
-        is_new: bool,
-    ) -> Iterator[list[Any]]:
-        # row_tuple, unrolled: the converter of each column chosen once per sheet
-        plan_cols = [
-            (key, key in ("serial", "deleted_at"), self.ids[tables.target_table(kind)], kind)
-            for key, _column, kind in cols
-        ]
-        extra = self.extra
-        for rp in group:
-            get = rp.values.get
-            values: list[Any] = []
-            append = values.append
-            for key, or_none, ids, kind in plan_cols:
-                value = get(key)
-                t = type(value)
-                if value is None or t is str or t is int:
-                    if or_none:
-                        value = value or None
-                elif t is list:  # a single link: its uuid → the local id
-                    value = ids.get(value[0]) if value else None
-                else:
-                    value = _db_value(kind, value)
-                append(value)
-            values += extra(record, rp)
-            values += fill
-            if not is_new:
-                assert rp.local is not None
-                values.append(rp.local["id"])
-            yield values
+    def clear(self, sd: SheetData, table: str, owner: str) -> None:
+        """Delete the link rows of the records written (new ones have none unless left over)."""
+        self.conn.execute(
+            f"DELETE FROM {table} WHERE {owner} >= ? OR {owner} IN "
+            f"(SELECT s.lid FROM temp.{sd.table} s WHERE s.g IN (3, 4))",
+            (self.first_new,),
+        )
 
-    def load_names(self) -> None:
-        """uuid → name of people, for the names columns written with each row."""
-        self.names = {table: dict(by_id.values()) for table, by_id in tables.people().items()}
+    def owners(self, sd: SheetData) -> str:
+        """Rows written (new and updated) joined to their record: ``s`` and ``o``."""
+        return (
+            f"temp.{sd.table} s JOIN main.{sd.spec.record} o ON o.uuid = s.uuid "
+            "WHERE s.g BETWEEN 1 AND 4"
+        )
 
-    def extra(self, record: str, rp: RowPlan) -> list[Any]:
-        v = rp.values
-        out: list[Any] = []
-        if record == "resident":
-            out.append(normalise_name(v.get("name", "")))
-            if "phone" not in self.masked:
-                out.append(phone_digits(v.get("phone") or ""))
-        if self.kind is PackageKind.STUDIO:
-            out.append(rp.received_rev if rp.received_rev is not None else v["rev"])
-        else:
-            out.append(v["county_rev"])
-        for key, lt in tables.LINKS.get(record, {}).items():
-            if self.kind is PackageKind.STUDIO:
-                names = self.names[lt.target_table]
-                uuids = v.get(f"{key}__uuid") or []
-                out.append("、".join(names[u] for u in uuids if u in names)[:300])
-        return out
-
-    def links(self, spec: SheetSpec, rows: list[RowPlan]) -> None:
-        if not rows:
-            return
+    def links(self, sd: SheetData) -> None:
+        spec = sd.spec
         record = spec.record
-        owner_ids = [self.ids[record][rp.uuid] for rp in rows]
+        owners = self.owners(sd)
         for col in spec.columns:
             if col.role is not Role.LINK or col.kind not in (Kind.MEMBERS, Kind.RESIDENTS):
                 continue
             lt = tables.LINKS[record][col.field.key]  # type: ignore[union-attr]
-            target_ids = self.ids[lt.target_table]
-            self.conn.executemany(
-                f"DELETE FROM {lt.table} WHERE {lt.owner} = ?", [(i,) for i in owner_ids]
-            )
-            link_rows = []
-            for owner, rp in zip(owner_ids, rows, strict=True):
-                targets = [target_ids[u] for u in rp.values.get(col.key, []) if u in target_ids]
-                link_rows += [(owner, t, pos) for pos, t in enumerate(targets)]
-            self.conn.executemany(
-                f"INSERT INTO {lt.table} ({lt.owner}, {lt.target}, position) VALUES (?, ?, ?)",
-                link_rows,
+            self.clear(sd, lt.table, lt.owner)
+            at = sd.col(col.key)
+            if at is None:
+                continue
+            self.conn.execute(
+                f"INSERT INTO {lt.table} ({lt.owner}, {lt.target}, position) "
+                "SELECT o.id, t.id, row_number() OVER (PARTITION BY o.id ORDER BY j.key) - 1 "
+                f"FROM {owners.replace(' WHERE ', f' JOIN json_each(s.{at}) j JOIN main.{lt.target_table} t ON t.uuid = j.value WHERE ')}"  # noqa: E501
             )
         keys = {col.key for col in spec.columns}
         if "sources" in keys:
-            self.sources(owner_ids, rows)
+            self.sources(sd, owners)
         if "units" in keys:
-            self.units(owner_ids, rows)
+            self.units(sd, owners)
 
-    def sources(self, owner_ids: list[int], rows: list[RowPlan]) -> None:
-        self.conn.executemany(
-            "DELETE FROM proposal_source WHERE proposal_id = ?", [(i,) for i in owner_ids]
+    def sources(self, sd: SheetData, owners: str) -> None:
+        self.clear(sd, "proposal_source", "proposal_id")
+        at = sd.col("sources")
+        if at is None:
+            return
+        joined = owners.replace(
+            " WHERE ",
+            f" JOIN json_each(s.{at}) j "
+            "LEFT JOIN main.visit v ON substr(j.value, 1, 2) = 'v:' "
+            "AND v.uuid = substr(j.value, 3) "
+            "LEFT JOIN main.interview i ON substr(j.value, 1, 2) != 'v:' "
+            "AND i.uuid = substr(j.value, 3) WHERE ",
         )
-        visits, interviews = self.ids.get("visit", {}), self.ids.get("interview", {})
-        data = []
-        for owner, rp in zip(owner_ids, rows, strict=True):
-            for item in rp.values.get("sources", []):
-                kind, _, uuid = item.partition(":")
-                ref = (visits if kind == "v" else interviews).get(uuid)
-                if ref is not None:
-                    data.append((owner, ref if kind == "v" else None, ref if kind == "i" else None))
-        self.conn.executemany(
-            "INSERT INTO proposal_source (proposal_id, visit_id, interview_id) VALUES (?, ?, ?)",
-            data,
-        )
-
-    def units(self, owner_ids: list[int], rows: list[RowPlan]) -> None:
-        self.conn.executemany(
-            "DELETE FROM proposal_unit WHERE proposal_id = ?", [(i,) for i in owner_ids]
-        )
-        data = []
-        for owner, rp in zip(owner_ids, rows, strict=True):
-            for pos, item in enumerate(rp.values.get("units", [])):
-                role, _, unit = item.partition(":")
-                data.append((owner, unit, role, pos))
-        self.conn.executemany(
-            "INSERT INTO proposal_unit (proposal_id, unit, role, position) VALUES (?, ?, ?, ?)",
-            data,
+        self.conn.execute(
+            "INSERT INTO proposal_source (proposal_id, visit_id, interview_id) "
+            f"SELECT o.id, v.id, i.id FROM {joined} AND coalesce(v.id, i.id) IS NOT NULL "
+            "ORDER BY o.id, j.key"
         )
 
-    def member_parents(self, spec: SheetSpec, rows: list[RowPlan]) -> None:
+    def units(self, sd: SheetData, owners: str) -> None:
+        self.clear(sd, "proposal_unit", "proposal_id")
+        at = sd.col("units")
+        if at is None:
+            return
+        joined = owners.replace(" WHERE ", f" JOIN json_each(s.{at}) j WHERE ")
+        self.conn.execute(
+            "INSERT INTO proposal_unit (proposal_id, unit, role, position) "
+            "SELECT o.id, substr(j.value, instr(j.value, ':') + 1), "
+            "substr(j.value, 1, instr(j.value, ':') - 1), j.key "
+            f"FROM {joined} ORDER BY o.id, j.key"
+        )
+
+    def member_parents(self, sd: SheetData) -> None:
         """contact_parent points into the same sheet: resolved once all members exist."""
-        ids = self.ids["member"]
-        self.conn.executemany(
-            "UPDATE member SET contact_parent_id = ? WHERE id = ?",
-            [
-                (
-                    ids.get(rp.values["contact_parent__uuid"][0])
-                    if rp.values.get("contact_parent__uuid")
-                    else None,
-                    ids[rp.uuid],
-                )
-                for rp in rows
-            ],
+        at = sd.col("contact_parent__uuid")
+        parent = (
+            f"(SELECT p.id FROM main.member p WHERE p.uuid = json_extract(s.{at}, '$[0]'))"
+            if at is not None
+            else "NULL"
+        )
+        self.conn.execute(
+            f"UPDATE main.member SET contact_parent_id = {parent} FROM temp.{sd.table} s "
+            "WHERE main.member.uuid = s.uuid AND s.g BETWEEN 1 AND 4"
         )
 
 
@@ -371,38 +374,65 @@ def _remember_site(m: dict[str, Any]) -> None:
         ).execute()
 
 
-def apply_plan(ctx: Context, plan: Plan) -> dict[str, int]:
-    """Write the plan; the caller has made sure no conflict waits for a decision."""
+def apply_plan(
+    ctx: Context,
+    plan: Plan,
+    tick: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> dict[str, int]:
+    """Write the staged plan; the caller has made sure no conflict waits for a decision.
+
+    ``tick(work done)`` is called between statements (up to twice the rows of the package);
+    ``cancelled()`` is also checked while a statement runs: cancelling rolls everything back.
+    """
     assert not plan.open_conflicts
-    m = plan.package.manifest
     with database.atomic():
-        writer = _Writer(ctx, plan)
-        _remember_site(m)
+        return _apply(ctx, plan, tick, cancelled)
+
+
+def _apply(
+    ctx: Context,
+    plan: Plan,
+    tick: Callable[[int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> dict[str, int]:
+    m = plan.package.manifest
+    writer = _Writer(ctx, plan, tick)
+    _remember_site(m)
+    conn = writer.conn
+    if cancelled is not None:  # asked while the long statements run, too
+        conn.set_progress_handler(lambda: 1 if cancelled() else 0, 100_000)
+    try:
         for sd in plan.package.sheets:
-            rows = [r for r in plan.rows if r.sheet == sd.spec.title]
-            writer.sheet(sd.spec, rows, sd.masked)
-        if plan.package.kind is PackageKind.FEEDBACK:
-            _code_lists(m.get("code_lists", {}))
-        database.obj.connection().executemany(
-            "INSERT INTO audit_entry (at, user, action, record_type, record_uuid, changes) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            writer.audit,
-        )
-        counts = plan.counts
-        ImportHistory.create(
-            package_uuid=plan.package.uuid, file_hash=plan.file_hash, site_uuid=m["site_uuid"],
-            sequence=int(m["sequence"]), imported_at=ctx.now_utc(),
-            counts=json.dumps(counts, ensure_ascii=False), kind=m["kind"],
-            file_name=plan.file_name[:260],
-        )  # fmt: skip
-        ExchangeConflict.update(status="applied").where(
-            ExchangeConflict.package_uuid == plan.package.uuid
-        ).execute()
-        audit.record(
-            ctx, "import", "package", plan.package.uuid,
-            {"file": (None, plan.file_name), "site": (None, m.get("site_name")),
-             "sequence": (None, m["sequence"]), "counts": (None, counts)},
-        )  # fmt: skip
+            writer.sheet(sd.spec, sd)
+    except sqlite3.OperationalError as exc:
+        if cancelled is None or "interrupt" not in str(exc):
+            raise
+        # An interrupted write rolls the whole transaction back at once: begin an empty one
+        # for the enclosing atomic() to roll back.
+        if not conn.in_transaction:
+            conn.execute("BEGIN")
+        raise ImportCancelled() from None
+    finally:
+        if cancelled is not None:
+            conn.set_progress_handler(None, 0)
+    if plan.package.kind is PackageKind.FEEDBACK:
+        _code_lists(m.get("code_lists", {}))
+    counts = plan.counts
+    ImportHistory.create(
+        package_uuid=plan.package.uuid, file_hash=plan.file_hash, site_uuid=m["site_uuid"],
+        sequence=int(m["sequence"]), imported_at=ctx.now_utc(),
+        counts=json.dumps(counts, ensure_ascii=False), kind=m["kind"],
+        file_name=plan.file_name[:260],
+    )  # fmt: skip
+    ExchangeConflict.update(status="applied").where(
+        ExchangeConflict.package_uuid == plan.package.uuid
+    ).execute()
+    audit.record(
+        ctx, "import", "package", plan.package.uuid,
+        {"file": (None, plan.file_name), "site": (None, m.get("site_name")),
+         "sequence": (None, m["sequence"]), "counts": (None, counts)},
+    )  # fmt: skip
     return counts
 
 

@@ -32,7 +32,7 @@ from studio_app.exchange.schema import (
     sheets_for,
 )
 from studio_app.exchange.writer import Cancelled, PackageWriter, Progress
-from studio_app.services import audit
+from studio_app.services import audit, permissions
 from studio_app.services.context import Context
 from studio_app.services.site import require_site
 from studio_app.storage.models import Setting, Site, database
@@ -190,8 +190,9 @@ def run_export(
     cancelled: Cancelled | None,
     extra: dict[str, Any] | None = None,
 ) -> ExportResult:
-    if include_identifiers and not ctx.may_see_pii:
-        raise UserError("您没有查看完整身份证号和电话的权限，不能导出未遮盖的个人信息。")
+    if include_identifiers:
+        permissions.require(ctx, permissions.Permission.SEE_PII, "package")
+    permissions.require(ctx, permissions.Permission.EXCHANGE, "package")
     site = require_site()
     counts = {s.spec.title: tables.count(s.spec.record, s.where, s.params) for s in selections}
     if not any(counts.values()):

@@ -204,9 +204,21 @@ def compile_column(col: Column, labels: Labels, date1904: bool = False) -> Calla
     if kind is Kind.BOOL:
         return _bool
     if kind is Kind.DATE:
-        return lambda value: None if value in (None, "") else _date(_blank(value), date1904)
+        return lambda value: (
+            value.date()
+            if type(value) is datetime
+            else None
+            if value in (None, "")
+            else _date(_blank(value), date1904)
+        )
     if kind is Kind.DATETIME:
-        return lambda value: None if value in (None, "") else _datetime(_blank(value), date1904)
+        return lambda value: (
+            value
+            if type(value) is datetime and not value.microsecond and value.tzinfo is None
+            else None
+            if value in (None, "")
+            else _datetime(_blank(value), date1904)
+        )
     if kind is Kind.PHONE:
         return _phone
     if kind is Kind.ID_NUMBER:
@@ -222,6 +234,11 @@ def compile_column(col: Column, labels: Labels, date1904: bool = False) -> Calla
 
 
 _suspect = _SUSPECT.search
+
+
+def plain_text(value: Any) -> str:
+    """Clean text of a cell: control characters dropped, spaces around removed."""
+    return _plain_text(value)
 
 
 def _plain_text(value: Any) -> str:
@@ -253,7 +270,13 @@ def _blank(value: Any) -> Any:
 
 
 def _lookup(table: dict[str, str], value: Any, problem: str) -> str:
-    text = value if type(value) is str else _text(value)
+    if type(value) is str:
+        found = table.get(value)
+        if found is not None:
+            return found
+        text = value
+    else:
+        text = _text(value)
     found = table.get(text)
     if found is not None:
         return found

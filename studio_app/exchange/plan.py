@@ -11,16 +11,16 @@ for county-owned ones; each package kind carries only the fields its sender owns
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from studio_app.core.errors import UserError
-from studio_app.exchange import tables
+from studio_app.exchange import staging, tables
 from studio_app.exchange.canonical import content, content_hash
-from studio_app.exchange.reader import Package, Row, SheetData
-from studio_app.exchange.schema import FORMAT_VERSION, PackageKind, Role
+from studio_app.exchange.reader import Package, SheetData
+from studio_app.exchange.schema import PackageKind, Role
 from studio_app.services.context import Context
 from studio_app.storage.models import ExchangeConflict, ImportHistory
 
@@ -38,6 +38,8 @@ LABELS = {
 
 @dataclass(slots=True)
 class RowPlan:
+    """A row a person is shown: rejected, in conflict, or edited by hand in Excel."""
+
     sheet: str
     record: str
     number: int
@@ -53,76 +55,32 @@ class RowPlan:
 
 @dataclass
 class Plan:
+    """What the package would do. The rows themselves stay in the staging tables; ``rows``
+    holds those a person is shown (rejected, conflicts, edited by hand), ``sheet_counts`` the
+    number of rows per sheet and action."""
+
     package: Package
     file_hash: str
     file_name: str
     rows: list[RowPlan] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sheet_counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:
-        found = Counter(r.action for r in self.rows)
-        counts = {a: found.get(a, 0) for a in ACTIONS}
-        counts["edited"] = sum(1 for r in self.rows if r.edited)
+        counts = {a: 0 for a in (*ACTIONS, "edited")}
+        for found in self.sheet_counts.values():
+            for action, n in found.items():
+                counts[action] += n
         return counts
 
     def of(self, action: str) -> list[RowPlan]:
+        """Rows shown to a person with ``action`` (``rejected`` or ``conflict``), in order."""
         return [r for r in self.rows if r.action == action]
 
     @property
     def open_conflicts(self) -> list[RowPlan]:
         return [r for r in self.rows if r.action == "conflict" and not r.decision]
-
-
-def _local_index(record: str) -> dict[str, dict[str, Any]]:
-    rows = tables.sql(
-        f"SELECT uuid, id, rev, county_rev, exchanged_rev, exchanged_county_rev, deleted_at "
-        f"FROM {record}"
-    )
-    return {
-        u: {"id": i, "rev": r, "county_rev": c, "x_rev": xr, "x_county_rev": xc, "deleted": d}
-        for u, i, r, c, xr, xc, d in rows
-    }
-
-
-def _local_content(sd: SheetData, ids: list[int]) -> dict[int, list[Any]]:
-    """Canonical content of local records, for comparing same-revision rows."""
-    if not ids:
-        return {}
-    wanted = set(ids)
-    if len(ids) <= 2000:
-        where = f"id IN ({','.join(str(int(i)) for i in ids)})"
-        found = tables.read(sd.spec, where)
-    else:
-        found = (v for v in tables.read(sd.spec) if v["_id"] in wanted)
-    return {v["_id"]: content(sd.spec, v, sd.masked) for v in found}
-
-
-def _decide(kind: PackageKind, row: Row, local: dict[str, Any] | None) -> tuple[str, str]:
-    v = row.values
-    if kind is PackageKind.FEEDBACK:
-        if local is None:
-            return "rejected", "本机没有这条记录"
-        incoming, have, sent = v["county_rev"], local["county_rev"], local["x_county_rev"]
-    else:
-        if local is None:
-            return "new", ""
-        incoming, have, sent = v["rev"], local["rev"], local["x_rev"]
-    # County-owned fields cannot change at a studio (records.modify refuses): a studio's
-    # county_rev ahead of the last feedback came with the data, not from a local edit.
-    changed_here = have > sent and kind is PackageKind.STUDIO
-    tombstone = kind is PackageKind.STUDIO and v.get("deleted") and not local["deleted"]
-    if changed_here:
-        if incoming <= sent:
-            return "unchanged", "文件中的版本不比上次交换的新"
-        if tombstone:
-            return "conflict", "对方删除了这条记录，但本机在上次交换后修改过"
-        return "conflict", "双方在上次交换后都修改过这条记录"
-    if incoming == have:
-        return "same", ""
-    if incoming < have:
-        return "unchanged", "文件中的版本比本机旧"
-    return ("tombstone", "") if tombstone else ("update", "")
 
 
 def _history_check(package: Package, file_hash: str) -> None:
@@ -183,8 +141,17 @@ def _check_direction(ctx: Context, package: Package) -> None:
         raise UserError("这是本机自己导出的数据包，不能导入到本机。")
 
 
-def make_plan(ctx: Context, package: Package, file_hash: str, file_name: str) -> Plan:
-    """Classify every row; raises only for whole-package refusals."""
+def make_plan(
+    ctx: Context,
+    package: Package,
+    file_hash: str,
+    file_name: str,
+    tick: Callable[[int], None] | None = None,
+) -> Plan:
+    """Classify every staged row; raises only for whole-package refusals.
+
+    ``tick(rows planned)`` is called after each sheet (it may raise to cancel).
+    """
     _check_direction(ctx, package)
     _history_check(package, file_hash)
     plan = Plan(package, file_hash, file_name, warnings=list(package.warnings))
@@ -196,92 +163,224 @@ def make_plan(ctx: Context, package: Package, file_hash: str, file_name: str) ->
         for c in ExchangeConflict.select().where(ExchangeConflict.package_uuid == package.uuid)
         if c.decision
     }
-    has_hash = int(package.manifest["format_version"]) >= 2 and FORMAT_VERSION >= 2
-    known: dict[str, set[str]] = {}
+    planned: set[str] = set()
+    done = 0
     for sd in package.sheets:
-        _plan_sheet(plan, sd, has_hash, decisions)
-        known[sd.spec.record] = set(_local_index(sd.spec.record)) | {
-            r.uuid
-            for r in plan.rows
-            if r.sheet == sd.spec.title and r.action in ("new", "conflict")
-        }
-        _check_links(plan, sd, known)
+        _plan_sheet(plan, sd, decisions)
+        planned.add(sd.spec.record)
+        _check_links(sd, planned)
+        plan.sheet_counts[sd.spec.title] = _counts(sd)
+        plan.rows += _shown(plan, sd)
+        done += sd.count
+        if tick is not None:
+            tick(done)
     return plan
 
 
-def _check_links(plan: Plan, sd: SheetData, known: dict[str, set[str]]) -> None:
-    """Rows linking to people or records neither here nor in the package are rejected."""
-    links = [c for c in sd.spec.columns if c.role is Role.LINK]
-    if not links:
-        return
-    for rp in plan.rows:
-        if rp.sheet != sd.spec.title or rp.action in ("rejected", "unchanged"):
-            continue
-        missing = []
-        for col in links:
-            for item in rp.values.get(col.key) or []:
-                if col.key == "sources":
-                    kind, _, uuid = item.partition(":")
-                    table = "visit" if kind == "v" else "interview"
-                else:
-                    table, uuid = tables.target_table(col.kind), item
-                pool = known.get(table)
-                if pool is None:
-                    pool = known[table] = set(_local_index(table))
-                if uuid not in pool:
-                    missing.append(col.header.replace("（标识）", ""))
-        if missing:
-            rp.action = "rejected"
-            rp.reason = f"引用的{'、'.join(dict.fromkeys(missing))}不存在（对方未发送或已被拒收）"
+def _sql(query: str, params: tuple[Any, ...] | list[Any] = ()) -> Any:
+    return staging.connection().execute(query, params)
 
 
-def _plan_sheet(plan: Plan, sd: SheetData, has_hash: bool, decisions: dict[str, str]) -> None:
-    kind = plan.package.kind
-    index = _local_index(sd.spec.record)
-    seen: dict[str, RowPlan] = {}
-    same: list[RowPlan] = []
-    for row in sd.rows:
-        uuid = str(row.values.get("uuid", ""))
-        rp = RowPlan(sd.spec.title, sd.spec.record, row.number, uuid, "", row.values)
-        if not uuid and not row.errors:
-            row.errors.append("缺少唯一标识")
-        if row.errors:
-            rp.action, rp.reason = "rejected", "；".join(row.errors)
-            plan.rows.append(rp)
+def _check_links(sd: SheetData, planned: set[str]) -> None:
+    """Rows linking to people or records neither here nor in the package are rejected.
+
+    The package's own records count when their sheet was planned before (or is this one)
+    and they were new or in conflict at that point.
+    """
+    x = sd.table
+    _sql(f"UPDATE {x} SET k = (action IN ('new', 'conflict'))")
+    missing: dict[int, list[str]] = {}
+    for col in sd.spec.columns:
+        if col.role is not Role.LINK:
             continue
-        if has_hash and row.hash_in_file != content_hash(content(sd.spec, row.values, sd.masked)):
-            rp.edited = True
-        if uuid in seen:
-            first = seen[uuid]
-            if content(sd.spec, first.values, sd.masked) != content(sd.spec, row.values, sd.masked):
-                first.action = "conflict"
-                rows = f"第 {first.number} 行和第 {row.number} 行"
-                first.reason = f"同一记录在文件中出现两次（{rows}），内容不同"
+        at = sd.col(col.key)
+        if at is None:
             continue
-        seen[uuid] = rp
-        local = index.get(uuid)
-        rp.local = local
-        rp.action, rp.reason = _decide(kind, row, local)
-        if rp.action == "same":
-            same.append(rp)
-        elif rp.edited and rp.action in ("new", "update", "tombstone"):
-            rp.action, rp.reason = "conflict", "导出后在 Excel 中被手工修改过（行校验不符）"
-        plan.rows.append(rp)
-    local_content = _local_content(sd, [rp.local["id"] for rp in same if rp.local])
-    for rp in same:
-        assert rp.local is not None
-        if local_content.get(rp.local["id"]) == content(sd.spec, rp.values, sd.masked):
-            rp.action = "unchanged"
+        if col.key == "sources":
+            targets = [("v:", "visit"), ("i:", "interview")]
         else:
-            rp.action, rp.reason = "conflict", "版本号相同但内容不同"
-    for rp in seen.values():
-        if rp.action == "conflict" and rp.uuid in decisions:
-            rp.decision = decisions[rp.uuid]
-    if len(sd.rows) != sd.declared_rows:
+            targets = [("", tables.target_table(col.kind))]
+        for prefix, table in targets:
+            item = f"substr(j.value, {len(prefix) + 1})" if prefix else "j.value"
+            only = f"AND substr(j.value, 1, 2) = '{prefix}'" if prefix else ""
+            if col.key == "sources" and prefix == "i:":
+                only = "AND substr(j.value, 1, 2) != 'v:'"
+                item = "substr(j.value, 3)"
+            pool = (
+                f"AND NOT EXISTS (SELECT 1 FROM temp.{staging.table_name(table)} y "
+                f"WHERE y.uuid = {item} AND y.k)"
+                if table in planned
+                else ""
+            )
+            found = _sql(
+                f"SELECT DISTINCT s.n FROM {x} s, json_each(s.{at}) j "
+                f"WHERE s.action NOT IN ('rejected', 'unchanged', 'dup') {only} "
+                f"AND NOT EXISTS (SELECT 1 FROM main.{table} m WHERE m.uuid = {item}) {pool}"
+            )
+            for (n,) in found:
+                heads = missing.setdefault(n, [])
+                header = col.header.replace("（标识）", "")
+                if header not in heads:
+                    heads.append(header)
+    if missing:
+        # Headers in column order, as each row names them.
+        order = [c.header.replace("（标识）", "") for c in sd.spec.columns]
+        _sql_many(
+            f"UPDATE {x} SET action = 'rejected', reason = ? WHERE n = ?",
+            [
+                (f"引用的{'、'.join(sorted(h, key=order.index))}不存在（对方未发送或已被拒收）", n)
+                for n, h in missing.items()
+            ],
+        )
+
+
+def _sql_many(query: str, rows: list[tuple[Any, ...]]) -> None:
+    staging.connection().executemany(query, rows)
+
+
+def _plan_sheet(plan: Plan, sd: SheetData, decisions: dict[str, str]) -> None:
+    x = sd.table
+    record = sd.spec.record
+    feedback = plan.package.kind is PackageKind.FEEDBACK
+    rev = sd.col("county_rev" if feedback else "rev") or "NULL"
+    deleted = sd.col("deleted") if not feedback else None
+    # Each uuid once: later rows of the same uuid are dropped; different content is a conflict
+    # of the first row (naming the last row that differs).
+    dup_reason: dict[int, str] = {}
+    dups = [u for (u,) in _sql(f"SELECT uuid FROM {x} GROUP BY uuid HAVING count(*) > 1")]
+    for uuid in dups:
+        found = list(_sql(f"SELECT n, chash FROM {x} WHERE uuid = ? ORDER BY n", (uuid,)))
+        first, first_hash = found[0]
+        for n, chash in found[1:]:
+            if chash != first_hash:
+                rows = f"第 {first} 行和第 {n} 行"
+                dup_reason[first] = f"同一记录在文件中出现两次（{rows}），内容不同"
+        _sql(f"UPDATE {x} SET action = 'dup' WHERE uuid = ? AND n > ?", (uuid, first))
+    _sql(
+        f"UPDATE {x} SET lid = t.id, lrev = t.rev, lcrev = t.county_rev, "
+        "lxrev = t.exchanged_rev, lxcrev = t.exchanged_county_rev, "
+        "ldel = (coalesce(t.deleted_at, '') != '') "
+        f"FROM main.{record} AS t WHERE t.uuid = {x}.uuid AND {x}.action IS NULL"
+    )
+    if feedback:
+        decide = (
+            "CASE WHEN lid IS NULL THEN 'rejected' "
+            f"WHEN {rev} = lcrev THEN 'same' WHEN {rev} < lcrev THEN 'unchanged' "
+            "ELSE 'update' END",
+            "CASE WHEN lid IS NULL THEN '本机没有这条记录' "
+            f"WHEN {rev} < lcrev THEN '文件中的版本比本机旧' ELSE '' END",
+        )
+    else:
+        tomb = f"(coalesce({deleted}, 0) AND NOT ldel)" if deleted else "0"
+        decide = (
+            "CASE WHEN lid IS NULL THEN 'new' "
+            f"WHEN lrev > lxrev THEN CASE WHEN {rev} <= lxrev THEN 'unchanged' ELSE 'conflict' END "
+            f"WHEN {rev} = lrev THEN 'same' WHEN {rev} < lrev THEN 'unchanged' "
+            f"WHEN {tomb} THEN 'tombstone' ELSE 'update' END",
+            "CASE WHEN lid IS NULL THEN '' "
+            f"WHEN lrev > lxrev THEN CASE WHEN {rev} <= lxrev THEN '文件中的版本不比上次交换的新' "
+            f"WHEN {tomb} THEN '对方删除了这条记录，但本机在上次交换后修改过' "
+            "ELSE '双方在上次交换后都修改过这条记录' END "
+            f"WHEN {rev} < lrev THEN '文件中的版本比本机旧' ELSE '' END",
+        )
+    _sql(
+        f"UPDATE {x} SET action = {decide[0]}, reason = {decide[1]}, decision = '' "
+        "WHERE action IS NULL"
+    )
+    _sql(f"UPDATE {x} SET was_same = (action = 'same')")
+    _sql(
+        f"UPDATE {x} SET action = 'conflict', reason = ? "
+        "WHERE edited AND action IN ('new', 'update', 'tombstone')",
+        ("导出后在 Excel 中被手工修改过（行校验不符）",),
+    )
+    _sql_many(
+        f"UPDATE {x} SET action = 'conflict', reason = ? WHERE n = ?",
+        [(reason, n) for n, reason in dup_reason.items()],
+    )
+    _same(sd)
+    if decisions:
+        _sql_many(
+            f"UPDATE {x} SET decision = ? WHERE uuid = ? AND action = 'conflict'",
+            [(d, u) for u, d in decisions.items()],
+        )
+    if sd.count != sd.declared_rows:
         plan.warnings.append(
-            f"工作表“{sd.spec.title}”有 {len(sd.rows)} 行数据，清单记载为 {sd.declared_rows} 行"
+            f"工作表“{sd.spec.title}”有 {sd.count} 行数据，清单记载为 {sd.declared_rows} 行"
             "（有行被手工增删）。"
         )
+
+
+def _same(sd: SheetData) -> None:
+    """Rows of the same revision as ours: unchanged if the content is, else a conflict."""
+    x = sd.table
+    if not _sql(f"SELECT 1 FROM {x} WHERE was_same LIMIT 1").fetchone():
+        return
+    n_same = _sql(f"SELECT count(*) FROM {x} WHERE was_same").fetchone()[0]
+    if n_same <= 2000:
+        ids = [i for (i,) in _sql(f"SELECT lid FROM {x} WHERE was_same")]
+        local = tables.read(sd.spec, f"id IN ({','.join(str(int(i)) for i in ids)})")
+    else:
+        local = tables.read(sd.spec, f"id IN (SELECT lid FROM temp.{x} WHERE was_same)")
+    conn = staging.connection()
+    conn.execute("DROP TABLE IF EXISTS temp.x_same")
+    conn.execute("CREATE TEMP TABLE x_same (lid INTEGER PRIMARY KEY, chash)")
+    conn.executemany(
+        "INSERT INTO temp.x_same VALUES (?, ?)",
+        ((v["_id"], content_hash(content(sd.spec, v, sd.masked))) for v in local),
+    )
+    _sql(
+        f"UPDATE {x} SET action = CASE WHEN chash = (SELECT s.chash FROM x_same s "
+        f"WHERE s.lid = {x}.lid) THEN 'unchanged' ELSE 'conflict' END, "
+        "reason = CASE WHEN chash = (SELECT s.chash FROM x_same s "
+        f"WHERE s.lid = {x}.lid) THEN reason ELSE '版本号相同但内容不同' END WHERE was_same"
+    )
+    conn.execute("DROP TABLE temp.x_same")
+
+
+def _counts(sd: SheetData) -> dict[str, int]:
+    counts = {a: 0 for a in (*ACTIONS, "edited")}
+    found = _sql(
+        f"SELECT action, count(*), sum(edited) FROM {sd.table} WHERE action != 'dup' "
+        "GROUP BY action"
+    )
+    for action, n, edited in found:
+        counts[action] += n
+        counts["edited"] += edited or 0
+    counts["rejected"] += len(sd.rejected)
+    return counts
+
+
+def _shown(plan: Plan, sd: SheetData) -> list[RowPlan]:
+    """Rows a person is shown, in file order: rejected, conflicts, edited by hand."""
+    spec = sd.spec
+    shown = [
+        RowPlan(spec.title, spec.record, r.number, str(r.values.get("uuid", "")), "rejected",
+                r.values, reason="；".join(r.errors))
+        for r in sd.rejected
+    ]  # fmt: skip
+    width = len(sd.keys)
+    decode = staging.decoders(spec, sd.keys)
+    found = _sql(
+        f"SELECT n, uuid, edited, action, reason, decision, lid, lrev, lcrev, lxrev, lxcrev, "
+        f"ldel, {', '.join(f'c{i}' for i in range(width)) or 'NULL'} FROM {sd.table} "
+        "WHERE action IN ('rejected', 'conflict') OR (edited AND action != 'dup') ORDER BY n"
+    )
+    for row in found:
+        n, uuid, edited, action, reason, decision, lid = row[:7]
+        local, cells = row[7:12], row[12 : 12 + width]
+        values = {
+            key: (f(cell) if f is not None else cell)
+            for key, f, cell in zip(sd.keys, decode, cells, strict=True)
+        }
+        rp = RowPlan(spec.title, spec.record, n, uuid, action, values, reason=reason or "",
+                     edited=bool(edited), decision=decision or "")  # fmt: skip
+        if lid is not None:
+            rev, county_rev, x_rev, x_county_rev, deleted = local
+            rp.local = {"id": lid, "rev": rev, "county_rev": county_rev, "x_rev": x_rev,
+                        "x_county_rev": x_county_rev, "deleted": deleted}  # fmt: skip
+        shown.append(rp)
+    shown.sort(key=lambda r: r.number)
+    return shown
 
 
 def conflict_json(rp: RowPlan) -> str:

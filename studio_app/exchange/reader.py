@@ -11,15 +11,20 @@ import io
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import python_calamine as calamine
 
 from studio_app.core.errors import UserError
+from studio_app.core.identity import phone_digits
+from studio_app.core.text import normalise_name
+from studio_app.exchange import rules, staging, tables
+from studio_app.exchange.canonical import content_hash, hashed_keys
 from studio_app.exchange.labels import Labels
 from studio_app.exchange.normalise import UUID_PATTERN as UUID
-from studio_app.exchange.normalise import CellError, compile_column
+from studio_app.exchange.normalise import CellError, compile_column, plain_text
 from studio_app.exchange.schema import (
     CODES_SHEET,
     FORMAT_VERSION,
@@ -33,10 +38,14 @@ from studio_app.exchange.schema import (
     sheets_for,
 )
 from studio_app.exchange.sniff import FileDamaged, Sniffed, sniff
+from studio_app.exchange.tables import NAME_SEP
+from studio_app.services.context import Context
 
 
 @dataclass(slots=True)
 class Row:
+    """A row refused while reading, kept with its values to show a person why."""
+
     number: int  # 1-based row number in the sheet, as Excel shows it
     values: dict[str, Any]
     errors: list[str] = field(default_factory=list)
@@ -45,11 +54,27 @@ class Row:
 
 @dataclass
 class SheetData:
+    """One sheet as read: its clean rows are in the staging table, refusals in ``rejected``."""
+
     spec: SheetSpec
-    rows: list[Row]
     masked: list[str]
     declared_rows: int
     declared_hash: str
+    keys: list[str] = field(default_factory=list)  # staged value columns c0, c1, …
+    count: int = 0  # rows read (blank rows left out)
+    rejected: list[Row] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # link keys whose names are in n0, n1
+
+    @property
+    def table(self) -> str:
+        return staging.table_name(self.spec.record)
+
+    def col(self, key: str) -> str | None:
+        """The staging column holding ``key``, or ``None`` when the sheet has no such column."""
+        try:
+            return f"c{self.keys.index(key)}"
+        except ValueError:
+            return None
 
 
 @dataclass
@@ -124,27 +149,70 @@ def _header_map(spec: SheetSpec, header: list[Any], mapping: dict[str, str]) -> 
     return found
 
 
-def _rows(
+_ERROR = object()  # a cell that could not be read (its value is left out)
+
+
+def _people(record: str, staged: dict[str, SheetData]) -> dict[str, dict[str, str]] | None:
+    """uuid → name of the people ``record`` links to: ours, overlaid with the package's
+    (the first row of each uuid), or ``None`` when a people sheet was not read yet.
+
+    The importer checks before writing that the names still hold (see apply).
+    """
+    targets = {lt.target_table for lt in tables.LINKS.get(record, {}).values()}
+    if not targets or not all(t in staged and staged[t].col("name") for t in targets):
+        return None
+    found: dict[str, dict[str, str]] = {}
+    for table in targets:
+        names = dict(tables.sql(f"SELECT uuid, name FROM main.{table}"))
+        col = staged[table].col("name")
+        # In reverse file order: the first row of a uuid is the one that counts.
+        names.update(
+            staging.connection().execute(
+                f"SELECT uuid, {col} FROM temp.{staging.table_name(table)} ORDER BY n DESC"
+            )
+        )
+        found[table] = names
+    return found
+
+
+def _stage_rows(
     sheet: Any,
-    spec: SheetSpec,
+    sd: SheetData,
     index: dict[str, int],
     labels: Labels,
     scan: Any,
     d1904: bool,
-    masked: list[str],
-) -> Iterator[Row]:
+    has_hash: bool,
+    tick: Callable[[int], None],
+    rules: Callable[[dict[str, Any]], list[str]] | None = None,
+    people: dict[str, dict[str, str]] | None = None,
+) -> Iterator[list[Any]]:
+    """Clean staging rows of one sheet; refused rows are kept in ``sd.rejected``."""
+    spec, masked, keys = sd.spec, sd.masked, sd.keys
     width = max(index.values()) + 1
-    checks = _checks(spec)
-    columns = [
-        (spec.column(k), i, compile_column(spec.column(k), labels, d1904))
-        for k, i in index.items()
-        if k not in masked
+    keyed = [
+        (index[k], compile_column(spec.column(k), labels, d1904), f"{spec.column(k).header}：")
+        for k in keys
     ]
+    hash_at = index["row_hash"] if "row_hash" in index and "row_hash" not in masked else None
+    checks = _checks(spec, keys)
+    uuid_at = keys.index("uuid") if "uuid" in keys else None
+    deleted_at = keys.index("deleted") if "deleted" in keys else None
+    n_keys = len(keys)
+    # The row hash covers the hashed keys in column order; absent ones count as None.
+    hashed = [keys.index(k) if k in keys else n_keys for k in hashed_keys(spec, masked)]
+    pick = itemgetter(*hashed)
+    convert = [(i + 4, f) for i, f in staging.converters(spec, keys)]
+    resident = spec.record == "resident"
+    name_at = keys.index("name") if "name" in keys else None
+    phone_at = keys.index("phone") if resident and "phone" in keys else None
+    # Names of linked people, as the record tables keep them beside the links (sd.names).
+    links = tables.LINKS.get(spec.record, {})
+    named = [(keys.index(f"{k}__uuid"), (people or {})[links[k].target_table]) for k in sd.names]
     formula_rows = scan.formula_rows if scan is not None else ()
-    keyed = [(col.key, i, convert, f"{col.header}：") for col, i, convert in columns]
-    has_hash = "row_hash" in index and "row_hash" not in masked
     rows = iter(sheet.iter_rows())
     next(rows, None)  # the header
+    count = 0
     for number, cells in enumerate(rows, start=2):
         if type(cells) is not list:
             cells = list(cells)
@@ -154,47 +222,85 @@ def _rows(
             n = width
         if cells.count("") + cells.count(None) == n:
             continue  # blank rows people leave or add
+        count += 1
+        if count % 1000 == 0:
+            sd.count = count
+            tick(count)
         errors: list[str] = []
         if number in formula_rows:
             errors.append("含有公式（公式不会被计算），请改为直接填写内容")
-        values: dict[str, Any] = {}
-        for key, i, convert, prefix in keyed:
-            try:
-                values[key] = convert(cells[i])
-            except CellError as exc:
-                errors.append(f"{prefix}{exc}")
-        row = Row(number, values, errors, str(values.pop("row_hash", "")) if has_hash else "")
+        try:  # the common case: every cell clean
+            values = [conv(cells[i]) for i, conv, _ in keyed]
+        except CellError:
+            values = []
+            for i, conv, prefix in keyed:
+                try:
+                    values.append(conv(cells[i]))
+                except CellError as exc:
+                    values.append(_ERROR)
+                    errors.append(f"{prefix}{exc}")
         if not errors:
-            _check_row(checks, row)
+            _check_row(checks, values, uuid_at, deleted_at, errors)
+        uuid = str(values[uuid_at]) if uuid_at is not None else ""
+        if not uuid and not errors:
+            errors.append("缺少唯一标识")
+        if not errors:
+            values.append(None)
+            chash = content_hash(pick(values))
+            values.pop()
+            in_file = plain_text(cells[hash_at]) if hash_at is not None else ""
+            edited = 1 if has_hash and in_file != chash else 0
+            # A row as the studio's services stored it (its hash matches) kept their rules.
+            tombstone = deleted_at is not None and values[deleted_at]
+            if rules is not None and (edited or not has_hash) and not tombstone:
+                errors += rules(dict(zip(keys, values, strict=True)))
+        if errors:
+            kept = {k: v for k, v in zip(keys, values, strict=True) if v is not _ERROR}
+            sd.rejected.append(Row(number, kept, errors))
+            continue
+        row = [number, uuid, edited, chash, *values]
+        for i, f in convert:
+            row[i] = f(row[i])
+        if resident:
+            name = values[name_at] if name_at is not None else ""
+            phone = values[phone_at] if phone_at is not None else ""
+            row += [normalise_name(name), phone_digits(phone or "")]
+        elif named:
+            for at, names in named:
+                row.append(NAME_SEP.join([names[u] for u in values[at] if u in names])[:300])
         yield row
+    sd.count = count
 
 
-def _checks(spec: SheetSpec) -> list[tuple[str, str, bool, int | None]]:
-    """(key, header, required, length limit) of the columns checked per row."""
+def _checks(spec: SheetSpec, keys: list[str]) -> list[tuple[int, str, bool, int | None]]:
+    """(position, header, required, length limit) of the columns checked per row."""
     found = []
     for col in spec.columns:
         fld = col.field
-        if fld is not None and col.role in (Role.DATA, Role.LINK):
+        if fld is not None and col.role in (Role.DATA, Role.LINK) and col.key in keys:
             limit = fld.limit if col.role is Role.DATA else None
             if fld.required or limit is not None:
-                found.append((col.key, col.header, fld.required, limit))
+                found.append((keys.index(col.key), col.header, fld.required, limit))
     return found
 
 
-def _check_row(checks: list[tuple[str, str, bool, int | None]], row: Row) -> None:
-    v = row.values
-    if "uuid" in v and not UUID.fullmatch(str(v["uuid"])):
-        row.errors.append("唯一标识格式不对（隐藏列被改动）")
-    if v.get("deleted"):
+def _check_row(
+    checks: list[tuple[int, str, bool, int | None]],
+    v: list[Any],
+    uuid_at: int | None,
+    deleted_at: int | None,
+    errors: list[str],
+) -> None:
+    if uuid_at is not None and not UUID.fullmatch(str(v[uuid_at])):
+        errors.append("唯一标识格式不对（隐藏列被改动）")
+    if deleted_at is not None and v[deleted_at]:
         return
-    for key, header, required, limit in checks:
-        if key not in v:
-            continue
-        value = v[key]
+    for at, header, required, limit in checks:
+        value = v[at]
         if required and (value is None or value == "" or value == []):
-            row.errors.append(f"{header}：必填")
+            errors.append(f"{header}：必填")
         elif limit is not None and type(value) is str and len(value) > limit:
-            row.errors.append(f"{header}：不能超过 {limit:,} 个字（现有 {len(value):,} 个）")
+            errors.append(f"{header}：不能超过 {limit:,} 个字（现有 {len(value):,} 个）")
 
 
 class ImportCancelled(UserError):
@@ -207,11 +313,14 @@ def read_package(
     password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    ctx: Context | None = None,
 ) -> tuple[Package, Sniffed]:
     """Sniff, open and read the whole package; raises :class:`UserError` with the reason.
 
-    ``progress(rows read, rows in the package)`` and ``cancelled()`` are called every
-    1,000 rows.
+    Each sheet's clean rows go into its staging table as they are read (see ``staging``);
+    with ``ctx``, rows are also checked against the services' rules across fields (``rules``).
+    ``progress(rows read, rows in the package)`` and ``cancelled()`` are called at the start,
+    every 1,000 rows and after each sheet.
     """
     sniffed = sniff(path, password)
     total = sum(scan.rows for scan in sniffed.sheets.values())
@@ -223,6 +332,7 @@ def read_package(
         if progress is not None:
             progress(done + n, total)
 
+    tick(0)
     try:
         source = io.BytesIO(sniffed.data) if sniffed.data is not None else path
         book = (
@@ -244,11 +354,14 @@ def read_package(
         warnings.append(f"忽略了数据包以外的工作表：{'、'.join(extra)}")
     sheets: list[SheetData] = []
     date1904 = sniffed.date1904
+    has_hash = int(manifest["format_version"]) >= 2 and FORMAT_VERSION >= 2
+    staged: dict[str, SheetData] = {}
+    in_book = list(book.sheet_names)
     for title, info in declared.items():
         record = info.get("record") if isinstance(info, dict) else None
         if record not in SHEET_TITLES or title not in specs:
             raise UserError(f"数据包中有无法识别的工作表类型：“{title}”。")
-        if title not in book.sheet_names:
+        if title not in in_book:
             raise UserError(f"数据包缺少工作表“{title}”（被删除或改名），无法导入。")
         spec = specs[title]
         sheet = book.get_sheet_by_name(title)
@@ -259,13 +372,19 @@ def read_package(
         index = _header_map(spec, list(header), info.get("columns", {}))
         scan = sniffed.sheets.get(title)
         masked = list(manifest.get("masked", {}).get(title, []))
-        rows = []
-        for row in _rows(sheet, spec, index, labels, scan, date1904, masked):
-            rows.append(row)
-            if len(rows) % 1000 == 0:
-                tick(len(rows))
-        done += len(rows)
-        sheets.append(
-            SheetData(spec, rows, masked, int(info.get("rows", 0)), info.get("sha256", ""))
-        )
+        sd = SheetData(spec, masked, int(info.get("rows", 0)), info.get("sha256", ""))
+        sd.keys = [k for k in index if k not in masked and k != "row_hash"]
+        staging.create(spec.record, sd.keys)
+        check = rules.for_record(ctx, spec.record)
+        people = _people(spec.record, staged) if kind is PackageKind.STUDIO else None
+        if people is not None:
+            sd.names = [k for k in tables.LINKS[spec.record] if f"{k}__uuid" in sd.keys]
+        rows = _stage_rows(sheet, sd, index, labels, scan, date1904, has_hash, tick, check, people)
+        extra = ["nk", "pk"] if spec.record == "resident" else []
+        staging.fill(spec.record, len(sd.keys), rows, extra + ["n0", "n1"][: len(sd.names)])
+        staged[spec.record] = sd
+        del sheet, rows  # calamine's copy of the sheet: one at a time
+        done += sd.count
+        tick(0)
+        sheets.append(sd)
     return Package(manifest, kind, sheets, warnings), sniffed

@@ -28,6 +28,7 @@ MAX_UNCOMPRESSED = 2 << 30  # 2 GiB of XML: far beyond any real package
 MAX_RATIO = 200  # XML compresses ~10–20×; hundreds means a bomb
 MAX_ROWS = 1_000_000
 _ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
+_ROW_PLAIN = re.compile(rb"<row r=\"(\d+)\"")  # as Excel, WPS, LibreOffice and we write it
 _ROW_ANY = re.compile(rb"<(?:\w+:)?row[\s>/]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Z]+)(\d+)\"[^>]*>\s*<(?:\w+:)?f[\s>/]")
@@ -107,26 +108,39 @@ def _decrypt(raw: bytes, password: str | None, path: Path) -> bytes:
     return out.getvalue()
 
 
+def _may_have_formula(chunk: bytes, prefixed: bool) -> bool:
+    """A quick test before the regular expression (which looks at every ``<``)."""
+    return b"<f" in chunk or (prefixed and b":f" in chunk)
+
+
+_PREFIXED = re.compile(rb"<\w+:worksheet\b")
+
+
 def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, scan: SheetScan | None) -> None:
     """Read one part in blocks: refuse DTDs; for sheets, count rows and find formulas."""
     tail = b""
+    prefixed = True  # elements written with a namespace prefix (<x:c>): decided on the root
     with zf.open(info) as fh:
         while True:
             block = fh.read(1 << 20)
             if not block:
                 break
+            if not tail:
+                prefixed = b"<worksheet" not in block[:4096] or bool(_PREFIXED.search(block))
             chunk = tail + block
-            if _DTD.search(chunk):
+            if b"<!" in chunk and _DTD.search(chunk):
                 raise UserError(
                     f"文件中的 {name} 含有 XML 实体声明（可能是恶意构造的文件），已拒绝导入。"
                 )
             if scan is not None:
-                numbers = _ROW.findall(chunk)  # one group: the row numbers, as bytes
+                numbers = _ROW_PLAIN.findall(chunk)  # one group: the row numbers, as bytes
+                if len(numbers) != chunk.count(b"<row ") or b":row" in chunk:
+                    numbers = _ROW.findall(chunk)  # other prefixes or attribute orders
                 if numbers:
                     scan.rows = max(scan.rows, max(map(int, numbers)))
                 if not scan.rows:
                     scan.rows = max(scan.rows, len(_ROW_ANY.findall(block)))
-                if _FORMULA.search(chunk):
+                if _may_have_formula(chunk, prefixed) and _FORMULA.search(chunk):
                     for m in _FORMULA_CELL.finditer(chunk):
                         scan.formula_rows.add(int(m.group(2)))
                 if scan.rows > MAX_ROWS:

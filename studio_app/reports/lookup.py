@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 
 from studio_app.core.errors import NotFound, UserError
-from studio_app.services import audit
+from studio_app.services import audit, permissions
 from studio_app.services.context import Context
 from studio_app.services.site import local_site
 from studio_app.storage.models import Site, SyncedModel
@@ -57,8 +57,7 @@ def pii_visible(ctx: Context, unmasked: bool, record_type: str, uuids: Sequence[
     """Whether full ID and phone numbers may be printed; logged and audited when they are."""
     if not unmasked:
         return False
-    if not ctx.may_see_pii:
-        raise UserError("当前用户无权查看完整的身份证号和电话号码，不能打印未遮蔽的版本。")
+    permissions.require(ctx, permissions.Permission.SEE_PII, record_type)
     for uuid in uuids:
         audit.record(ctx, "print_unmasked", record_type, uuid)
     log.info(

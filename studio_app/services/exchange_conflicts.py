@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from studio_app.core.errors import NotFound, UserError
-from studio_app.services import audit
+from studio_app.services import audit, permissions
 from studio_app.services.context import Context
 from studio_app.storage.models import ExchangeConflict, database
 
@@ -55,8 +55,7 @@ def resolve(ctx: Context, conflict_id: int, keep: str) -> Conflict:
     """Record which version wins; applied when the package is imported again."""
     if keep not in KEEP:
         raise UserError("请选择 --keep local（保留本机）或 --keep incoming（采用文件）。")
-    if ctx.role == "viewer":
-        raise UserError("查阅账号不能处理冲突。")
+    permissions.require(ctx, permissions.Permission.EXCHANGE, "conflict")
     with database.atomic():
         row = ExchangeConflict.get_or_none(ExchangeConflict.id == conflict_id)
         if row is None or row.status == "applied":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from studio_app.core.codes import CodeListKind, UnitRole
 from studio_app.core.errors import UserError, ValidationError
-from studio_app.services import audit, records
+from studio_app.services import audit, permissions, records
 from studio_app.services.context import Context
 from studio_app.services.proposals import PROPOSAL
 from studio_app.services.site import code_labels
@@ -13,6 +13,7 @@ from studio_app.storage.models import ProposalUnit
 
 def set_units(ctx: Context, proposal_id: int | str, units: list[tuple[str, str]]) -> None:
     """Replace the units (role, unit code): one lead, any assisting; bumps ``county_rev``."""
+    permissions.require(ctx, permissions.Permission.EDIT, "proposal")
     if not ctx.is_county:
         raise UserError("承办单位由县政协填写，只能通过县政协反馈包更新。")
     known = code_labels(CodeListKind.HANDLING_UNIT.value)

@@ -8,15 +8,14 @@ leaving each type's own rules to its module.
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import peewee as pw
-
 from studio_app.core.errors import NotFound, StaleRecord, UserError
 from studio_app.core.fields import COUNTY, Field, Kind
-from studio_app.services import audit
+from studio_app.services import audit, permissions
 from studio_app.services.context import Context
 from studio_app.storage.models import BaseModel, Member, Resident, SyncedModel
 
@@ -132,6 +131,7 @@ def insert(
     extra: Mapping[str, Any] | None = None,
 ) -> SyncedModel:
     """Create a record from clean ``values``; call inside a transaction."""
+    permissions.require(ctx, permissions.Permission.EDIT, rt.name)
     now = ctx.now_utc()
     row = rt.model(
         uuid=str(uuidlib.uuid4()),
@@ -172,6 +172,7 @@ def modify(
 
     Returns the field-level changes; nothing is written (and ``rev`` stays) when there are none.
     """
+    permissions.require(ctx, permissions.Permission.EDIT, rt.name)
     if expected_rev is not None and row.rev != expected_rev:
         raise StaleRecord(f"该{rt.label}已被他人修改（当前版本 {row.rev}），请重新打开后再改。")
     if row.deleted_at is not None:
@@ -205,6 +206,7 @@ def modify(
 
 def trash(ctx: Context, rt: RecordType, record_id: int | str) -> None:
     """Soft-delete into the trash; the deletion travels to the county as a tombstone."""
+    permissions.require(ctx, permissions.Permission.EDIT, rt.name)
     with rt.model._meta.database.atomic():
         row = load(rt, record_id)
         if row.deleted_at is not None:
@@ -219,6 +221,7 @@ def trash(ctx: Context, rt: RecordType, record_id: int | str) -> None:
 
 def restore(ctx: Context, rt: RecordType, record_id: int | str) -> None:
     """Take a record back out of the trash."""
+    permissions.require(ctx, permissions.Permission.EDIT, rt.name)
     with rt.model._meta.database.atomic():
         row = load(rt, record_id)
         if row.deleted_at is None:
@@ -232,9 +235,14 @@ def restore(ctx: Context, rt: RecordType, record_id: int | str) -> None:
         audit.record(ctx, "restore", rt.name, row.uuid, {"deleted_at": (before, None)})
 
 
-def atomic() -> pw._atomic:  # type: ignore[name-defined]
-    """The transaction every service write runs in."""
-    return SyncedModel._meta.database.atomic()
+@contextmanager
+def atomic() -> Iterator[None]:
+    """The transaction every service write runs in (refusals inside it are audited after)."""
+    try:
+        with SyncedModel._meta.database.atomic():
+            yield
+    finally:
+        permissions.flush()
 
 
 _LINK_REGISTRY: list[RecordType] = []

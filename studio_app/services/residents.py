@@ -121,3 +121,14 @@ def find(text: str, *, limit: int = 20) -> list[Resident]:
     else:
         cond = Resident.name_key.startswith(normalise_name(text))
     return list(Resident.select().where(live & cond).order_by(Resident.name_key).limit(limit))
+
+
+def villages() -> list[str]:
+    """The villages residents live in (live residents), for filtering lists by village."""
+    query = (
+        Resident.select(Resident.village)
+        .where(Resident.deleted_at.is_null(), Resident.village != "")
+        .distinct()
+        .order_by(Resident.village)
+    )
+    return [village for (village,) in query.tuples()]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -48,16 +49,28 @@ def pending(db: pw.SqliteDatabase) -> list[Migration]:
     return [m for m in available() if m.version > version]
 
 
-def migrate(db: pw.SqliteDatabase, *, target: int | None = None) -> int:
-    """Bring the schema to ``target`` (default: latest); returns the resulting version."""
+def migrate(
+    db: pw.SqliteDatabase,
+    *,
+    target: int | None = None,
+    before_upgrade: Callable[[int], object] | None = None,
+) -> int:
+    """Bring the schema to ``target`` (default: latest); returns the resulting version.
+
+    ``before_upgrade(version)`` runs first when an existing database (version > 0) is about
+    to be upgraded: the place for the pre-migration backup; if it raises, nothing changes.
+    """
     version = current_version(db)
     if version > LATEST:
         raise UserError(
             f"数据库版本（{version}）比本程序支持的版本（{LATEST}）新，请升级程序后再打开。"
         )
-    for step in available():
-        if step.version <= version or (target is not None and step.version > target):
-            continue
+    steps = [m for m in available() if m.version > version]
+    if target is not None:
+        steps = [m for m in steps if m.version <= target]
+    if version > 0 and steps and before_upgrade is not None:
+        before_upgrade(version)
+    for step in steps:
         conn = db.connection()
         # executescript would commit on its own; run statements inside one transaction.
         with db.atomic():

@@ -9,19 +9,32 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from studio_app.paths import DataDir
 from studio_app.services import site
-from studio_app.ui import drafts, errors, language, messages, operations
+from studio_app.services.backups import DatabaseDamaged
+from studio_app.ui import (
+    account_menu,
+    backup_schedule,
+    drafts,
+    errors,
+    language,
+    messages,
+    operations,
+)
 from studio_app.ui.crash import CrashLog
+from studio_app.ui.dialogs import login_dialog, recovery_dialog
 from studio_app.ui.i18n import (
     chosen_language,
     current_language,
     install_translation,
+    resources_dir,
     switch_language,
 )
 from studio_app.ui.lookups import Lookups
@@ -35,13 +48,28 @@ APP_NAME = "StudioLedger"
 EXIT_REFUSED = 1
 
 
-def build_main_window(workspace: Workspace) -> MainWindow:
+def build_main_window(workspace: Workspace, *, show_identifiers: bool = False) -> MainWindow:
     """The main window over an open workspace (its database open and migrated), as the
-    user left it (see :mod:`studio_app.ui.window_state`)."""
+    user left it (see :mod:`studio_app.ui.window_state`).
+
+    Identifiers are masked unless the user may see them and ``show_identifiers`` asks to.
+    """
     local = workspace.site or site.require_site()
-    window = MainWindow(workspace.context(), local.name, Lookups.load())
+    ctx = workspace.context()
+    shown = replace(ctx, may_see_pii=ctx.may_see_pii and show_identifiers)
+    window = MainWindow(shown, local.name, Lookups.load())
+    window.data_dir = workspace.data_dir
     WindowState(window, Settings.in_data_dir(workspace.data_dir.root))
     return window
+
+
+def install_icon(app: QApplication) -> bool:
+    """The app's icon on the taskbar, title bars and dialogs; False when it is missing."""
+    icon = resources_dir() / "icons" / "studio_app.png"
+    if not icon.is_file():
+        return False
+    app.setWindowIcon(QIcon(str(icon)))
+    return True
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -55,6 +83,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(args)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    install_icon(app)
     install_translation(app, chosen_language())
     return app
 
@@ -75,9 +104,13 @@ class Shell:
         self.workspace = workspace
         self.settings = Settings.in_data_dir(workspace.data_dir.root)
         self.window: MainWindow | None = None
+        self.show_identifiers = False
 
     def open(self) -> MainWindow:
-        window = build_main_window(self.workspace)
+        window = build_main_window(self.workspace, show_identifiers=self.show_identifiers)
+        account_menu.install(
+            window, self.workspace.context(), self.show_identifiers, self.set_show_identifiers
+        )
         language.add_menu(window, self.switch_language)
         window.show()
         self.window = window
@@ -96,9 +129,24 @@ class Shell:
         app = QCoreApplication.instance()
         if app is not None:
             switch_language(app, chosen)
+        self.rebuild()
+
+    def set_show_identifiers(self, shown: bool) -> None:
+        """Rebuild the window with identifiers shown (``shown``) or masked."""
+        if shown == self.show_identifiers or self.window is None:
+            return
+        self.show_identifiers = shown
+        state = self.window.findChild(WindowState)
+        if state is not None:
+            state.save()
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        old = self.window
         self.open()  # before closing the old one: closing the last window quits the app
-        old.close()
-        old.deleteLater()
+        if old is not None:
+            old.close()
+            old.deleteLater()
 
     def bring_forward(self) -> None:
         if self.window is not None:
@@ -112,7 +160,7 @@ def after_start(window: MainWindow, previous_crash: tuple[str, Path] | None) -> 
         if previous_crash is not None:
             report, kept = previous_crash
             messages.show_crash_report(window, report, str(kept))
-        drafts.offer_at_start(window.visits)
+        drafts.offer_at_start(window)
 
     QTimer.singleShot(0, window, offer)  # dropped if the window is gone by then
 
@@ -130,10 +178,16 @@ def launch(data_dir: DataDir, prepare: Callable[[], Workspace]) -> int:
     if refused is not None:
         return refused
     try:
-        workspace = prepare()
+        try:
+            workspace: Workspace | None = prepare()
+        except DatabaseDamaged as damaged:  # restore a backup, read only, or quit
+            workspace = recovery_dialog.recover(damaged, prepare)
     except BaseException:
         guard.release()
         raise
+    if workspace is None:
+        guard.release()
+        return EXIT_REFUSED
     return _run(app, guard, workspace)
 
 
@@ -168,18 +222,23 @@ def _run(app: QApplication, guard: SingleInstance, workspace: Workspace) -> int:
     worker = operations.DbWorker()
     operations.install(worker)
     drafts.configure(workspace.data_dir.root)
+    schedule: backup_schedule.BackupSchedule | None = None
     try:
         shell = Shell(workspace)
         chosen = language.remembered(shell.settings, current_language())
         qt_app = QCoreApplication.instance()
         if chosen != current_language() and qt_app is not None:
             switch_language(qt_app, chosen)
+        if not login_dialog.log_in(workspace):
+            return 0
         window = shell.open()
         guard.activated.connect(shell.bring_forward)
         after_start(window, previous_crash)
+        schedule = backup_schedule.start(shell)
         return app.exec()
     finally:
         worker.stop()
+        backup_schedule.stop(schedule)
         operations.install(None)
         drafts.configure(None)
         sys.excepthook = previous_hook

@@ -1,9 +1,11 @@
-"""Nothing typed is lost: the visit dialog's unsaved input is kept as a draft.
+"""Nothing typed is lost: a create/edit dialog's unsaved input is kept as a draft.
 
 A draft is a JSON file in ``drafts/`` of the data directory, written atomically (temp
-file, then rename) a moment after each change. Saving or discarding the visit removes it;
-a crash leaves it, and it is offered when the app starts again or when the same visit (or
-a new one) is opened.
+file, then rename) a moment after each change. Saving or discarding the record removes it;
+a crash leaves it, and it is offered when the app starts again or when the same record (or
+a new one of its kind) is opened. Visits, interviews, proposals, members and residents
+keep drafts; a draft is named after the kind and the record (``visit-new``,
+``interview-7``).
 """
 
 from __future__ import annotations
@@ -22,13 +24,18 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QDateTimeEdit,
+    QDialog,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QWidget,
 )
 
 from studio_app.ui import messages
+from studio_app.ui.dialogs.record_dialog import RecordDialog
 from studio_app.ui.dialogs.visit_dialog import VisitDialog
+from studio_app.ui.widgets.member_picker import MemberPicker
+from studio_app.ui.widgets.resident_picker import ResidentPicker
 
 log = logging.getLogger("studio_app.ui.drafts")
 
@@ -127,14 +134,32 @@ def store() -> DraftStore | None:
     return _store
 
 
-def key_of(dialog: VisitDialog) -> str:
-    return NEW_VISIT if dialog.visit_id is None else f"visit-{dialog.visit_id}"
+Dialog = VisitDialog | RecordDialog
+# Where a draft's record is opened at start: the main window's page for each kind.
+PAGES = {
+    "visit": "visits",
+    "interview": "interviews",
+    "proposal": "proposals",
+    "member": "members",
+    "resident": "residents",
+}
+
+
+def key_of(dialog: Dialog) -> str:
+    if isinstance(dialog, VisitDialog):
+        return NEW_VISIT if dialog.visit_id is None else f"visit-{dialog.visit_id}"
+    record_id = dialog.record_id
+    return f"{dialog.draft_kind}-{'new' if record_id is None else record_id}"
+
+
+def _form(dialog: Dialog) -> QWidget:
+    return dialog.form if isinstance(dialog, VisitDialog) else dialog.form_widget
 
 
 class DraftKeeper(QObject):
     """Offers a leftover draft for ``dialog``, then keeps its input as a draft."""
 
-    def __init__(self, dialog: VisitDialog, drafts: DraftStore) -> None:
+    def __init__(self, dialog: Dialog, drafts: DraftStore) -> None:
         super().__init__(dialog)
         self.dialog = dialog
         self.drafts = drafts
@@ -153,8 +178,8 @@ class DraftKeeper(QObject):
         if draft is None:
             return
         data = draft.data
-        if data.get("rev") != self.dialog.rev:  # the visit changed since: stale input
-            log.info("dropping draft %s: the visit changed since", self.key)
+        if data.get("rev") != self.dialog.rev:  # the record changed since: stale input
+            log.info("dropping draft %s: the record changed since", self.key)
             self.drafts.remove(self.key)
             return
         if not messages.ask_restore_draft(self.dialog.parentWidget(), draft.saved_at):
@@ -168,13 +193,16 @@ class DraftKeeper(QObject):
 
     def apply(self, data: dict[str, Any]) -> None:
         """Fill the form from a draft (fields the draft lacks keep the form's values)."""
+        if isinstance(self.dialog, RecordDialog):
+            self.dialog.fill({**self.dialog.values(), **data.get("values", {})})
+            return
         form = self.dialog.form
         form.load({**form.values(), **data.get("values", {})})
         for values in data.get("new_residents", []):
             form.residents._add_new(values)
 
     def _watch(self) -> None:
-        form = self.dialog.form
+        form = _form(self.dialog)
         restart = self.timer.start
         for edit in form.findChildren(QLineEdit):
             edit.textChanged.connect(restart)
@@ -188,8 +216,8 @@ class DraftKeeper(QObject):
             spin.valueChanged.connect(restart)
         for button in form.findChildren(QAbstractButton):
             button.toggled.connect(restart)
-        form.members.changed.connect(restart)
-        form.residents.changed.connect(restart)
+        for picker in (*form.findChildren(MemberPicker), *form.findChildren(ResidentPicker)):
+            picker.changed.connect(restart)
 
     def write(self) -> None:
         """Save the input as the draft, or remove the draft when nothing is changed."""
@@ -197,19 +225,20 @@ class DraftKeeper(QObject):
         if not self.dialog.has_changes():
             self.drafts.remove(self.key)
             return
-        form = self.dialog.form
-        data = {
-            "visit_id": self.dialog.visit_id,
-            "rev": self.dialog.rev,
-            "values": form.values(),
-            "new_residents": [p.values for p in form.residents.new_residents()],
-        }
+        data: dict[str, Any] = {"rev": self.dialog.rev}
+        if isinstance(self.dialog, RecordDialog):
+            data["values"] = self.dialog.values()
+        else:
+            form = self.dialog.form
+            data["visit_id"] = self.dialog.visit_id
+            data["values"] = form.values()
+            data["new_residents"] = [p.values for p in form.residents.new_residents()]
         try:
             self.drafts.save(self.key, data)
         except OSError:
             log.exception("could not save the draft %s", self.key)
 
-    def _saved(self, _visit_id: int) -> None:
+    def _saved(self, _record_id: int) -> None:
         self.timer.stop()
         self.drafts.remove(self.key)
         self.key = key_of(self.dialog)
@@ -221,25 +250,50 @@ class DraftKeeper(QObject):
         self.drafts.remove(self.key)
 
 
-def keep(dialog: VisitDialog) -> DraftKeeper | None:
-    """Attach drafts to a visit dialog that is about to open (if drafts are configured)."""
-    return DraftKeeper(dialog, _store) if _store is not None else None
+def keep(dialog: QDialog) -> DraftKeeper | None:
+    """Attach drafts to a dialog that is about to open (if drafts are configured and the
+    dialog is one that keeps them)."""
+    if _store is None:
+        return None
+    if isinstance(dialog, VisitDialog) or (isinstance(dialog, RecordDialog) and dialog.draft_kind):
+        return DraftKeeper(dialog, _store)
+    return None
 
 
-def offer_at_start(page: Any) -> None:
-    """After a crash: open the visit a draft belongs to (the dialog offers the draft)."""
+def open_draft(window: Any, key: str) -> bool:
+    """Open the dialog the draft ``key`` belongs to (the dialog offers the draft); False
+    when the key names no kind the app knows or its record is gone (the draft goes too).
+    ``window`` is the main window, with a page per kind (see ``PAGES``)."""
+    kind, _, number = key.partition("-")
+    if _store is None or kind not in PAGES or not (number == "new" or number.isdigit()):
+        return False
+    page = getattr(window, PAGES[kind])
+    record_id = None if number == "new" else int(number)
+    window.show_page(page)
+    try:
+        if kind == "visit":
+            page.new_visit() if record_id is None else page.edit_visit(record_id)
+        else:
+            page.open_record(record_id)
+    except Exception:  # the record is gone (deleted elsewhere): so is its draft
+        log.exception("dropping draft %s", key)
+        _store.remove(key)
+        return False
+    return True
+
+
+def listed() -> list[tuple[str, Draft]]:
+    """The drafts kept now (key, draft), newest first, for the desk."""
+    if _store is None:
+        return []
+    found = [(key, d) for key in _store.names() if (d := _store.load(key)) is not None]
+    return sorted(found, key=lambda item: item[1].saved_at, reverse=True)
+
+
+def offer_at_start(window: Any) -> None:
+    """After a crash: open the record the first draft belongs to (its dialog offers it)."""
     if _store is None:
         return
     for key in _store.names():
-        if key == NEW_VISIT:
-            page.new_visit()
-            return
-        number = key.removeprefix("visit-")
-        if number.isdigit():
-            try:
-                page.edit_visit(int(number))
-            except Exception:  # the visit is gone (deleted elsewhere): so is its draft
-                log.exception("dropping draft %s", key)
-                _store.remove(key)
-                continue
+        if open_draft(window, key):
             return

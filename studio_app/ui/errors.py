@@ -1,6 +1,7 @@
 """Errors reaching the GUI: refusals as a plain message, bugs as a dialog with details.
 
-A :class:`UserError` is something the user can act on; it shows as a simple message box.
+A :class:`UserError` is something the user can act on; it shows as a simple message box,
+and so does a storage fault (disk full, database locked or damaged) with its cause.
 Anything else is a bug: its traceback goes to the rotating log and a dialog in plain
 language offers "copy details"; the app keeps running. :func:`install` routes uncaught
 exceptions (PySide calls ``sys.excepthook`` for exceptions in slots) here.
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from studio_app import __version__
 from studio_app.core.errors import UserError
 from studio_app.ui import messages
+from studio_app.workspace import storage_fault
 
 log = logging.getLogger("studio_app.ui.errors")
 
@@ -41,6 +43,11 @@ def report(error: BaseException, parent: QWidget | None = None) -> None:
     global _reporting
     if isinstance(error, UserError):
         messages.show_error(parent or _active_window(), error.message)
+        return
+    fault = storage_fault(error)  # disk full, locked, damaged: the cause, not a "bug"
+    if fault is not None:
+        log.error("storage fault", exc_info=(type(error), error, error.__traceback__))
+        messages.show_error(parent or _active_window(), fault)
         return
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
     if _reporting:  # an error while showing an error: the log has it, do not loop

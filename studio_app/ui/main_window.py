@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.core.errors import UserError
+from studio_app.paths import DataDir
 from studio_app.services import visits
 from studio_app.services.context import Context
-from studio_app.ui import messages
+from studio_app.services.permissions import Permission, allowed
+from studio_app.ui import drafts, messages
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.pages.desk_page import DeskPage
 from studio_app.ui.pages.interviews_page import InterviewsPage
@@ -37,6 +41,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.ctx = ctx
+        self.data_dir: DataDir | None = None  # set by build_main_window
         self.setWindowTitle(self.tr("Studio Ledger — {0}").format(site_name))
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -69,8 +74,11 @@ class MainWindow(QMainWindow):
             lambda: ResidentsPage(ctx, lookups, self, open_visit=self.open_visit),
         )
         self.add_lazy_page("statistics", self.tr("Statistics"), lambda: StatisticsPage(ctx, self))
+        self.add_lazy_page("exchange", self.tr("Exchange"), self._build_exchange)
         self.add_lazy_page("trash", self.tr("Trash"), self._build_trash)
+        self.add_lazy_page("settings", self.tr("Settings"), self._build_settings)
         self.desk.openVisit.connect(self.open_visit)
+        self.desk.openDraft.connect(lambda key: drafts.open_draft(self, key))
         self.desk.newVisit.connect(self.new_visit)
         self.desk.newInterview.connect(self.new_interview)
         self.desk.newProposal.connect(self.new_proposal)
@@ -157,6 +165,34 @@ class MainWindow(QMainWindow):
     def trash(self) -> TrashPage:
         return self.lazy_page("trash")  # type: ignore[return-value]
 
+    def _build_settings(self) -> QWidget:
+        from studio_app.storage.models import database
+        from studio_app.ui.backup_panel import BackupPanel
+        from studio_app.ui.pages.settings_page import SettingsPage
+
+        data_dir = self.data_dir or DataDir(Path(database.obj.database).parent)
+        page = SettingsPage(self.ctx, data_dir.root, self, self._lookups)
+        page.add_tab(self.tr("Backups"), BackupPanel(self.ctx, data_dir, page))
+        return page
+
+    @property
+    def settings_page(self) -> QWidget:
+        """The settings page (a ``SettingsPage``: ``add_tab(title, widget)`` adds a tab)."""
+        return self.lazy_page("settings")
+
+    def _build_exchange(self) -> QWidget:
+        from studio_app.ui.pages.exchange_page import ExchangePage  # reads Excel: load late
+
+        page = ExchangePage(self.ctx, self)
+        kinds = ("visit", "interview", "proposal", "member", "resident")
+        page.imported.connect(lambda: [self._restored(kind, 0) for kind in kinds])
+        return page
+
+    @property
+    def exchange(self) -> Any:
+        """The exchange page (an ``ExchangePage``)."""
+        return self.lazy_page("exchange")
+
     def _create_actions(self) -> None:
         self.new_visit_action = QAction(self.tr("New visit"), self)
         self.new_visit_action.setObjectName("newVisitAction")
@@ -180,6 +216,15 @@ class MainWindow(QMainWindow):
         self.find_action = QAction(self.tr("Search"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_search)
+        self.print_action = QAction(self.tr("Print…"), self)
+        self.print_action.setObjectName("printAction")
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.setToolTip(self.tr("Preview and print what the page shows (Ctrl+P)"))
+        self.print_action.triggered.connect(self.print_current)
+        self.purge_action = QAction(self.tr("Purge old visits…"), self)
+        self.purge_action.setObjectName("purgeAction")
+        self.purge_action.setEnabled(allowed(self.ctx, Permission.PURGE))
+        self.purge_action.triggered.connect(self.purge_old_visits)
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -188,6 +233,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_visit_action)
         file_menu.addAction(self.new_interview_action)
         file_menu.addAction(self.new_proposal_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.purge_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -232,6 +281,14 @@ class MainWindow(QMainWindow):
         self.show_page(self.proposals)
         self.proposals.from_visits(visit_ids)
 
+    def purge_old_visits(self) -> None:
+        """Administrators: preview, confirm and purge visits older than N years."""
+        from studio_app.ui.dialogs.purge_dialog import PurgeDialog
+
+        dialog = PurgeDialog(self.ctx, self)
+        dialog.panel.purged.connect(lambda _result: self.visits.model.reload())
+        dialog.exec()
+
     def delete_visit(self) -> bool:
         """Move the visit selected on the visits page to the trash, after asking."""
         visit_id = self.visits.selected_visit_id()
@@ -261,6 +318,15 @@ class MainWindow(QMainWindow):
         page = self._built.get(name)  # a page not built yet shows fresh rows when it is
         if page is not None:
             page.model.reload()  # type: ignore[attr-defined]
+
+    def print_current(self) -> None:
+        """Print from the page shown: its selected records, or its report."""
+        page = self.stack.currentWidget()
+        print_current = getattr(page, "print_current", None)
+        if print_current is not None:
+            print_current()
+        else:
+            self.statusBar().showMessage(self.tr("There is nothing to print on this page."), 5000)
 
     def _focus_search(self) -> None:
         page = self.stack.currentWidget()

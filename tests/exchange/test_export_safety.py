@@ -34,7 +34,7 @@ def test_row_29_identifiers_are_masked_unless_permitted_and_chosen(
         cells = _cells(masked, "群众")
         assert "110105********002X" in cells and "11010519491231002X" not in cells
         viewer = replace(ctx, role=Role.VIEWER, may_see_pii=False)
-        with pytest.raises(UserError, match="权限"):
+        with pytest.raises(UserError, match="无权查看完整的身份证号"):
             export_studio(viewer, out, full=True, include_identifiers=True)
         full = export_studio(ctx, out, full=True, include_identifiers=True).path
         assert full is not None and "11010519491231002X" in _cells(full, "群众")

@@ -34,3 +34,10 @@ def test_run_shows_the_main_window_and_returns_the_exit_code(
     for window in shown:
         window.close()
         window.deleteLater()
+
+
+def test_the_app_has_its_icon(qapp: QApplication) -> None:
+    from studio_app.ui.app import install_icon
+
+    assert install_icon(qapp)
+    assert not qapp.windowIcon().isNull()

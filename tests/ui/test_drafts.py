@@ -82,7 +82,7 @@ def test_typing_keeps_a_draft_and_a_crash_does_not_lose_it(
     window.deleteLater()
     again = build_main_window(workspace)
     qtbot.addWidget(again)
-    drafts.offer_at_start(again.visits)
+    drafts.offer_at_start(again)
     dialog = again.visits.dialog
     assert dialog is not None and dialog.visit_id is None
     form = dialog.form
@@ -123,3 +123,97 @@ def test_an_edit_draft_for_a_visit_changed_since_is_dropped(
     dialog = window.visits.edit_visit(visit_id)
     assert dialog.form.content.toPlainText() != "旧的输入" and store.names() == []
     dialog.reject()
+
+
+def crash_and_restart(qtbot, window: MainWindow, workspace: Workspace, page: str) -> MainWindow:
+    """The window goes away with its dialog open; a new one offers the drafts left."""
+    getattr(window, page).dialog.finished.disconnect()
+    window.deleteLater()
+    again = build_main_window(workspace)
+    qtbot.addWidget(again)
+    drafts.offer_at_start(again)
+    return again
+
+
+def test_a_new_interview_survives_a_crash(
+    qtbot, window: MainWindow, store: DraftStore, people: People, asked: list[bool], workspace
+) -> None:
+    dialog = window.interviews.open_record(None)
+    dialog.title_edit.setText("石桥村道路硬化座谈")
+    dialog.views.setPlainText("群众希望年内完工")
+    dialog.members.set_selected([people.members["李梅"]])
+    qtbot.waitUntil(lambda: store.path("interview-new").exists())
+
+    again = crash_and_restart(qtbot, window, workspace, "interviews")
+    restored = again.interviews.dialog
+    assert restored is not None and restored.record_id is None
+    assert restored.title_edit.text() == "石桥村道路硬化座谈"
+    assert restored.views.toPlainText() == "群众希望年内完工"
+    assert restored.members.selected_ids() == [people.members["李梅"]]
+    restored.save()
+    assert restored.saved_id is not None and store.names() == []
+
+
+def test_an_edited_resident_survives_a_crash_and_a_stale_one_is_dropped(
+    qtbot, window: MainWindow, store: DraftStore, people: People, asked: list[bool], workspace, ctx
+) -> None:
+    from studio_app.services import residents
+
+    resident_id = people.residents["张三"]
+    dialog = window.residents.open_record(resident_id)
+    dialog.edits["address"].setText("石桥村三组 12 号")
+    qtbot.waitUntil(lambda: store.path(f"resident-{resident_id}").exists())
+
+    again = crash_and_restart(qtbot, window, workspace, "residents")
+    restored = again.residents.dialog
+    assert restored is not None and restored.record_id == resident_id
+    assert restored.edits["address"].text() == "石桥村三组 12 号"
+    assert restored.edits["name"].text() == "张三"
+    restored.reject()  # discards (the test answers yes), and the draft with it
+    assert store.names() == []
+
+    store.save(f"resident-{resident_id}", {"rev": 1, "values": {"address": "旧地址"}})
+    residents.update(ctx, resident_id, {"address": "新地址"}, expected_rev=1)
+    dialog = again.residents.open_record(resident_id)
+    assert dialog.edits["address"].text() == "新地址" and store.names() == []
+    dialog.reject()
+
+
+def test_a_proposal_draft_keeps_its_text(
+    qtbot, window: MainWindow, store: DraftStore, asked: list[bool], workspace
+) -> None:
+    dialog = window.proposals.open_record(None)
+    dialog.title_edit.setText("关于加快农村道路硬化的建议")
+    dialog.facts.setPlainText("多个村道路破损")
+    qtbot.waitUntil(lambda: store.path("proposal-new").exists())
+    again = crash_and_restart(qtbot, window, workspace, "proposals")
+    restored = again.proposals.dialog
+    assert restored.title_edit.text() == "关于加快农村道路硬化的建议"
+    assert restored.facts.toPlainText() == "多个村道路破损"
+    restored.reject()
+    assert store.names() == []
+
+
+def test_the_desk_lists_drafts_and_opens_them(
+    qtbot, window: MainWindow, store: DraftStore, asked: list[bool]
+) -> None:
+    store.save("interview-new", {"rev": None, "values": {"title": "养老服务座谈"}})
+    store.save("visit-999999", {"rev": 1, "values": {}})  # its visit is gone
+    window.desk.refresh()
+    texts = [window.desk.drafts.item(i).text() for i in range(window.desk.drafts.count())]
+    assert any("访谈" in t and "养老服务座谈" in t for t in texts), texts
+    assert window.desk.drafts_box.isVisibleTo(window)
+
+    item = next(
+        window.desk.drafts.item(i)
+        for i in range(window.desk.drafts.count())
+        if "养老服务座谈" in window.desk.drafts.item(i).text()
+    )
+    window.desk.drafts.itemActivated.emit(item)
+    dialog = window.interviews.dialog
+    assert dialog is not None and dialog.title_edit.text() == "养老服务座谈"
+    dialog.reject()
+
+    assert not drafts.open_draft(window, "visit-999999")  # gone: the draft goes too
+    window.desk.refresh()
+    assert window.desk.drafts.count() == 0 and not window.desk.drafts_box.isVisibleTo(window)

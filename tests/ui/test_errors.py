@@ -39,6 +39,13 @@ def test_a_user_error_is_a_simple_message(answers: Answers, unexpected: list[str
     assert answers.errors == ["数据库正被其他程序使用，请稍后重试。"] and unexpected == []
 
 
+def test_a_storage_fault_says_its_cause_plainly(answers: Answers, unexpected: list[str]) -> None:
+    import sqlite3
+
+    errors.report(raised(sqlite3.OperationalError("database or disk is full")))
+    assert answers.errors == ["操作未能完成：磁盘已满。未完成的更改已撤销。"] and unexpected == []
+
+
 @pytest.fixture
 def log_dir(tmp_path: Path) -> Iterator[Path]:
     """The app's rotating log in ``tmp_path`` (other tests' handlers set aside meanwhile)."""

@@ -113,7 +113,7 @@ def test_a_new_resident_with_a_known_phone_is_offered_the_existing_one(
     qtbot.keyClicks(picker.form.edits["phone"], "138 0000 1111")
     assert picker.form.suggestions.isVisibleTo(dialog)
     assert picker.form.suggestions.count() == 1
-    assert picker.form.suggestions.item(0).text() == "张三 · 东村 · 13800001111（电话相同）"
+    assert picker.form.suggestions.item(0).text() == "张三 · 东村 · 138****1111（电话相同）"
     qtbot.mouseClick(picker.form.use_button, Qt.MouseButton.LeftButton)
     assert picker.existing_ids() == [people.residents["张三"]]
     assert picker.new_residents() == []
@@ -325,3 +325,27 @@ def test_workflow_actions_move_a_referred_case_to_closure(
     assert not dialog.has_changes()
     dialog.reject()
     assert window.visits.model.index(0, COLUMNS.index("status")).data() == "已办结"
+
+
+def test_a_deactivated_category_is_not_offered_but_still_shown_on_old_visits(
+    qtbot, window: MainWindow, add_visits: AddVisits
+) -> None:
+    from studio_app.storage.models import CodeItem
+
+    (visit_id,) = add_visits(1, category="02")
+    CodeItem.update(active=False).where(
+        (CodeItem.list_kind == "issue_category") & (CodeItem.code == "02")
+    ).execute()
+
+    new = window.visits.new_visit()
+    combo = new.form.category
+    row = combo.findData("02")
+    assert combo.view().isRowHidden(row)
+    assert not combo.model().item(row).isEnabled()
+    assert not combo.view().isRowHidden(combo.findData("03"))
+    new.reject()
+
+    old = window.visits.edit_visit(visit_id)
+    assert old.form.category.currentData() == "02"
+    assert old.form.category.currentText()  # its label, not blank
+    old.reject()

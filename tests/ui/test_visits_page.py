@@ -14,7 +14,7 @@ from studio_app.ui.main_window import MainWindow
 from studio_app.ui.models.visit_table import COLUMNS
 from studio_app.ui.pages.visits_page import VisitsPage
 from studio_app.workspace import Workspace
-from tests.ui.conftest import AddVisits, type_text
+from tests.ui.conftest import AddVisits, People, type_text
 
 
 @pytest.fixture
@@ -161,3 +161,24 @@ def test_double_click_opens_the_visit(qtbot, window: MainWindow, add_visits: Add
     assert page.dialog is not None
     assert page.dialog.visit_id == page.model.visit_id(1) == ids[1]
     page.dialog.reject()
+
+
+def test_member_and_village_filters(
+    qtbot, people: People, add_visits: AddVisits, workspace: Workspace
+) -> None:
+    add_visits(12)  # members and residents in turn: 4 visits per member, 6 per resident
+    window = build_main_window(workspace)
+    qtbot.addWidget(window)
+    page, bar = window.visits, window.visits.filters
+    bar.member.setCurrentIndex(bar.member.findText("李梅"))
+    assert page.model.total == 4
+    assert set(column(page, "member_names")) == {"李梅"}
+    bar.village.setCurrentIndex(bar.village.findText("东村"))  # 张三 lives there
+    assert page.model.total == 2
+    assert set(column(page, "resident_names")) == {"张三"}
+    assert bar.filters() == {"member": str(people.members["李梅"]), "village": "东村"}
+    bar.clear()
+    assert page.model.total == 12
+    bar.set_filters({"village": "西村"})
+    page.apply_query()
+    assert page.model.total == 6 and set(column(page, "resident_names")) == {"李四"}

@@ -25,6 +25,7 @@ class InterviewDialog(RecordDialog):
     """Topic, time, members and residents, views collected, follow-up; close / reopen."""
 
     fields = INTERVIEW_FIELDS
+    draft_kind = "interview"
 
     def __init__(
         self, ctx: Context, interview_id: int | None = None, parent: QWidget | None = None
@@ -87,6 +88,18 @@ class InterviewDialog(RecordDialog):
         row = interviews.get(record_id)
         v = records.snapshot(interviews.INTERVIEW, row)
         self.rev = row.rev
+        self.fill(v)
+        self.setWindowTitle(self.tr("Interview {0}").format(row.serial or ""))
+        self.status_label.setText(
+            self.tr("Status: {0}").format(self.status_labels.get(row.status, row.status))
+        )
+        self.status_label.show()
+        is_open = row.status == InterviewStatus.OPEN
+        self.close_button.setVisible(is_open)
+        self.reopen_button.setVisible(not is_open)
+
+    def fill(self, values: dict[str, Any]) -> None:
+        v = values
         set_combo_code(self.kind, v["kind"])
         self.title_edit.setText(v.get("title") or "")
         self.occurred_at.setDateTime(QDateTime(v["occurred_at"]))
@@ -97,14 +110,6 @@ class InterviewDialog(RecordDialog):
         self.participant_note.setPlainText(v.get("participant_note") or "")
         self.views.setPlainText(v.get("views") or "")
         self.follow_up.setPlainText(v.get("follow_up") or "")
-        self.setWindowTitle(self.tr("Interview {0}").format(row.serial or ""))
-        self.status_label.setText(
-            self.tr("Status: {0}").format(self.status_labels.get(row.status, row.status))
-        )
-        self.status_label.show()
-        is_open = row.status == InterviewStatus.OPEN
-        self.close_button.setVisible(is_open)
-        self.reopen_button.setVisible(not is_open)
 
     def write(self, values: dict[str, Any]) -> Any:
         if self.record_id is None:

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 from studio_app.core.codes import CodeListKind, Gender, ResidentKind
 from studio_app.core.fields import MEMBER_FIELDS, RESIDENT_FIELDS
 from studio_app.core.identity import IdentifierError, normalise_id_number, normalise_phone
-from studio_app.services import members, records, residents, site
+from studio_app.services import members, records, residents
 from studio_app.services.context import Context
 from studio_app.ui.dialogs.proposal_dialog import member_combo
 from studio_app.ui.dialogs.record_dialog import RecordDialog
 from studio_app.ui.lookups import enum_labels
-from studio_app.ui.widgets.combos import code_combo, combo_code, set_combo_code
+from studio_app.ui.widgets.combos import code_combo, combo_code, entry_combo, set_combo_code
 from studio_app.ui.widgets.new_resident_form import describe
 
 
@@ -63,6 +63,7 @@ class MemberDialog(RecordDialog):
     """A member's particulars; inactive members stay in old records but leave the pickers."""
 
     fields = MEMBER_FIELDS
+    draft_kind = "member"
 
     def __init__(self, ctx: Context, member_id: int | None = None, parent: QWidget | None = None):
         super().__init__(ctx, member_id, parent)
@@ -70,7 +71,7 @@ class MemberDialog(RecordDialog):
         self.edits = _line_edits(self, ("name",))
         self.gender = code_combo(enum_labels(Gender), self, empty="")
         self.add_row("gender", self.gender)
-        self.sector = code_combo(site.code_labels(CodeListKind.SECTOR), self, empty="")
+        self.sector = entry_combo(CodeListKind.SECTOR, self, empty="")
         self.add_row("sector", self.sector)
         self.edits.update(_line_edits(self, ("party", "unit_and_post", "phone", "term")))
         self.is_standing = QCheckBox(self)
@@ -95,13 +96,16 @@ class MemberDialog(RecordDialog):
         row = members.get(record_id)
         v = records.snapshot(members.MEMBER, row)
         self.rev = row.rev
-        for key, edit in self.edits.items():
-            edit.setText(v.get(key) or "")
-        set_combo_code(self.gender, v.get("gender"))
-        set_combo_code(self.sector, v.get("sector"))
-        self.is_standing.setChecked(bool(v.get("is_standing")))
-        self.active.setChecked(bool(v.get("active")))
+        self.fill(v)
         self.setWindowTitle(self.tr("Member {0}").format(row.name))
+
+    def fill(self, values: dict[str, Any]) -> None:
+        for key, edit in self.edits.items():
+            edit.setText(values.get(key) or "")
+        set_combo_code(self.gender, values.get("gender"))
+        set_combo_code(self.sector, values.get("sector"))
+        self.is_standing.setChecked(bool(values.get("is_standing")))
+        self.active.setChecked(bool(values.get("active")))
 
     def write(self, values: dict[str, Any]) -> Any:
         if self.record_id is None:
@@ -113,6 +117,7 @@ class ResidentDialog(RecordDialog):
     """A resident's particulars, with duplicate suggestions while a new one is typed."""
 
     fields = RESIDENT_FIELDS
+    draft_kind = "resident"
 
     def __init__(self, ctx: Context, resident_id: int | None = None, parent: QWidget | None = None):
         super().__init__(ctx, resident_id, parent)
@@ -156,16 +161,19 @@ class ResidentDialog(RecordDialog):
         row = residents.get(record_id)
         v = records.snapshot(residents.RESIDENT, row)
         self.rev = row.rev
-        for key, edit in self.edits.items():
-            edit.blockSignals(True)
-            edit.setText(v.get(key) or "")
-            edit.blockSignals(False)
-        set_combo_code(self.gender, v.get("gender"))
-        set_combo_code(self.kind, v.get("kind"))
-        index = self.contact_member.findData(v.get("contact_member"))
-        self.contact_member.setCurrentIndex(max(0, index))
+        self.fill(v)
         self.setWindowTitle(self.tr("Resident {0}").format(row.name))
         self._show_suggestions([])
+
+    def fill(self, values: dict[str, Any]) -> None:
+        for key, edit in self.edits.items():
+            edit.blockSignals(True)  # no duplicate suggestions for what is being restored
+            edit.setText(values.get(key) or "")
+            edit.blockSignals(False)
+        set_combo_code(self.gender, values.get("gender"))
+        set_combo_code(self.kind, values.get("kind"))
+        index = self.contact_member.findData(values.get("contact_member"))
+        self.contact_member.setCurrentIndex(max(0, index))
 
     def write(self, values: dict[str, Any]) -> Any:
         if self.record_id is None:

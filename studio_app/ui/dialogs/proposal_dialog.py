@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 
 from studio_app.core.codes import CodeListKind, ProposalKind, ProposalStatus, Satisfaction
 from studio_app.core.fields import COUNTY, PROPOSAL_FIELDS, Kind
-from studio_app.services import interviews, members, proposals, records, site, visits
+from studio_app.services import interviews, members, proposals, records, visits
 from studio_app.services.context import Context
 from studio_app.ui.dialogs.record_dialog import RecordDialog, text_box
 from studio_app.ui.i18n import label
 from studio_app.ui.lookups import enum_labels
-from studio_app.ui.widgets.combos import code_combo, combo_code, set_combo_code
+from studio_app.ui.widgets.combos import code_combo, combo_code, entry_combo, set_combo_code
 from studio_app.ui.widgets.member_picker import MemberPicker
 from studio_app.ui.widgets.resident_picker import ResidentPicker
 
@@ -44,6 +44,7 @@ class ProposalDialog(RecordDialog):
     """``prefill`` and the sources serve "turn visits / an interview into a proposal"."""
 
     fields = PROPOSAL_FIELDS
+    draft_kind = "proposal"
     openVisit = Signal(int)
     openInterview = Signal(int)
 
@@ -69,8 +70,8 @@ class ProposalDialog(RecordDialog):
         self.lead_resident = ResidentPicker(ctx.may_see_pii, self)
         self.lead_resident.new_button.hide()
         self.co_signers = MemberPicker(self)
-        self.sector = code_combo(site.code_labels(CodeListKind.SECTOR), self, empty="")
-        self.category = code_combo(site.code_labels(CodeListKind.PROPOSAL_CATEGORY), self, empty="")
+        self.sector = entry_combo(CodeListKind.SECTOR, self, empty="")
+        self.category = entry_combo(CodeListKind.PROPOSAL_CATEGORY, self, empty="")
         self.facts = text_box(self, 110)
         self.analysis = text_box(self, 80)
         self.recommendations = text_box(self, 80)
@@ -102,7 +103,7 @@ class ProposalDialog(RecordDialog):
         self.setWindowTitle(self.tr("New proposal / 社情民意"))
         self.resize(860, 820)
         if proposal_id is None:
-            self._fill(prefill or {"kind": ProposalKind.SQMY.value})
+            self.fill(prefill or {"kind": ProposalKind.SQMY.value})
             self._show_sources()
             self.submit_button.hide()
             self.county.hide()
@@ -144,7 +145,8 @@ class ProposalDialog(RecordDialog):
             values["member_evaluation"] = combo_code(self.evaluation) or None
         return values
 
-    def _fill(self, v: dict[str, Any]) -> None:
+    def fill(self, values: dict[str, Any]) -> None:
+        v = values
         set_combo_code(self.kind, v.get("kind"))
         self.title_edit.setText(v.get("title") or "")
         self.lead_member.setCurrentIndex(max(0, self.lead_member.findData(v.get("lead_member"))))
@@ -161,7 +163,7 @@ class ProposalDialog(RecordDialog):
         row = proposals.get(record_id)
         v = records.snapshot(proposals.PROPOSAL, row)
         self.rev = row.rev
-        self._fill(v)
+        self.fill(v)
         self.submitted_at.setText(str(v.get("submitted_at") or self.tr("not yet submitted")))
         for f in COUNTY_FIELDS:
             value = v.get(f.key)

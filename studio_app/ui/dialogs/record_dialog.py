@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from studio_app.core.errors import UserError, ValidationError
 from studio_app.core.fields import Field
 from studio_app.services.context import Context
-from studio_app.ui import messages
+from studio_app.ui import identifiers, messages
 from studio_app.ui.widgets.field_row import ERROR_STYLE, FieldRow
 
 
@@ -44,6 +44,7 @@ class RecordDialog(QDialog):
 
     saved = Signal(int)
     fields: tuple[Field, ...] = ()
+    draft_kind = ""  # names the drafts of this kind of record ("interview-new", "interview-7")
 
     def __init__(self, ctx: Context, record_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +113,10 @@ class RecordDialog(QDialog):
         """Fill the form from the saved record; set ``self.rev``."""
         raise NotImplementedError
 
+    def fill(self, values: dict[str, Any]) -> None:
+        """Put ``values`` (as :meth:`values` returns them) into the form: restores drafts."""
+        raise NotImplementedError
+
     def write(self, values: dict[str, Any]) -> Any:
         """Create or update through the service; returns the row."""
         raise NotImplementedError
@@ -139,6 +144,7 @@ class RecordDialog(QDialog):
     def reload(self) -> None:
         assert self.record_id is not None
         self.load(self.record_id)
+        identifiers.mask_edits(self)
         self._baseline = self.values()
 
     # -- writing ---------------------------------------------------------------------------

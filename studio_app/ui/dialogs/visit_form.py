@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_app.core.codes import Handling
+from studio_app.core.codes import CodeListKind, Handling
 from studio_app.core.fields import VISIT_FIELDS
 from studio_app.services.context import Context
 from studio_app.services.visits import DEFAULT_DUE_DAYS, REFERRAL_KEYS
 from studio_app.ui.lookups import Lookups
-from studio_app.ui.widgets.combos import code_combo, combo_code, set_combo_code
+from studio_app.ui.widgets.combos import code_combo, combo_code, entry_combo, set_combo_code
 from studio_app.ui.widgets.field_row import FieldRow
 from studio_app.ui.widgets.member_picker import MemberPicker
 from studio_app.ui.widgets.optional_date import OptionalDateEdit, date_edit
@@ -82,12 +82,12 @@ class VisitForm(QWidget):
         self.residents = ResidentPicker(ctx.may_see_pii, self)
         self.visitor_count = QSpinBox(self)
         self.visitor_count.setRange(1, 9999)
-        self.category = code_combo(lk.category, self, placeholder=choose)
+        self.category = entry_combo(CodeListKind.ISSUE_CATEGORY, self, placeholder=choose)
         self.content = _text_box(self, 110)
         self.content.setPlaceholderText(self.tr("In the resident's own words"))
         self.onsite_reply = _text_box(self, 100, grow=False)
         self.handling = code_combo(lk.handling, self)
-        self.referred_unit = code_combo(lk.unit, self, placeholder=choose)
+        self.referred_unit = entry_combo(CodeListKind.HANDLING_UNIT, self, placeholder=choose)
         self.referred_at = date_edit(self)
         self.due_at = date_edit(self)
         self.confidential = QCheckBox(self.tr("Confidential: not exported in detail"), self)

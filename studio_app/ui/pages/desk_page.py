@@ -1,5 +1,5 @@
 """The desk (工作台), the first page: who is on duty today, referrals that are open or
-overdue (by due date), the latest visits, and buttons to start new records.
+overdue (by due date), unsaved drafts, the latest visits, and buttons to start new records.
 
 There is no duty roster in the data yet, so "on duty" means the members who have recorded
 visits today (:func:`studio_app.services.members.on_duty`).
@@ -7,12 +7,14 @@ visits today (:func:`studio_app.services.members.on_duty`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,11 +25,14 @@ from studio_app.core.workflow import OPEN_STATUSES
 from studio_app.services import members
 from studio_app.services.context import Context
 from studio_app.services.listing import ListQuery
+from studio_app.ui import drafts
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel
 from studio_app.ui.pages.list_page import fit_columns, setup_table
 
 PAGE_SIZE = 50
+# What a draft's first line shows: the first of these values it has.
+DRAFT_SUMMARY_KEYS = ("title", "name", "content", "views", "facts")
 CASE_COLUMNS = ("serial", "resident_names", "category", "content", "referred_unit", "due_at")
 RECENT_COLUMNS = ("serial", "occurred_at", "member_names", "resident_names", "content", "status")
 
@@ -36,6 +41,7 @@ class DeskPage(QWidget):
     """Emits what the user asks for; the main window opens the dialogs."""
 
     openVisit = Signal(int)
+    openDraft = Signal(str)  # a draft's key
     newVisit = Signal()
     newInterview = Signal()
     newProposal = Signal()
@@ -81,12 +87,21 @@ class DeskPage(QWidget):
 
         duty_box = QGroupBox(self.tr("On duty today"), self)
         QVBoxLayout(duty_box).addWidget(self.duty)
+        self.drafts_box = QGroupBox(self.tr("Unsaved drafts (Enter to continue)"), self)
+        self.drafts = QListWidget(self.drafts_box)
+        self.drafts.setObjectName("draftList")
+        self.drafts.setMaximumHeight(self.fontMetrics().height() * 4 + 12)
+        self.drafts.itemActivated.connect(
+            lambda item: self.openDraft.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        QVBoxLayout(self.drafts_box).addWidget(self.drafts)
         cases = QHBoxLayout()
         cases.addWidget(self.overdue_box)
         cases.addWidget(self.open_box)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(duty_box)
+        layout.addWidget(self.drafts_box)
         layout.addLayout(cases, 1)
         layout.addWidget(self.recent_box, 1)
         for model in (self.overdue, self.open_cases, self.recent):
@@ -117,6 +132,29 @@ class DeskPage(QWidget):
         )
         for model in (self.overdue, self.open_cases, self.recent):
             model.reload()
+        self.show_drafts()
+
+    def show_drafts(self) -> None:
+        """The input kept from dialogs not saved (after a crash, or still open)."""
+        kinds = {
+            "visit": self.tr("Visit"),
+            "interview": self.tr("Interview"),
+            "proposal": self.tr("Proposal"),
+            "member": self.tr("Member"),
+            "resident": self.tr("Resident"),
+        }
+        self.drafts.clear()
+        for key, draft in drafts.listed():
+            kind, _, number = key.partition("-")
+            if kind not in kinds:
+                continue
+            values = draft.data.get("values", {})
+            summary = next((str(values[k]) for k in DRAFT_SUMMARY_KEYS if values.get(k)), "")
+            which = self.tr("new") if number == "new" else f"#{number}"
+            text = f"{draft.saved_at:%Y-%m-%d %H:%M}  {kinds[kind]} {which}  {summary[:40]}"
+            item = QListWidgetItem(text.strip(), self.drafts)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+        self.drafts_box.setVisible(self.drafts.count() > 0)
 
     def _show_titles(self) -> None:
         def count(model: VisitTableModel) -> str:

@@ -14,6 +14,7 @@ from studio_app.ui.dialogs.interview_dialog import InterviewDialog
 from studio_app.ui.lookups import enum_labels
 from studio_app.ui.models.lister_table import ListColumn, plain
 from studio_app.ui.pages.list_page import ListPage
+from studio_app.ui.printing import launch, print_jobs
 from studio_app.ui.widgets.combos import code_combo
 
 
@@ -33,11 +34,26 @@ class InterviewsPage(ListPage):
         self.convert_button.setToolTip(self.tr("Write a suggestion from the selected interview"))
         self.convert_button.clicked.connect(self.convert_selected)
         self.top.insertWidget(2, self.convert_button)
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.print_button.setObjectName("printInterviewButton")
+        self.print_button.setToolTip(self.tr("Preview and print the selected interview record"))
+        self.print_button.clicked.connect(self.print_selected)
+        self.top.insertWidget(3, self.print_button)
 
     def convert_selected(self) -> None:
         interview_id = self.selected_id()
         if interview_id is not None:
             self.proposalRequested.emit(interview_id)
+
+    def print_selected(self) -> None:
+        """The 委员访谈记录表 of the current interview, in a preview."""
+        interview_id = self.selected_id()
+        if interview_id is None:
+            launch.tell(self, self.tr("Select an interview to print."))
+            return
+        launch.preview(self, lambda: print_jobs.interview(self.ctx, interview_id))
+
+    print_current = print_selected
 
     def columns(self) -> Sequence[ListColumn]:
         kinds, statuses = enum_labels(InterviewKind), enum_labels(InterviewStatus)

@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 from studio_app.core.errors import UserError
 from studio_app.services.context import Context
 from studio_app.services.listing import Lister, ListQuery
-from studio_app.ui import messages
+from studio_app.ui import drafts, messages
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import ListColumn, ListerTableModel
+from studio_app.ui.saved_filters import SavedFilterBox, saved_store
 from studio_app.ui.widgets import confirm
-from studio_app.ui.widgets.combos import combo_code
+from studio_app.ui.widgets.combos import combo_code, set_combo_code
 
 SEARCH_DELAY_MS = 250
 MAX_COLUMN_WIDTH = 260
@@ -136,6 +137,10 @@ class ListPage(QWidget):
         self.body.addWidget(self.table, 1)
         self.add_filters()
         self.filter_row.addStretch(1)
+        self.saved_filters = SavedFilterBox(
+            saved_store(self.noun), self.saved_query, self.apply_saved, self
+        )
+        self.filter_row.addWidget(self.saved_filters)
         self.model.reload()
         stretch = self.stretch_column()
         fit_columns(self.table, self.model.column_of(stretch) if stretch else -1)
@@ -195,6 +200,30 @@ class ListPage(QWidget):
 
     def current_query(self) -> ListQuery:
         return ListQuery(text=self.search.text().strip(), filters=self.filters())
+
+    def set_filters(self, saved: dict[str, Any]) -> None:
+        """Show ``saved`` filters (as :meth:`filters` gives them) without running a query."""
+        for key, widget in self.filter_widgets.items():
+            widget.blockSignals(True)
+            try:
+                if isinstance(widget, QComboBox):
+                    value = saved.get(key)
+                    set_combo_code(widget, value if isinstance(value, str) else "")
+                elif isinstance(widget, QCheckBox):
+                    widget.setChecked(bool(saved.get(key)))
+            finally:
+                widget.blockSignals(False)
+
+    def saved_query(self) -> tuple[str, dict[str, Any]]:
+        return self.search.text().strip(), self.filters()
+
+    def apply_saved(self, text: str, filters: dict[str, Any]) -> None:
+        """Show a saved filter and search, then run them as one query."""
+        self.set_filters(filters)
+        self.search.blockSignals(True)
+        self.search.setText(text)
+        self.search.blockSignals(False)
+        self.apply_query()
 
     def apply_query(self) -> None:
         """Run the search text and filters now (the search box waits for a pause)."""
@@ -257,6 +286,7 @@ class ListPage(QWidget):
         return self.show_dialog(dialog)
 
     def show_dialog(self, dialog: QDialog) -> QDialog:
+        drafts.keep(dialog)  # offers leftover input, keeps new input until saved
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         self.dialog = dialog
         dialog.open()

@@ -10,14 +10,25 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QGroupBox, QSplitter, QTableView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QGroupBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+)
 
 from studio_app.core.codes import CodeListKind, Gender, ResidentKind
+from studio_app.core.errors import UserError
 from studio_app.core.identity import mask_id_number, mask_phone
-from studio_app.services import members, residents, site
+from studio_app.services import members, resident_merge, residents, site
 from studio_app.services.context import Context
 from studio_app.services.listing import ListQuery
 from studio_app.services.record_lists import MEMBERS, RESIDENTS
+from studio_app.ui import messages
+from studio_app.ui.dialogs import resident_merge_dialog
 from studio_app.ui.dialogs.person_dialogs import MemberDialog, ResidentDialog
 from studio_app.ui.lookups import Lookups, enum_labels
 from studio_app.ui.models.lister_table import ListColumn, flag, plain
@@ -114,6 +125,17 @@ class ResidentsPage(ListPage):
         splitter.setStretchFactor(1, 2)
         self.body.addWidget(splitter, 1)
         self.table.selectionModel().currentRowChanged.connect(self._show_history)
+        self.merge_button = QPushButton(self.tr("Merge…"), self)
+        self.merge_button.setObjectName("mergeResidentsButton")
+        self.merge_button.setToolTip(self.tr("Merge the two selected residents into one"))
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.undo_merge_button = QPushButton(self.tr("Undo merge"), self)
+        self.undo_merge_button.setObjectName("undoMergeButton")
+        self.undo_merge_button.setToolTip(self.tr("Undo the last merge into the current resident"))
+        self.undo_merge_button.clicked.connect(self.undo_merge)
+        self.top.insertWidget(self.top.indexOf(self.delete_button), self.merge_button)
+        self.top.insertWidget(self.top.indexOf(self.delete_button), self.undo_merge_button)
+        self.merge_button.setEnabled(ctx.role != "viewer")
         self.model.modelReset.connect(lambda: self._show_history(self.table.currentIndex()))
         self._show_history(QModelIndex())
 
@@ -150,10 +172,53 @@ class ResidentsPage(ListPage):
     def delete_record(self, record_id: int) -> None:
         residents.delete(self.ctx, record_id)
 
+    def merge_selected(self) -> bool:
+        """Merge the two selected residents (the dialog says which is kept and what moves)."""
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            messages.show_error(self, self.tr("Select exactly two residents to merge."))
+            return False
+        try:
+            resident_merge.preview(self.ctx, ids[0], ids[1])  # refusals before the dialog
+            chosen = resident_merge_dialog.choose_kept(self.ctx, ids[0], ids[1], self)
+            if chosen is None:
+                return False
+            resident_merge.merge(self.ctx, *chosen)
+        except UserError as exc:
+            messages.show_error(self, exc.message)
+            return False
+        self.model.reload()
+        self.select_record(chosen[0])
+        return True
+
+    def undo_merge(self) -> bool:
+        """Undo the last merge into the current resident, after asking."""
+        resident = self.selected_id()
+        entry = resident_merge.last_merge(resident) if resident else None
+        if resident is None or entry is None:
+            return False
+        name = residents.get(resident).name
+        question = self.tr("Undo the last merge into “{0}”? The other record comes back.")
+        if not resident_merge_dialog.confirm_undo(self, question.format(name)):
+            return False
+        try:
+            resident_merge.undo(self.ctx, entry)
+        except UserError as exc:
+            messages.show_error(self, exc.message)
+            return False
+        self.model.reload()
+        self.select_record(resident)
+        return True
+
     def _show_history(self, index: QModelIndex) -> None:
         if not hasattr(self, "history"):
             return
         resident = self.model.record_id(index.row()) if index.isValid() else 0
+        if hasattr(self, "undo_merge_button"):
+            can_undo = bool(resident) and self.ctx.role != "viewer"
+            self.undo_merge_button.setEnabled(
+                can_undo and resident_merge.last_merge(resident) is not None
+            )
         self.history.set_query(ListQuery(filters={"resident": resident}))
         self.history_box.setEnabled(bool(resident))
 

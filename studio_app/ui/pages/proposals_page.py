@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from studio_app.core.codes import CodeListKind, ProposalKind, ProposalStatus, ReplyClass, Review
 from studio_app.services import proposals, site
@@ -16,6 +16,7 @@ from studio_app.ui.dialogs.proposal_prefill import from_interview, from_visits
 from studio_app.ui.lookups import Lookups, enum_labels
 from studio_app.ui.models.lister_table import ListColumn, plain
 from studio_app.ui.pages.list_page import ListPage
+from studio_app.ui.printing import launch, print_jobs
 from studio_app.ui.widgets.combos import code_combo
 
 
@@ -70,6 +71,21 @@ class ProposalsPage(ListPage):
         self.add_filter("status", code_combo(statuses, self, empty=self.tr("All statuses")))
         reviews = enum_labels(Review)
         self.add_filter("review", code_combo(reviews, self, empty=self.tr("All reviews")))
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.print_button.setObjectName("printProposalButton")
+        self.print_button.setToolTip(self.tr("Preview and print the selected record on its form"))
+        self.print_button.clicked.connect(self.print_selected)
+        self.top.insertWidget(2, self.print_button)
+
+    def print_selected(self) -> None:
+        """The selected proposal (or 社情民意 …) on its form, in a preview."""
+        proposal_id = self.selected_id()
+        if proposal_id is None:
+            launch.tell(self, self.tr("Select a record to print."))
+            return
+        launch.preview(self, lambda: print_jobs.proposal(self.ctx, proposal_id))
+
+    print_current = print_selected
 
     def make_dialog(self, record_id: int | None) -> QDialog:
         return self._connect(ProposalDialog(self.ctx, record_id, self))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QTableWidget,
@@ -23,6 +24,8 @@ from studio_app.services import statistics
 from studio_app.services.context import Context
 from studio_app.services.statistics import Counted, Period, Report
 from studio_app.ui import messages
+from studio_app.ui.operations import Progress, Ticket
+from studio_app.ui.printing import choose, launch, print_jobs
 from studio_app.ui.widgets.bar_chart import BarChart
 
 TOP_VILLAGES = 15
@@ -94,6 +97,7 @@ class StatisticsPage(QWidget):
         for widget in (self.span, self.year, self.part):
             picker.addWidget(widget)
         picker.addStretch(1)
+        self._add_output_buttons(picker)
         content = QWidget(self)
         grid = QGridLayout(content)
         grid.addWidget(self.summary, 0, 0, 1, 2)
@@ -112,6 +116,71 @@ class StatisticsPage(QWidget):
         self.year.valueChanged.connect(self.refresh)
         self.part.valueChanged.connect(self.refresh)
         self._span_changed()
+
+    def _add_output_buttons(self, row: QHBoxLayout) -> None:
+        self.print_button = QPushButton(self.tr("Print report…"), self)
+        self.print_button.setObjectName("printReportButton")
+        self.print_button.setToolTip(self.tr("Preview and print the statistics report"))
+        self.print_button.clicked.connect(self.print_report)
+        self.workbook_button = QPushButton(self.tr("Export to workbook…"), self)
+        self.workbook_button.setObjectName("exportWorkbookButton")
+        self.workbook_button.setToolTip(self.tr("The month's ledger and statistics as Excel"))
+        self.workbook_button.clicked.connect(self.export_workbook)
+        self.pdf_button = QPushButton(self.tr("Export to PDF…"), self)
+        self.pdf_button.setObjectName("exportPdfButton")
+        self.pdf_button.setToolTip(self.tr("Save the statistics report as a PDF file"))
+        self.pdf_button.clicked.connect(self.export_pdf)
+        for button in (self.print_button, self.workbook_button, self.pdf_button):
+            row.addWidget(button)
+
+    # -- printing and export ---------------------------------------------------------------
+
+    def print_report(self) -> None:
+        """The statistics report of the chosen period, in a preview."""
+        period = self.period()
+        launch.preview(self, lambda: print_jobs.statistics_report(self.ctx, period))
+
+    print_current = print_report
+
+    def export_workbook(self) -> Ticket | None:
+        """The month's ledger workbook (台账 and statistics) where the user says."""
+        from studio_app.exchange.ledger import export_ledger
+
+        period = self.period()
+        if self.span.currentData() != "month":
+            messages.show_error(self, self.tr("The workbook is made per month: choose a month."))
+            return None
+        name = f"{self.ctx.site_code}_ledger_{period.slug}.xlsx"
+        chosen = choose.save_path(
+            self,
+            self.tr("Export to workbook"),
+            choose.default_folder() / name,
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
+        if chosen is None:
+            return None
+        dest = choose.with_suffix(chosen, ".xlsx")
+
+        def write(_progress: Progress) -> object:
+            return export_ledger(self.ctx, dest, period.slug)
+
+        return launch.write_file(self, self.tr("Exporting the workbook…"), write)
+
+    def export_pdf(self) -> Ticket | None:
+        """The statistics report of the chosen period saved as a PDF file."""
+        job = print_jobs.statistics_report(self.ctx, self.period())
+        chosen = choose.save_path(
+            self,
+            self.tr("Export to PDF"),
+            choose.default_folder() / job.file_name,
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if chosen is None:
+            return None
+        dest = choose.with_suffix(chosen, ".pdf")
+        return launch.write_file(
+            self, self.tr("Making the report…"), lambda progress: job.run(dest, progress)
+        )
 
     def period(self) -> Period:
         span, year, part = self.span.currentData(), self.year.value(), self.part.value()
@@ -140,6 +209,7 @@ class StatisticsPage(QWidget):
             self.part.setSuffix(self.tr(" (quarter)"))
         self.part.blockSignals(False)
         self.part.setVisible(span != "year")
+        self.workbook_button.setEnabled(span == "month")
         self.refresh()
 
     def refresh(self) -> None:

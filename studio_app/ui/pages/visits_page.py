@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -10,8 +12,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +26,9 @@ from studio_app.ui import drafts
 from studio_app.ui.dialogs.visit_dialog import VisitDialog
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel
+from studio_app.ui.printing import launch, print_jobs
+from studio_app.ui.printing.range_dialog import VisitRangeDialog
+from studio_app.ui.saved_filters import SavedFilterBox, saved_store
 from studio_app.ui.widgets.visit_filter_bar import VisitFilterBar
 
 SEARCH_DELAY_MS = 250
@@ -67,9 +74,14 @@ class VisitsPage(QWidget):
         )
         self.convert_button.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.convert_button.clicked.connect(self.convert_selected)
+        self._create_print_button()
         self.count_label = QLabel(self)
         self.count_label.setObjectName("visitCount")
         self.filters = VisitFilterBar(lookups, self)
+        self.saved_filters = SavedFilterBox(
+            saved_store("visit"), self.saved_query, self.apply_saved, self.filters
+        )
+        self.filters.layout().addWidget(self.saved_filters)
 
         self.model = VisitTableModel(lookups, self, today=ctx.today)
         self.table = QTableView(self)
@@ -89,12 +101,30 @@ class VisitsPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
         top.addWidget(self.convert_button)
+        top.addWidget(self.print_button)
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
         self.model.reload()
+
+    def _create_print_button(self) -> None:
+        self.print_button = QToolButton(self)
+        self.print_button.setObjectName("printVisitsButton")
+        self.print_button.setText(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Preview and print the selected visits' forms"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        menu = QMenu(self.print_button)
+        menu.addAction(self.tr("Print selected visits…"), self.print_selected)
+        full = menu.addAction(
+            self.tr("Print selected visits with full numbers…"),
+            lambda: self.print_selected(unmasked=True),
+        )
+        full.setEnabled(self.ctx.may_see_pii)
+        menu.addAction(self.tr("Print a date range…"), self.print_range)
+        self.print_button.setMenu(menu)
+        self.print_button.clicked.connect(self.print_current)
 
     def _setup_table(self) -> None:
         table = self.table
@@ -130,6 +160,17 @@ class VisitsPage(QWidget):
         if query.text == self.model.query.text and query.filters == self.model.query.filters:
             return
         self.model.set_query(query)
+
+    def saved_query(self) -> tuple[str, dict[str, Any]]:
+        return self.search.text().strip(), self.filters.filters()
+
+    def apply_saved(self, text: str, filters: dict[str, Any]) -> None:
+        """Show a saved filter and search, then run them as one query."""
+        self.filters.set_filters(filters)
+        self.search.blockSignals(True)
+        self.search.setText(text)
+        self.search.blockSignals(False)
+        self.apply_query()
 
     def _header_clicked(self, column: int) -> None:
         """Sort by a column in SQL: first click newest/largest first, then toggle."""
@@ -213,3 +254,25 @@ class VisitsPage(QWidget):
         ids = self.selected_visit_ids()
         if ids:
             self.convertRequested.emit(ids)
+
+    # -- printing --------------------------------------------------------------------------
+
+    def print_current(self) -> None:
+        """The selected visits' forms; with nothing selected, ask for a date range."""
+        if self.selected_visit_ids():
+            self.print_selected()
+        else:
+            self.print_range()
+
+    def print_selected(self, unmasked: bool = False) -> None:
+        """One form per selected visit, in a preview (identifiers masked unless asked)."""
+        ids = self.selected_visit_ids()
+        launch.preview(self, lambda: print_jobs.visits(self.ctx, ids, unmasked=unmasked))
+
+    def print_range(self) -> VisitRangeDialog:
+        """Ask for a date range (and options), then preview that batch."""
+        dialog = VisitRangeDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: launch.preview(self, dialog.job))
+        dialog.open()
+        return dialog

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QListView, QWidget
+
+from studio_app.core.codes import CodeListKind
+from studio_app.services import code_lists, site
 
 
 def code_combo(
@@ -34,3 +38,26 @@ def combo_code(combo: QComboBox) -> str:
 def set_combo_code(combo: QComboBox, code: str | None) -> None:
     """Choose ``code`` (nothing, or the "none" item, for an empty or unknown code)."""
     combo.setCurrentIndex(combo.findData(code or ""))
+
+
+def entry_combo(
+    kind: CodeListKind,
+    parent: QWidget | None = None,
+    *,
+    placeholder: str = "",
+    empty: str | None = None,
+) -> QComboBox:
+    """A combo of one code list for data entry: codes the county has deactivated are not
+    offered, but a saved record that has one still shows it."""
+    combo = code_combo(site.code_labels(kind), parent, placeholder=placeholder, empty=empty)
+    active = code_lists.active_labels(kind)
+    model, view = combo.model(), combo.view()
+    if not isinstance(model, QStandardItemModel) or not isinstance(view, QListView):
+        return combo
+    for row in range(combo.count()):
+        code = combo.itemData(row)
+        if code and code not in active:
+            item = model.item(row)
+            item.setEnabled(False)  # skipped by the arrow keys too
+            view.setRowHidden(row, True)
+    return combo

@@ -1,14 +1,17 @@
-"""Filters of the visits list: status, channel, category, a date range, overdue only."""
+"""Filters of the visits list: status, channel, category, member, village, a date range,
+overdue only."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QWidget
 
+from studio_app.services import members, residents
 from studio_app.ui.lookups import Lookups
-from studio_app.ui.widgets.combos import code_combo, combo_code
+from studio_app.ui.widgets.combos import code_combo, combo_code, set_combo_code
 from studio_app.ui.widgets.optional_date import OptionalDateEdit
 
 
@@ -22,12 +25,22 @@ class VisitFilterBar(QWidget):
         self.status = code_combo(lookups.status, self, empty=self.tr("All statuses"))
         self.channel = code_combo(lookups.channel, self, empty=self.tr("All channels"))
         self.category = code_combo(lookups.category, self, empty=self.tr("All categories"))
+        everyone = members.list_active(include_inactive=True)
+        self.member = code_combo(
+            {str(m.id): m.name for m in everyone}, self, empty=self.tr("All members")
+        )
+        self.village = code_combo(
+            {v: v for v in residents.villages()}, self, empty=self.tr("All villages")
+        )
         self.date_from = OptionalDateEdit(self.tr("From"), self)
         self.date_to = OptionalDateEdit(self.tr("To"), self)
         self.overdue = QCheckBox(self.tr("Overdue only"), self)
         self.clear_button = QPushButton(self.tr("Clear filters"), self)
         self.clear_button.clicked.connect(self.clear)
-        names = ("status", "channel", "category", "date_from", "date_to", "overdue")
+        names = (
+            "status", "channel", "category", "member", "village", "date_from", "date_to",
+            "overdue",
+        )  # fmt: skip
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for name in names:
@@ -49,16 +62,37 @@ class VisitFilterBar(QWidget):
             "status": combo_code(self.status),
             "channel": combo_code(self.channel),
             "category": combo_code(self.category),
+            "member": combo_code(self.member),
+            "village": combo_code(self.village),
             "date_from": self.date_from.value(),
             "date_to": self.date_to.value(),
             "overdue": self.overdue.isChecked(),
         }
         return {k: v for k, v in found.items() if v}
 
+    def set_filters(self, saved: dict[str, Any]) -> None:
+        """Show ``saved`` (as ``filters()`` gives them, dates as date or ISO text) silently."""
+        self.blockSignals(True)  # the caller runs one query afterwards
+        try:
+            for name in ("status", "channel", "category", "member", "village"):
+                value = saved.get(name)
+                set_combo_code(getattr(self, name), value if isinstance(value, str) else "")
+            for name in ("date_from", "date_to"):
+                value = saved.get(name)
+                if isinstance(value, str):
+                    try:
+                        value = date.fromisoformat(value)
+                    except ValueError:
+                        value = None
+                getattr(self, name).set_value(value if isinstance(value, date) else None)
+            self.overdue.setChecked(bool(saved.get("overdue")))
+        finally:
+            self.blockSignals(False)
+
     def clear(self) -> None:
         """Back to everything, with one ``changed`` signal."""
         self.blockSignals(True)
-        for combo in (self.status, self.channel, self.category):
+        for combo in (self.status, self.channel, self.category, self.member, self.village):
             combo.setCurrentIndex(0)
         self.date_from.set_value(None)
         self.date_to.set_value(None)

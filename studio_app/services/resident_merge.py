@@ -1,0 +1,328 @@
+"""Merging two records of the same resident, and undoing a merge.
+
+Everything that points to the duplicate (visits, interviews, proposals it leads) is moved to
+the kept resident; fields the kept record lacks are taken from the duplicate; the duplicate
+goes to the trash. Every changed record gets ``rev + 1`` so the next studio package carries
+the change (the duplicate travels as a tombstone).
+
+One audit entry (action ``merge``) holds what is needed to undo: the moved and dropped link
+rows and the previous values of every changed column. :func:`undo` works from that entry's
+id, so it also works after a restart; it refuses when a record involved was changed since.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import peewee as pw
+
+from studio_app.core.errors import NotFound, UserError
+from studio_app.services import audit, records
+from studio_app.services.context import Context
+from studio_app.services.residents import RESIDENT
+from studio_app.storage.models import (
+    AuditEntry,
+    Interview,
+    InterviewResident,
+    Proposal,
+    Resident,
+    SyncedModel,
+    Visit,
+    VisitResident,
+    database,
+)
+
+MERGE_ACTION = "merge"
+UNDO_ACTION = "merge_undo"
+# Fields filled on the kept resident when it has none and the duplicate has one.
+FILLABLE = ("gender", "phone", "id_number", "township", "village", "group_name", "address")
+_FILL_EXTRA = {"phone": "phone_key"}
+# link table, its owner column, the owner model, the owner's names column
+_LINKS: tuple[tuple[type[pw.Model], str, type[SyncedModel], str], ...] = (
+    (VisitResident, "visit", Visit, "resident_names"),
+    (InterviewResident, "interview", Interview, "resident_names"),
+)
+_TYPES: dict[str, type[SyncedModel]] = {
+    "visit": Visit,
+    "interview": Interview,
+    "proposal": Proposal,
+    "resident": Resident,
+}
+
+
+@dataclass(frozen=True)
+class MergePreview:
+    """What a merge of ``duplicate`` into ``keep`` would do (shown before asking)."""
+
+    keep: Resident
+    duplicate: Resident
+    visits: list[str] = field(default_factory=list)  # serials
+    interviews: list[str] = field(default_factory=list)
+    proposals: list[str] = field(default_factory=list)
+    filled: dict[str, Any] = field(default_factory=dict)  # field → value taken over
+
+
+def _check(ctx: Context, keep_id: int | str, duplicate_id: int | str) -> tuple[Resident, Resident]:
+    if ctx.role == "viewer":
+        raise UserError("查阅账户不能合并群众信息。")
+    keep = records.load(RESIDENT, keep_id)
+    dup = records.load(RESIDENT, duplicate_id)
+    if keep.id == dup.id:
+        raise UserError("不能把一个群众与自己合并，请选择两个不同的人。")
+    for row in (keep, dup):
+        if row.deleted_at is not None:
+            raise UserError(f"“{row.name}”在回收站中，请先恢复再合并。")
+    return keep, dup  # type: ignore[return-value]
+
+
+def _owners(link: type[pw.Model], owner_col: str, resident_id: int) -> list[int]:
+    column = getattr(link, owner_col)
+    query = link.select(column).where(link.resident == resident_id)  # type: ignore[attr-defined]
+    return [row[0] for row in query.tuples()]
+
+
+def _serials(model: type[SyncedModel], ids: list[int]) -> list[str]:
+    if not ids:
+        return []
+    query = model.select(model.serial).where(model.id.in_(ids)).order_by(model.id)
+    return [s or "" for (s,) in query.tuples()]
+
+
+def _fills(keep: Resident, dup: Resident) -> dict[str, Any]:
+    found = {}
+    for key in FILLABLE:
+        if not getattr(keep, key) and getattr(dup, key):
+            found[key] = getattr(dup, key)
+    return found
+
+
+def preview(ctx: Context, keep_id: int | str, duplicate_id: int | str) -> MergePreview:
+    """What :func:`merge` would move and fill in; raises the same refusals."""
+    keep, dup = _check(ctx, keep_id, duplicate_id)
+    visits = _owners(VisitResident, "visit", dup.id)
+    interviews = _owners(InterviewResident, "interview", dup.id)
+    proposals = [
+        p for (p,) in Proposal.select(Proposal.id).where(Proposal.lead_resident == dup.id).tuples()
+    ]
+    return MergePreview(
+        keep,
+        dup,
+        _serials(Visit, visits),
+        _serials(Interview, interviews),
+        _serials(Proposal, proposals),
+        _fills(keep, dup),
+    )
+
+
+def _names_of(table: type[pw.Model], owner_col: str, owner_id: int) -> str:
+    """The names column text of one owner, as records.py writes it."""
+    query = (
+        Resident.select(Resident.name)
+        .join(table, on=(table.resident == Resident.id))  # type: ignore[attr-defined]
+        .where(getattr(table, owner_col) == owner_id)
+        .order_by(table.position)  # type: ignore[attr-defined]
+    )
+    return "、".join(name for (name,) in query.tuples())[:300]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return audit.plain(value)
+    return value
+
+
+def _stamp(ctx: Context, row: SyncedModel) -> None:
+    row.rev += 1
+    row.updated_at = ctx.now_utc()
+    row.updated_by = ctx.user
+
+
+def merge(ctx: Context, keep_id: int | str, duplicate_id: int | str) -> int:
+    """Merge ``duplicate_id`` into ``keep_id``; returns the audit entry id (for :func:`undo`)."""
+    with database.atomic():
+        keep, dup = _check(ctx, keep_id, duplicate_id)
+        before: dict[str, dict[str, Any]] = {}  # "type:id" → previous column values
+        after_rev: dict[str, int] = {}
+        links: list[dict[str, Any]] = []  # link rows moved or dropped
+
+        def touched(kind: str, row: SyncedModel, columns: dict[str, Any]) -> None:
+            key = f"{kind}:{row.id}"
+            entry = before.setdefault(
+                key, {"rev": row.rev, "updated_at": row.updated_at, "updated_by": row.updated_by}
+            )
+            for column, value in columns.items():
+                entry.setdefault(column, value)
+
+        for table, owner_col, owner_model, names_col in _LINKS:
+            kind = owner_model._meta.table_name
+            owner = getattr(table, owner_col)
+            found = table.select(owner, table.position).where(table.resident == dup.id)  # type: ignore[attr-defined]
+            for owner_id, position in list(found.tuples()):  # read all before changing rows
+                has_keep = (
+                    table.select()
+                    .where((owner == owner_id) & (table.resident == keep.id))  # type: ignore[attr-defined]
+                    .exists()
+                )
+                if has_keep:
+                    table.delete().where(
+                        (owner == owner_id) & (table.resident == dup.id)  # type: ignore[attr-defined]
+                    ).execute()
+                else:
+                    table.update(resident=keep.id).where(
+                        (owner == owner_id) & (table.resident == dup.id)  # type: ignore[attr-defined]
+                    ).execute()
+                links.append(
+                    {"table": kind, "owner": owner_id, "position": position, "dropped": has_keep}
+                )
+                row = owner_model.get_by_id(owner_id)
+                touched(kind, row, {names_col: getattr(row, names_col)})
+        for row in list(Proposal.select().where(Proposal.lead_resident == dup.id)):
+            touched("proposal", row, {"lead_resident": dup.id})
+            row.lead_resident = keep.id
+            _stamp(ctx, row)
+            row.save()
+            after_rev[f"proposal:{row.id}"] = row.rev
+        names = {owner_model._meta.table_name: (t, c, n) for t, c, owner_model, n in _LINKS}
+        for key in list(before):
+            kind, row_id = key.split(":")
+            if kind == "proposal":
+                continue
+            row = _TYPES[kind].get_by_id(int(row_id))
+            table, owner_col, names_col = names[kind]
+            setattr(row, names_col, _names_of(table, owner_col, row.id))
+            _stamp(ctx, row)
+            row.save()
+            after_rev[key] = row.rev
+
+        fills = _fills(keep, dup)
+        latest = max(
+            (t for t in (keep.last_contacted_at, dup.last_contacted_at) if t), default=None
+        )
+        keep_changes: dict[str, Any] = dict(fills)
+        if latest != keep.last_contacted_at:
+            keep_changes["last_contacted_at"] = latest
+        for key in fills:
+            if key in _FILL_EXTRA:
+                keep_changes[_FILL_EXTRA[key]] = getattr(dup, _FILL_EXTRA[key])
+        touched("resident", keep, {k: getattr(keep, k) for k in keep_changes})
+        for key, value in keep_changes.items():
+            setattr(keep, key, value)
+        _stamp(ctx, keep)
+        keep.save()
+        after_rev[f"resident:{keep.id}"] = keep.rev
+        touched("resident", dup, {"deleted_at": None})
+        dup.deleted_at = ctx.now_utc()
+        _stamp(ctx, dup)
+        dup.save()
+        after_rev[f"resident:{dup.id}"] = dup.rev
+
+        undo_data = {
+            "keep": keep.id,
+            "duplicate": dup.id,
+            "links": links,
+            "before": {k: {c: _plain(v) for c, v in cols.items()} for k, cols in before.items()},
+            "after_rev": after_rev,
+        }
+        entry = AuditEntry.create(
+            at=ctx.now_utc(),
+            user=ctx.user,
+            action=MERGE_ACTION,
+            record_type="resident",
+            record_uuid=keep.uuid,
+            changes=json.dumps(
+                {
+                    "merged": [dup.name, keep.name],
+                    "duplicate_uuid": [dup.uuid, None],
+                    "filled": [None, {k: _plain(v) for k, v in fills.items()}],
+                    "undo": [undo_data, None],
+                },
+                ensure_ascii=False,
+            ),
+        )
+        audit.record(ctx, "delete", "resident", dup.uuid, {"merged_into": (None, keep.uuid)})
+    return int(entry.id)
+
+
+def last_merge(resident_id: int) -> int | None:
+    """The id of the latest merge into ``resident_id`` that has not been undone."""
+    row = Resident.get_or_none(Resident.id == resident_id)
+    if row is None:
+        return None
+    for entry in (
+        AuditEntry.select()
+        .where((AuditEntry.action == MERGE_ACTION) & (AuditEntry.record_uuid == row.uuid))
+        .order_by(AuditEntry.id.desc())
+    ):
+        if not _undone(entry.id):
+            return int(entry.id)
+    return None
+
+
+def _undone(entry_id: int) -> bool:
+    return (
+        AuditEntry.select()
+        .where(
+            (AuditEntry.action == UNDO_ACTION)
+            & (AuditEntry.changes.contains(f'"merge_entry": [{entry_id}, null]'))
+        )
+        .exists()
+    )
+
+
+def undo(ctx: Context, entry_id: int) -> None:
+    """Put everything back as it was before merge ``entry_id`` (revisions go up again)."""
+    if ctx.role == "viewer":
+        raise UserError("查阅账户不能撤销合并。")
+    with database.atomic():
+        entry = AuditEntry.get_or_none(AuditEntry.id == entry_id)
+        if entry is None or entry.action != MERGE_ACTION:
+            raise NotFound("找不到这次合并的记录。")
+        if _undone(entry_id):
+            raise UserError("这次合并已经撤销过了。")
+        data = json.loads(entry.changes)["undo"][0]
+        rows: dict[str, SyncedModel] = {}
+        for key, rev in data["after_rev"].items():
+            kind, row_id = key.split(":")
+            row = _TYPES[kind].get_or_none(_TYPES[kind].id == int(row_id))
+            if row is None or row.rev != rev:
+                what = getattr(row, "serial", None) or getattr(row, "name", "") if row else key
+                raise UserError(f"合并之后“{what}”又被修改或删除过，不能自动撤销这次合并。")
+            rows[key] = row
+        keep_id, dup_id = data["keep"], data["duplicate"]
+        tables = {owner_model._meta.table_name: (t, col) for t, col, owner_model, _ in _LINKS}
+        for link in data["links"]:
+            table, owner_col = tables[link["table"]]
+            owner = getattr(table, owner_col)
+            if link["dropped"]:
+                table.insert(
+                    {owner_col: link["owner"], "resident": dup_id, "position": link["position"]}
+                ).execute()
+            else:
+                table.update(resident=dup_id).where(
+                    (owner == link["owner"]) & (table.resident == keep_id)  # type: ignore[attr-defined]
+                ).execute()
+        for key, columns in data["before"].items():
+            row = rows[key]
+            for column, value in columns.items():
+                if column in ("rev", "updated_at", "updated_by"):
+                    continue
+                row_field = row._meta.fields[column]
+                setattr(row, row_field.name, row_field.python_value(value))
+            _stamp(ctx, row)
+            row.save()
+        dup = rows[f"resident:{dup_id}"]
+        AuditEntry.create(
+            at=ctx.now_utc(),
+            user=ctx.user,
+            action=UNDO_ACTION,
+            record_type="resident",
+            record_uuid=entry.record_uuid,
+            changes=json.dumps(
+                {"merge_entry": [entry_id, None], "restored": [None, dup.uuid]},
+                ensure_ascii=False,
+            ),
+        )
+        audit.record(ctx, "restore", "resident", dup.uuid, {"deleted_at": (None, None)})

@@ -1,0 +1,175 @@
+"""Retention: purging visits older than N years so that they cannot be read back.
+
+A purge removes, in one transaction, every visit (trashed ones too) that occurred before
+the cut-off date, its member and resident links, the residents left with no remaining
+record, and the audit history and open conflicts of those records (they hold the same
+personal data). Visits that a proposal names as its source are kept: the proposal would
+lose its origin. The purge is audited with counts only.
+
+Afterwards nothing of the purged data is left in the database file: ``secure_delete``
+overwrites freed pages, the full-text indexes are merged so that no old segment keeps the
+words, VACUUM rewrites the file and a TRUNCATE checkpoint empties the write-ahead log.
+Backups made earlier (including the one taken just before the purge) still hold the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+from studio_app.core.errors import UserError
+from studio_app.services import audit, backups
+from studio_app.services.context import Context
+from studio_app.services.permissions import Permission, require
+from studio_app.storage.models import database
+
+MAX_YEARS = 100
+FTS_TABLES = ("visit_fts", "interview_fts", "proposal_fts")
+
+# Temporary tables of the ids a purge removes (connection-local, in memory).
+_SELECT = """
+CREATE TEMP TABLE IF NOT EXISTS purge_visit (id INTEGER PRIMARY KEY, uuid TEXT);
+CREATE TEMP TABLE IF NOT EXISTS purge_resident (id INTEGER PRIMARY KEY, uuid TEXT);
+DELETE FROM purge_visit;
+DELETE FROM purge_resident;
+INSERT INTO purge_visit (id, uuid)
+  SELECT v.id, v.uuid FROM visit v
+  WHERE v.occurred_at < :cutoff
+    AND NOT EXISTS (SELECT 1 FROM proposal_source s WHERE s.visit_id = v.id);
+INSERT INTO purge_resident (id, uuid)
+  SELECT r.id, r.uuid FROM resident r
+  WHERE r.id IN (SELECT vr.resident_id FROM visit_resident vr
+                 WHERE vr.visit_id IN (SELECT id FROM purge_visit))
+    AND NOT EXISTS (SELECT 1 FROM visit_resident vr
+                    WHERE vr.resident_id = r.id
+                      AND vr.visit_id NOT IN (SELECT id FROM purge_visit))
+    AND NOT EXISTS (SELECT 1 FROM interview_resident ir WHERE ir.resident_id = r.id)
+    AND NOT EXISTS (SELECT 1 FROM proposal p WHERE p.lead_resident_id = r.id);
+"""
+
+_COUNTS = {
+    "visits": "SELECT count(*) FROM purge_visit",
+    "member_links": "SELECT count(*) FROM visit_member "
+    "WHERE visit_id IN (SELECT id FROM purge_visit)",
+    "resident_links": "SELECT count(*) FROM visit_resident "
+    "WHERE visit_id IN (SELECT id FROM purge_visit)",
+    "residents": "SELECT count(*) FROM purge_resident",
+    "audit_entries": "SELECT count(*) FROM audit_entry WHERE record_uuid IN "
+    "(SELECT uuid FROM purge_visit UNION ALL SELECT uuid FROM purge_resident)",
+    "kept_cited": "SELECT count(*) FROM visit v WHERE v.occurred_at < :cutoff "
+    "AND EXISTS (SELECT 1 FROM proposal_source s WHERE s.visit_id = v.id)",
+}
+
+_DELETE = """
+DELETE FROM audit_entry WHERE record_uuid IN (SELECT uuid FROM purge_visit);
+DELETE FROM audit_entry WHERE record_uuid IN (SELECT uuid FROM purge_resident);
+DELETE FROM exchange_conflict WHERE record_uuid IN (SELECT uuid FROM purge_visit);
+DELETE FROM exchange_conflict WHERE record_uuid IN (SELECT uuid FROM purge_resident);
+DELETE FROM visit_member WHERE visit_id IN (SELECT id FROM purge_visit);
+DELETE FROM visit_resident WHERE visit_id IN (SELECT id FROM purge_visit);
+DELETE FROM visit WHERE id IN (SELECT id FROM purge_visit);
+DELETE FROM resident WHERE id IN (SELECT id FROM purge_resident);
+"""
+
+
+@dataclass(frozen=True)
+class PurgePreview:
+    """What a purge of records older than ``years`` would remove."""
+
+    years: int
+    cutoff: date  # visits that occurred before this day go
+    visits: int
+    member_links: int
+    resident_links: int
+    residents: int
+    audit_entries: int
+    kept_cited: int  # old visits kept because a proposal names them as its source
+
+    @property
+    def empty(self) -> bool:
+        return self.visits == 0
+
+    def summary(self) -> str:
+        """One plain sentence for the CLI and the dialog."""
+        text = (
+            f"将永久删除 {self.cutoff:%Y年%m月%d日} 之前的接待走访 {self.visits} 条"
+            f"（含委员关联 {self.member_links} 条、群众关联 {self.resident_links} 条），"
+            f"以及此后再无任何记录的群众 {self.residents} 人、相关的修改记录 "
+            f"{self.audit_entries} 条。"
+        )
+        if self.kept_cited:
+            text += f"另有 {self.kept_cited} 条旧接待走访被提案或社情民意引用，予以保留。"
+        return text
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    preview: PurgePreview
+    backup: Path | None = None  # the backup taken just before (it still holds the data)
+    scrubbed: bool = True  # False when another program kept the log from being emptied
+
+
+def cutoff_for(today: date, years: int) -> date:
+    """The same day ``years`` earlier (29 February falls back to the 28th)."""
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:
+        return today.replace(year=today.year - years, day=28)
+
+
+def _check(ctx: Context, years: int) -> None:
+    require(ctx, Permission.PURGE, "visit")
+    if not 1 <= years <= MAX_YEARS:
+        raise UserError(f"保留年限应在 1 到 {MAX_YEARS} 年之间。")
+
+
+def _select(cutoff: date) -> dict[str, int]:
+    conn = database.obj.connection()
+    params = {"cutoff": cutoff.isoformat()}
+    for statement in filter(None, (s.strip() for s in _SELECT.split(";"))):
+        conn.execute(statement, params if ":cutoff" in statement else {})
+    return {key: conn.execute(sql, params).fetchone()[0] for key, sql in _COUNTS.items()}
+
+
+def preview(ctx: Context, years: int) -> PurgePreview:
+    """Counts of what :func:`purge` would remove; changes nothing."""
+    _check(ctx, years)
+    cutoff = cutoff_for(ctx.today(), years)
+    with database.atomic() as txn:
+        counts = _select(cutoff)
+        txn.rollback()
+    return PurgePreview(years, cutoff, **counts)
+
+
+def purge(ctx: Context, years: int) -> PurgeResult:
+    """Remove visits older than ``years`` (see the module docstring) beyond recovery."""
+    _check(ctx, years)
+    backup = backups.backup_before(ctx, "purge").path  # no backup, no purge
+    cutoff = cutoff_for(ctx.today(), years)
+    conn = database.obj.connection()
+    with database.atomic():
+        found = PurgePreview(years, cutoff, **_select(cutoff))
+        if not found.empty:
+            for statement in filter(None, (s.strip() for s in _DELETE.split(";"))):
+                conn.execute(statement)
+            for fts in FTS_TABLES:  # merge segments: deleted words leave the index
+                conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
+        changes = {k: (None, v) for k, v in asdict(found).items()}
+        audit.record(ctx, "purge", "visit", "", changes)
+    scrubbed = scrub() if not found.empty else True
+    return PurgeResult(found, backup, scrubbed)
+
+
+def scrub() -> bool:
+    """Rewrite the file and empty the log so freed pages keep no old content.
+
+    Returns False when a reader elsewhere kept the log from being emptied; the old pages
+    then go at the next checkpoint.
+    """
+    conn = database.obj.connection()
+    conn.execute("PRAGMA secure_delete = 1")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    conn.execute("VACUUM")
+    busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return busy == 0

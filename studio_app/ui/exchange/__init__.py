@@ -1,0 +1,1 @@
+"""Parts of the exchange page (数据交换): table models, readable rows, file choosers."""

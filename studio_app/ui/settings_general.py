@@ -1,0 +1,240 @@
+"""Settings tab: UI language, the font printed forms use, and where the data folder is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_app import paths
+from studio_app.services import print_settings
+from studio_app.ui import messages
+from studio_app.ui.i18n import DEFAULT_LANGUAGE, current_language
+from studio_app.ui.language import LANGUAGES
+
+MAX_WIDTH = 900
+SAMPLE = "中"  # a font that cannot print this cannot print the forms
+
+
+def choose_font_file(parent: QWidget, start: str) -> str:
+    """A font file picked by the user, or "" (tests replace this)."""
+    caption = QCoreApplication.translate("GeneralTab", "Choose a font for printing")
+    found, _ = QFileDialog.getOpenFileName(
+        parent,
+        caption,
+        start,
+        QCoreApplication.translate("GeneralTab", "TrueType fonts (*.ttf *.ttc)"),
+    )
+    return found
+
+
+def choose_folder(parent: QWidget, start: str) -> str:
+    """A folder picked by the user, or "" (tests replace this)."""
+    return QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("GeneralTab", "Choose the data folder"), start
+    )
+
+
+def font_problem(path: Path) -> str | None:
+    """Why reportlab cannot embed ``path`` for Chinese forms (a translated sentence), or None."""
+    from studio_app.reports import fonts  # reportlab: loaded when a font is chosen
+
+    try:
+        kind = fonts.outline_kind(path)
+    except OSError as exc:
+        return QCoreApplication.translate("GeneralTab", "The file cannot be read: {0}").format(
+            exc.strerror or exc
+        )
+    if kind == "cff":
+        return QCoreApplication.translate(
+            "GeneralTab",
+            "This font has PostScript (CFF) outlines, which cannot be embedded in PDF forms. "
+            "Choose a TrueType font (.ttf), e.g. SimSun or Microsoft YaHei.",
+        )
+    if kind != "truetype":
+        return QCoreApplication.translate("GeneralTab", "This is not a TrueType font file.")
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    try:
+        font = TTFont("StudioFontCheck", str(path), subfontIndex=0)
+    except Exception as exc:  # reportlab raises TTFError and others for odd or restricted fonts
+        return QCoreApplication.translate(
+            "GeneralTab", "The font cannot be used for printing: {0}"
+        ).format(exc)
+    if ord(SAMPLE) not in font.face.charToGlyph:
+        return QCoreApplication.translate("GeneralTab", "This font has no Chinese characters.")
+    return None
+
+
+class GeneralTab(QWidget):
+    """Language, print font and data folder, each in its own group."""
+
+    def __init__(self, data_root: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("generalTab")
+        self.setMaximumWidth(MAX_WIDTH)
+        self.data_root = Path(data_root)
+
+        self.language = QComboBox(self)
+        self.language.setObjectName("languageCombo")
+        self.language.addItem("中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(
+            self.language.findData(current_language() or DEFAULT_LANGUAGE)
+        )
+        self.language.currentIndexChanged.connect(lambda _i: self.choose_language())
+        language_box = QGroupBox(self.tr("Language"), self)
+        language_form = QFormLayout(language_box)
+        language_form.addRow(self.tr("Display language"), self.language)
+
+        self.font_label = QLabel(self)
+        self.font_label.setObjectName("fontLabel")
+        self.font_label.setWordWrap(True)
+        self.choose_font_button = QPushButton(self.tr("Choose file…"), self)
+        self.choose_font_button.setObjectName("chooseFontButton")
+        self.choose_font_button.clicked.connect(self.choose_font)
+        self.reset_font_button = QPushButton(self.tr("Use default"), self)
+        self.reset_font_button.setObjectName("resetFontButton")
+        self.reset_font_button.clicked.connect(self.reset_font)
+        font_box = QGroupBox(self.tr("Font for printing"), self)
+        font_layout = QVBoxLayout(font_box)
+        font_layout.addWidget(self.font_label)
+        row = QHBoxLayout()
+        row.addWidget(self.choose_font_button)
+        row.addWidget(self.reset_font_button)
+        row.addStretch(1)
+        font_layout.addLayout(row)
+
+        self.folder_label = QLabel(self)
+        self.folder_label.setObjectName("dataFolderLabel")
+        self.folder_label.setWordWrap(True)
+        self.next_label = QLabel(self)
+        self.next_label.setObjectName("nextFolderLabel")
+        self.next_label.setWordWrap(True)
+        self.change_folder_button = QPushButton(self.tr("Change location…"), self)
+        self.change_folder_button.setObjectName("changeFolderButton")
+        self.change_folder_button.clicked.connect(self.change_folder)
+        self.default_folder_button = QPushButton(self.tr("Use default location"), self)
+        self.default_folder_button.setObjectName("defaultFolderButton")
+        self.default_folder_button.clicked.connect(self.default_folder)
+        note = QLabel(
+            self.tr(
+                "The change takes effect at the next start. Data is not moved: choose an empty "
+                "folder (a new studio is set up there) or a folder that already holds a studio "
+                "database (e.g. a copy). Backups and logs are kept in the data folder too."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        folder_box = QGroupBox(self.tr("Data folder"), self)
+        folder_layout = QVBoxLayout(folder_box)
+        folder_layout.addWidget(self.folder_label)
+        folder_layout.addWidget(self.next_label)
+        row = QHBoxLayout()
+        row.addWidget(self.change_folder_button)
+        row.addWidget(self.default_folder_button)
+        row.addStretch(1)
+        folder_layout.addLayout(row)
+        folder_layout.addWidget(note)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(language_box)
+        layout.addWidget(font_box)
+        layout.addWidget(folder_box)
+        layout.addStretch(1)
+        self.show_font()
+        self.show_folder()
+
+    # -- language --------------------------------------------------------------------------
+
+    def choose_language(self) -> bool:
+        """Switch through the window's language menu (it rebuilds the window)."""
+        chosen = str(self.language.currentData())
+        if chosen not in LANGUAGES or chosen == current_language():
+            return False
+        window = self.window()
+        action = window.findChild(QAction, f"language_{chosen}") if window else None
+        if action is None:
+            return False
+        action.trigger()
+        return True
+
+    # -- print font ------------------------------------------------------------------------
+
+    def show_font(self) -> None:
+        chosen = print_settings.font_path()
+        if chosen:
+            self.font_label.setText(self.tr("Chosen font: {0}").format(chosen))
+        else:
+            self.font_label.setText(
+                self.tr(
+                    "Automatic: a Chinese TrueType font installed on this computer "
+                    "(SimSun, SimHei or Microsoft YaHei on Windows)."
+                )
+            )
+        self.reset_font_button.setEnabled(bool(chosen))
+
+    def choose_font(self) -> bool:
+        current = print_settings.font_path() or ""
+        found = choose_font_file(self, str(Path(current).parent) if current else "")
+        if not found:
+            return False
+        problem = font_problem(Path(found))
+        if problem:
+            messages.show_error(self, problem)
+            return False
+        print_settings.set_font_path(found)
+        self.show_font()
+        return True
+
+    def reset_font(self) -> None:
+        print_settings.set_font_path(None)
+        self.show_font()
+
+    # -- data folder -----------------------------------------------------------------------
+
+    def show_folder(self) -> None:
+        self.folder_label.setText(self.tr("Current location: {0}").format(self.data_root))
+        chosen = paths.remembered_data_dir()
+        if chosen is not None and Path(chosen).resolve() != self.data_root.resolve():
+            self.next_label.setText(self.tr("From the next start: {0}").format(chosen))
+        else:
+            self.next_label.setText("")
+        self.next_label.setVisible(bool(self.next_label.text()))
+        self.default_folder_button.setEnabled(chosen is not None)
+
+    def change_folder(self) -> bool:
+        found = choose_folder(self, str(self.data_root))
+        if not found:
+            return False
+        reason = paths.unusable_reason(Path(found))
+        if reason:
+            messages.show_error(self, reason)
+            return False
+        try:
+            paths.remember_data_dir(Path(found))
+        except OSError as exc:
+            messages.show_error(self, self.tr("Cannot save the choice: {0}").format(exc))
+            return False
+        self.show_folder()
+        return True
+
+    def default_folder(self) -> None:
+        try:
+            paths.remember_data_dir(None)
+        except OSError as exc:
+            messages.show_error(self, self.tr("Cannot save the choice: {0}").format(exc))
+        self.show_folder()
