@@ -29,7 +29,23 @@ DENSE_MATCHES: int | None = None  # fixed switch-over point (tests); None: from 
 LIVE_COUNTED = frozenset({"visit", "interview", "proposal"})  # kept in live_count by triggers
 
 FilterSql = tuple[str, list[Any]]
-Filter = Callable[[Any, date], FilterSql]
+
+
+@dataclass(frozen=True)
+class Subset:
+    """A filter by membership: the rows whose id ``ids_sql`` selects (e.g. from a link
+    table: the visits of one member).
+
+    Like a search term, it is planned by how many ids it selects: a count is driven from
+    the ids; a page sorts them when they are few, or walks the sort order testing
+    membership when they are many (a member with 40,000 visits: 2 ms instead of 140).
+    """
+
+    ids_sql: str
+    params: list[Any]
+
+
+Filter = Callable[[Any, date], FilterSql | Subset]
 
 
 @dataclass(frozen=True)
@@ -100,7 +116,8 @@ class Lister:
 
     # -- building blocks ------------------------------------------------------------------
 
-    def _where(self, query: ListQuery, today: date) -> FilterSql:
+    def _where(self, query: ListQuery, today: date, page_of: int | None = None) -> FilterSql:
+        """The WHERE clause; ``page_of`` (a page size) when it serves a page, not a count."""
         parts = [f"t.deleted_at IS {'NOT ' if query.trash else ''}NULL"]
         params: list[Any] = []
         filters = dict(query.filters)
@@ -112,7 +129,10 @@ class Lister:
             build = self._filters.get(key)
             if build is None:
                 raise UserError(f"未知的筛选条件：{key}")
-            sql, args = build(value, today)
+            built = build(value, today)
+            if isinstance(built, Subset):
+                built = self._membership(built, page_of)
+            sql, args = built
             parts.append(sql)
             params.extend(args)
         if query.trash and query.text.strip() and self.spec.fts is not None:
@@ -120,6 +140,27 @@ class Lister:
             parts.append(sql)
             params.extend(args)
         return " AND ".join(parts), params
+
+    def _lone_subset(self, query: ListQuery, today: date) -> Subset | None:
+        """The query's only condition, when it is a :class:`Subset` of live rows."""
+        if query.trash or query.text.strip():
+            return None
+        active = [(k, v) for k, v in query.filters.items() if v not in (None, "", [], ())]
+        if len(active) != 1 or active[0][0] not in self._filters:
+            return None
+        built = self._filters[active[0][0]](active[0][1], today)
+        return built if isinstance(built, Subset) else None
+
+    def _membership(self, subset: Subset, page_of: int | None) -> FilterSql:
+        """``t.id IN (…)``, with the id hidden from the planner (``+t.id``) when a page
+        should walk the sort order because the subset is large."""
+        column = "t.id"
+        if page_of is not None:
+            sql = f"SELECT count(*) FROM ({subset.ids_sql})"
+            found = database.connection().execute(sql, subset.params).fetchone()[0]
+            if found > self._dense_matches(page_of):
+                column = "+t.id"
+        return f"{column} IN ({subset.ids_sql})", list(subset.params)
 
     def _match(self, query: ListQuery) -> str | None:
         if self.spec.fts is None or query.trash or not query.text.strip():
@@ -162,6 +203,15 @@ class Lister:
         if match is None and where == "t.deleted_at IS NULL" and self.spec.table in LIVE_COUNTED:
             sql = "SELECT n FROM live_count WHERE table_name = ?"
             return int(conn.execute(sql, [self.spec.table]).fetchone()[0])
+        lone = self._lone_subset(query, today or date.today())
+        if lone is not None:
+            # The subset's ids less the (few) trashed rows: no lookups of live table rows.
+            sql = (
+                f"WITH s(id) AS ({lone.ids_sql}) SELECT count(*) FROM (SELECT DISTINCT id "
+                f"FROM s) WHERE id NOT IN (SELECT id FROM {self.spec.table} "
+                "WHERE deleted_at IS NOT NULL)"
+            )
+            return int(conn.execute(sql, lone.params).fetchone()[0])
         if match is None:
             sql = f"SELECT count(*) FROM {self.spec.table} t WHERE {where}"
             return int(conn.execute(sql, params).fetchone()[0])
@@ -185,7 +235,7 @@ class Lister:
         today: date | None = None,
     ) -> Page:
         """One page of rows after the ``after`` cursor (``None`` for the first page)."""
-        where, params = self._where(query, today or date.today())
+        where, params = self._where(query, today or date.today(), page_of=limit)
         match = self._match(query)
         if match is None:
             rows = self._walk(query, where, params, after, limit)

@@ -11,7 +11,15 @@ from typing import Any
 
 from studio_app.core.identity import phone_digits
 from studio_app.core.text import normalise_name
-from studio_app.services.listing import Column, FilterSql, Lister, ListSpec, day_range, in_list
+from studio_app.services.listing import (
+    Column,
+    FilterSql,
+    Lister,
+    ListSpec,
+    Subset,
+    day_range,
+    in_list,
+)
 
 
 def _flag(column: str) -> Any:
@@ -102,9 +110,8 @@ INTERVIEWS = Lister(
         "status": lambda v, _: in_list("t.status", v),
         "date_from": lambda v, _: ("t.occurred_at >= ?", [day_range(v)]),
         "date_to": lambda v, _: ("t.occurred_at < ?", [day_range(v, end=True)]),
-        "member": lambda v, _: (
-            "t.id IN (SELECT interview_id FROM interview_member WHERE member_id = ?)",
-            [int(v)],
+        "member": lambda v, _: Subset(
+            "SELECT interview_id FROM interview_member WHERE member_id = ?", [int(v)]
         ),
     },
 )

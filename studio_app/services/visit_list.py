@@ -13,6 +13,7 @@ from studio_app.services.listing import (
     ListQuery,
     ListSpec,
     Page,
+    Subset,
     day_range,
     in_list,
 )
@@ -59,17 +60,15 @@ FILTERS = {
     "handling": lambda v, _: in_list("t.handling", v),
     "date_from": lambda v, _: ("t.occurred_at >= ?", [day_range(v)]),
     "date_to": lambda v, _: ("t.occurred_at < ?", [day_range(v, end=True)]),
-    "member": lambda v, _: (
-        "t.id IN (SELECT visit_id FROM visit_member WHERE member_id = ?)",
-        [int(v)],
+    "member": lambda v, _: Subset(
+        "SELECT visit_id FROM visit_member WHERE member_id = ?", [int(v)]
     ),
-    "resident": lambda v, _: (
-        "t.id IN (SELECT visit_id FROM visit_resident WHERE resident_id = ?)",
-        [int(v)],
+    "resident": lambda v, _: Subset(
+        "SELECT visit_id FROM visit_resident WHERE resident_id = ?", [int(v)]
     ),
-    "village": lambda v, _: (
-        "t.id IN (SELECT vr.visit_id FROM visit_resident vr JOIN resident r "
-        "ON r.id = vr.resident_id WHERE r.village = ?)",
+    "village": lambda v, _: Subset(
+        "SELECT vr.visit_id FROM visit_resident vr JOIN resident r "
+        "ON r.id = vr.resident_id WHERE r.village = ?",
         [str(v)],
     ),
     "overdue": _overdue,

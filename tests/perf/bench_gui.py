@@ -215,6 +215,8 @@ def bench_interactions(db_file: Path, terms: list[str]) -> None:
         )
     steps.append(("filter: channel = first code", choose(bar.channel, 1), choose(bar.channel, 0)))
     steps.append(("filter: status = second code", choose(bar.status, 2), choose(bar.status, 0)))
+    steps.append(("filter: member = first", choose(bar.member, 1), choose(bar.member, 0)))
+    steps.append(("filter: village = first", choose(bar.village, 1), choose(bar.village, 0)))
     steps.append(
         (
             "filter: overdue only",
