@@ -466,6 +466,17 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
 </context>
 <context>
+    <name>DetailPanel</name>
+    <message>
+        <source>Select a row to see the whole record here.</source>
+        <translation>选中一行，这里显示整条记录。</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>…… 另有 {0} 条</translation>
+    </message>
+</context>
+<context>
     <name>DetailsDialog</name>
     <message>
         <source>Close</source>
@@ -1098,6 +1109,18 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Details panel</source>
+        <translation>详情面板</translation>
+    </message>
+    <message>
+        <source>Show or hide the whole record beside lists (F9)</source>
+        <translation>在列表旁显示或隐藏整条记录 (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
     </message>
     <message>
         <source>Main</source>

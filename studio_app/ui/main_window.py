@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -83,6 +83,10 @@ class MainWindow(QMainWindow):
         self.desk.newInterview.connect(self.new_interview)
         self.desk.newProposal.connect(self.new_proposal)
         self.visits.convertRequested.connect(self.proposal_from_visits)
+        self.visits.linkActivated.connect(self.open_link)
+        self.detail_state = b""  # the list/detail divider, shared by the list pages
+        self.details_shown = True  # the detail panel beside lists (View menu, F9)
+        self._watch_details(self.visits)
         self.nav.setCurrentRow(0)
 
         self.count_label = QLabel(self)
@@ -114,6 +118,9 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self.stack.setCurrentIndex(current)
             self._built[name] = page
+            if hasattr(page, "linkActivated"):
+                page.linkActivated.connect(self.open_link)  # type: ignore[attr-defined]
+            self._watch_details(page)
         return self._built[name]
 
     def _show_row(self, row: int) -> None:
@@ -242,6 +249,15 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.delete_visit_action)
+        self.details_action = QAction(self.tr("Details panel"), self)
+        self.details_action.setObjectName("detailsAction")
+        self.details_action.setCheckable(True)
+        self.details_action.setChecked(True)
+        self.details_action.setShortcut(QKeySequence("F9"))
+        self.details_action.setToolTip(self.tr("Show or hide the whole record beside lists (F9)"))
+        self.details_action.toggled.connect(self.show_details)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.details_action)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -280,6 +296,53 @@ class MainWindow(QMainWindow):
     def proposal_from_visits(self, visit_ids: list[int]) -> None:
         self.show_page(self.proposals)
         self.proposals.from_visits(visit_ids)
+
+    def open_link(self, kind: str, record_id: int) -> None:
+        """Open a record linked from a detail panel, on its own page."""
+        if kind == "visit":
+            self.open_visit(record_id)
+        elif kind == "interview":
+            self.open_interview(record_id)
+        else:
+            page = {"proposal": self.proposals, "member": self.members, "resident": self.residents}
+            self.show_page(page[kind])
+            page[kind].open_record(record_id)
+
+    def _list_pages(self) -> list[QWidget]:
+        built = [self.visits, *self._built.values()]
+        return [page for page in built if hasattr(page, "detail_panel")]
+
+    def _watch_details(self, page: QWidget) -> None:
+        """Give a list page the shared divider position and panel visibility."""
+        splitter = getattr(page, "splitter", None)
+        if splitter is None or not hasattr(page, "set_details_shown"):
+            return
+        if self.detail_state:
+            splitter.restoreState(QByteArray(self.detail_state))
+        splitter.splitterMoved.connect(lambda *_: self._remember_details(splitter))
+        page.set_details_shown(self.details_shown)  # type: ignore[attr-defined]
+
+    def _remember_details(self, splitter: Any) -> None:
+        self.detail_state = bytes(splitter.saveState().data())
+        for page in self._list_pages():
+            other = page.splitter  # type: ignore[attr-defined]
+            if other is not splitter:
+                other.blockSignals(True)
+                other.restoreState(QByteArray(self.detail_state))
+                other.blockSignals(False)
+
+    def set_detail_state(self, state: bytes) -> None:
+        """Put the list/detail divider where ``state`` (a saved splitter state) says."""
+        self.detail_state = state
+        for page in self._list_pages():
+            page.splitter.restoreState(QByteArray(state))  # type: ignore[attr-defined]
+
+    def show_details(self, shown: bool) -> None:
+        """Show or hide the detail panel beside every list."""
+        self.details_shown = shown
+        self.details_action.setChecked(shown)
+        for page in self._list_pages():
+            page.set_details_shown(shown)  # type: ignore[attr-defined]
 
     def purge_old_visits(self) -> None:
         """Administrators: preview, confirm and purge visits older than N years."""

@@ -38,6 +38,8 @@ VISITS_SORT = Option("visits/sort", "")  # a column key of the list; "" = the de
 VISITS_DESCENDING = Option("visits/descending", True)
 VISITS_SEARCH = Option("visits/search", "")
 VISITS_FILTERS = Option("visits/filters", {})  # visit_list filters, dates as ISO text
+DETAIL_SPLITTER = Option("lists/detail_splitter", b"")  # list / detail panel divider
+DETAIL_SHOWN = Option("lists/detail_shown", True)
 
 OPTIONS: tuple[Option[Any], ...] = (
     LANGUAGE,
@@ -47,6 +49,8 @@ OPTIONS: tuple[Option[Any], ...] = (
     VISITS_DESCENDING,
     VISITS_SEARCH,
     VISITS_FILTERS,
+    DETAIL_SPLITTER,
+    DETAIL_SHOWN,
 )
 
 

@@ -1,5 +1,6 @@
 """Putting the main window back as the user left it: geometry, the visits list's columns,
-sort, filters and search text. Restored when the window is built, saved when it closes.
+sort, filters and search text, the detail panel's width and visibility. Restored when the
+window is built, saved when it closes.
 """
 
 from __future__ import annotations
@@ -41,10 +42,14 @@ class WindowState(QObject):
         if geometry:
             self.window.restoreGeometry(QByteArray(geometry))
         restore_visits_page(self.window.visits, self.settings)
+        self.window.set_detail_state(self.settings.get(opt.DETAIL_SPLITTER))
+        self.window.show_details(self.settings.get(opt.DETAIL_SHOWN))
 
     def save(self) -> None:
         self.settings.set(opt.MAIN_GEOMETRY, bytes(self.window.saveGeometry().data()))
         save_visits_page(self.window.visits, self.settings)
+        self.settings.set(opt.DETAIL_SPLITTER, self.window.detail_state)
+        self.settings.set(opt.DETAIL_SHOWN, self.window.details_shown)
         self.settings.sync()
 
 

@@ -99,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(*SIZE)
     window.show()
     settle(app)
+    window.show_page(window.visits)
+    window.visits.table.selectRow(0)  # the detail panel shows the newest visit
+    window.visits.details.load()
+    settle(app)
     save(window, args.out / "visits.png")
     window.visits.filters.overdue.setChecked(True)
     settle(app)

@@ -1,5 +1,6 @@
 """What every record list page shares: search-as-you-type, filters, a lazy table sorted in
-SQL, a "new" button, Enter to open the dialog, Delete (with a question) to the trash.
+SQL, a "new" button, Enter to open the dialog, Delete (with a question) to the trash, and
+the current record's details beside the list.
 
 Subclasses give the lister, the columns, the filter widgets and the dialog.
 """
@@ -35,8 +36,12 @@ from studio_app.ui.models.lister_table import ListColumn, ListerTableModel
 from studio_app.ui.saved_filters import SavedFilterBox, saved_store
 from studio_app.ui.widgets import confirm
 from studio_app.ui.widgets.combos import combo_code, set_combo_code
+from studio_app.ui.widgets.detail_panel import DetailLoader, DetailPanel, detail_splitter
 
 SEARCH_DELAY_MS = 250
+# Columns that give way to the detail panel (it shows them for the current row), so the
+# stretching column keeps room for its text on a 1366-pixel screen.
+PANEL_HIDES = {"proposal": ("kind", "review", "reply_class")}
 MAX_COLUMN_WIDTH = 260
 FIT_SAMPLE_ROWS = 20
 
@@ -77,6 +82,7 @@ class ListPage(QWidget):
     """A searchable, filterable list of one record type; ``countChanged`` carries the total."""
 
     countChanged = Signal(int)
+    linkActivated = Signal(str, int)  # a link in the detail panel: record kind, id
     lister: Lister
     descending = True  # first sort: newest first; people pages list by name, A first
     noun = ""  # e.g. "interview", for object names
@@ -131,10 +137,21 @@ class ListPage(QWidget):
         self.top.addWidget(self.delete_button)
         self.filter_row = QHBoxLayout()
         self.filter_row.setContentsMargins(0, 0, 0, 0)
-        self.body = QVBoxLayout(self)
-        self.body.addLayout(self.top)
-        self.body.addLayout(self.filter_row)
+        # ``body`` holds the list (subclasses may add under it); the detail panel is beside it
+        list_area = QWidget(self)
+        self.body = QVBoxLayout(list_area)
+        self.body.setContentsMargins(0, 0, 0, 0)
         self.body.addWidget(self.table, 1)
+        self.detail_panel = DetailPanel(self)
+        self.detail_panel.linkActivated.connect(self.linkActivated)
+        self.splitter = detail_splitter(list_area, self.detail_panel, self)
+        self.details = DetailLoader(
+            ctx, self.noun, self.table, self.model.record_id, self.detail_panel
+        )
+        outer = QVBoxLayout(self)
+        outer.addLayout(self.top)
+        outer.addLayout(self.filter_row)
+        outer.addWidget(self.splitter, 1)
         self.add_filters()
         self.filter_row.addStretch(1)
         self.saved_filters = SavedFilterBox(
@@ -144,6 +161,7 @@ class ListPage(QWidget):
         self.model.reload()
         stretch = self.stretch_column()
         fit_columns(self.table, self.model.column_of(stretch) if stretch else -1)
+        self.set_details_shown(True)
 
     # -- what subclasses say ---------------------------------------------------------------
 
@@ -172,6 +190,12 @@ class ListPage(QWidget):
         """How the record in ``row`` is named in the delete question."""
         values = self.model.row_values(row)
         return str(values.get("serial") or values.get("title") or values.get("name") or "")
+
+    def set_details_shown(self, shown: bool) -> None:
+        """Show or hide the detail panel beside the list; some columns give way to it."""
+        for key in PANEL_HIDES.get(self.noun, ()):
+            self.table.setColumnHidden(self.model.column_of(key), shown)
+        self.details.set_shown(shown)
 
     # -- filters and query -----------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""The visits page (接待走访): search, filters and the lazy list; opens the visit dialog."""
+"""The visits page (接待走访): search, filters, the lazy list with the current visit's details
+beside it; opens the visit dialog."""
 
 from __future__ import annotations
 
@@ -29,9 +30,12 @@ from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel
 from studio_app.ui.printing import launch, print_jobs
 from studio_app.ui.printing.range_dialog import VisitRangeDialog
 from studio_app.ui.saved_filters import SavedFilterBox, saved_store
+from studio_app.ui.widgets.detail_panel import DetailLoader, DetailPanel, detail_splitter
 from studio_app.ui.widgets.visit_filter_bar import VisitFilterBar
 
 SEARCH_DELAY_MS = 250
+# Shown in the detail panel, these columns make room for the content beside it.
+PANEL_HIDES = ("member_names", "handling", "referred_unit")
 # Column widths fit these samples; the content column takes what is left.
 WIDTH_SAMPLES = {
     "serial": "JD-2026-00000",
@@ -52,6 +56,7 @@ class VisitsPage(QWidget):
 
     countChanged = Signal(int)
     convertRequested = Signal(list)  # ids of the selected visits, for a new proposal
+    linkActivated = Signal(str, int)  # a link in the detail panel: record kind, id
 
     def __init__(self, ctx: Context, lookups: Lookups, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +86,7 @@ class VisitsPage(QWidget):
         self.saved_filters = SavedFilterBox(
             saved_store("visit"), self.saved_query, self.apply_saved, self.filters
         )
-        self.filters.layout().addWidget(self.saved_filters)
+        self.filters.add_trailing(self.saved_filters)
 
         self.model = VisitTableModel(lookups, self, today=ctx.today)
         self.table = QTableView(self)
@@ -106,8 +111,21 @@ class VisitsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.filters)
-        layout.addWidget(self.table, 1)
+        self.detail_panel = DetailPanel(self)
+        self.detail_panel.linkActivated.connect(self.linkActivated)
+        self.splitter = detail_splitter(self.table, self.detail_panel, self)
+        self.details = DetailLoader(
+            ctx, "visit", self.table, self.model.visit_id, self.detail_panel
+        )
+        layout.addWidget(self.splitter, 1)
+        self.set_details_shown(True)
         self.model.reload()
+
+    def set_details_shown(self, shown: bool) -> None:
+        """Show or hide the detail panel; while shown, :data:`PANEL_HIDES` columns give way."""
+        for key in PANEL_HIDES:
+            self.table.setColumnHidden(COLUMNS.index(key), shown)
+        self.details.set_shown(shown)
 
     def _create_print_button(self) -> None:
         self.print_button = QToolButton(self)

@@ -7,7 +7,14 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio_app.services import members, residents
 from studio_app.ui.lookups import Lookups
@@ -37,24 +44,36 @@ class VisitFilterBar(QWidget):
         self.overdue = QCheckBox(self.tr("Overdue only"), self)
         self.clear_button = QPushButton(self.tr("Clear filters"), self)
         self.clear_button.clicked.connect(self.clear)
-        names = (
-            "status", "channel", "category", "member", "village", "date_from", "date_to",
-            "overdue",
-        )  # fmt: skip
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for name in names:
-            widget = getattr(self, name)
-            widget.setObjectName(f"filter_{name}")
-            layout.addWidget(widget)
-            if isinstance(widget, QComboBox):
-                widget.currentIndexChanged.connect(self.changed)
-            elif isinstance(widget, OptionalDateEdit):
-                widget.changed.connect(self.changed)
-            else:
-                widget.toggled.connect(self.changed)
-        layout.addWidget(self.clear_button)
-        layout.addStretch(1)
+        # Two rows, so that the page fits a 1366-pixel screen beside the detail panel:
+        # what to show, then when (and the saved filters, added by the page).
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        self.first_row, self.second_row = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(self.first_row)
+        rows.addLayout(self.second_row)
+        for name in ("status", "channel", "category", "member", "village"):
+            self._add(name, self.first_row)
+        for name in ("date_from", "date_to", "overdue"):
+            self._add(name, self.second_row)
+        self.second_row.addWidget(self.clear_button)
+        self.first_row.addStretch(1)
+        self.second_row.addStretch(1)
+
+    def _add(self, name: str, row: QHBoxLayout) -> None:
+        widget = getattr(self, name)
+        widget.setObjectName(f"filter_{name}")
+        row.addWidget(widget)
+        if isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(self.changed)
+        elif isinstance(widget, OptionalDateEdit):
+            widget.changed.connect(self.changed)
+        else:
+            widget.toggled.connect(self.changed)
+
+    def add_trailing(self, widget: QWidget) -> None:
+        """Put ``widget`` at the end of the second row (e.g. the saved filters)."""
+        self.second_row.insertWidget(self.second_row.count() - 1, widget)
 
     def filters(self) -> dict[str, Any]:
         """The chosen filters as ``visit_list.FILTERS`` keys (empty ones left out)."""

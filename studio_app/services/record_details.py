@@ -1,0 +1,319 @@
+"""What the detail panel beside a list shows of one record: every filled field with its
+Chinese label, codes as labels, identifiers masked unless the user may see them, and the
+linked records (people, sources, resulting proposals, a person's visits) as references.
+
+Loading one record costs a get by id and a few indexed look-ups, never work proportional
+to the list the record was picked from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from studio_app.core import codes as c
+from studio_app.core.errors import NotFound
+from studio_app.core.fields import (
+    INTERVIEW_FIELDS,
+    MEMBER_FIELDS,
+    PROPOSAL_FIELDS,
+    RESIDENT_FIELDS,
+    VISIT_FIELDS,
+    Field,
+    Kind,
+)
+from studio_app.core.identity import mask_id_number, mask_phone
+from studio_app.services import site
+from studio_app.services.context import Context
+from studio_app.storage.models import (
+    Interview,
+    InterviewMember,
+    InterviewResident,
+    Member,
+    Proposal,
+    ProposalCoSigner,
+    ProposalSource,
+    Resident,
+    Visit,
+    VisitMember,
+    VisitResident,
+)
+
+KINDS = ("visit", "interview", "proposal", "member", "resident")
+RECENT_VISITS = 20  # a person's latest visits listed; the rest are counted
+SNIPPET = 24  # characters of a visit's content in a reference
+
+EnumLabel = Callable[[c.Coded], str]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A linked record: ``kind`` is one of :data:`KINDS`."""
+
+    kind: str
+    record_id: int
+    text: str  # what the link reads: a serial or a name
+    note: str = ""  # said after the link: date, title, the start of the content
+
+
+@dataclass(frozen=True)
+class Row:
+    """One labelled line; ``long`` text is shown wrapped under its label."""
+
+    label: str
+    text: str = ""
+    long: bool = False
+    refs: tuple[Ref, ...] = ()
+    more: int = 0  # linked records not listed in ``refs``
+
+
+@dataclass(frozen=True)
+class Details:
+    kind: str
+    record_id: int
+    title: str
+    rows: tuple[Row, ...]
+
+    def row(self, label: str) -> Row | None:
+        return next((r for r in self.rows if r.label == label), None)
+
+
+def chinese(value: c.Coded) -> str:
+    return value.label
+
+
+def details(ctx: Context, kind: str, record_id: int, *, enum_label: EnumLabel = chinese) -> Details:
+    """The panel content of record ``record_id`` of ``kind``; raises ``NotFound``."""
+    build = _BUILDERS[kind]
+    return build(_Formatter(ctx, enum_label), record_id)
+
+
+class _Formatter:
+    """Field values as display text; code lists are read once per record."""
+
+    def __init__(self, ctx: Context, enum_label: EnumLabel) -> None:
+        self.ctx = ctx
+        self.enum_label = enum_label
+        self._code_lists: dict[str, dict[str, str]] = {}
+
+    def text(self, f: Field, value: Any) -> str:
+        if value is None or value == "":
+            return ""
+        kind = f.kind
+        if kind is Kind.DATETIME and isinstance(value, datetime):
+            return f"{value:%Y-%m-%d %H:%M}"
+        if kind is Kind.DATE and isinstance(value, date):
+            return value.isoformat()
+        if kind is Kind.BOOL:
+            return "是" if value else "否"
+        if kind is Kind.ENUM and f.enum is not None:
+            try:
+                return self.enum_label(f.enum(value))
+            except ValueError:
+                return str(value)
+        if kind is Kind.CODE and f.code_list is not None:
+            labels = self._code_lists.get(f.code_list)
+            if labels is None:
+                labels = self._code_lists[f.code_list] = site.code_labels(f.code_list)
+            return labels.get(value, str(value))
+        if kind is Kind.PHONE:
+            return str(value) if self.ctx.may_see_pii else mask_phone(value)
+        if kind is Kind.ID_NUMBER:
+            return str(value) if self.ctx.may_see_pii else mask_id_number(value)
+        return str(value)
+
+    def rows(
+        self, fields: Iterable[Field], row: Any, people: dict[str, tuple[Ref, ...]]
+    ) -> list[Row]:
+        """Every filled field of ``row``; person fields come from ``people``."""
+        found = []
+        for f in fields:
+            if f.key in people:
+                refs = people[f.key]
+                if refs:
+                    found.append(Row(f.label, refs=refs))
+                continue
+            text = self.text(f, getattr(row, f.key))
+            if text:
+                found.append(Row(f.label, text, long=f.kind is Kind.LONGTEXT))
+        return found
+
+    def status(self, enum: type[c.Coded], value: str) -> Row:
+        try:
+            text = self.enum_label(enum(value))
+        except ValueError:
+            text = value
+        return Row("状态", text)
+
+
+# -- references ------------------------------------------------------------------------------
+
+
+def _people(model: type[Member] | type[Resident], kind: str, ids: list[int]) -> tuple[Ref, ...]:
+    if not ids:
+        return ()
+    query = model.select(model.id, model.name).where(model.id.in_(ids))
+    names: dict[int, str] = dict(query.tuples())
+    return tuple(Ref(kind, i, names[i]) for i in ids if i in names)
+
+
+def _linked(link_model: Any, owner: str, target: str, owner_id: int) -> list[int]:
+    owner_col, target_col = getattr(link_model, owner), getattr(link_model, target)
+    query = link_model.select(target_col).where(owner_col == owner_id)
+    return [r[0] for r in query.order_by(link_model.position).tuples()]
+
+
+def _visit_ref(v: Visit) -> Ref:
+    day = f"{v.occurred_at:%Y-%m-%d}"
+    snippet = " ".join(v.content.split())
+    if len(snippet) > SNIPPET:
+        snippet = snippet[:SNIPPET] + "…"
+    return Ref("visit", v.id, v.serial or day, f"{day} {snippet}")
+
+
+def _interview_ref(i: Interview) -> Ref:
+    day = f"{i.occurred_at:%Y-%m-%d}"
+    return Ref("interview", i.id, i.serial or day, f"{day} {i.title}")
+
+
+def _proposal_ref(p: Proposal) -> Ref:
+    return Ref("proposal", p.id, p.serial or p.title, p.title if p.serial else "")
+
+
+def _visits(ids: list[int]) -> tuple[Ref, ...]:
+    if not ids:
+        return ()
+    query = Visit.select().where(Visit.id.in_(ids), Visit.deleted_at.is_null())
+    return tuple(_visit_ref(v) for v in query.order_by(Visit.occurred_at.desc()))
+
+
+def _interviews(ids: list[int]) -> tuple[Ref, ...]:
+    if not ids:
+        return ()
+    query = Interview.select().where(Interview.id.in_(ids), Interview.deleted_at.is_null())
+    return tuple(_interview_ref(i) for i in query.order_by(Interview.occurred_at.desc()))
+
+
+def _proposals_from(column: Any, record_id: int) -> Row | None:
+    """The proposals / 社情民意 that grew from a visit or interview."""
+    query = (
+        Proposal.select()
+        .join(ProposalSource, on=ProposalSource.proposal == Proposal.id)
+        .where(column == record_id, Proposal.deleted_at.is_null())
+        .order_by(Proposal.created_at.desc())
+    )
+    refs = tuple(_proposal_ref(p) for p in query)
+    return Row("形成的提案/社情民意", refs=refs) if refs else None
+
+
+def _person_visits(link_model: Any, person_column: Any, person_id: int) -> Row | None:
+    """A person's latest visits, newest first, and how many more there are."""
+    base = (
+        Visit.select()
+        .join(link_model, on=link_model.visit == Visit.id)
+        .where(person_column == person_id, Visit.deleted_at.is_null())
+    )
+    latest = base.order_by(Visit.occurred_at.desc()).limit(RECENT_VISITS)
+    refs = tuple(_visit_ref(v) for v in latest)
+    if not refs:
+        return None
+    more = base.count() - len(refs) if len(refs) == RECENT_VISITS else 0
+    return Row("接待走访记录", refs=refs, more=more)
+
+
+# -- per kind ----------------------------------------------------------------------------------
+
+
+def _load(model: Any, record_id: int, noun: str) -> Any:
+    row = model.get_or_none(model.id == record_id)
+    if row is None:
+        raise NotFound(f"找不到该{noun}（可能已被删除）")
+    return row
+
+
+def _head(fmt: _Formatter, row: Any, status: type[c.Coded]) -> list[Row]:
+    """Serial and status, which are not declared fields."""
+    serial = [Row("编号", row.serial)] if row.serial else []
+    return [*serial, fmt.status(status, row.status)]
+
+
+def _visit(fmt: _Formatter, record_id: int) -> Details:
+    v: Visit = _load(Visit, record_id, "接待走访记录")
+    people = {
+        "members": _people(Member, "member", _linked(VisitMember, "visit", "member", v.id)),
+        "residents": _people(
+            Resident, "resident", _linked(VisitResident, "visit", "resident", v.id)
+        ),
+    }
+    rows = _head(fmt, v, c.VisitStatus) + fmt.rows(VISIT_FIELDS, v, people)
+    extra = _proposals_from(ProposalSource.visit, v.id)
+    return Details("visit", v.id, v.serial or "", tuple(rows + ([extra] if extra else [])))
+
+
+def _interview(fmt: _Formatter, record_id: int) -> Details:
+    i: Interview = _load(Interview, record_id, "访谈记录")
+    people = {
+        "members": _people(Member, "member", _linked(InterviewMember, "interview", "member", i.id)),
+        "residents": _people(
+            Resident, "resident", _linked(InterviewResident, "interview", "resident", i.id)
+        ),
+    }
+    rows = _head(fmt, i, c.InterviewStatus) + fmt.rows(INTERVIEW_FIELDS, i, people)
+    extra = _proposals_from(ProposalSource.interview, i.id)
+    return Details("interview", i.id, i.title, tuple(rows + ([extra] if extra else [])))
+
+
+def _proposal(fmt: _Formatter, record_id: int) -> Details:
+    p: Proposal = _load(Proposal, record_id, "提案/社情民意")
+    people = {
+        "lead_member": _people(Member, "member", [p.lead_member_id] if p.lead_member_id else []),
+        "lead_resident": _people(
+            Resident, "resident", [p.lead_resident_id] if p.lead_resident_id else []
+        ),
+        "co_signers": _people(
+            Member, "member", _linked(ProposalCoSigner, "proposal", "member", p.id)
+        ),
+    }
+    rows = _head(fmt, p, c.ProposalStatus) + fmt.rows(PROPOSAL_FIELDS, p, people)
+    links = ProposalSource.select().where(ProposalSource.proposal == p.id)
+    visit_ids = [s.visit_id for s in links if s.visit_id]
+    interview_ids = [s.interview_id for s in links if s.interview_id]
+    sources = _visits(visit_ids) + _interviews(interview_ids)
+    if sources:
+        rows.append(Row("来源", refs=sources))
+    return Details("proposal", p.id, p.title, tuple(rows))
+
+
+def _member(fmt: _Formatter, record_id: int) -> Details:
+    m: Member = _load(Member, record_id, "委员")
+    people = {
+        "contact_parent": _people(
+            Member, "member", [m.contact_parent_id] if m.contact_parent_id else []
+        )
+    }
+    rows = fmt.rows(MEMBER_FIELDS, m, people)
+    extra = _person_visits(VisitMember, VisitMember.member, m.id)
+    return Details("member", m.id, m.name, tuple(rows + ([extra] if extra else [])))
+
+
+def _resident(fmt: _Formatter, record_id: int) -> Details:
+    r: Resident = _load(Resident, record_id, "群众")
+    people = {
+        "contact_member": _people(
+            Member, "member", [r.contact_member_id] if r.contact_member_id else []
+        )
+    }
+    rows = fmt.rows(RESIDENT_FIELDS, r, people)
+    extra = _person_visits(VisitResident, VisitResident.resident, r.id)
+    return Details("resident", r.id, r.name, tuple(rows + ([extra] if extra else [])))
+
+
+_BUILDERS: dict[str, Callable[[_Formatter, int], Details]] = {
+    "visit": _visit,
+    "interview": _interview,
+    "proposal": _proposal,
+    "member": _member,
+    "resident": _resident,
+}
