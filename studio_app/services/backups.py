@@ -18,8 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlparse
-from urllib.request import url2pathname
 
 import peewee as pw
 
@@ -88,6 +86,9 @@ def data_dir_of(where: Context | DataDir | Path | str) -> DataDir:
             raise UserError("数据库尚未打开。")
         name = str(db.database)
         if name.startswith("file:"):  # opened read-only by URI
+            from urllib.parse import urlparse
+            from urllib.request import url2pathname  # http and email modules: not at start
+
             name = url2pathname(urlparse(name).path)
         return DataDir(Path(name).parent)
     return DataDir(Path(where))

@@ -13,16 +13,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studio_app.core.codes import ProposalKind
 from studio_app.core.errors import UserError
-from studio_app.reports.documents import PrintResult
 from studio_app.services.context import Context
 from studio_app.services.statistics import Period
 from studio_app.storage.models import Interview, Proposal, Visit
 from studio_app.ui.operations import Cancelled, Progress
 
-Produce = Callable[[Path, Progress], PrintResult]
+if TYPE_CHECKING:  # reportlab loads when something is printed, not at start-up
+    from studio_app.reports.documents import PrintResult
+
+Produce = Callable[[Path, Progress], "PrintResult"]
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ def visits(ctx: Context, visit_ids: Sequence[int], *, unmasked: bool = False) ->
 
         title = f"{FORM_NAME}（{len(ids)} 件）"
         path = write_pdf(dest, draw, title=title, font=print_font(font_path()).name)
+        from studio_app.reports.documents import PrintResult
+
         return PrintResult(path, pages, len(ids))
 
     return PrintJob(f"接待登记表 {first}{more}", f"接待登记表_{first}{more}.pdf", produce, len(ids))
