@@ -2,7 +2,8 @@
 
 Write locally → (encrypt) → copy to the destination and verify → only then mark the records
 as exchanged and advance the package sequence, in one transaction with an audit entry. A
-failure at any step leaves the database as it was and no file under the final name.
+failure at any step leaves the database as it was and no file under the final name; what a
+killed export leaves (a ``.part`` file, a temp folder) is removed by a later one.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from studio_app import __version__
 from studio_app.core.errors import UserError
 from studio_app.core.identity import mask_id_number, mask_phone
 from studio_app.exchange import tables
-from studio_app.exchange.files import deliver
+from studio_app.exchange.files import deliver, remove_stale_parts, remove_stale_temp
 from studio_app.exchange.labels import Labels
 from studio_app.exchange.schema import (
     FORMAT_VERSION,
@@ -37,6 +38,7 @@ from studio_app.services.context import Context
 from studio_app.services.site import require_site
 from studio_app.storage.models import Setting, Site, database
 
+TEMP_PREFIX = "studio-export-"
 MASKERS: dict[str, Callable[[str], str]] = {"id_number": mask_id_number, "phone": mask_phone}
 
 
@@ -194,12 +196,13 @@ def run_export(
         permissions.require(ctx, permissions.Permission.SEE_PII, "package")
     permissions.require(ctx, permissions.Permission.EXCHANGE, "package")
     site = require_site()
+    remove_stale_temp(TEMP_PREFIX)  # left by exports killed before they finished
     counts = {s.spec.title: tables.count(s.spec.record, s.where, s.params) for s in selections}
     if not any(counts.values()):
         return ExportResult(None, kind, seq, counts)
     name = file_name(site.code, kind, ctx.today().strftime("%Y%m%d"), seq)
     target = _destination(dest, name)
-    tmpdir = Path(tempfile.mkdtemp(prefix="studio-export-"))
+    tmpdir = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
     try:
         local = tmpdir / name
         try:
@@ -244,6 +247,7 @@ def run_export(
             raise
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
+    remove_stale_parts(target.parent, target)  # .part files of earlier, interrupted copies
     return ExportResult(target, kind, seq, counts)
 
 

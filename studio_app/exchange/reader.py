@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -119,7 +120,70 @@ def _manifest(book: Any) -> dict[str, Any]:
     for key in ("package_uuid", "site_uuid", "sequence", "sheets"):
         if key not in manifest:
             raise UserError(f"数据包清单缺少“{key}”，无法导入。")
+    if not _well_formed(manifest):
+        raise UserError("数据包清单已损坏，无法导入。")
     return manifest
+
+
+def _is(kind: type) -> Callable[[Any], bool]:
+    if kind is int:  # not a bool, and small enough for SQLite
+        return lambda v: type(v) is int and 0 <= v < 2**31
+    return lambda v: isinstance(v, kind)
+
+
+def _sheet_info(v: Any) -> bool:
+    return isinstance(v, dict) and all(
+        ok(v[key])
+        for key, ok in (("columns", _mapping), ("rows", _is(int)), ("sha256", _is(str)))
+        if key in v
+    )
+
+
+def _mapping(v: Any) -> bool:
+    return isinstance(v, dict) and all(isinstance(x, str) for x in v.values())
+
+
+def _masked(v: Any) -> bool:
+    return isinstance(v, dict) and all(
+        isinstance(keys, list) and all(isinstance(k, str) for k in keys) for keys in v.values()
+    )
+
+
+def _code_lists(v: Any) -> bool:
+    return isinstance(v, dict) and all(
+        isinstance(items, list)
+        and all(
+            isinstance(item, list)
+            and len(item) == 4
+            and type(item[0]) in (str, int)  # code, label, order, active
+            and type(item[1]) in (str, int)
+            and type(item[2]) is int
+            and abs(item[2]) < 2**31
+            and type(item[3]) in (bool, int)
+            for item in items
+        )
+        for items in v.values()
+    )
+
+
+_TEXT_ENTRIES = ("app_version", "site_name", "site_code", "created_at", "created_by")
+_TEXT_ENTRIES += ("target_site_uuid", "target_site_name", "target_site_code")
+# What each manifest entry must look like when present (the writer's types, export.py).
+_MANIFEST_SHAPE: dict[str, Callable[[Any], bool]] = {
+    "package_uuid": lambda v: isinstance(v, str) and bool(UUID.fullmatch(v)),
+    "site_uuid": lambda v: isinstance(v, str) and bool(UUID.fullmatch(v)),
+    "sequence": _is(int),
+    "previous_sequence": _is(int),
+    "sheets": lambda v: isinstance(v, dict) and all(_sheet_info(i) for i in v.values()),
+    "masked": _masked,
+    "code_lists": _code_lists,
+    "site_kind": lambda v: v in ("studio", "county"),
+    **{key: _is(str) for key in _TEXT_ENTRIES},
+}
+
+
+def _well_formed(manifest: dict[str, Any]) -> bool:
+    return all(ok(manifest[key]) for key, ok in _MANIFEST_SHAPE.items() if key in manifest)
 
 
 def _header_map(spec: SheetSpec, header: list[Any], mapping: dict[str, str]) -> dict[str, int]:
@@ -303,6 +367,17 @@ def _check_row(
             errors.append(f"{header}：不能超过 {limit:,} 个字（现有 {len(value):,} 个）")
 
 
+@contextmanager
+def _readable(path: Path, what: str) -> Iterator[None]:
+    """Turn calamine's errors on a damaged part (cut XML, bad zip data) into a refusal."""
+    try:
+        yield
+    except calamine.CalamineError:
+        raise FileDamaged(
+            f"“{path.name}”已损坏（{what}无法读取，可能复制不完整），请重新复制后再导入。"
+        ) from None
+
+
 class ImportCancelled(UserError):
     def __init__(self) -> None:
         super().__init__("导入已取消，没有做任何更改。")
@@ -333,16 +408,15 @@ def read_package(
             progress(done + n, total)
 
     tick(0)
-    try:
+    with _readable(path, "工作簿"):
         source = io.BytesIO(sniffed.data) if sniffed.data is not None else path
         book = (
             calamine.CalamineWorkbook.from_filelike(source)
             if isinstance(source, io.BytesIO)
             else calamine.CalamineWorkbook.from_path(str(source))
         )
-    except calamine.CalamineError as exc:
-        raise FileDamaged(f"“{path.name}”已损坏，无法读取：{exc}") from None
-    manifest = _manifest(book)
+    with _readable(path, "数据包清单"):
+        manifest = _manifest(book)
     kind = PackageKind(manifest["kind"])
     labels = Labels.load()
     specs = {spec.title: spec for spec in sheets_for(kind)}
@@ -364,24 +438,27 @@ def read_package(
         if title not in in_book:
             raise UserError(f"数据包缺少工作表“{title}”（被删除或改名），无法导入。")
         spec = specs[title]
-        sheet = book.get_sheet_by_name(title)
-        merged = getattr(sheet, "merged_cell_ranges", None)
-        if merged:
-            raise UserError(f"工作表“{title}”中有合并单元格，请取消合并后再导入。")
-        header = next(iter(sheet.iter_rows()), [])
-        index = _header_map(spec, list(header), info.get("columns", {}))
-        scan = sniffed.sheets.get(title)
-        masked = list(manifest.get("masked", {}).get(title, []))
-        sd = SheetData(spec, masked, int(info.get("rows", 0)), info.get("sha256", ""))
-        sd.keys = [k for k in index if k not in masked and k != "row_hash"]
-        staging.create(spec.record, sd.keys)
-        check = rules.for_record(ctx, spec.record)
-        people = _people(spec.record, staged) if kind is PackageKind.STUDIO else None
-        if people is not None:
-            sd.names = [k for k in tables.LINKS[spec.record] if f"{k}__uuid" in sd.keys]
-        rows = _stage_rows(sheet, sd, index, labels, scan, date1904, has_hash, tick, check, people)
-        extra = ["nk", "pk"] if spec.record == "resident" else []
-        staging.fill(spec.record, len(sd.keys), rows, extra + ["n0", "n1"][: len(sd.names)])
+        with _readable(path, f"工作表“{title}”"):
+            sheet = book.get_sheet_by_name(title)
+            merged = getattr(sheet, "merged_cell_ranges", None)
+            if merged:
+                raise UserError(f"工作表“{title}”中有合并单元格，请取消合并后再导入。")
+            header = next(iter(sheet.iter_rows()), [])
+            index = _header_map(spec, list(header), info.get("columns", {}))
+            scan = sniffed.sheets.get(title)
+            masked = list(manifest.get("masked", {}).get(title, []))
+            sd = SheetData(spec, masked, int(info.get("rows", 0)), info.get("sha256", ""))
+            sd.keys = [k for k in index if k not in masked and k != "row_hash"]
+            staging.create(spec.record, sd.keys)
+            check = rules.for_record(ctx, spec.record)
+            people = _people(spec.record, staged) if kind is PackageKind.STUDIO else None
+            if people is not None:
+                sd.names = [k for k in tables.LINKS[spec.record] if f"{k}__uuid" in sd.keys]
+            rows = _stage_rows(
+                sheet, sd, index, labels, scan, date1904, has_hash, tick, check, people
+            )
+            extra = ["nk", "pk"] if spec.record == "resident" else []
+            staging.fill(spec.record, len(sd.keys), rows, extra + ["n0", "n1"][: len(sd.names)])
         staged[spec.record] = sd
         del sheet, rows  # calamine's copy of the sheet: one at a time
         done += sd.count

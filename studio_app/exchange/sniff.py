@@ -37,8 +37,20 @@ NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
+# What the zip module raises on damaged members: a bad CRC or header, a broken deflate
+# stream, data cut short, a compression method or flag no writer of .xlsx uses, a name
+# that is not valid UTF-8.
+ZIP_DAMAGE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    UnicodeDecodeError,
+)
+
+
 class FileDamaged(UserError):
-    pass
+    """The file is cut short or its content does not decode: copy it again."""
 
 
 class PasswordRequired(UserError):
@@ -159,7 +171,7 @@ def _sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
         raise UserError(
             "工作簿结构中含有 XML 实体声明（可能是恶意构造的文件），已拒绝导入。"
         ) from None
-    except (KeyError, SafeET.ParseError):
+    except (LookupError, ValueError, SafeET.ParseError):  # missing part, odd encoding, bad XML
         raise FileDamaged("文件已损坏：工作簿结构不完整。") from None
     targets = {
         r.get("Id"): r.get("Target", "") for r in rels.iter() if r.tag.endswith("Relationship")
@@ -198,44 +210,47 @@ def sniff(path: Path, password: str | None = None) -> Sniffed:
         raise _not_xlsx(raw[:4096], path)
     try:
         zf = zipfile.ZipFile(io.BytesIO(raw))
-    except zipfile.BadZipFile:
+    except ZIP_DAMAGE:
         raise FileDamaged(
             f"“{path.name}”已损坏（文件不完整，可能复制时U盘被拔出），请重新复制后再导入。"
         ) from None
-    with zf:
-        names = set(zf.namelist())
-        if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-            if "word/document.xml" in names:
-                raise UserError(f"“{path.name}”是 Word 文档，不是 Excel 工作簿。")
-            if "mimetype" in names or "content.xml" in names:
-                raise UserError(
-                    f"“{path.name}”是 OpenDocument 表格（.ods），请另存为 .xlsx 后再导入。"
-                )
-            raise UserError(f"“{path.name}”是 zip 压缩包，不是 Excel 工作簿。")
-        infos = zf.infolist()
-        if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNCOMPRESSED:
-            raise UserError(f"“{path.name}”解压后过大，可能是恶意构造的文件（zip 炸弹），已拒绝。")
-        for info in infos:
-            if info.file_size > 10 << 20 and info.file_size > MAX_RATIO * max(
-                info.compress_size, 1
-            ):
-                raise UserError(
-                    f"“{path.name}”的压缩比异常（{info.filename}），可能是 zip 炸弹，已拒绝。"
-                )
-        parts, date1904 = _sheet_parts(zf)
-        by_part = {part: name for name, part in parts.items()}
-        sheets: dict[str, SheetScan] = {}
-        try:
-            for info in infos:
-                if not info.filename.endswith((".xml", ".rels", ".vml")):
-                    continue
-                sheet = by_part.get(info.filename)
-                scan = SheetScan() if sheet is not None else None
-                _stream(zf, info, sheet or info.filename, scan)
-                if sheet is not None and scan is not None:
-                    sheets[sheet] = scan
-        except (zipfile.BadZipFile, zlib.error, EOFError):
-            raise FileDamaged(
-                f"“{path.name}”已损坏（压缩数据校验失败，可能复制不完整），请重新复制后再导入。"
-            ) from None
+    try:
+        with zf:
+            return _scan(zf, path, data)
+    except ZIP_DAMAGE:
+        raise FileDamaged(
+            f"“{path.name}”已损坏（压缩数据校验失败，可能复制不完整），请重新复制后再导入。"
+        ) from None
+
+
+def _scan(zf: zipfile.ZipFile, path: Path, data: bytes | None) -> Sniffed:
+    """Check the members of an opened package and stream its XML parts."""
+    names = set(zf.namelist())
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        if "word/document.xml" in names:
+            raise UserError(f"“{path.name}”是 Word 文档，不是 Excel 工作簿。")
+        if "mimetype" in names or "content.xml" in names:
+            raise UserError(f"“{path.name}”是 OpenDocument 表格（.ods），请另存为 .xlsx 后再导入。")
+        raise UserError(f"“{path.name}”是 zip 压缩包，不是 Excel 工作簿。")
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNCOMPRESSED:
+        raise UserError(f"“{path.name}”解压后过大，可能是恶意构造的文件（zip 炸弹），已拒绝。")
+    for info in infos:
+        if info.file_size > 10 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise UserError(
+                f"“{path.name}”的压缩比异常（{info.filename}），可能是 zip 炸弹，已拒绝。"
+            )
+    if any(info.flag_bits & 0x1 for info in infos):  # .xlsx never encrypts zip members
+        raise FileDamaged(f"“{path.name}”已损坏（压缩包结构异常），请重新复制后再导入。")
+    parts, date1904 = _sheet_parts(zf)
+    by_part = {part: name for name, part in parts.items()}
+    sheets: dict[str, SheetScan] = {}
+    for info in infos:
+        if not info.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        sheet = by_part.get(info.filename)
+        scan = SheetScan() if sheet is not None else None
+        _stream(zf, info, sheet or info.filename, scan)
+        if sheet is not None and scan is not None:
+            sheets[sheet] = scan
     return Sniffed(data, sheets, date1904)

@@ -222,3 +222,108 @@ def test_a_folder_or_a_missing_file_is_named_plainly(county: Install, tmp_path: 
         sniff(tmp_path)
     with pytest.raises(UserError, match="找不到文件"):
         sniff(tmp_path / "none.xlsx")
+
+
+def _bad_crc(path: Path, part: str) -> Path:
+    """Store ``part`` uncompressed and change one byte of it: the zip CRC no longer matches."""
+    src = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            stored = zipfile.ZIP_STORED if info.filename == part else zipfile.ZIP_DEFLATED
+            dst.writestr(info.filename, src.read(info), stored)
+    raw = out.getvalue()
+    at = raw.index(b"Relationship Id")
+    path.write_bytes(raw[:at] + b"Relationship Ie" + raw[at + 15 :])
+    return path
+
+
+def _half(path: Path, title: str) -> Path:
+    return rewrite_part(path, sheet_part(path, title), lambda xml: xml[: len(xml) // 2])
+
+
+def test_row_04_damaged_parts_and_sheets_are_refused_as_damaged(
+    package: Path, county: Install, tmp_path: Path
+) -> None:
+    import shutil
+
+    for name, damage in (
+        ("crc", lambda p: _bad_crc(p, "xl/_rels/workbook.xml.rels")),
+        ("manifest", lambda p: _half(p, "_manifest")),
+        ("sheet", lambda p: _half(p, "接待走访")),
+    ):
+        path = damage(Path(shutil.copy(package, tmp_path / f"{name}.xlsx")))
+        with county as ctx, pytest.raises(FileDamaged):
+            import_package(ctx, path)
+        message = refused(county, path, "已损坏", "重新复制")
+        assert "Error" not in message and "\n" not in message
+
+
+def test_row_04_the_cli_refuses_a_damaged_package_in_one_sentence(
+    package: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    from studio_app.cli import main
+    from studio_app.storage.database import close_database
+
+    def cli(*args: str) -> int:
+        try:
+            return main(["--data-dir", str(tmp_path / "county-cli"), *args])
+        finally:
+            close_database()
+
+    assert cli("setup", "--kind", "county", "--name", "平阳县政协", "--code", "PYX") == 0
+    capsys.readouterr()
+    crc = _bad_crc(Path(shutil.copy(package, tmp_path / "crc.xlsx")), "xl/_rels/workbook.xml.rels")
+    half = _half(Path(shutil.copy(package, tmp_path / "half.xlsx")), "接待走访")
+    for path in (crc, half):
+        assert cli("import", str(path)) == 1
+        captured = capsys.readouterr()
+        err = captured.err.strip()
+        assert "已损坏" in err and path.name in err and "\n" not in err, err
+        assert "内部错误" not in err and "Traceback" not in err
+    assert cli("import", str(package)) == 0  # nothing was recorded by the refusals
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("sheets", '""'),
+        ("sheets", "99"),
+        ("sheets", '{"委员": {"record": "member", "rows": "many"}}'),
+        ("sequence", '"3"'),
+        ("sequence", str(2**70)),
+        ("masked", "99"),
+        ("created_at", "99"),
+        ("site_uuid", '"../../etc"'),
+        ("site_kind", '"province"'),
+    ],
+)
+def test_row_17_a_manifest_entry_of_the_wrong_shape_is_refused(
+    package: Path, county: Install, key: str, value: str
+) -> None:
+    def change(wb: object) -> None:
+        for row in wb["_manifest"].iter_rows():  # type: ignore[index]
+            if row[0].value == key:
+                row[1].value = value
+
+    edit(package, change)
+    refused(county, package, "清单已损坏")
+
+
+@pytest.mark.parametrize("encoding", [b"foo", b"big5", b"utf-16"])
+def test_row_04_a_workbook_part_in_an_unknown_encoding_is_damaged(
+    package: Path, county: Install, encoding: bytes
+) -> None:
+    declared = b'<?xml version="1.0" encoding="' + encoding + b'"?>'
+    rewrite_part(package, "xl/workbook.xml", lambda xml: declared + xml.split(b"?>", 1)[1])
+    refused(county, package, "已损坏")
+
+
+def test_row_04_a_zip_member_marked_encrypted_is_damaged(package: Path, county: Install) -> None:
+    raw = bytearray(package.read_bytes())
+    entry = raw.rindex(b"PK\x01\x02", 0, raw.rindex(b"xl/workbook.xml"))  # central directory
+    raw[entry + 8] |= 0x1  # the "encrypted" flag, as one flipped bit sets it
+    package.write_bytes(bytes(raw))
+    refused(county, package, "已损坏")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import errno
 import json
+import os
+import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -114,3 +117,74 @@ def test_export_file_name_sheets_and_layout(studio: Install, out: Path) -> None:
     assert any(d.hidden for d in ws.column_dimensions.values())  # the machine columns
     occurred = ws.cell(2, 4)
     assert occurred.is_date and "年" in occurred.number_format
+
+
+def _age(path: Path, seconds: float) -> Path:
+    """Set ``path``'s times ``seconds`` before now."""
+    when = time.time() - seconds
+    os.utime(path, (when, when))
+    return path
+
+
+def test_gap_a_the_next_export_removes_leftovers_of_killed_exports(
+    studio: Install, out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    # An export killed yesterday during the copy: a .part and its local folder.
+    stale_part = _age(_write(out / "SQZ_studio_20261126_0001.xlsx.part"), 3600)
+    stale_dir = temp / "studio-export-ab12cd_9"
+    stale_dir.mkdir()
+    _age(_write(stale_dir / "SQZ_studio_20261126_0001.xlsx"), 2 * 3600)
+    _age(stale_dir, 2 * 3600)
+    # What is not ours, or may be in use right now, stays.
+    busy_part = _write(out / "PYX_feedback_20261127_0003.xlsx.part")  # being copied now
+    foreign = [out / "报表.xlsx.part", out / "SQZ_studio_2026_1.xlsx.part", out / "x.part"]
+    for path in foreign:
+        _age(_write(path), 3600)
+    busy_dir = temp / "studio-export-zz99yy88"
+    busy_dir.mkdir()
+    _write(busy_dir / "SQZ_studio_20261127_0002.xlsx")  # being written now
+    _age(busy_dir, 2 * 3600)
+    other_dir = temp / "studio-export-notours-at-all"
+    other_dir.mkdir()
+    _age(other_dir, 2 * 3600)
+    with studio as ctx:
+        fill(ctx)
+        path = export_studio(ctx, out).path
+    assert path is not None and path.exists()
+    assert not stale_part.exists() and not stale_dir.exists()
+    assert busy_part.exists() and all(p.exists() for p in foreign)
+    assert busy_dir.exists() and other_dir.exists()
+    assert sorted(p.name for p in temp.iterdir()) == sorted([busy_dir.name, other_dir.name])
+
+
+def test_gap_a_leftovers_are_judged_by_the_destination_clock(tmp_path: Path) -> None:
+    """A stick whose times read hours off: ages count from the file just written there."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    written = _age(_write(stick / "SQZ_studio_20261127_0002.xlsx"), 8 * 3600)
+    copying = _age(_write(stick / "SQZ_studio_20261127_0001.xlsx.part"), 8 * 3600 + 5)
+    left = _age(_write(stick / "SQZ_studio_20261126_0001.xlsx.part"), 9 * 3600)
+    assert files.remove_stale_parts(stick, written) == [left]
+    assert copying.exists() and written.exists() and not left.exists()
+
+
+def test_gap_a_a_link_in_the_temp_folder_is_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    temp, precious = tmp_path / "temp", tmp_path / "precious"
+    temp.mkdir()
+    precious.mkdir()
+    _age(_write(precious / "keep.txt"), 3 * 3600)
+    link = temp / "studio-export-abcdefgh"
+    link.symlink_to(precious, target_is_directory=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    assert files.remove_stale_temp("studio-export-", age=0) == []
+    assert (precious / "keep.txt").exists()
+
+
+def _write(path: Path) -> Path:
+    path.write_bytes(b"PK")
+    return path
