@@ -13,23 +13,32 @@ def show_error(parent: QWidget | None, message: str) -> None:
     QMessageBox.warning(parent, QCoreApplication.translate("messages", "Studio Ledger"), message)
 
 
+def ask_destructive(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    act: str,
+    keep: str,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+) -> bool:
+    """A question before something that cannot be taken back lightly: the safe answer
+    (``keep``) is the default button; True when the user chose ``act``."""
+    box = QMessageBox(icon, title, text, parent=parent)
+    act_button = box.addButton(act, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(box.addButton(keep, QMessageBox.ButtonRole.RejectRole))
+    box.exec()
+    return box.clickedButton() is act_button
+
+
 def confirm_discard(parent: QWidget | None) -> bool:
     """Ask before throwing away unsaved changes; True to discard."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
+    return ask_destructive(
+        parent,
         QCoreApplication.translate("messages", "Unsaved changes"),
         QCoreApplication.translate("messages", "Discard the changes you made?"),
-        parent=parent,
+        QCoreApplication.translate("messages", "Discard"),
+        QCoreApplication.translate("messages", "Keep editing"),
     )
-    discard = box.addButton(
-        QCoreApplication.translate("messages", "Discard"), QMessageBox.ButtonRole.DestructiveRole
-    )
-    keep = box.addButton(
-        QCoreApplication.translate("messages", "Keep editing"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setDefaultButton(keep)
-    box.exec()
-    return box.clickedButton() is discard
 
 
 def show_unexpected(parent: QWidget | None, details: str) -> None:

@@ -99,6 +99,17 @@ def workspace(ctx: Context, db_path: Path) -> Workspace:
     return Workspace(DataDir(db_path.parent), site.local_site())
 
 
+@pytest.fixture
+def window(qtbot: Any, workspace: Workspace) -> Any:
+    """The main window over the test studio, shown (offscreen)."""
+    from studio_app.ui.app import build_main_window
+
+    window = build_main_window(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
 @dataclass
 class Answers:
     """Records message boxes instead of showing them; ``discard`` answers the question."""

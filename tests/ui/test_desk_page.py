@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from studio_app.services import members
-from studio_app.ui.app import build_main_window
 from studio_app.ui.main_window import MainWindow
-from studio_app.workspace import Workspace
 from tests.ui.conftest import AddVisits, People
-
-
-@pytest.fixture
-def window(qtbot, workspace: Workspace) -> MainWindow:
-    window = build_main_window(workspace)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def test_desk_is_the_first_page_and_lists_cases(

@@ -21,14 +21,6 @@ from tests.ui.conftest import CONTENTS, AddVisits, People
 from tests.ui.test_lister_table_model import make_interviews
 
 
-@pytest.fixture
-def window(qtbot, workspace: Workspace) -> MainWindow:
-    window = build_main_window(workspace)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
 def select_row(table: QAbstractItemView, row: int) -> None:
     index = table.model().index(row, 0)
     table.selectionModel().setCurrentIndex(

@@ -3,20 +3,8 @@ when first shown or asked for."""
 
 from __future__ import annotations
 
-import pytest
-
-from studio_app.ui.app import build_main_window
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.pages.trash_page import TrashPage
-from studio_app.workspace import Workspace
-
-
-@pytest.fixture
-def window(qtbot, workspace: Workspace) -> MainWindow:
-    window = build_main_window(workspace)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def test_pages_are_built_when_first_shown(qtbot, window: MainWindow) -> None:

@@ -3,23 +3,12 @@ each resident's visit history."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from studio_app.storage.models import Member, Resident
-from studio_app.ui.app import build_main_window
 from studio_app.ui.dialogs.person_dialogs import MemberDialog, ResidentDialog
 from studio_app.ui.main_window import MainWindow
-from studio_app.workspace import Workspace
 from tests.ui.conftest import AddVisits, People, type_text
-
-
-@pytest.fixture
-def window(qtbot, workspace: Workspace) -> MainWindow:
-    window = build_main_window(workspace)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def test_new_member_with_inline_phone_check(qtbot, window: MainWindow, people: People) -> None:

@@ -19,27 +19,17 @@ from PySide6.QtPrintSupport import QPrinter
 from studio_app.services import interviews, proposals, visits
 from studio_app.services.context import Context
 from studio_app.ui import operations
-from studio_app.ui.app import build_main_window
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.operations import DbWorker, Operation, Progress, Ticket
 from studio_app.ui.printing import choose, launch, print_jobs
 from studio_app.ui.printing.preview_dialog import PreviewDialog
 from studio_app.ui.printing.range_dialog import VisitRangeDialog
-from studio_app.workspace import Workspace
 from tests.reports import pdf
 from tests.reports.pdf import needs_poppler
 from tests.ui.conftest import AddVisits, Answers, People
 
 pytestmark = needs_poppler
-
-
-@pytest.fixture
-def window(qtbot, workspace: Workspace) -> MainWindow:
-    window = build_main_window(workspace)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 @pytest.fixture

@@ -3,24 +3,13 @@ county fields read-only, filters."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QItemSelectionModel
 
 from studio_app.services import proposals
 from studio_app.storage.models import Proposal
-from studio_app.ui.app import build_main_window
 from studio_app.ui.dialogs.proposal_dialog import ProposalDialog
 from studio_app.ui.main_window import MainWindow
-from studio_app.workspace import Workspace
 from tests.ui.conftest import CONTENTS, AddVisits, Answers, People, type_text
-
-
-@pytest.fixture
-def window(qtbot, workspace: Workspace) -> MainWindow:
-    window = build_main_window(workspace)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def select_rows(window: MainWindow, rows: list[int]) -> None:

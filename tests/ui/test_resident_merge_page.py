@@ -6,20 +6,10 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 
 from studio_app.services import residents
-from studio_app.ui.app import build_main_window
 from studio_app.ui.dialogs import resident_merge_dialog
 from studio_app.ui.dialogs.resident_merge_dialog import ResidentMergeDialog
 from studio_app.ui.main_window import MainWindow
-from studio_app.workspace import Workspace
 from tests.ui.conftest import AddVisits, Answers, People
-
-
-@pytest.fixture
-def window(qtbot, workspace: Workspace) -> MainWindow:
-    window = build_main_window(workspace)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def _select(page, ids: list[int]) -> None:  # type: ignore[no-untyped-def]

@@ -8,21 +8,11 @@ from pathlib import Path
 import pytest
 
 from studio_app.ui import saved_filters
-from studio_app.ui.app import build_main_window
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.saved_filters import SavedFilterStore
 from studio_app.ui.settings import Settings
 from studio_app.ui.widgets.combos import combo_code, set_combo_code
-from studio_app.workspace import Workspace
 from tests.ui.conftest import AddVisits, People
-
-
-@pytest.fixture
-def window(qtbot, workspace: Workspace) -> MainWindow:
-    window = build_main_window(workspace)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 @pytest.fixture

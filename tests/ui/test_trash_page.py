@@ -7,20 +7,10 @@ from PySide6.QtCore import Qt
 
 from studio_app.services import interviews, visits
 from studio_app.storage.models import Visit
-from studio_app.ui.app import build_main_window
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.widgets import confirm
-from studio_app.workspace import Workspace
 from tests.ui.conftest import AddVisits, People
 from tests.ui.test_lister_table_model import make_interviews
-
-
-@pytest.fixture
-def window(qtbot, workspace: Workspace) -> MainWindow:
-    window = build_main_window(workspace)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def test_delete_a_visit_then_restore_it(

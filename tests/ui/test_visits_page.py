@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -15,14 +14,6 @@ from studio_app.ui.models.visit_table import COLUMNS
 from studio_app.ui.pages.visits_page import VisitsPage
 from studio_app.workspace import Workspace
 from tests.ui.conftest import AddVisits, People, type_text
-
-
-@pytest.fixture
-def window(qtbot, workspace: Workspace) -> MainWindow:
-    window = build_main_window(workspace)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def column(page: VisitsPage, key: str) -> list[str]:

@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
 from studio_app.services import retention
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission, allowed
-from studio_app.ui import errors, operations
+from studio_app.ui import errors, messages, operations
 
 DEFAULT_YEARS = 5
 
 
 def confirm_purge(parent: QWidget, found: retention.PurgePreview) -> bool:
     """Last question before the purge; True to go ahead."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
+    return messages.ask_destructive(
+        parent,
         QCoreApplication.translate("PurgePanel", "Purge old visits"),
         found.summary()
         + "\n\n"
@@ -42,17 +42,10 @@ def confirm_purge(parent: QWidget, found: retention.PurgePreview) -> bool:
             "This cannot be undone: the records cannot be recovered from the database. "
             "A backup is made first; it still holds them.",
         ),
-        parent=parent,
+        QCoreApplication.translate("PurgePanel", "Purge"),
+        QCoreApplication.translate("PurgePanel", "Cancel"),
+        QMessageBox.Icon.Warning,
     )
-    purge = box.addButton(
-        QCoreApplication.translate("PurgePanel", "Purge"), QMessageBox.ButtonRole.DestructiveRole
-    )
-    keep = box.addButton(
-        QCoreApplication.translate("PurgePanel", "Cancel"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setDefaultButton(keep)
-    box.exec()
-    return box.clickedButton() is purge
 
 
 class PurgePanel(QWidget):

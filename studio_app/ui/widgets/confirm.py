@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+from studio_app.ui import messages
 
 
 def confirm_delete(parent: QWidget | None, what: str) -> bool:
     """Ask before moving ``what`` to the trash; True to delete."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
+    return messages.ask_destructive(
+        parent,
         QCoreApplication.translate("confirm", "Delete"),
         QCoreApplication.translate(
             "confirm", "Move {0} to the trash? It can be restored from the trash."
         ).format(what),
-        parent=parent,
+        QCoreApplication.translate("confirm", "Delete"),
+        QCoreApplication.translate("confirm", "Cancel"),
     )
-    delete = box.addButton(
-        QCoreApplication.translate("confirm", "Delete"), QMessageBox.ButtonRole.DestructiveRole
-    )
-    keep = box.addButton(
-        QCoreApplication.translate("confirm", "Cancel"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setDefaultButton(keep)
-    box.exec()
-    return box.clickedButton() is delete
