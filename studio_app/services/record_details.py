@@ -239,14 +239,17 @@ def _head(fmt: _Formatter, row: Any, status: type[c.Coded]) -> list[Row]:
     return [*serial, fmt.status(status, row.status)]
 
 
+def _participants(kind: str, record_id: int, members: Any, residents: Any) -> dict[str, Any]:
+    """The members and residents linked to a visit or an interview, as links."""
+    return {
+        "members": _people(Member, "member", _linked(members, kind, "member", record_id)),
+        "residents": _people(Resident, "resident", _linked(residents, kind, "resident", record_id)),
+    }
+
+
 def _visit(fmt: _Formatter, record_id: int) -> Details:
     v: Visit = _load(Visit, record_id, "接待走访记录")
-    people = {
-        "members": _people(Member, "member", _linked(VisitMember, "visit", "member", v.id)),
-        "residents": _people(
-            Resident, "resident", _linked(VisitResident, "visit", "resident", v.id)
-        ),
-    }
+    people = _participants("visit", v.id, VisitMember, VisitResident)
     rows = _head(fmt, v, c.VisitStatus) + fmt.rows(VISIT_FIELDS, v, people)
     extra = _proposals_from(ProposalSource.visit, v.id)
     return Details("visit", v.id, v.serial or "", tuple(rows + ([extra] if extra else [])))
@@ -254,12 +257,7 @@ def _visit(fmt: _Formatter, record_id: int) -> Details:
 
 def _interview(fmt: _Formatter, record_id: int) -> Details:
     i: Interview = _load(Interview, record_id, "访谈记录")
-    people = {
-        "members": _people(Member, "member", _linked(InterviewMember, "interview", "member", i.id)),
-        "residents": _people(
-            Resident, "resident", _linked(InterviewResident, "interview", "resident", i.id)
-        ),
-    }
+    people = _participants("interview", i.id, InterviewMember, InterviewResident)
     rows = _head(fmt, i, c.InterviewStatus) + fmt.rows(INTERVIEW_FIELDS, i, people)
     extra = _proposals_from(ProposalSource.interview, i.id)
     return Details("interview", i.id, i.title, tuple(rows + ([extra] if extra else [])))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 from studio_app.services import members, residents, visits
 from studio_app.services.context import Context
+from studio_app.storage.database import close_database
 from studio_app.storage.models import Member, Resident, Visit
 
 
@@ -31,3 +34,17 @@ def visit(ctx: Context, *, member_ids: list[int] | None = None, **values: Any) -
         **values,
     }
     return visits.create(ctx, data)
+
+
+def damage_table(path: Path, table: str = "member") -> None:
+    """Overwrite the first page of ``table``, as a failing disk would."""
+    close_database()
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[4096 * (root - 1) : 4096 * root] = b"\x55" * 4096
+    path.write_bytes(bytes(data))
+    for extra in ("-wal", "-shm"):
+        Path(str(path) + extra).unlink(missing_ok=True)

@@ -20,7 +20,7 @@ from studio_app.storage import migrations
 from studio_app.storage.database import close_database, open_database
 from studio_app.storage.models import Member
 from studio_app.workspace import open_read_only, open_workspace
-from tests.services.helpers import member
+from tests.services.helpers import damage_table, member
 
 WHEN = datetime(2026, 11, 27, 9, 0)
 
@@ -31,20 +31,6 @@ def _members(path: Path) -> list[str]:
         return sorted(r[0] for r in conn.execute("SELECT name FROM member"))
     finally:
         conn.close()
-
-
-def _damage(path: Path, table: str = "member") -> None:
-    """Overwrite the first page of ``table``, as a failing disk would."""
-    close_database()
-    conn = sqlite3.connect(path)
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    data = bytearray(path.read_bytes())
-    data[4096 * (root - 1) : 4096 * root] = b"\x55" * 4096
-    path.write_bytes(bytes(data))
-    for extra in ("-wal", "-shm"):
-        Path(str(path) + extra).unlink(missing_ok=True)
 
 
 @pytest.fixture
@@ -153,7 +139,7 @@ def test_restore_of_an_unsuitable_file_is_refused_and_changes_nothing(
         bad.write_bytes(good.read_bytes()[:10000])
     else:
         bad.write_bytes(good.read_bytes())
-        _damage(bad)
+        damage_table(bad)
         open_database(data_dir.database)
     listed = backups.list_backups(data_dir)
     expected = {"corrupt": "完整性检查", "foreign": "不是本程序", "newer": "更新版本"}
@@ -179,7 +165,7 @@ def test_damaged_database_at_start_names_the_newest_sound_backup(
     newest = backups.back_up(ctx, "close", now=WHEN + timedelta(hours=1)).path
     broken = newest.with_name(files.file_name(WHEN + timedelta(hours=2), "auto"))
     broken.write_bytes(newest.read_bytes()[:8192])  # a later copy that got truncated
-    _damage(data_dir.database)
+    damage_table(data_dir.database)
 
     with pytest.raises(backups.DatabaseDamaged) as caught:
         open_workspace(data_dir)
@@ -283,11 +269,11 @@ def test_a_big_database_gets_the_cheap_check_at_start_and_the_full_one_later(
 ) -> None:
     assert backups.check_at_start(data_dir) is True  # small: checked whole
     assert backups.check_at_start(data_dir, full_limit=0) is False  # "big": cheap check only
-    _damage(data_dir.database, "visit")  # a table the cheap check does not read
+    damage_table(data_dir.database, "visit")  # a table the cheap check does not read
     assert backups.check_at_start(data_dir, full_limit=0) is False
     found = backups.full_check(data_dir)
     assert found is not None and "已损坏" in found.message
-    _damage(data_dir.database, "member")  # one it does
+    damage_table(data_dir.database, "member")  # one it does
     with pytest.raises(backups.DatabaseDamaged):
         backups.check_at_start(data_dir, full_limit=0)
 

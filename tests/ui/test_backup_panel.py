@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -27,6 +26,7 @@ from studio_app.ui.dialogs import recovery_dialog
 from studio_app.ui.dialogs.recovery_dialog import Choice, RecoveryDialog
 from studio_app.ui.settings import Settings
 from studio_app.workspace import Workspace, open_read_only, open_workspace
+from tests.services.helpers import damage_table
 from tests.ui.conftest import Answers
 
 WHEN = datetime(2026, 11, 27, 9, 0)
@@ -44,17 +44,6 @@ def panel(qtbot, ctx: Context, data_dir: DataDir) -> BackupPanel:
     widget = BackupPanel(ctx, data_dir)
     qtbot.addWidget(widget)
     return widget
-
-
-def _damage(path: Path, table: str = "member") -> None:
-    close_database()
-    conn = sqlite3.connect(path)
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    data = bytearray(path.read_bytes())
-    data[4096 * (root - 1) : 4096 * root] = b"\x55" * 4096
-    path.write_bytes(bytes(data))
 
 
 def test_back_up_now_lists_the_new_backup(qtbot, panel: BackupPanel, data_dir: DataDir) -> None:
@@ -182,7 +171,7 @@ def test_location_warning_is_shown_once_per_folder(
 
 def test_recovery_dialog_offers_the_newest_backup(qtbot, ctx: Context, data_dir: DataDir) -> None:
     newest = backups.back_up(ctx, "close", now=WHEN).path
-    _damage(data_dir.database)
+    damage_table(data_dir.database)
     with pytest.raises(backups.DatabaseDamaged) as caught:
         open_workspace(data_dir)
     dialog = RecoveryDialog(caught.value)
@@ -197,7 +186,7 @@ def test_damaged_database_at_start_offers_recovery_then_restores(
     qapp, ctx: Context, data_dir: DataDir, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     newest = backups.back_up(ctx, "close", now=WHEN).path
-    _damage(data_dir.database)
+    damage_table(data_dir.database)
     offered: list[backups.DatabaseDamaged] = []
 
     def ask(damaged: backups.DatabaseDamaged, _parent: Any = None) -> tuple[Choice, Path | None]:
@@ -245,8 +234,8 @@ def test_restore_while_running_reopens_the_window(
             shell.window.deleteLater()
 
 
-def test_the_background_check_reports_damage(qtbot, data_dir: DataDir) -> None:
-    _damage(data_dir.database)
+def test_the_background_check_reportsdamage_table(qtbot, data_dir: DataDir) -> None:
+    damage_table(data_dir.database)
     check = backup_schedule.FullCheck(data_dir)
     with qtbot.waitSignal(check.done) as blocker:
         check.start()
@@ -258,7 +247,7 @@ def test_a_read_only_session_refuses_writes_and_can_restore(
     qtbot, ctx: Context, data_dir: DataDir
 ) -> None:
     newest = backups.back_up(ctx, "close", now=WHEN).path
-    _damage(data_dir.database, "audit_entry")  # the window can still show the rest
+    damage_table(data_dir.database, "audit_entry")  # the window can still show the rest
     damaged_bytes = data_dir.database.read_bytes()
     workspace = open_read_only(data_dir)
     shell = ui_app.Shell(workspace)
