@@ -18,7 +18,7 @@ import xlsxwriter
 
 from studio_app.core import codes as c
 from studio_app.core.errors import UserError
-from studio_app.exchange.files import deliver
+from studio_app.exchange.files import deliver, remove_stale_temp
 from studio_app.exchange.tables import sql
 from studio_app.services import statistics as st
 from studio_app.services.context import Context
@@ -29,6 +29,9 @@ LEDGER_COLUMNS = (
     ("来访群众", 12), ("问题类别", 12), ("反映内容", 48), ("处理方式", 12), ("转办单位", 14),
     ("办理时限", 11), ("办理结果", 30), ("状态", 8), ("满意度", 9),
 )  # fmt: skip
+
+
+TEMP_PREFIX = "studio-ledger-"
 
 
 def _visits(period: st.Period) -> list[tuple[Any, ...]]:
@@ -180,7 +183,8 @@ def export_ledger(ctx: Context, dest: Path, month: str) -> Path:
         target = dest / name
     else:
         raise UserError(f"目标文件夹不存在：{dest}")
-    tmpdir = Path(tempfile.mkdtemp(prefix="studio-ledger-"))
+    remove_stale_temp(TEMP_PREFIX)  # left by ledger exports killed before they finished
+    tmpdir = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
     try:
         local = tmpdir / name
         book = _Book(local)

@@ -48,3 +48,28 @@ def test_county_ledger_has_one_row_per_studio_and_the_total(
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=3)]
     assert [r[0] for r in rows] == ["石桥镇政协委员工作室", "全县合计"]
     assert rows[0][1] == rows[1][1] == 2
+
+
+def test_a_ledger_export_removes_leftovers_of_killed_ones(
+    studio: Install, out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import tempfile
+    import time
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    stale = temp / "studio-ledger-ab12cd_9"
+    stale.mkdir()
+    (stale / "SQZ_ledger_2026-02.xlsx").write_bytes(b"PK")
+    busy = temp / "studio-ledger-zz99yy88"
+    busy.mkdir()
+    hours_ago = time.time() - 2 * 3600
+    for path in (stale / "SQZ_ledger_2026-02.xlsx", stale, busy):
+        os.utime(path, (hours_ago, hours_ago))
+    (busy / "SQZ_ledger_2026-03.xlsx").write_bytes(b"PK")  # being written now
+    with studio as ctx:
+        fill(ctx)
+        assert export_ledger(ctx, out, "2026-03").exists()
+    assert sorted(p.name for p in temp.iterdir()) == [busy.name]
