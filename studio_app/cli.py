@@ -120,9 +120,16 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
     workspace = _open(args, login=False)
     admin = cli_accounts.setup_admin_password()
-    created = site.setup(args.kind, args.name, args.code, args.township, args.county)
+    fields = (args.kind, args.name, args.code, args.township, args.county)
+    if admin is None:  # an administrator exists already
+        created, key = site.setup(*fields), None
+    else:
+        login = args.admin or admin[0]
+        created, key = site.setup_with_admin(*fields, admin=login, password=admin[1])
     print(f"已设置：{created.name}（{created.code}），数据目录 {workspace.data_dir.root}")
-    cli_accounts.setup_admin(admin, args.admin)
+    if key is not None:
+        print(f"管理员账号：{login.strip()}")
+        print(f"恢复密钥（只显示这一次，请抄下并与电脑分开保管）：{key}")
     return EXIT_OK
 
 

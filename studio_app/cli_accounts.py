@@ -159,18 +159,6 @@ def setup_admin_password() -> tuple[str, str] | None:
     return login, new_password(also=PASSWORD_VAR)
 
 
-def setup_admin(credentials: tuple[str, str] | None, login: str | None) -> None:
-    """After ``setup``: create the first admin and print the recovery key once."""
-    from studio_app.services import accounts
-
-    if credentials is None:
-        return
-    name = login or credentials[0]
-    key = accounts.first_admin(name, credentials[1])
-    print(f"管理员账号：{name}")
-    print(f"恢复密钥（只显示这一次，请抄下并与电脑分开保管）：{key}")
-
-
 # --- user ---------------------------------------------------------------------------
 
 

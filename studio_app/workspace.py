@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 
 import peewee as pw
 
-from studio_app.core.errors import UserError
-from studio_app.paths import DataDir
+from studio_app.core.errors import UserError, ValidationError
+from studio_app.paths import DATABASE_FILE, DataDir, unusable_reason
 from studio_app.services import accounts
 from studio_app.services import site as site_service
 from studio_app.services.context import Context
@@ -117,6 +118,64 @@ def open_read_only(data_dir: DataDir) -> Workspace:
         why = explain(exc) if not isinstance(exc, OSError) else (exc.strerror or str(exc))
         raise UserError(f"无法以只读方式打开数据库 {data_dir.database}：{why}") from exc
     return Workspace(data_dir, site, read_only=True)
+
+
+@dataclass(frozen=True)
+class Installation:
+    """What a real installation is set up with (as ``studio-app setup`` takes it)."""
+
+    kind: str
+    name: str
+    code: str
+    township: str
+    county: str
+    admin: str
+    password: str
+
+
+def folder_refusal(folder: Path) -> str | None:
+    """Why a real installation cannot be set up in ``folder`` (one sentence), or None."""
+    if (Path(folder) / DATABASE_FILE).exists():
+        return f"文件夹 {folder} 中已经有数据库。请选择空文件夹，已有的数据不会被覆盖。"
+    reason = unusable_reason(Path(folder))
+    if reason:
+        return reason
+    return None
+
+
+def set_up(data_dir: DataDir, wanted: Installation) -> tuple[Workspace, str]:
+    """Create a real installation in the empty folder ``data_dir`` and open it (logged in as
+    its administrator); returns the workspace and the recovery key, shown once.
+
+    Whatever database is open is closed first. Everything is checked before anything is
+    written; if writing fails, the new folder is left without a database.
+    """
+    refusal = folder_refusal(data_dir.root)
+    if refusal:
+        raise UserError(refusal)
+    errors = site_service.identity_errors(wanted.kind, wanted.name, wanted.code)
+    errors |= site_service.admin_errors(wanted.admin, wanted.password)
+    if errors:
+        raise ValidationError(errors)
+    close_database()
+    try:
+        workspace = open_workspace(data_dir)
+        workspace.site, key = site_service.setup_with_admin(
+            wanted.kind,
+            wanted.name,
+            wanted.code,
+            wanted.township,
+            wanted.county,
+            admin=wanted.admin,
+            password=wanted.password,
+        )
+    except BaseException:
+        close_database()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{data_dir.database}{suffix}").unlink(missing_ok=True)
+        raise
+    workspace.login = wanted.admin.strip()
+    return workspace, key
 
 
 def ensure_demo(workspace: Workspace, visits: int = DEMO_VISITS) -> bool:

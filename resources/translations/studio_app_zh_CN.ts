@@ -405,6 +405,14 @@ The current data is backed up first, and the window opens again on the restored 
 <context>
     <name>DeskPage</name>
     <message>
+        <source>This is demo data.</source>
+        <translation>这是演示数据。</translation>
+    </message>
+    <message>
+        <source>Set up for real use…</source>
+        <translation>设置正式台账…</translation>
+    </message>
+    <message>
         <source>New visit (Ctrl+N)</source>
         <translation>新建来访（Ctrl+N）</translation>
     </message>
@@ -1019,6 +1027,10 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>委员工作室履职台账 — {0}</translation>
     </message>
     <message>
+        <source>Studio Ledger — {0} (demo data)</source>
+        <translation>委员工作室履职台账 — {0}（演示数据）</translation>
+    </message>
+    <message>
         <source>Desk</source>
         <translation>工作台</translation>
     </message>
@@ -1097,6 +1109,14 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Purge old visits…</source>
         <translation>清理过期的接待走访…</translation>
+    </message>
+    <message>
+        <source>Set up for real use…</source>
+        <translation>设置正式台账…</translation>
+    </message>
+    <message>
+        <source>Set up your own studio or county office, with a data folder of its own</source>
+        <translation>设置本工作室或县政协自己的正式台账，使用单独的数据文件夹</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1776,6 +1796,164 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Language, printing and data</source>
         <translation>语言、打印与数据</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Folder for the real data</source>
+        <translation>正式数据所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Set up for real use</source>
+        <translation>设置正式台账</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The demo data stays where it is. The real ledger gets a data folder of its own and starts empty, with your own administrator.</source>
+        <translation>演示数据保留不动。正式台账使用单独的数据文件夹，从空白开始，由您自己设置管理员。</translation>
+    </message>
+    <message>
+        <source>A member studio</source>
+        <translation>委员工作室</translation>
+    </message>
+    <message>
+        <source>The county CPPCC office</source>
+        <translation>县政协</translation>
+    </message>
+    <message>
+        <source>e.g. 石桥镇政协委员工作室</source>
+        <translation>如：石桥镇政协委员工作室</translation>
+    </message>
+    <message>
+        <source>e.g. SQZ</source>
+        <translation>如：SQZ</translation>
+    </message>
+    <message>
+        <source>2–12 Latin letters or digits, starting with a letter. It is part of every serial number and exchange file name and cannot be changed afterwards.</source>
+        <translation>2～12 位英文字母或数字，以字母开头。代码会写入每条记录的编号和数据交换文件名，设置后不能再修改。</translation>
+    </message>
+    <message>
+        <source>Set up as</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The first administrator of the real ledger; other users are added later under Users. The password needs at least 4 characters, without spaces at the start or end.</source>
+        <translation>正式台账的第一个管理员；其他用户以后在“用户”页添加。密码至少 4 个字符，开头和结尾不能有空格。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>The real data, its backups and logs are kept in this folder. It must be empty or not exist yet; a folder that already holds a database is refused. The app opens this folder from now on; the demo folder ({0}) is left as it is.</source>
+        <translation>正式数据及其备份、日志都保存在这个文件夹中。文件夹必须是空的或尚不存在；已有数据库的文件夹不能使用。以后程序将打开这个文件夹；演示数据文件夹（{0}）保留不动。</translation>
+    </message>
+    <message>
+        <source>Recovery key — shown only this once. Write it down on paper and keep it away from the computer. With it an administrator&apos;s forgotten password can be reset; without it, nobody can.</source>
+        <translation>恢复密钥——只显示这一次。请抄在纸上，与电脑分开保管。管理员忘记密码时，凭它才能重设密码；没有它，谁也无法重设。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>I have written the recovery key down</source>
+        <translation>我已抄下恢复密钥</translation>
+    </message>
+    <message>
+        <source>Step 1 of 4: the studio or county office</source>
+        <translation>第 1 步（共 4 步）：工作室或县政协</translation>
+    </message>
+    <message>
+        <source>Step 2 of 4: the administrator</source>
+        <translation>第 2 步（共 4 步）：管理员</translation>
+    </message>
+    <message>
+        <source>Step 3 of 4: where the data is kept</source>
+        <translation>第 3 步（共 4 步）：数据保存位置</translation>
+    </message>
+    <message>
+        <source>Step 4 of 4: the recovery key</source>
+        <translation>第 4 步（共 4 步）：恢复密钥</translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation>开始设置</translation>
+    </message>
+    <message>
+        <source>Open the real ledger</source>
+        <translation>打开正式台账</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation>请选择文件夹。</translation>
+    </message>
+    <message>
+        <source>This is the current data folder. Choose another one.</source>
+        <translation>这是当前的数据文件夹，请另选一个。</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) is set up in {2}. Administrator: {3}.</source>
+        <translation>已设置：{0}（{1}），数据文件夹 {2}。管理员：{3}。</translation>
+    </message>
+    <message>
+        <source>The app opens this folder from now on.</source>
+        <translation>以后程序启动时将打开这个文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder could not be remembered for the next start ({0}); choose it under Settings, Data folder.</source>
+        <translation>未能记住该文件夹供下次启动使用（{0}），请在“设置 → 数据文件夹”中选择它。</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>The real ledger is open; the demo data stays in {0}.</source>
+        <translation>已打开正式台账；演示数据仍保存在 {0}。</translation>
     </message>
 </context>
 <context>

@@ -21,8 +21,8 @@ from studio_app.services import audit, serials
 from studio_app.services import demo_text as t
 from studio_app.services.context import Context
 from studio_app.services.demo_proposals import DAY, MEMBERS, ProposalRecords
-from studio_app.services.site import code_labels, require_site
-from studio_app.storage.models import database
+from studio_app.services.site import code_labels, local_site, require_site
+from studio_app.storage.models import Setting, database
 
 Progress = Callable[[int, int], None]
 
@@ -31,6 +31,8 @@ YEARS = 3
 STANDING = 4
 MAX_RESIDENTS = 20_000
 DUE_DAYS = (7, 15, 15, 15, 30)
+DEMO_MARKER = "site.demo"  # a Setting: this database holds demo data
+DEMO_CODE, DEMO_NAME = "SQZ", "石桥镇政协委员工作室"
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,24 @@ def generate(
         summary = _Generator(ctx, random.Random(seed), visits, progress).run()
         changes = {k: (None, v) for k, v in asdict(summary).items()}
         audit.record(ctx, "demo", "site", ctx.site_uuid, changes | {"seed": (None, seed)})
+        Setting.insert(key=DEMO_MARKER, value="1").on_conflict_replace().execute()
     return summary
+
+
+def is_demo() -> bool:
+    """Whether the open database holds the demo data set (not a real studio's records).
+
+    Databases made before the marker existed: the demo studio's code and name, while the
+    demo login still works.
+    """
+    from studio_app.services import accounts
+
+    if Setting.get_or_none(Setting.key == DEMO_MARKER) is not None:
+        return True
+    local = local_site()
+    if local is None or (local.code, local.name) != (DEMO_CODE, DEMO_NAME):
+        return False
+    return accounts.demo_login_works()
 
 
 # Columns written per table, in row-tuple order; synced records start with SYNCED.

@@ -49,19 +49,7 @@ def setup(
     Refused when a site is already set up: the site's uuid is the origin of every record and
     the identity the county knows it by, so it must never change silently.
     """
-    errors = {}
-    if kind not in {k.value for k in SiteKind}:
-        errors["kind"] = "类型只能是 studio（委员工作室）或 county（县政协）"
-    name = name.strip()
-    if not name:
-        errors["name"] = "名称：必填"
-    elif len(name) > 200:
-        errors["name"] = "名称：不能超过 200 个字"
-    code = code.strip().upper()
-    if not re.fullmatch(r"[A-Z][A-Z0-9]{1,11}", code):
-        errors["code"] = "代码：应为 2～12 位大写字母或数字，以字母开头（如 SQZ）"
-    if errors:
-        raise ValidationError(errors)
+    name, code = check(kind, name, code)
     with database.atomic():
         if local_site() is not None:
             raise UserError("本机已经设置过工作室信息，不能重复设置。")
@@ -83,6 +71,66 @@ def setup(
             )
         audit.record(context_for(site), "setup", "site", site.uuid, {"name": (None, name)})
     return site
+
+
+def identity_errors(kind: str, name: str, code: str) -> dict[str, str]:
+    """What is wrong with a site's kind, name and code (field → message); empty when sound."""
+    errors = {}
+    if kind not in {k.value for k in SiteKind}:
+        errors["kind"] = "类型只能是 studio（委员工作室）或 county（县政协）"
+    name = name.strip()
+    if not name:
+        errors["name"] = "名称：必填"
+    elif len(name) > 200:
+        errors["name"] = "名称：不能超过 200 个字"
+    if not re.fullmatch(r"[A-Z][A-Z0-9]{1,11}", code.strip().upper()):
+        errors["code"] = "代码：应为 2～12 位大写字母或数字，以字母开头（如 SQZ）"
+    return errors
+
+
+def check(kind: str, name: str, code: str) -> tuple[str, str]:
+    """The name and code as stored (trimmed, code upper-case); raises ValidationError."""
+    errors = identity_errors(kind, name, code)
+    if errors:
+        raise ValidationError(errors)
+    return name.strip(), code.strip().upper()
+
+
+def admin_errors(login: str, password: str) -> dict[str, str]:
+    """What is wrong with the first administrator's login and password (field → message)."""
+    from studio_app.services import accounts
+
+    errors: dict[str, str] = {}
+    for checker, value in ((accounts._check_login, login), (accounts.check_password, password)):
+        try:
+            checker(value)
+        except ValidationError as exc:
+            errors.update(exc.errors)
+    return errors
+
+
+def setup_with_admin(
+    kind: str,
+    name: str,
+    code: str,
+    township: str = "",
+    county: str = "",
+    *,
+    admin: str,
+    password: str,
+) -> tuple[Site, str]:
+    """Set up the local site and its first administrator in one go; returns the site and the
+    recovery key (shown once). Everything is checked first: a refusal leaves nothing behind.
+    """
+    from studio_app.services import accounts
+
+    errors = identity_errors(kind, name, code) | admin_errors(admin, password)
+    if errors:
+        raise ValidationError(errors)
+    with database.atomic():
+        created = setup(kind, name, code, township, county)
+        key = accounts.first_admin(admin, password)
+    return created, key or ""
 
 
 def seed_code_lists() -> None:

@@ -42,7 +42,8 @@ from studio_app.ui.main_window import MainWindow
 from studio_app.ui.settings import LANGUAGE, Settings
 from studio_app.ui.single_instance import Outcome, SingleInstance
 from studio_app.ui.window_state import WindowState
-from studio_app.workspace import Workspace
+from studio_app.workspace import Installation, Workspace, open_workspace
+from studio_app.workspace import set_up as set_up_workspace
 
 APP_NAME = "StudioLedger"
 EXIT_REFUSED = 1
@@ -105,6 +106,8 @@ class Shell:
         self.settings = Settings.in_data_dir(workspace.data_dir.root)
         self.window: MainWindow | None = None
         self.show_identifiers = False
+        self.schedule: backup_schedule.BackupSchedule | None = None  # set by _run
+        self.guards: list[SingleInstance] = []  # folders claimed after the start
 
     def open(self) -> MainWindow:
         window = build_main_window(self.workspace, show_identifiers=self.show_identifiers)
@@ -112,6 +115,7 @@ class Shell:
             window, self.workspace.context(), self.show_identifiers, self.set_show_identifiers
         )
         language.add_menu(window, self.switch_language)
+        window.set_up_action.triggered.connect(self.set_up_for_real)
         window.show()
         self.window = window
         return window
@@ -151,6 +155,71 @@ class Shell:
     def bring_forward(self) -> None:
         if self.window is not None:
             bring_forward(self.window)
+
+    def set_up_for_real(self) -> bool:
+        """The setup wizard; on success the window reopens on the new installation."""
+        from studio_app.ui.dialogs import setup_wizard
+
+        wizard = setup_wizard.SetupWizard(
+            self.workspace.data_dir.root, self.window, create=self._create
+        )
+        wizard.exec()
+        created = wizard.workspace
+        wizard.deleteLater()
+        if created is None:
+            return False
+        self.switch_to(created)
+        return True
+
+    def _create(self, data_dir: DataDir, wanted: Installation) -> tuple[Workspace, str]:
+        """Let go of the open database, set up the new one; on failure, take the old back."""
+        from studio_app.storage.models import database
+
+        worker = operations.runner()
+        if isinstance(worker, operations.DbWorker):
+            worker.stop()  # its connection closes; it starts again with the next operation
+        if self.schedule is not None:
+            self.schedule.pause()
+        try:
+            return set_up_workspace(data_dir, wanted)
+        except BaseException:
+            if database.obj is None or database.obj.is_closed():
+                old = self.workspace
+                self.workspace = open_workspace(old.data_dir)
+                self.workspace.login = old.login
+            if self.schedule is not None:
+                self.schedule.resume()
+            raise
+
+    def switch_to(self, workspace: Workspace) -> None:
+        """Go on with ``workspace`` (another data folder, open and logged in): claim its
+        folder, move drafts, automatic backups and window settings there, rebuild."""
+        from studio_app.services import audit
+
+        guard = SingleInstance(workspace.data_dir.root)
+        if guard.claim().outcome is Outcome.FIRST:
+            guard.activated.connect(self.bring_forward)
+            self.guards.append(guard)
+        old_root = self.workspace.data_dir.root
+        self.workspace = workspace
+        self.settings = Settings.in_data_dir(workspace.data_dir.root)
+        self.settings.set(LANGUAGE, current_language())
+        self.settings.sync()
+        drafts.configure(workspace.data_dir.root)
+        if self.schedule is not None:
+            self.schedule.data_dir = workspace.data_dir
+            self.schedule.resume()
+        if workspace.login is not None:
+            audit.record(workspace.context(), "login", "user", workspace.login)
+        self.rebuild()
+        QTimer.singleShot(0, lambda: backup_schedule.warn_about_location(self))
+        if self.window is not None:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "Shell", "The real ledger is open; the demo data stays in {0}."
+                ).format(old_root),
+                30_000,
+            )
 
 
 def after_start(window: MainWindow, previous_crash: tuple[str, Path] | None) -> None:
@@ -223,6 +292,7 @@ def _run(app: QApplication, guard: SingleInstance, workspace: Workspace) -> int:
     operations.install(worker)
     drafts.configure(workspace.data_dir.root)
     schedule: backup_schedule.BackupSchedule | None = None
+    shell: Shell | None = None
     try:
         shell = Shell(workspace)
         chosen = language.remembered(shell.settings, current_language())
@@ -235,6 +305,7 @@ def _run(app: QApplication, guard: SingleInstance, workspace: Workspace) -> int:
         guard.activated.connect(shell.bring_forward)
         after_start(window, previous_crash)
         schedule = backup_schedule.start(shell)
+        shell.schedule = schedule
         return app.exec()
     finally:
         worker.stop()
@@ -244,3 +315,5 @@ def _run(app: QApplication, guard: SingleInstance, workspace: Workspace) -> int:
         sys.excepthook = previous_hook
         crash_log.disable()
         guard.release()
+        for claimed in shell.guards if shell is not None else ():
+            claimed.release()

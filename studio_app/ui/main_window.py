@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from studio_app.core.errors import UserError
 from studio_app.paths import DataDir
-from studio_app.services import visits
+from studio_app.services import demo, visits
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission, allowed
 from studio_app.ui import drafts, messages
@@ -43,6 +43,9 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.data_dir: DataDir | None = None  # set by build_main_window
         self.setWindowTitle(self.tr("Studio Ledger — {0}").format(site_name))
+        self.is_demo = demo.is_demo()
+        if self.is_demo:
+            self.setWindowTitle(self.tr("Studio Ledger — {0} (demo data)").format(site_name))
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(112)
@@ -58,7 +61,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.desk = DeskPage(ctx, lookups, self)
+        self.desk = DeskPage(ctx, lookups, self, demo=self.is_demo)
         self.add_page(self.tr("Desk"), self.desk)
         self.visits = VisitsPage(ctx, lookups, self)
         self.add_page(self.tr("Visits"), self.visits)
@@ -232,6 +235,12 @@ class MainWindow(QMainWindow):
         self.purge_action.setObjectName("purgeAction")
         self.purge_action.setEnabled(allowed(self.ctx, Permission.PURGE))
         self.purge_action.triggered.connect(self.purge_old_visits)
+        self.set_up_action = QAction(self.tr("Set up for real use…"), self)
+        self.set_up_action.setObjectName("setUpAction")
+        self.set_up_action.setToolTip(
+            self.tr("Set up your own studio or county office, with a data folder of its own")
+        )
+        self.desk.setUpRequested.connect(self.set_up_action.trigger)
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -244,6 +253,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.purge_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.set_up_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -45,11 +46,28 @@ class DeskPage(QWidget):
     newVisit = Signal()
     newInterview = Signal()
     newProposal = Signal()
+    setUpRequested = Signal()  # the demo banner's button
 
-    def __init__(self, ctx: Context, lookups: Lookups, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: Context, lookups: Lookups, parent: QWidget | None = None, *, demo: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("deskPage")
         self.ctx = ctx
+        self.demo_banner = QFrame(self)
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setStyleSheet(
+            "#demoBanner { background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; }"
+        )
+        banner = QHBoxLayout(self.demo_banner)
+        banner.setContentsMargins(8, 4, 8, 4)
+        banner.addWidget(QLabel(self.tr("This is demo data."), self.demo_banner))
+        set_up = QPushButton(self.tr("Set up for real use…"), self.demo_banner)
+        set_up.setObjectName("demoSetUpButton")
+        set_up.clicked.connect(self.setUpRequested)
+        banner.addWidget(set_up)
+        banner.addStretch(1)
+        self.demo_banner.setVisible(demo)
         self.duty = QLabel(self)
         self.duty.setObjectName("dutyMembers")
         self.duty.setWordWrap(True)
@@ -99,6 +117,7 @@ class DeskPage(QWidget):
         cases.addWidget(self.overdue_box)
         cases.addWidget(self.open_box)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.demo_banner)
         layout.addLayout(buttons)
         layout.addWidget(duty_box)
         layout.addWidget(self.drafts_box)
