@@ -1,4 +1,4 @@
-"""Render the visits page and the visit dialog to PNG files (not a test).
+"""Render the visits page, the visit dialog and the desk to PNG files (not a test).
 
     xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.ui.screenshots \\
         [--data-dir DIR] [--out docs/screenshots]
@@ -130,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         settle(app)
         save(edit, args.out / "visit-dialog-edit.png")
         edit.done(0)
+    window.show_page(window.desk)
+    settle(app)
+    save(window, args.out / "desk.png")
     QTimer.singleShot(0, app.quit)
     workspace.close()
     return 0
