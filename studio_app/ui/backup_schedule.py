@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from studio_app.core.errors import UserError
 from studio_app.paths import DataDir
-from studio_app.services import backups
+from studio_app.services import backups, data_location
 from studio_app.ui import backup_panel, messages, operations
 from studio_app.ui.settings import Option, Settings
 
@@ -214,7 +214,7 @@ def restore_and_reopen(shell: Any, schedule: BackupSchedule | None, path: Path) 
     QTimer.singleShot(0, reopen)  # after the Backups tab (in the old window) has returned
 
 
-def location_text(risk: backups.LocationRisk, folder: Path) -> str:
+def location_text(risk: data_location.LocationRisk, folder: Path) -> str:
     if risk.kind == "network":
         text = QCoreApplication.translate(
             "BackupSchedule",
@@ -254,7 +254,8 @@ def show_location_warning(parent: QWidget | None, text: str) -> None:
 
 
 def warn_about_location(
-    shell: Any, risk_of: Callable[[Path], backups.LocationRisk | None] = backups.location_risk
+    shell: Any,
+    risk_of: Callable[[Path], data_location.LocationRisk | None] = data_location.location_risk,
 ) -> bool:
     """Warn once per data folder when it sits somewhere risky; True when it warned."""
     folder = shell.workspace.data_dir.root

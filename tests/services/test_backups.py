@@ -12,7 +12,7 @@ import pytest
 from studio_app.core.codes import Role
 from studio_app.core.errors import UserError
 from studio_app.paths import DataDir
-from studio_app.services import backups, site
+from studio_app.services import backups, data_location, site
 from studio_app.services.context import Context
 from studio_app.services.permissions import PermissionDenied
 from studio_app.storage import backup as files
@@ -234,28 +234,30 @@ def test_data_directory_location_warnings() -> None:
         ("/dev/sdd1", "/mnt/stick", "exfat"),
     ]
 
-    def risk(path: str) -> backups.LocationRisk | None:
-        return backups.location_risk(
+    def risk(path: str) -> data_location.LocationRisk | None:
+        return data_location.location_risk(
             Path(path), mounts=lambda: mounts, removable_device=lambda dev: dev == "/dev/sdd1"
         )
 
     assert risk("/home/user/.local/share/StudioLedger") is None
     assert risk("/srv/data/StudioLedger") is None
-    assert risk("/mnt/office/台账") == backups.LocationRisk("network", "nfs4")
-    assert risk("/mnt/share/a") == backups.LocationRisk("network", "cifs")
-    assert risk("/media/user/U盘/data") == backups.LocationRisk("removable", "/media/user/U盘")
-    assert risk("/mnt/stick/data") == backups.LocationRisk("removable", "/mnt/stick")
+    assert risk("/mnt/office/台账") == data_location.LocationRisk("network", "nfs4")
+    assert risk("/mnt/share/a") == data_location.LocationRisk("network", "cifs")
+    assert risk("/media/user/U盘/data") == data_location.LocationRisk(
+        "removable", "/media/user/U盘"
+    )
+    assert risk("/mnt/stick/data") == data_location.LocationRisk("removable", "/mnt/stick")
     assert risk("/home/user/OneDrive/台账").kind == "synced"  # type: ignore[union-attr]
     assert risk("/home/user/坚果云/台账").kind == "synced"  # type: ignore[union-attr]
     assert risk("/home/user/百度网盘同步/data").kind == "synced"  # type: ignore[union-attr]
 
-    def on_windows(kind: int) -> backups.LocationRisk | None:
-        return backups.location_risk(Path("E:/台账"), drive_type=lambda _root: kind)
+    def on_windows(kind: int) -> data_location.LocationRisk | None:
+        return data_location.location_risk(Path("E:/台账"), drive_type=lambda _root: kind)
 
     assert on_windows(3) is None  # a fixed disk
-    assert on_windows(backups.DRIVE_REMOVABLE).kind == "removable"  # type: ignore[union-attr]
-    assert on_windows(backups.DRIVE_REMOTE).kind == "network"  # type: ignore[union-attr]
-    assert backups.location_risk(Path("\\\\server\\share\\data")) is not None
+    assert on_windows(data_location.DRIVE_REMOVABLE).kind == "removable"  # type: ignore[union-attr]
+    assert on_windows(data_location.DRIVE_REMOTE).kind == "network"  # type: ignore[union-attr]
+    assert data_location.location_risk(Path("\\\\server\\share\\data")) is not None
 
 
 def test_the_site_survives_a_backup_restore_round_trip(ctx: Context, data_dir: DataDir) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from studio_app.core.codes import Role
 from studio_app.paths import DataDir
-from studio_app.services import backups, members, site
+from studio_app.services import backups, data_location, members, site
 from studio_app.services import site as site_service
 from studio_app.services.context import Context
 from studio_app.storage.database import close_database
@@ -157,8 +157,8 @@ def test_location_warning_is_shown_once_per_folder(
         window=None,
     )
 
-    def risk(_folder: Path) -> backups.LocationRisk:
-        return backups.LocationRisk("synced", "坚果云")
+    def risk(_folder: Path) -> data_location.LocationRisk:
+        return data_location.LocationRisk("synced", "坚果云")
 
     assert backup_schedule.warn_about_location(shell, risk)
     assert not backup_schedule.warn_about_location(shell, risk)
