@@ -2530,10 +2530,6 @@ The current data is backed up first, and the window opens again on the restored 
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
-    <message>
-        <source>Click to sort</source>
-        <translation>点击排序</translation>
-    </message>
 </context>
 <context>
     <name>VisitsPage</name>

@@ -124,11 +124,15 @@ def find(text: str, *, limit: int = 20) -> list[Resident]:
 
 
 def villages() -> list[str]:
-    """The villages residents live in (live residents), for filtering lists by village."""
+    """The villages residents live in, for filtering lists by village.
+
+    Read from the (village, name) index alone, so residents in the trash count too: a
+    village only they lived in filters to an empty list.
+    """
     query = (
         Resident.select(Resident.village)
-        .where(Resident.deleted_at.is_null(), Resident.village != "")
-        .distinct()
+        .where(Resident.village > "")
+        .group_by(Resident.village)
         .order_by(Resident.village)
     )
     return [village for (village,) in query.tuples()]

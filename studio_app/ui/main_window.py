@@ -24,6 +24,7 @@ from studio_app.services.context import Context
 from studio_app.services.permissions import Permission, allowed
 from studio_app.ui import drafts, messages
 from studio_app.ui.lookups import Lookups
+from studio_app.ui.models.lister_table import count_text
 from studio_app.ui.pages.desk_page import DeskPage
 from studio_app.ui.pages.interviews_page import InterviewsPage
 from studio_app.ui.pages.people_pages import MembersPage, ResidentsPage
@@ -410,5 +411,5 @@ class MainWindow(QMainWindow):
             search.selectAll()
 
     def _show_count(self, total: int) -> None:
-        shown = f"{total:,}" if total >= 0 else "…"  # negative: still counting
+        shown = count_text(total)
         self.count_label.setText(self.tr("{0} visits").format(shown))

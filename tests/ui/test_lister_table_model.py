@@ -103,3 +103,42 @@ def test_display_functions(ctx: Context) -> None:
         ("李", ""),
         ("王", "✓"),
     ]
+
+
+class DeferredRunner:
+    """Holds submitted operations until ``run_all``, as a busy worker thread would."""
+
+    def __init__(self) -> None:
+        self.waiting: list = []
+
+    def submit(self, operation, on_done=None, *, owner=None):  # type: ignore[no-untyped-def]
+        self.waiting.append((operation, on_done))
+
+    def run_all(self) -> None:
+        from studio_app.ui.operations import Progress
+
+        waiting, self.waiting = self.waiting, []
+        for operation, on_done in waiting:
+            on_done(operation(Progress()), None)
+
+
+def test_the_count_comes_from_the_worker_and_an_older_one_is_dropped(
+    ctx: Context, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studio_app.ui import operations
+    from studio_app.ui.models.lister_table import COUNTING, count_text
+
+    make_interviews(ctx, people, 6)
+    runner = DeferredRunner()
+    monkeypatch.setattr(operations, "_runner", runner)
+    model = model_for(INTERVIEWS, ("title", "kind"), page_size=50)
+    totals: list[int] = []
+    model.totalChanged.connect(totals.append)
+    model.reload()
+    assert model.rowCount() == 6  # the first page is there at once
+    assert model.total == COUNTING and count_text(model.total) == "…"
+    model.set_query(ListQuery(filters={"kind": "online"}))  # a newer query before the count
+    runner.run_all()
+    assert model.total == 3 and totals == [COUNTING, COUNTING, 3]
+    model.sort(model.column_of("title"), Qt.SortOrder.AscendingOrder)  # same rows: no count
+    assert runner.waiting == [] and model.total == 3 and count_text(model.total) == "3"

@@ -19,15 +19,15 @@ from tests.ui.conftest import AddVisits
 
 @pytest.fixture
 def page_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """Every visit_list.page call the model makes, with its arguments."""
+    """Every page the model asks the visits lister for, with its arguments."""
     calls: list[dict[str, Any]] = []
-    real = visit_list.page
+    real = visit_list.LISTER.page
 
     def spy(query: ListQuery, **kw: Any) -> Any:
         calls.append({"query": query, **kw})
         return real(query, **kw)
 
-    monkeypatch.setattr(visit_list, "page", spy)
+    monkeypatch.setattr(visit_list.LISTER, "page", spy)
     return calls
 
 

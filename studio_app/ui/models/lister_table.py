@@ -1,8 +1,10 @@
 """A lazy table model over any :class:`~studio_app.services.listing.Lister`.
 
-The same keyset paging as the visits list: a reset reads the first page and the total, the
-view's ``fetchMore`` reads further pages, sorting and filtering happen in SQL. Each row's
-display texts are computed once when its page arrives, so ``data()`` is a tuple lookup.
+Keyset paging: a reset reads the first page at once, so the first paint is immediate; the
+total count runs as an operation on the database worker (:mod:`studio_app.ui.operations`)
+and arrives later (``total`` is ``COUNTING`` meanwhile); the view's ``fetchMore`` reads
+further pages; sorting and filtering happen in SQL. Each row's display texts are computed
+once when its page arrives, so ``data()`` is a tuple lookup.
 """
 
 from __future__ import annotations
@@ -14,10 +16,17 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from studio_app.services.listing import Lister, ListQuery
+from studio_app.ui import operations
 
 PAGE_SIZE = 200
+COUNTING = -1  # ``total`` while the count is on its way
 AnyIndex = QModelIndex | QPersistentModelIndex
 Row = tuple[Any, ...]
+
+
+def count_text(total: int) -> str:
+    """A total for a label: "…" while it is being counted."""
+    return "…" if total == COUNTING else f"{total:,}"
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,7 @@ def flag(key: str, yes: str) -> Callable:
 class ListerTableModel(QAbstractTableModel):
     """Rows a :class:`Lister` selects for a :class:`ListQuery`, fetched a page at a time."""
 
-    totalChanged = Signal(int)
+    totalChanged = Signal(int)  # COUNTING, then the count
 
     def __init__(
         self,
@@ -72,6 +81,7 @@ class ListerTableModel(QAbstractTableModel):
         self._cells: list[tuple[str, ...]] = []
         self._cursor: tuple[Any, ...] | None = None
         self._total = 0
+        self._count_generation = 0  # counts of older queries are dropped when they arrive
 
     # -- the query -------------------------------------------------------------------------
 
@@ -98,16 +108,45 @@ class ListerTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self, *, recount: bool = True) -> None:
-        """Read the first page, and the total unless it cannot have changed (a new sort)."""
+        """Read the first page, and count unless the total cannot have changed (a new sort)."""
         page = self._lister.page(self._query, limit=self._page_size)
-        total = self._lister.count(self._query) if recount else self._total
         self.beginResetModel()
         self._rows, self._cells = [], []
+        self._clear()
         self._append(page.rows)
         self._cursor = page.cursor
-        self._total = total
         self.endResetModel()
+        if recount or self._total == COUNTING:
+            self._recount()
+        else:
+            self.totalChanged.emit(self._total)
+
+    def _recount(self) -> None:
+        """Count on the worker; a count for an older query is dropped when it arrives."""
+        self._count_generation += 1
+        generation, query, lister = self._count_generation, self._query, self._lister
+        self._total = COUNTING
+        operations.runner().submit(
+            lambda _progress: lister.count(query),
+            lambda total, error: self._counted(generation, total, error),
+            owner=self,
+        )
+        if generation == self._count_generation and self._total == COUNTING:
+            self.totalChanged.emit(COUNTING)
+
+    def _counted(self, generation: int, total: int | None, error: BaseException | None) -> None:
+        if generation != self._count_generation:
+            return
+        if error is not None or total is None:
+            from studio_app.ui import errors
+
+            errors.report(error or RuntimeError("no count"))
+            return
+        self._total = total
         self.totalChanged.emit(total)
+
+    def _clear(self) -> None:
+        """Subclasses drop what they keep per row (called on every reset)."""
 
     def _append(self, rows: list[Row]) -> None:
         for raw in rows:

@@ -28,6 +28,7 @@ from studio_app.services.context import Context
 from studio_app.services.listing import ListQuery
 from studio_app.ui import drafts
 from studio_app.ui.lookups import Lookups
+from studio_app.ui.models.lister_table import count_text
 from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel
 from studio_app.ui.pages.list_page import fit_columns, setup_table
 
@@ -177,7 +178,7 @@ class DeskPage(QWidget):
 
     def _show_titles(self) -> None:
         def count(model: VisitTableModel) -> str:
-            return "…" if model.total < 0 else f"{model.total:,}"  # still being counted
+            return count_text(model.total)
 
         self.overdue_box.setTitle(self.tr("Overdue referrals ({0})").format(count(self.overdue)))
         self.open_box.setTitle(

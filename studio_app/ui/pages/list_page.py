@@ -32,7 +32,7 @@ from studio_app.services.context import Context
 from studio_app.services.listing import Lister, ListQuery
 from studio_app.ui import drafts, messages
 from studio_app.ui.lookups import Lookups
-from studio_app.ui.models.lister_table import ListColumn, ListerTableModel
+from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, count_text
 from studio_app.ui.saved_filters import SavedFilterBox, saved_store
 from studio_app.ui.widgets import confirm
 from studio_app.ui.widgets.combos import combo_code, set_combo_code
@@ -270,7 +270,7 @@ class ListPage(QWidget):
         header.blockSignals(False)
 
     def _show_total(self, total: int) -> None:
-        self.count_label.setText(self.tr("{0} records").format(f"{total:,}"))
+        self.count_label.setText(self.tr("{0} records").format(count_text(total)))
         self.countChanged.emit(total)
 
     # -- rows and dialogs ------------------------------------------------------------------

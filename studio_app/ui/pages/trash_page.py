@@ -30,7 +30,7 @@ from studio_app.services.listing import Lister, ListQuery
 from studio_app.services.record_lists import INTERVIEWS, MEMBERS, PROPOSALS, RESIDENTS
 from studio_app.ui import messages
 from studio_app.ui.lookups import Lookups, enum_labels
-from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, plain
+from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, count_text, plain
 from studio_app.ui.pages.list_page import SEARCH_DELAY_MS, setup_table
 
 
@@ -173,7 +173,7 @@ class TrashPage(QWidget):
         self.model.set_query(self._query(kind, self.search.text().strip()))
 
     def _show_total(self, _total: int) -> None:
-        self.count_label.setText(self.tr("{0} deleted").format(f"{self.model.total:,}"))
+        self.count_label.setText(self.tr("{0} deleted").format(count_text(self.model.total)))
 
     def restore_selected(self) -> int:
         """Restore every selected record; returns how many were restored."""

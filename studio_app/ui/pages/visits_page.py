@@ -26,6 +26,7 @@ from studio_app.services.listing import ListQuery
 from studio_app.ui import drafts
 from studio_app.ui.dialogs.visit_dialog import VisitDialog
 from studio_app.ui.lookups import Lookups
+from studio_app.ui.models.lister_table import count_text
 from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel
 from studio_app.ui.printing import launch, print_jobs
 from studio_app.ui.printing.range_dialog import VisitRangeDialog
@@ -207,7 +208,7 @@ class VisitsPage(QWidget):
         header.blockSignals(False)
 
     def _show_total(self, total: int) -> None:
-        shown = f"{total:,}" if total >= 0 else "…"  # negative: still counting
+        shown = count_text(total)
         self.count_label.setText(self.tr("{0} visits").format(shown))
         self.countChanged.emit(total)
 
