@@ -61,6 +61,20 @@ def fit_columns(table: QTableView, stretch: int = -1) -> None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
+def select_row(table: QTableView, model: ListerTableModel, record_id: int) -> bool:
+    """Select and show the row of ``record_id`` if it is among the loaded rows."""
+    row = model.row_of(record_id)
+    if row is None:
+        return False
+    index = model.index(row, 0)
+    table.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    table.scrollTo(index)
+    return True
+
+
 def setup_table(table: QTableView, model: ListerTableModel, stretch: str = "") -> None:
     """Row selection, no editing, compact rows; ``stretch`` column takes the spare width."""
     table.setModel(model)
@@ -284,17 +298,7 @@ class ListPage(QWidget):
         return [self.model.record_id(r) for r in rows]
 
     def select_record(self, record_id: int) -> bool:
-        row = self.model.row_of(record_id)
-        if row is None:
-            return False
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return select_row(self.table, self.model, record_id)
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():

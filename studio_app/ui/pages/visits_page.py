@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from studio_app.ui.dialogs.visit_dialog import VisitDialog
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import count_text
 from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel
+from studio_app.ui.pages.list_page import select_row
 from studio_app.ui.printing import launch, print_jobs
 from studio_app.ui.printing.range_dialog import VisitRangeDialog
 from studio_app.ui.saved_filters import SavedFilterBox, saved_store
@@ -247,17 +248,7 @@ class VisitsPage(QWidget):
 
     def select_visit(self, visit_id: int) -> bool:
         """Select and show the row of ``visit_id`` if it is among the loaded rows."""
-        row = self.model.row_of(visit_id)
-        if row is None:
-            return False
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return select_row(self.table, self.model, visit_id)
 
     def selected_visit_id(self) -> int | None:
         index = self.table.currentIndex()
