@@ -81,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "check", parents=[common], help="integrity and foreign-key checks (exit 0 when sound)"
     )
+    p = sub.add_parser(
+        "repair-residents",
+        parents=[common],
+        help="list visits whose residents an earlier version unlinked; --apply links them back",
+    )
+    p.add_argument("--apply", action="store_true", help="link them back (audited)")
     cli_print.register(sub, common)
     cli_exchange.register(sub, common)
     cli_retention.register(sub, common)
@@ -190,7 +196,7 @@ def _print_counts(counts: dict, indent: str = "") -> None:  # type: ignore[type-
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from studio_app.services import integrity
+    from studio_app.services import integrity, link_repair
 
     workspace = _open(args, create=False)
     found = integrity.problems()
@@ -199,6 +205,35 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         return EXIT_REFUSED
     print(f"数据库完好：{workspace.data_dir.database}")
+    dropped = link_repair.find()
+    if dropped:
+        print(
+            f"有 {len(dropped)} 条接待走访记录的来访群众曾被旧版本误删关联，"
+            "可运行 studio-app repair-residents 查看并恢复。"
+        )
+    return EXIT_OK
+
+
+def cmd_repair_residents(args: argparse.Namespace) -> int:
+    from studio_app.services import link_repair
+
+    workspace = _open(args, create=False)
+    found = link_repair.find()
+    if not found:
+        print("没有需要恢复的来访群众关联。")
+        return EXIT_OK
+    done = {d.visit_id for d in link_repair.restore(workspace.context())} if args.apply else set()
+    for item in found:
+        names = "、".join(item.names)
+        if item.visit_id in done:
+            state = "已恢复"
+        elif item.unresolved:
+            state = f"无法自动恢复（{'、'.join(item.unresolved)} 不止一人或已不存在，请手工选择）"
+        else:
+            state = "可恢复"
+        print(f"{item.serial}：{names} — {state}")
+    if not args.apply and any(i.restorable for i in found):
+        print("加 --apply 恢复可恢复的关联（每条记录留有操作日志，并在下次导出时发给县政协）。")
     return EXIT_OK
 
 
@@ -220,6 +255,7 @@ COMMANDS = {
     "demo": cmd_demo,
     "stats": cmd_stats,
     "check": cmd_check,
+    "repair-residents": cmd_repair_residents,
     "print": cli_print.cmd_print,
     "selftest": cli_selftest.cmd_selftest,
     **cli_backup.COMMANDS,

@@ -211,21 +211,13 @@ def save(
     the form; those are created first. Problems with the new residents and with the visit
     are reported together, and a refusal leaves no resident behind.
     """
-    from studio_app.services import residents
-
     values = dict(values)
     with records.atomic():
-        ids: list[Any] = []
-        problems = []
-        for item in values.get("residents") or []:
-            if not isinstance(item, Mapping):
-                ids.append(item)
-                continue
-            try:
-                ids.append(residents.create(ctx, item).id)
-            except ValidationError as exc:
-                problems.append(f"新群众{item.get('name', '')}：{exc.message}")
-        values["residents"] = ids
+        problems: list[str] = []
+        # Only a list that was given is rewritten: an edit that leaves the residents out
+        # must keep them (a partial update never resets what it was not given).
+        if "residents" in values:
+            values["residents"] = _with_new_residents(ctx, values["residents"], problems)
         errors = {"residents": "\n".join(problems)} if problems else {}
         try:
             if visit_id is None:
@@ -239,6 +231,22 @@ def save(
         if errors:
             raise ValidationError(errors)
     return visit
+
+
+def _with_new_residents(ctx: Context, items: Any, problems: list[str]) -> list[Any]:
+    """Resident ids with the residents typed in the form created first."""
+    from studio_app.services import residents
+
+    ids: list[Any] = []
+    for item in items or []:
+        if not isinstance(item, Mapping):
+            ids.append(item)
+            continue
+        try:
+            ids.append(residents.create(ctx, item).id)
+        except ValidationError as exc:
+            problems.append(f"新群众{item.get('name', '')}：{exc.message}")
+    return ids
 
 
 def delete(ctx: Context, visit_id: int | str) -> None:
