@@ -57,6 +57,9 @@ def mask_id_number(value: str | None) -> str:
     return value[:6] + "*" * (len(value) - 10) + value[-4:]
 
 
+BAD_LENGTH = "手机为11位，座机为区号加7～8位号码（本地座机可省区号）"
+
+
 def normalise_phone(raw: str) -> str:
     """Return a phone number in a canonical text form, or raise :class:`IdentifierError`.
 
@@ -78,7 +81,11 @@ def normalise_phone(raw: str) -> str:
         raise IdentifierError("电话号码只能包含数字、空格、括号、短横线和 +86")
     if len(digits) == 11 and digits.startswith("1"):
         return digits
-    if len(digits) in (7, 8):  # local number without area code
+    if len(digits) in (7, 8):
+        # A local landline without its area code starts with 2–9; a 1 or 0 is a mobile or
+        # an area code with digits missing.
+        if digits[0] in "01":
+            raise IdentifierError(f"电话号码位数不对：{BAD_LENGTH}")
         return digits
     if not digits.startswith("0") and 9 <= len(digits) <= 11:
         digits = "0" + digits  # the area code lost its leading zero as a number
@@ -87,7 +94,7 @@ def normalise_phone(raw: str) -> str:
         return f"{digits[:area]}-{digits[area:]}"
     if digits.startswith("010") and len(digits) == 11:  # Beijing
         return f"010-{digits[3:]}"
-    raise IdentifierError("电话号码位数不对：手机为11位，座机为区号加7～8位号码")
+    raise IdentifierError(f"电话号码位数不对：{BAD_LENGTH}")
 
 
 def phone_digits(phone: str) -> str:

@@ -72,15 +72,27 @@ def test_any_17_digits_with_computed_check_digit_is_valid(first17: str) -> None:
         ("(010) 6512 3456", "010-65123456"),
         ("1065123456", "010-65123456"),
         ("63881234", "63881234"),
+        ("6388123", "6388123"),  # a local landline without its area code
     ],
 )
 def test_phone_numbers_are_normalised(raw: str, expected: str) -> None:
     assert normalise_phone(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["1381234567", "13812345678.0", "1.3812345678E+10", "电话", "12"])
+@pytest.mark.parametrize(
+    "raw",
+    ["1381234567", "13812345678.0", "1.3812345678E+10", "电话", "12", "1381234", "13812345",
+     "0577123", "05771234"],
+)  # fmt: skip
 def test_bad_phone_numbers_are_refused(raw: str) -> None:
     with pytest.raises(IdentifierError):
+        normalise_phone(raw)
+
+
+@pytest.mark.parametrize("raw", ["1381234", "13812345", "0577123", "1", "138123456"])
+def test_a_refusal_says_what_a_phone_number_looks_like(raw: str) -> None:
+    """The message and the rule agree: what it describes is accepted, nothing else."""
+    with pytest.raises(IdentifierError, match="手机为11位，座机为区号加7～8位号码"):
         normalise_phone(raw)
 
 
