@@ -2098,8 +2098,8 @@ The current data is backed up first, and the window opens again on the restored 
         <translation> 季度</translation>
     </message>
     <message>
-        <source>{0}: {1} visits, {2} closed (closure rate {3}); {4} referred, on time {5}; satisfaction {6}; {7} interviews.</source>
-        <translation>{0}：接待走访 {1} 件，办结 {2} 件（办结率 {3}）；转办 {4} 件，按时办理 {5}；满意率 {6}；访谈 {7} 次。</translation>
+        <source>{0}: {1} visits, {2} closed (closure rate {3}); {4} referred, {8} of them due, {9} fed back on time (on-time rate {5}); satisfaction {6}; {7} interviews.</source>
+        <translation>{0}：接待走访 {1} 件，办结 {2} 件（办结率 {3}）；转有关部门办理 {4} 件，其中已到期 {8} 件，按期反馈 {9} 件（按期率 {5}）；满意率 {6}；访谈 {7} 次。</translation>
     </message>
 </context>
 <context>

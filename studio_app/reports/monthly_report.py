@@ -103,19 +103,19 @@ def _summary(r: Report, s: _Styles) -> list[Flowable]:
     proposals = sum(c.count for c in r.proposals)
     text = (
         f"本期共接待走访群众{r.visits:,}件，已办结{r.closed:,}件，"
-        f"办结率{_pct(r.closure_rate)}；转有关部门办理{r.referred:,}件，"
+        f"办结率{_pct(r.closure_rate)}；转有关部门办理{r.referred:,}件，其中已到期{r.due:,}件，"
         f"按期反馈{r.on_time:,}件，按期率{_pct(r.on_time_rate)}；满意度评价{rated:,}件，"
         f"满意和基本满意率{_pct(r.satisfaction_rate)}。开展委员访谈{r.interviews:,}次，"
         f"撰写提案、社情民意等{proposals:,}件。"
     )
     rows = [
-        ["接待走访", "已办结", "办结率", "转办件", "按期反馈", "按期率", "满意率", "访谈",
-         "提案等"],
+        ["接待走访", "已办结", "办结率", "转办件", "已到期", "按期反馈", "按期率", "满意率",
+         "访谈", "提案等"],
         [f"{r.visits:,}", f"{r.closed:,}", _pct(r.closure_rate), f"{r.referred:,}",
-         f"{r.on_time:,}", _pct(r.on_time_rate), _pct(r.satisfaction_rate),
+         f"{r.due:,}", f"{r.on_time:,}", _pct(r.on_time_rate), _pct(r.satisfaction_rate),
          f"{r.interviews:,}", f"{proposals:,}"],
     ]  # fmt: skip
-    table = s.table(rows, [TABLE_W / 9] * 9, align_from=0)
+    table = s.table(rows, [TABLE_W / 10] * 10, align_from=0)
     table.setStyle(TableStyle([("ALIGN", (0, 1), (-1, -1), "CENTER")]))
     return [Paragraph(text, s.body), Spacer(1, 6), table]
 

@@ -135,8 +135,9 @@ class Report:
     closed: int
     closure_rate: float | None  # closed / visits
     referred: int  # referred cases of the period
-    on_time: int  # referred cases fed back (or closed) no later than due_at
-    on_time_rate: float | None
+    due: int  # of those, already due: fed back, or past their deadline by the report's day
+    on_time: int  # referred cases fed back no later than due_at
+    on_time_rate: float | None  # on_time / due (cases not yet due are not late)
     satisfaction: list[Counted]  # satisfied / basic / unsatisfied
     satisfaction_rate: float | None  # (satisfied + basic) / rated
     interviews: int
@@ -185,6 +186,7 @@ def _rows(sql: str, args: Sequence[Any]) -> list[tuple[Any, ...]]:
 _VISIT_GROUPS = """
 SELECT v.category, v.channel, v.handling, v.status, v.satisfaction, COUNT(*),
        SUM(v.handling = 'referred'),
+       SUM(v.handling = 'referred' AND (v.feedback_at IS NOT NULL OR v.due_at < ?)),
        SUM(v.handling = 'referred' AND v.feedback_at IS NOT NULL AND v.due_at IS NOT NULL
            AND v.feedback_at <= v.due_at)
 FROM visit v INDEXED BY visit_live_occurred WHERE {where}
@@ -242,19 +244,24 @@ def _rate(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def report(period: Period, *, origin_site: str | None = None) -> Report:
-    """Statistics of the period's live records of one site (``origin_site``) or all sites."""
+def report(period: Period, *, origin_site: str | None = None, today: date | None = None) -> Report:
+    """Statistics of the period's live records of one site (``origin_site``) or all sites.
+
+    Deadlines are judged as of ``today`` (default: the computer's date).
+    """
+    as_of = (today or date.today()).isoformat()
     scope = _Scope(period, origin_site)
     v_where, v_args = scope.occurred("v")
     i_where, i_args = scope.occurred("i")
     p_where, p_args = scope.created("p")
 
     dims: list[Counter[str]] = [Counter() for _ in range(5)]
-    visits = referred = on_time = 0
-    for *keys, n, ref, timely in _rows(_VISIT_GROUPS.format(where=v_where), v_args):
+    visits = referred = due = on_time = 0
+    for *keys, n, ref, owed, timely in _rows(_VISIT_GROUPS.format(where=v_where), [as_of, *v_args]):
         for counter, key in zip(dims, keys, strict=True):
             counter[key or ""] += n
-        visits, referred, on_time = visits + n, referred + (ref or 0), on_time + (timely or 0)
+        visits, referred = visits + n, referred + (ref or 0)
+        due, on_time = due + (owed or 0), on_time + (timely or 0)
     category, channel, handling, status, satisfaction = dims
 
     member_visits = dict(_rows(_VISIT_MEMBERS.format(where=v_where), v_args))
@@ -298,8 +305,9 @@ def report(period: Period, *, origin_site: str | None = None) -> Report:
         closed=closed,
         closure_rate=_rate(closed, visits),
         referred=referred,
+        due=due,
         on_time=on_time,
-        on_time_rate=_rate(on_time, referred),
+        on_time_rate=_rate(on_time, due),
         satisfaction=[
             Counted(s.value, s.label, satisfaction.get(s.value, 0)) for s in Satisfaction
         ],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -107,7 +107,8 @@ def test_month_report_has_exact_numbers(ctx: Context, march: dict[str, int]) -> 
         ("未注明村/社区", 1),
     ]
     assert (r.closed, r.closure_rate) == (2, 0.5)
-    assert (r.referred, r.on_time, r.on_time_rate) == (2, 1, 0.5)
+    assert (r.referred, r.due, r.on_time, r.on_time_rate) == (2, 2, 1, 0.5)
+
     assert counts(r.satisfaction) == {"满意": 1, "基本满意": 1}
     assert r.satisfaction_rate == 1.0
     assert r.interviews == 1
@@ -183,3 +184,19 @@ def test_county_mode_reports_each_site_then_the_total(ctx: Context, march: dict[
     assert report(MARCH, origin_site=other.uuid).visits == 2
     empty = by_site(Period.month(2020, 1))
     assert [(r.scope, r.visits) for r in empty] == [(COUNTY_SCOPE, 0)]
+
+
+def test_referrals_not_yet_due_are_not_counted_late(ctx: Context) -> None:
+    """Two referrals of today, due in 15 days, not fed back: nothing is late yet."""
+    today = ctx.today()
+    for _ in range(2):
+        visit(
+            ctx,
+            handling="referred",
+            referred_unit="县教育局",
+            occurred_at=f"{today:%Y-%m-%d} 08:00",
+        )
+    r = report(Period.month(today.year, today.month))
+    assert (r.referred, r.due, r.on_time, r.on_time_rate) == (2, 0, 0, None)
+    later = report(Period.month(today.year, today.month), today=today + timedelta(days=16))
+    assert (later.due, later.on_time, later.on_time_rate) == (2, 0, 0.0)

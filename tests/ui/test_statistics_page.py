@@ -17,6 +17,9 @@ def test_period_choice_shows_the_report(qtbot, ctx: Context, add_visits: AddVisi
     page.set_period("month", 2026, 3)
     assert page.report is not None and page.report.period.label == "2026年3月"
     assert page.summary.text().startswith("2026年3月：接待走访 6 件，办结 4 件")
+    # The same terms as the printed report: the rate is over referrals already due.
+    due = "转有关部门办理 2 件，其中已到期 2 件，按期反馈 0 件（按期率 0.0%）"
+    assert due in page.summary.text()
     channels = page.charts["channel"].text_rows()
     assert channels[0] == "坐班接待 2" and len(channels) == 5
     assert sum(int(r.split()[-1]) for r in page.charts["category"].text_rows()) == 6

@@ -226,8 +226,8 @@ class StatisticsPage(QWidget):
         self.report = report
         self.summary.setText(
             self.tr(
-                "{0}: {1} visits, {2} closed (closure rate {3}); {4} referred, on time {5}; "
-                "satisfaction {6}; {7} interviews."
+                "{0}: {1} visits, {2} closed (closure rate {3}); {4} referred, {8} of them due, "
+                "{9} fed back on time (on-time rate {5}); satisfaction {6}; {7} interviews."
             ).format(
                 report.period.label,
                 report.visits,
@@ -237,6 +237,8 @@ class StatisticsPage(QWidget):
                 _rate(report.on_time_rate),
                 _rate(report.satisfaction_rate),
                 report.interviews,
+                report.due,
+                report.on_time,
             )
         )
         self.charts["category"].set_items(_bars(report.by_category))
