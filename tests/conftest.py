@@ -12,6 +12,7 @@ from argon2 import PasswordHasher
 from studio_app.services import accounts, site
 from studio_app.services.context import Context
 from studio_app.storage.database import close_database, open_database
+from tests import system_packages
 
 
 @pytest.fixture(autouse=True)
@@ -41,3 +42,8 @@ def ctx(db_path: Path) -> Context:
 
 def fixed_clock(when: datetime):  # type: ignore[no-untyped-def]
     return lambda: when.replace(tzinfo=UTC) if when.tzinfo is None else when
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test needing a missing Debian package is skipped locally and fails in CI."""
+    system_packages.check(item)

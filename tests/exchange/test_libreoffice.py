@@ -14,10 +14,11 @@ from studio_app.exchange.importer import import_package
 from studio_app.services import exchange_county, proposals, visits
 from tests.exchange.builders import fill
 from tests.exchange.conftest import Install, differences, everything
+from tests.system_packages import needs
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(
-    SOFFICE is None, reason="LibreOffice (soffice) is not installed: .ci/run installs it"
+pytestmark = needs(
+    "libreoffice-calc-nogui", SOFFICE is not None, "re-saves workbooks as a person would"
 )
 
 

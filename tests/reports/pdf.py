@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
+from tests.system_packages import POPPLER_DATA, has, needs
 
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed"
+needs_poppler = needs("poppler-utils", has("pdftotext"), "pdftotext reads printed PDFs back")
+needs_poppler_data = needs(
+    "poppler-data", POPPLER_DATA, "CMaps to read text of a non-embedded Chinese font"
 )
 
 

@@ -12,10 +12,13 @@ from studio_app.services import print_settings
 from studio_app.services.context import Context
 from tests.reports import pdf
 from tests.services.helpers import visit
+from tests.system_packages import needs
 
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 NOTO_CFF = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+needs_wqy = needs("fonts-wqy-microhei", WQY.exists(), "the TrueType CJK font printing embeds")
+needs_noto = needs("fonts-noto-cjk", NOTO_CFF.exists(), "a CFF CJK font printing must skip")
 
 
 @pytest.fixture
@@ -24,7 +27,8 @@ def fresh(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fonts, "_registered", {})
 
 
-@pytest.mark.skipif(not (WQY.exists() and NOTO_CFF.exists()), reason="CI fonts missing")
+@needs_wqy
+@needs_noto
 def test_outline_detection() -> None:
     assert fonts.outline_kind(WQY) == "truetype"
     assert fonts.outline_kind(NOTO_CFF) == "cff"
@@ -36,7 +40,8 @@ def test_not_a_font(tmp_path: Path) -> None:
     assert fonts.outline_kind(bogus) == "unknown"
 
 
-@pytest.mark.skipif(not (DROID.exists() and NOTO_CFF.exists()), reason="CI fonts missing")
+@needs("fonts-droid-fallback", DROID.exists(), "a TrueType CJK font to configure")
+@needs_noto
 def test_configured_font_wins_and_cff_is_skipped_with_a_log_line(
     fresh: None, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -55,7 +60,7 @@ def test_configured_path_is_read_from_the_settings(ctx: Context) -> None:
     assert print_settings.font_path() is None
 
 
-@pytest.mark.skipif(not WQY.exists(), reason="CI fonts missing")
+@needs_wqy
 def test_system_font_on_linux(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fonts, "shipped_candidates", lambda: [])
     chosen = fonts.print_font()
@@ -63,6 +68,7 @@ def test_system_font_on_linux(fresh: None, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 @pdf.needs_poppler
+@pdf.needs_poppler_data
 def test_no_font_falls_back_to_cid_with_a_visible_warning(
     fresh: None, monkeypatch: pytest.MonkeyPatch, ctx: Context, tmp_path: Path
 ) -> None:
