@@ -16,6 +16,7 @@ from studio_app import (
     cli_accounts,
     cli_backup,
     cli_exchange,
+    cli_peers,
     cli_print,
     cli_retention,
     cli_selftest,
@@ -89,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--apply", action="store_true", help="link them back (audited)")
     cli_print.register(sub, common)
     cli_exchange.register(sub, common)
+    cli_peers.register(sub, common)
     cli_retention.register(sub, common)
     cli_selftest.register(sub, common)
     cli_accounts.register(sub, common)
@@ -106,15 +108,21 @@ def _positive(text: str) -> int:
     return value
 
 
-def _open(args: argparse.Namespace, *, create: bool = True, login: bool = True):  # type: ignore[no-untyped-def]
-    """Open the data directory (commands that only read refuse to create one) and log in."""
+def _open(  # type: ignore[no-untyped-def]
+    args: argparse.Namespace, *, create: bool = True, login: bool = True, reading: bool = False
+):
+    """Open the data directory (commands that only read refuse to create one) and log in.
+
+    ``reading``: the command only reads, so a database that cannot be written (a read-only
+    folder, file or disk) is opened read-only instead of refused.
+    """
     from studio_app.logs import configure
     from studio_app.workspace import open_workspace
 
     data_dir = DataDir.resolve(args.data_dir)
     if not create and not data_dir.database.exists():
         raise UserError(f"数据目录 {data_dir.root} 中还没有数据库，请先运行 setup 或 demo。")
-    workspace = open_workspace(data_dir)
+    workspace = open_workspace(data_dir, reading=reading)
     configure(data_dir.logs)
     if login and cli_accounts.needs_login(args):
         cli_accounts.log_in(workspace, args)
@@ -128,7 +136,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
     admin = cli_accounts.setup_admin_password()
     fields = (args.kind, args.name, args.code, args.township, args.county)
     if admin is None:  # an administrator exists already
-        created, key = site.setup(*fields), None
+        created, key = site.setup(*fields, for_real=True), None
     else:
         login = args.admin or admin[0]
         created, key = site.setup_with_admin(*fields, admin=login, password=admin[1])
@@ -145,6 +153,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from studio_app.workspace import DEMO_SITE
 
     workspace = _open(args)
+    if workspace.site is not None:  # an administrator, and never a ledger in real use
+        demo.check_allowed(workspace.context())
     if any(m.select().exists() for m in (Member, Resident, Visit)):
         raise UserError(
             "数据库中已有记录，演示数据只能生成到空数据库（可用 --data-dir 另选目录）。"
@@ -174,7 +184,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from studio_app.services import site, stats
 
-    workspace = _open(args, create=False)
+    workspace = _open(args, create=False, reading=True)
     site.require_site()
     counts = stats.counts()
     if args.json:
@@ -198,12 +208,15 @@ def _print_counts(counts: dict, indent: str = "") -> None:  # type: ignore[type-
 def cmd_check(args: argparse.Namespace) -> int:
     from studio_app.services import integrity, link_repair
 
-    workspace = _open(args, create=False)
-    found = integrity.problems()
+    workspace = _open(args, create=False, reading=True)
+    skipped: list[str] = []
+    found = integrity.problems(skipped)
     if found:
         for line in found:
             print(line, file=sys.stderr)
         return EXIT_REFUSED
+    for line in skipped:
+        print(line, file=sys.stderr)
     print(f"数据库完好：{workspace.data_dir.database}")
     dropped = link_repair.find()
     if dropped:
@@ -279,7 +292,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if hasattr(args, "run"):  # subcommands that bring their own handler
-            return args.run(args, _open(args, create=False))
+            reading = getattr(args, "reading", False)
+            return args.run(args, _open(args, create=False, reading=reading))
         if args.command in cli_exchange.COMMANDS:
             return _exchange(args)
         return COMMANDS[args.command](args)
@@ -297,9 +311,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_unexpected(exc), file=sys.stderr)
         return EXIT_REFUSED
     finally:
+        from studio_app.storage import folder_lock
         from studio_app.storage.database import close_database
 
         close_database()
+        folder_lock.release()
 
 
 if __name__ == "__main__":

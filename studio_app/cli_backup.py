@@ -6,9 +6,7 @@ Exit codes: 0 done, 1 refused (one sentence on stderr, nothing changed), 2 usage
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +26,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "path", nargs="?", type=Path, help="folder or new file name for the copy (optional)"
     )
     p.add_argument("--list", action="store_true", help="list the backups, newest first")
-    p.set_defaults(run=cmd_backup)
+    p.set_defaults(run=cmd_backup, reading=True)  # works on a database that cannot be written
 
     p = sub.add_parser(
         "restore",
@@ -63,18 +61,25 @@ def cmd_backup(args: argparse.Namespace, workspace: Any) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    """Restore while holding the data directory, so no window has the database open."""
+    """Restore alone in the data folder: refused (nothing changed) while a window or another
+    command holds its lock (``storage.folder_lock``)."""
     from studio_app import cli_accounts
     from studio_app.logs import configure
     from studio_app.services import backups
+    from studio_app.storage import faults, folder_lock
     from studio_app.workspace import open_workspace
 
     data_dir = DataDir.resolve(args.data_dir)
     source = Path(args.path).expanduser()
     backups.check_restorable(source)
-    data_dir.create()
+    try:
+        data_dir.create()
+    except OSError as exc:
+        fault = faults.diagnose(exc, data_dir.database)
+        why = fault.text if fault is not None else exc.strerror or str(exc)
+        raise UserError(f"无法使用数据目录 {data_dir.root}：{why}，恢复没有进行。") from exc
     configure(data_dir.logs)
-    with _holding(data_dir):
+    with folder_lock.exclusive(data_dir.root, "恢复"):
         ctx = None
         if data_dir.database.exists():
             try:
@@ -89,20 +94,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if before is not None:
         print(before.note or f"恢复前的数据库已备份为 {before.path}。")
     return EXIT_OK
-
-
-@contextlib.contextmanager
-def _holding(data_dir: DataDir) -> Iterator[None]:
-    """Hold the lock an open window holds; refuse when a window has the directory open."""
-    from studio_app.ui.single_instance import SingleInstance
-
-    lock = SingleInstance(data_dir.root).lock
-    if not lock.tryLock(0):
-        raise UserError("数据目录正被打开的履职台账程序使用，请先关闭程序再恢复。")
-    try:
-        yield
-    finally:
-        lock.unlock()
 
 
 COMMANDS = {"restore": cmd_restore}

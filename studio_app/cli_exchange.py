@@ -40,7 +40,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("path", nargs="?", type=Path)
     p.add_argument("--full", action="store_true")
 
-    sub.add_parser("sync-status", parents=[common], help="county: packages received per studio")
+    sub.add_parser(
+        "sync-status", parents=[common], help="county: packages received per studio, rows waiting"
+    )
 
     p = sub.add_parser(
         "ledger", parents=[common], help="monthly ledger and statistics workbook (to print)"
@@ -84,8 +86,12 @@ def print_plan(plan: Any) -> None:
     print("  " + "，".join(f"{LABELS[k]} {v}" for k, v in counts.items()))
     for warning in plan.warnings:
         print(f"  注意：{warning}")
+    for note in plan.notes:
+        print(f"  说明：{note}")
     for rp in plan.of("rejected")[:200]:
         print(f"  拒收：{rp.sheet} 第 {rp.number} 行：{rp.reason}")
+    for rp in plan.of("waiting")[:200]:
+        print(f"  等待：{rp.sheet} 第 {rp.number} 行 {rp.values.get('serial', '')}：{rp.reason}")
     for rp in plan.of("conflict")[:200]:
         state = (
             f"（已决定：{'保留本机' if rp.decision == 'local' else '采用文件'}）"
@@ -122,13 +128,18 @@ def cmd_import(args: argparse.Namespace, workspace: Any) -> int:
         )
         return EXIT_CONFLICTS
     print("已导入。")
+    waiting = result.plan.counts["waiting"]
+    if waiting:
+        print(f"有 {waiting} 行在等待引用的记录，已保留，收到后自动导入（sync-status 可查看）。")
+    for note in result.notes:
+        print(note)
     return EXIT_OK
 
 
 def cmd_conflicts(args: argparse.Namespace, workspace: Any) -> int:
     from studio_app.services import exchange_conflicts
 
-    found = exchange_conflicts.pending()
+    found = exchange_conflicts.listing(workspace.context())  # identifiers masked unless granted
     if not found:
         print("没有待处理的冲突。")
         return EXIT_OK
@@ -142,10 +153,20 @@ def cmd_conflicts(args: argparse.Namespace, workspace: Any) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace, workspace: Any) -> int:
+    from studio_app.exchange import waiting
     from studio_app.services import exchange_conflicts
 
-    c = exchange_conflicts.resolve(workspace.context(), args.id, args.keep)
-    print(f"冲突 {c.id} 已决定：{exchange_conflicts.KEEP[c.decision]}。再次导入该数据包即可生效。")
+    ctx = workspace.context()
+    c = exchange_conflicts.resolve(ctx, args.id, args.keep)
+    decided = f"冲突 {c.id} 已决定：{exchange_conflicts.KEEP[c.decision]}。"
+    if not waiting.holds(c.package_uuid):
+        print(f"{decided}再次导入该数据包即可生效。")
+    elif not waiting.ready():
+        print(f"{decided}该记录来自已导入数据包中等待的行：其余冲突决定后自动导入。")
+    else:
+        print(decided)
+        for replayed in waiting.settle(ctx):
+            print(replayed.message())
     return EXIT_OK
 
 
@@ -171,6 +192,8 @@ def cmd_sync_status(args: argparse.Namespace, workspace: Any) -> int:
         gaps = f"，缺少第 {'、'.join(map(str, r.missing))} 号" if r.missing else ""
         print(f"{r.name}（{r.code}）：已收 {r.packages} 个，最近第 {r.last_sequence} 号，"
               f"{r.last_at:%Y-%m-%d %H:%M}{gaps}")  # fmt: skip
+        for w in r.waiting:
+            print(f"  等待：{w.message()}")
     return EXIT_OK
 
 

@@ -20,6 +20,7 @@ PORTABLE_MARKER = "portable.txt"
 PORTABLE_DATA = "data"
 LOCATION_FILE = "location.txt"
 DATABASE_FILE = "studio.sqlite3"
+LOCK_FILE = "studio-data.lock"  # studio_app.storage.folder_lock
 
 
 def default_data_dir() -> Path:
@@ -83,7 +84,7 @@ def unusable_reason(folder: Path) -> str | None:
     if not folder.exists() or (folder / DATABASE_FILE).is_file():
         return None
     try:
-        empty = not any(folder.iterdir())
+        empty = all(p.name == LOCK_FILE for p in folder.iterdir())
     except OSError as exc:
         return f"无法读取该文件夹：{exc.strerror or exc}"
     if not empty:

@@ -13,8 +13,9 @@ from studio_app.paths import DATABASE_FILE, DataDir, unusable_reason
 from studio_app.services import accounts
 from studio_app.services import site as site_service
 from studio_app.services.context import Context
+from studio_app.storage import faults, folder_lock
 from studio_app.storage.database import close_database, open_database
-from studio_app.storage.models import Site
+from studio_app.storage.models import Site, database
 
 DEMO_SITE = {
     "kind": "studio",
@@ -48,56 +49,117 @@ class Workspace:
         close_database()
 
 
-def explain(exc: Exception) -> str:
-    """SQLite's English error in plain Chinese."""
-    text = str(exc).lower()
-    if "not a database" in text or "malformed" in text:
-        return "文件已损坏，或不是本程序的数据库。"
-    if "locked" in text or "busy" in text:
+def explain(exc: BaseException, database: Path | None = None) -> str:
+    """SQLite's English error in plain Chinese (the cause, found anywhere in the chain of
+    ``exc``; ``database``: the file concerned, asked when SQLite's code is ambiguous)."""
+    fault = faults.diagnose(exc, database)
+    if fault is None:
+        return str(exc)
+    if fault.kind == faults.BUSY:
         return "数据库正被其他程序使用，请稍后重试。"
-    if "disk" in text and "full" in text:
-        return "磁盘已满。"
-    if "readonly" in text or "read-only" in text:
-        return "文件是只读的。"
-    return str(exc)
+    return f"{fault.text}。"
+
+
+def _open_file() -> Path | None:
+    """The file of the open database (for a closer look at a fault), or None."""
+    db = database.obj
+    if db is None or not isinstance(db.database, str):
+        return None
+    name = db.database
+    if name.startswith("file:"):  # opened read-only by URI
+        from urllib.parse import urlparse
+        from urllib.request import url2pathname
+
+        name = url2pathname(urlparse(name).path)
+    return Path(name) if name and name != ":memory:" else None
 
 
 def storage_fault(exc: BaseException) -> str | None:
-    """A storage fault (disk full, locked, damaged, read-only) in one plain sentence for the
-    user; None when ``exc`` is something else (a bug)."""
-    if not isinstance(exc, sqlite3.Error | pw.DatabaseError):
+    """A storage fault (disk full, locked, damaged, read-only, no permission) in one plain
+    sentence for the user; None when ``exc`` is something else (a bug)."""
+    if faults.diagnose(exc) is None:  # cheap: the file system is asked only for a fault
         return None
-    plain = explain(exc)
-    if plain == str(exc):
-        return None
-    return f"操作未能完成：{plain}未完成的更改已撤销。"
+    return f"操作未能完成：{explain(exc, _open_file())}未完成的更改已撤销。"
 
 
-def open_workspace(data_dir: DataDir) -> Workspace:
+def open_workspace(data_dir: DataDir, *, reading: bool = False) -> Workspace:
     """Open (creating and migrating as needed) the database of ``data_dir``.
 
-    A damaged database raises :class:`~studio_app.services.backups.DatabaseDamaged`
-    (naming the newest sound backup); an upgrade of an existing one is backed up first.
+    This process holds the data folder's shared lock from here on (``folder_lock``); an
+    upgrade takes it exclusive and is backed up first. A damaged database raises
+    :class:`~studio_app.services.backups.DatabaseDamaged` (naming the newest sound backup).
+    A database this process cannot write (a read-only folder, file or disk, no permission)
+    is refused with that cause, or opened read-only when the caller only ``reading``
+    (``Workspace.read_only``).
     """
     from studio_app.services import backups
-    from studio_app.storage.migrations import migrate
 
+    path = data_dir.database
     try:
-        data_dir.create()
+        try:
+            data_dir.create()
+        except OSError:
+            if not (reading and path.is_file()):
+                raise
+        folder_lock.hold(data_dir.root)
+        _remove_stale_side_files(data_dir)
+        blocker = faults.write_blocker(path) if path.exists() else None
+        if blocker is not None and not reading:
+            raise UserError(f"无法写入数据库 {path}：{blocker.text}。")
+        read_only = blocker is not None
         checked = backups.check_at_start(data_dir)
-        db = open_database(data_dir.database, migrate=False)
-        migrate(db, before_upgrade=lambda _v: backups.backup_before(data_dir, "migration"))
+        db = open_database(path, migrate=False, read_only=read_only)
+        _migrate(db, data_dir, read_only=read_only)
     except UserError:
         close_database()
         raise
-    except PermissionError as exc:
-        raise UserError(f"无法写入数据目录 {data_dir.root}：没有权限。") from exc
     except (sqlite3.DatabaseError, pw.DatabaseError) as exc:
         close_database()
-        raise UserError(f"无法打开数据库 {data_dir.database}：{explain(exc)}") from exc
+        raise UserError(f"无法打开数据库 {path}：{explain(exc, path)}") from exc
     except OSError as exc:
-        raise UserError(f"无法使用数据目录 {data_dir.root}：{exc.strerror or exc}") from exc
-    return Workspace(data_dir, site_service.local_site(), fully_checked=checked)
+        close_database()
+        fault = faults.diagnose(exc, path)
+        why = f"{fault.text}。" if fault is not None else f"{exc.strerror or exc}。"
+        raise UserError(f"无法使用数据目录 {data_dir.root}：{why}") from exc
+    workspace = Workspace(data_dir, site_service.local_site(), fully_checked=checked)
+    workspace.read_only = read_only
+    return workspace
+
+
+def _migrate(db: pw.SqliteDatabase, data_dir: DataDir, *, read_only: bool) -> None:
+    """Bring the schema up to date, alone in the folder (another program could still be
+    using the old one); backed up first when the database already had data."""
+    from studio_app.services import backups
+    from studio_app.storage.migrations import migrate, pending
+
+    if not pending(db):
+        return
+    if read_only:
+        blocker = faults.write_blocker(data_dir.database)
+        why = blocker.text if blocker is not None else "只读"
+        raise UserError(
+            f"数据库 {data_dir.database} 需要升级到本程序的版本才能打开，但它不能写入（{why}）。"
+        )
+    try:
+        with folder_lock.exclusive(data_dir.root, "数据库升级", wait=folder_lock.WAIT):
+            migrate(db, before_upgrade=lambda _v: backups.backup_before(data_dir, "migration"))
+    except folder_lock.FolderBusy:
+        if pending(db):
+            raise  # else a command started at the same time has just upgraded it
+
+
+def _remove_stale_side_files(data_dir: DataDir) -> None:
+    """Remove a read-only ``-shm`` left beside a database that is writable again (a run on the
+    read-only file made it), when no other program has the folder open."""
+    stale = faults.stale_side_files(data_dir.database)
+    if not stale:
+        return
+    try:
+        with folder_lock.exclusive(data_dir.root, "修复"):
+            for path in faults.stale_side_files(data_dir.database):
+                path.unlink()
+    except (folder_lock.FolderBusy, OSError):
+        pass  # the open then says which file blocks it
 
 
 def open_read_only(data_dir: DataDir) -> Workspace:

@@ -500,6 +500,13 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
 </context>
 <context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>Not kept in the draft for your account: type it again.</source>
+        <translation>草稿未为您的账户保存此项，请重新输入。</translation>
+    </message>
+</context>
+<context>
     <name>ExchangePage</name>
     <message>
         <source>Studios</source>
@@ -542,8 +549,8 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <source>Packages received from each studio. A missing number means a package never arrived (a lost USB stick?): ask that studio to export everything.</source>
-        <translation>各工作室已送来的数据包。缺少的编号表示有数据包没有送到（U盘丢失？）：请该工作室导出全部记录再送一次。</translation>
+        <source>Packages received from each studio. A missing number means a package never arrived (a lost USB stick?): ask that studio to export everything. Rows that refer to a record not received yet wait, and are imported when it arrives.</source>
+        <translation>各工作室已送来的数据包。缺少的编号表示有数据包没有送到（U盘丢失？）：请该工作室导出全部记录再送一次。引用了尚未收到的记录的行会先保留等待，收到后自动导入。</translation>
     </message>
     <message>
         <source>Studio</source>
@@ -568,6 +575,10 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Missing packages</source>
         <translation>缺少的编号</translation>
+    </message>
+    <message>
+        <source>Waiting rows</source>
+        <translation>等待的行</translation>
     </message>
     <message>
         <source>Everything, not only what changed since the last feedback</source>
@@ -616,6 +627,10 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Rejected</source>
         <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待</translation>
     </message>
     <message>
         <source>Rows to look at</source>
@@ -708,6 +723,22 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>第 {0} 号数据包没有送到：请该工作室导出全部记录。</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>No. {0}: {1} rows</source>
+        <translation>第 {0} 号：{1} 行</translation>
+    </message>
+    <message>
+        <source>Package No. {0}: {1} rows wait for records not received yet ({2}); they are imported when those arrive.</source>
+        <translation>第 {0} 号数据包：{1} 行在等待尚未收到的记录（{2}），收到后自动导入。</translation>
+    </message>
+    <message>
+        <source>Package No. {0}: {1} rows are in conflict with this computer: decide them on the Conflicts tab.</source>
+        <translation>第 {0} 号数据包：{1} 行与本机冲突，请在“冲突”页决定。</translation>
+    </message>
+    <message>
         <source>Nothing new for this studio since its last feedback package: no file written.</source>
         <translation>该工作室自上次反馈以来没有新的办理信息，未生成反馈包。</translation>
     </message>
@@ -738,6 +769,10 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>点“确认导入”之前不会做任何更改。</translation>
     </message>
     <message>
+        <source>{0} rows refer to records not received yet: they will be kept and imported when those arrive.</source>
+        <translation>{0} 行引用了尚未收到的记录：将先保留，收到后自动导入。</translation>
+    </message>
+    <message>
         <source>Rows to look at: {0}</source>
         <translation>需要查看的行：{0}</translation>
     </message>
@@ -748,6 +783,10 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Conflict (decided)</source>
         <translation>冲突（已决定）</translation>
+    </message>
+    <message>
+        <source>Waits for a record</source>
+        <translation>等待引用的记录</translation>
     </message>
     <message>
         <source>Not imported.</source>
@@ -772,6 +811,10 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Imported “{0}”.</source>
         <translation>已导入“{0}”。</translation>
+    </message>
+    <message>
+        <source>{0} rows wait for records not received yet: kept, imported when those arrive.</source>
+        <translation>{0} 行在等待尚未收到的记录：已保留，收到后自动导入。</translation>
     </message>
     <message>
         <source>Conflicts ({0})</source>
@@ -857,12 +900,68 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>数据文件夹</translation>
     </message>
     <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>签名指纹</translation>
+    </message>
+    <message>
+        <source>Pinned on</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>No sender pinned yet: one is pinned when its first package is imported.</source>
+        <translation>还没有登记其他单位：导入对方的第一个数据包时登记。</translation>
+    </message>
+    <message>
+        <source>Every package is signed. Compare fingerprints group by group with what the other side&apos;s settings page shows, on paper or by phone. A package signed with another key is refused; only an administrator can forget a sender (on the command line), so that its next package is pinned again.</source>
+        <translation>每个数据包都带有签名。请在纸上或电话中与对方设置页显示的指纹逐组核对。用其他密钥签名的数据包会被拒收；只有管理员可以在命令行中解除对某个单位的登记，之后它的下一个数据包导入时重新登记。</translation>
+    </message>
+    <message>
+        <source>Package signatures</source>
+        <translation>数据包签名</translation>
+    </message>
+    <message>
+        <source>This installation&apos;s fingerprint</source>
+        <translation>本机签名指纹</translation>
+    </message>
+    <message>
+        <source>Senders pinned on first contact:</source>
+        <translation>已登记的单位（首次导入时登记）：</translation>
+    </message>
+    <message>
         <source>Chosen font: {0}</source>
         <translation>已选字体：{0}</translation>
     </message>
     <message>
         <source>Automatic: a Chinese TrueType font installed on this computer (SimSun, SimHei or Microsoft YaHei on Windows).</source>
         <translation>自动：使用本机已安装的中文 TrueType 字体（Windows 上为宋体、黑体或微软雅黑）。</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>County office</source>
+        <translation>县政协</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>None yet (unsigned packages only)</source>
+        <translation>尚无（只收到过未签名的数据包）</translation>
     </message>
     <message>
         <source>Current location: {0}</source>

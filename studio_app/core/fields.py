@@ -32,6 +32,7 @@ class Kind(StrEnum):
 STUDIO = "studio"
 COUNTY = "county"
 MAX_LONGTEXT = 32_000
+IDENTIFIER_KINDS = frozenset({Kind.PHONE, Kind.ID_NUMBER})
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,16 @@ class Field:
     enum: type[c.Coded] | None = None
     code_list: c.CodeListKind | None = None
     owner: str = STUDIO
+    derived: tuple[str, ...] = ()  # stored columns computed from this field (match keys)
+
+    @property
+    def identifier(self) -> bool:
+        """A personal identifier: masked, and so is every column ``derived`` from it."""
+        return self.kind in IDENTIFIER_KINDS
 
     @property
     def limit(self) -> int | None:
+        """Longest text allowed, in UTF-16 code units (``core.text.utf16_len``), as Excel counts."""
         if self.max_len is not None:
             return self.max_len
         return MAX_LONGTEXT if self.kind is Kind.LONGTEXT else None
@@ -72,7 +80,7 @@ MEMBER_FIELDS: tuple[Field, ...] = (
 RESIDENT_FIELDS: tuple[Field, ...] = (
     _f("name", "姓名", required=True, max_len=50),
     _f("gender", "性别", Kind.ENUM, enum=c.Gender),
-    _f("phone", "联系电话", Kind.PHONE),
+    _f("phone", "联系电话", Kind.PHONE, derived=("phone_key",)),
     _f("id_number", "身份证号", Kind.ID_NUMBER),
     _f("township", "乡镇", max_len=100),
     _f("village", "村/社区", max_len=100),
@@ -152,3 +160,15 @@ IDEA_MAX_CHARS = 100
 
 def by_key(fields: tuple[Field, ...]) -> dict[str, Field]:
     return {f.key: f for f in fields}
+
+
+def identifier_keys() -> dict[str, Kind]:
+    """Every key that holds a personal identifier or a value derived from one, with the
+    kind of its source, over all record types (outputs mask by these keys)."""
+    found: dict[str, Kind] = {}
+    for fields in (MEMBER_FIELDS, RESIDENT_FIELDS, VISIT_FIELDS, INTERVIEW_FIELDS,
+                   PROPOSAL_FIELDS):  # fmt: skip
+        for f in fields:
+            if f.identifier:
+                found.update(dict.fromkeys((f.key, *f.derived), f.kind))
+    return found

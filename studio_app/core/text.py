@@ -30,3 +30,21 @@ def clean_text(text: str) -> str:
 def normalise_name(name: str) -> str:
     """A name for comparison: NFKC, no inner or outer white space."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+
+
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units, as Excel and Qt count: rare characters and emoji are 2."""
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def too_long(limit: int, text: str) -> str | None:
+    """The Chinese refusal when ``text`` exceeds ``limit`` UTF-16 units, else None."""
+    if len(text) <= limit // 2:
+        return None
+    size = utf16_len(text)
+    if size <= limit:
+        return None
+    note = "；生僻字和表情符号按 2 个计" if size != len(text) else ""
+    return f"不能超过 {limit:,} 个字（现有 {size:,} 个{note}）"

@@ -17,11 +17,11 @@ from typing import Any
 
 from studio_app.core import codes as c
 from studio_app.core.fields import Kind
-from studio_app.exchange import tables
+from studio_app.exchange import signature, tables
 from studio_app.exchange.plan import Plan, RowPlan
 from studio_app.exchange.reader import ImportCancelled, SheetData
 from studio_app.exchange.schema import LINK_KINDS, PackageKind, Role, SheetSpec
-from studio_app.services import audit
+from studio_app.services import audit, peers
 from studio_app.services.context import Context
 from studio_app.storage.models import (
     ExchangeConflict,
@@ -120,9 +120,9 @@ class _Writer:
             if "phone" not in sd.masked:
                 out.append(("phone_key", "s.pk"))
         if self.kind is PackageKind.STUDIO:
-            out.append(("exchanged_rev", f"coalesce(s.xrev, s.{sd.col('rev')})"))
+            out.append(("exchanged_rev", f"coalesce(s.xrev, {sd.staged('rev')})"))
         else:
-            out.append(("exchanged_county_rev", f"s.{sd.col('county_rev')}"))
+            out.append(("exchanged_county_rev", sd.staged("county_rev")))
         if self.kind is PackageKind.STUDIO:
             held = self.names_hold(sd)
             for key, lt in tables.LINKS.get(record, {}).items():
@@ -384,6 +384,8 @@ def apply_plan(
 
     ``tick(work done)`` is called between statements (up to twice the rows of the package);
     ``cancelled()`` is also checked while a statement runs: cancelling rolls everything back.
+    In the same transaction, the package's rows that wait for a record are kept, and the rows
+    kept from earlier packages are planned again (``waiting``; see ``plan.replayed``).
     """
     assert not plan.open_conflicts
     with database.atomic():
@@ -399,6 +401,7 @@ def _apply(
     m = plan.package.manifest
     writer = _Writer(ctx, plan, tick)
     _remember_site(m)
+    peers.pin(ctx, signature.sender(m))  # trust on first use: only when applied
     conn = writer.conn
     if cancelled is not None:  # asked while the long statements run, too
         conn.set_progress_handler(lambda: 1 if cancelled() else 0, 100_000)
@@ -433,7 +436,19 @@ def _apply(
         {"file": (None, plan.file_name), "site": (None, m.get("site_name")),
          "sequence": (None, m["sequence"]), "counts": (None, counts)},
     )  # fmt: skip
+    from studio_app.exchange import waiting  # it plans and applies through this module
+
+    waiting.keep(ctx, plan)
+    plan.replayed = waiting.replay(ctx)
     return counts
+
+
+def write_rows(ctx: Context, plan: Plan) -> None:
+    """Write the planned rows (no history, no summary) in the caller's transaction: rows
+    kept waiting from an imported package, planned again."""
+    writer = _Writer(ctx, plan, None)
+    for sd in plan.package.sheets:
+        writer.sheet(sd.spec, sd)
 
 
 def store_conflicts(ctx: Context, plan: Plan, rows: Iterable[RowPlan]) -> int:

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from studio_app.exchange.schema import SheetSpec
+from studio_app.core.fields import COUNTY
+from studio_app.exchange.schema import PackageKind, SheetSpec
 
 
 def _iso(value: Any) -> str:
@@ -42,6 +43,31 @@ def content(spec: SheetSpec, values: Mapping[str, Any], skip: Iterable[str] = ()
     """The values the row hash covers, in column order (``skip``: masked columns)."""
     get = values.get
     return [get(k) for k in hashed_keys(spec, skip)]
+
+
+# Revisions and stamps: each side keeps its own, they never make two versions differ.
+BOOKKEEPING = frozenset({
+    "uuid", "origin_site", "rev", "county_rev", "created_at", "updated_at", "deleted_at",
+    "created_by", "updated_by",
+})  # fmt: skip
+
+
+def compared_keys(spec: SheetSpec, kind: PackageKind, present: Iterable[str]) -> tuple[str, ...]:
+    """The keys two versions of a row of the same revision are compared on, in column order.
+
+    Only what the receiver takes from this kind of package: the studio-owned fields of a
+    studio package (at the county), the county-owned fields of a feedback package (at a
+    studio); of those, only the columns ``present`` (read, not masked); never bookkeeping.
+    """
+    county = kind is PackageKind.FEEDBACK
+    there = set(present)
+    return tuple(
+        col.key
+        for col in spec.hashed
+        if col.key in there
+        and col.key not in BOOKKEEPING
+        and (col.field is not None and col.field.owner == COUNTY) is county
+    )
 
 
 def content_hash(items: list[Any]) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 from studio_app import __version__
 from studio_app.core.errors import UserError
 from studio_app.core.identity import mask_id_number, mask_phone
-from studio_app.exchange import tables
+from studio_app.exchange import signature, tables
 from studio_app.exchange.files import deliver, remove_stale_parts, remove_stale_temp
 from studio_app.exchange.labels import Labels
 from studio_app.exchange.schema import (
@@ -33,7 +33,7 @@ from studio_app.exchange.schema import (
     sheets_for,
 )
 from studio_app.exchange.writer import Cancelled, PackageWriter, Progress
-from studio_app.services import audit, permissions
+from studio_app.services import audit, peers, permissions
 from studio_app.services.context import Context
 from studio_app.services.site import require_site
 from studio_app.storage.models import Setting, Site, database
@@ -109,6 +109,7 @@ def _write(
     ctx: Context,
 ) -> dict[str, list[tuple[int, int]]]:
     """Write the workbook; returns per table the (revision, id) pairs written."""
+    key = peers.own_private_key()  # made here for databases set up before signing
     labels = Labels.load()
     writer = PackageWriter(local, labels, [s.spec for s in selections])
     written: dict[str, list[tuple[int, int]]] = {}
@@ -164,7 +165,11 @@ def _write(
         "masked": masked_keys,
         **extra,
     }
-    writer.finish(manifest, _readme(site, kind, seq, when, counts))
+    writer.finish(
+        manifest,
+        _readme(site, kind, seq, when, counts),
+        sign=lambda data: signature.sign(data, key),
+    )
     return written
 
 

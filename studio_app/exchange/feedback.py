@@ -7,8 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from studio_app.core.errors import UserError
+from studio_app.exchange import waiting
 from studio_app.exchange.export import ExportResult, Selection, run_export
 from studio_app.exchange.schema import PackageKind, feedback_sheet
+from studio_app.exchange.waiting import WaitingPackage
 from studio_app.exchange.writer import Cancelled, Progress
 from studio_app.storage.models import CodeItem, ImportHistory, Setting, Site
 
@@ -71,10 +73,15 @@ class StudioSync:
     last_sequence: int
     last_at: datetime  # local time
     missing: list[int]
+    waiting: tuple[WaitingPackage, ...] = ()  # packages whose rows wait for a record
 
 
 def sync_status() -> list[StudioSync]:
-    """Per studio heard from: packages received, the last one, and sequence gaps (lost sticks)."""
+    """Per studio heard from: packages received, the last one, sequence gaps (lost sticks)
+    and the packages whose rows still wait for a record not received (``waiting``)."""
+    held: dict[str, list[WaitingPackage]] = {}
+    for w in waiting.summary():
+        held.setdefault(w.site_uuid, []).append(w)
     found = []
     for site in Site.select().where(Site.is_local == False).order_by(Site.code):  # noqa: E712
         history = list(
@@ -97,6 +104,7 @@ def sync_status() -> list[StudioSync]:
                 max(seqs),
                 when.replace(tzinfo=UTC).astimezone().replace(tzinfo=None),
                 sorted(set(range(1, max(seqs) + 1)) - seqs),
+                tuple(held.get(site.uuid, ())),
             )
         )
     return found

@@ -2,7 +2,9 @@
 
 Conflicts that wait for a person stop the import before anything is applied: both versions
 are kept in ``exchange_conflict``; ``studio-app resolve`` records each decision, and
-importing the same file again applies the package with those decisions.
+importing the same file again applies the package with those decisions. Rows waiting for
+a record not received yet are kept when the package is applied, and the rows kept from
+earlier packages are planned again (``waiting``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studio_app.exchange import staging
+from studio_app.exchange import staging, waiting
 from studio_app.exchange.apply import apply_plan, store_conflicts
 from studio_app.exchange.files import sha256_of
 from studio_app.exchange.plan import Plan, make_plan
@@ -29,7 +31,7 @@ class ImportResult:
     plan: Plan
     applied: bool = False
     waiting: int = 0  # conflicts stored for a decision
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # rows of earlier packages let in, or not
 
 
 # Shares of the progress bar: reading (parse + clean + stage), planning, applying.
@@ -149,6 +151,7 @@ def _plan(ctx: Context, path: Path, password: str | None, steps: _Progress) -> t
     try:
         steps.begin("核对", steps.rows * READ)
         plan = make_plan(ctx, package, sha256_of(path), path.name, steps.planned)
+        plan.notes += waiting.expected(plan)
     except BaseException:
         staging.drop(sd.spec.record for sd in package.sheets)
         raise
@@ -169,5 +172,6 @@ def _import(ctx: Context, plan: Plan, steps: _Progress, *, dry_run: bool) -> Imp
     steps.begin("写入", steps.rows * (READ + PLAN))
     apply_plan(ctx, plan, steps.applied, steps.cancelled)
     result.applied = True
+    result.notes = [r.message() for r in plan.replayed]
     steps.finish()
     return result

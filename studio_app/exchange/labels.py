@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from studio_app.core import codes as c
 from studio_app.core.fields import Kind
@@ -29,6 +30,15 @@ class Labels:
             rev[code] = code
             rev.setdefault(label, code)
         return labels
+
+    def add(self, lists: dict[str, list[list[Any]]]) -> None:
+        """Take in the code lists a feedback package brings: its rows may use new codes."""
+        for kind, items in lists.items():
+            for code, label, *_ in items:
+                self.lists.setdefault(kind, {})[str(code)] = str(label)
+                rev = self.reverse.setdefault(kind, {})
+                rev[str(code)] = str(code)
+                rev[str(label)] = str(code)
 
     def label(self, col: Column, code: str) -> str:
         """The label shown in a cell; an unknown code is shown as itself."""

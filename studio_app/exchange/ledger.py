@@ -3,7 +3,8 @@
 Sheets: 接待走访台账 (one row per visit of the month, printable: landscape A4, fit to width,
 header repeated on every page), 月度统计 (the tables of PRODUCT.md workflow 7 from
 ``services.statistics``) and, in county mode, 各工作室 (one row per studio plus the county
-total). Confidential visits are listed without their content.
+total). Confidential visits are listed without their content. Every cell goes through
+``core.xlsx`` (text never a formula or markup, return codes checked: nothing cut silently).
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
 from studio_app.core import codes as c
 from studio_app.core.errors import UserError
+from studio_app.core.xlsx import CellNotWritten, PlainWorkbook, check, write_text
 from studio_app.exchange.files import deliver, remove_stale_temp
 from studio_app.exchange.tables import sql
 from studio_app.services import statistics as st
@@ -59,7 +59,7 @@ def _rate(value: float | None) -> str:
 
 class _Book:
     def __init__(self, path: Path) -> None:
-        self.book = xlsxwriter.Workbook(str(path))
+        self.book = PlainWorkbook(path)
         f = self.book.add_format
         self.title = f({"bold": True, "font_size": 16, "align": "center"})
         self.head = f({"bold": True, "border": 1, "bg_color": "#DDEBF7", "text_wrap": True,
@@ -70,13 +70,22 @@ class _Book:
         self.bold = f({"bold": True})
 
     def table(self, ws: Any, row: int, title: str, header: list[str], rows: list[list[Any]]) -> int:
-        ws.write_string(row, 0, title, self.bold)
+        write_text(ws, row, 0, title, self.bold)
         for i, text in enumerate(header):
-            ws.write_string(row + 1, i, text, self.head)
+            write_text(ws, row + 1, i, text, self.head)
         for r, values in enumerate(rows, start=row + 2):
             for i, value in enumerate(values):
-                ws.write(r, i, value, self.cell)
+                self.value(ws, r, i, value)
         return row + len(rows) + 3
+
+    def value(self, ws: Any, row: int, col: int, value: Any) -> None:
+        """A number as a number, anything else as plain text (never ``write``'s guesses)."""
+        if value is None:
+            check(ws.write_blank(row, col, None, self.cell), ws, row, col)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            check(ws.write_number(row, col, value, self.cell), ws, row, col)
+        else:
+            write_text(ws, row, col, str(value), self.cell)
 
 
 def _ledger_sheet(b: _Book, site_name: str, period: st.Period) -> None:
@@ -88,10 +97,11 @@ def _ledger_sheet(b: _Book, site_name: str, period: st.Period) -> None:
     ws.set_margins(0.4, 0.4, 0.6, 0.6)
     ws.set_footer("&C第 &P 页，共 &N 页")
     width = len(LEDGER_COLUMNS)
-    ws.merge_range(0, 0, 0, width - 1, f"{site_name}接待走访台账（{period.label}）", b.title)
+    check(ws.merge_range(0, 0, 0, width - 1, "", b.title), ws, 0, 0)
+    write_text(ws, 0, 0, f"{site_name}接待走访台账（{period.label}）", b.title)
     for i, (head, w) in enumerate(LEDGER_COLUMNS):
         ws.set_column(i, i, w)
-        ws.write_string(1, i, head, b.head)
+        write_text(ws, 1, i, head, b.head)
     ws.freeze_panes(2, 0)
     categories = code_labels(c.CodeListKind.ISSUE_CATEGORY.value)
     units = code_labels(c.CodeListKind.HANDLING_UNIT.value)
@@ -99,23 +109,33 @@ def _ledger_sheet(b: _Book, site_name: str, period: st.Period) -> None:
         (serial, occurred, channel, members, residents, category, content, handling, unit,
          due, result, status, satisfaction, confidential) = v  # fmt: skip
         r = n + 1
-        ws.write_number(r, 0, n, b.cell)
-        ws.write_string(r, 1, serial or "", b.cell)
-        ws.write_datetime(r, 2, datetime.fromisoformat(occurred), b.when)
-        ws.write_string(r, 3, _label(c.Channel, channel), b.cell)
-        ws.write_string(r, 4, members, b.cell)
-        ws.write_string(r, 5, "（保密）" if confidential else residents, b.cell)
-        ws.write_string(r, 6, categories.get(category, category), b.cell)
-        ws.write_string(r, 7, "（保密事项，不列内容）" if confidential else content, b.cell)
-        ws.write_string(r, 8, _label(c.Handling, handling), b.cell)
-        ws.write_string(r, 9, units.get(unit, unit), b.cell)
-        if due:
-            ws.write_datetime(r, 10, datetime.fromisoformat(due), b.day)
-        else:
-            ws.write_blank(r, 10, None, b.cell)
-        ws.write_string(r, 11, "" if confidential else result, b.cell)
-        ws.write_string(r, 12, _label(c.VisitStatus, status), b.cell)
-        ws.write_string(r, 13, _label(c.Satisfaction, satisfaction), b.cell)
+        try:
+            check(ws.write_number(r, 0, n, b.cell), ws, r, 0)
+            check(ws.write_datetime(r, 2, datetime.fromisoformat(occurred), b.when), ws, r, 2)
+            if due:
+                check(ws.write_datetime(r, 10, datetime.fromisoformat(due), b.day), ws, r, 10)
+            else:
+                check(ws.write_blank(r, 10, None, b.cell), ws, r, 10)
+            texts = {
+                1: serial or "",
+                3: _label(c.Channel, channel),
+                4: members,
+                5: "（保密）" if confidential else residents,
+                6: categories.get(category, category),
+                7: "（保密事项，不列内容）" if confidential else content,
+                8: _label(c.Handling, handling),
+                9: units.get(unit, unit),
+                11: "" if confidential else result,
+                12: _label(c.VisitStatus, status),
+                13: _label(c.Satisfaction, satisfaction),
+            }
+            for i, text in texts.items():
+                write_text(ws, r, i, text or "", b.cell)
+        except CellNotWritten as exc:
+            raise UserError(
+                f"接待走访“{serial}”的“{LEDGER_COLUMNS[exc.col][0]}”无法写入台账：{exc.reason}，"
+                "未生成文件。"
+            ) from exc
 
 
 def _stats_sheet(b: _Book, report: st.Report) -> None:
@@ -123,7 +143,7 @@ def _stats_sheet(b: _Book, report: st.Report) -> None:
     ws.set_column(0, 0, 24)
     ws.set_column(1, 5, 12)
     ws.fit_to_pages(1, 0)
-    ws.write_string(0, 0, f"{report.scope} 履职统计（{report.period.label}）", b.title)
+    write_text(ws, 0, 0, f"{report.scope} 履职统计（{report.period.label}）", b.title)
     summary = [
         ["接待走访", report.visits], ["已办结", report.closed],
         ["办结率", _rate(report.closure_rate)], ["转办", report.referred],

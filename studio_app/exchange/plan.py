@@ -3,9 +3,11 @@
 Actions: ``new``, ``update``, ``tombstone`` (moves a record to the trash), ``unchanged``
 (same content, or older than what we have), ``conflict`` (both sides changed since the last
 exchange; same revision with different content; a tombstone over a local change; the same
-uuid twice in the file with different data; a row edited by hand in Excel), ``rejected``
-(with the reasons). Versioning follows DATA.md: ``rev`` for studio-owned fields, ``county_rev``
-for county-owned ones; each package kind carries only the fields its sender owns.
+uuid twice in the file with different data; a row edited by hand in Excel), ``waiting`` (it
+links to a record not received yet: kept and planned again after later imports, see
+``waiting``), ``rejected`` (with the reasons). Versioning follows DATA.md: ``rev`` for
+studio-owned fields, ``county_rev`` for county-owned ones; each package kind carries only the
+fields its sender owns.
 """
 
 from __future__ import annotations
@@ -14,23 +16,34 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio_app.core.errors import UserError
-from studio_app.exchange import staging, tables
-from studio_app.exchange.canonical import content, content_hash
+from studio_app.exchange import signature, staging, tables
+from studio_app.exchange.canonical import compared_keys, content_hash
 from studio_app.exchange.reader import Package, SheetData
 from studio_app.exchange.schema import PackageKind, Role
+from studio_app.services import peers
 from studio_app.services.context import Context
-from studio_app.storage.models import ExchangeConflict, ImportHistory
+from studio_app.storage.models import (
+    ExchangeConflict,
+    ExchangeWaiting,
+    ExchangeWaitingRow,
+    ImportHistory,
+)
 
-ACTIONS = ("new", "update", "tombstone", "unchanged", "conflict", "rejected")
+if TYPE_CHECKING:
+    from studio_app.exchange.waiting import Replayed
+
+EDITED = "导出后在 Excel 中被手工修改过（行校验不符）"
+ACTIONS = ("new", "update", "tombstone", "unchanged", "conflict", "waiting", "rejected")
 LABELS = {
     "new": "新增",
     "update": "更新",
     "tombstone": "删除（移入回收站）",
     "unchanged": "无变化",
     "conflict": "冲突待定",
+    "waiting": "等待引用的记录",
     "rejected": "拒收",
     "edited": "其中在 Excel 中被手工修改",
 }
@@ -56,8 +69,9 @@ class RowPlan:
 @dataclass
 class Plan:
     """What the package would do. The rows themselves stay in the staging tables; ``rows``
-    holds those a person is shown (rejected, conflicts, edited by hand), ``sheet_counts`` the
-    number of rows per sheet and action."""
+    holds those a person is shown (rejected, waiting, conflicts, edited by hand),
+    ``sheet_counts`` the number of rows per sheet and action; ``notes`` what else the import
+    would do (rows of earlier packages it lets through)."""
 
     package: Package
     file_hash: str
@@ -65,6 +79,8 @@ class Plan:
     rows: list[RowPlan] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     sheet_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    replayed: list[Replayed] = field(default_factory=list)  # once applied: earlier rows let in
 
     @property
     def counts(self) -> dict[str, int]:
@@ -75,7 +91,8 @@ class Plan:
         return counts
 
     def of(self, action: str) -> list[RowPlan]:
-        """Rows shown to a person with ``action`` (``rejected`` or ``conflict``), in order."""
+        """Rows shown to a person with ``action`` (``rejected``, ``waiting`` or ``conflict``),
+        in order."""
         return [r for r in self.rows if r.action == action]
 
     @property
@@ -88,9 +105,16 @@ def _history_check(package: Package, file_hash: str) -> None:
         (ImportHistory.package_uuid == package.uuid) | (ImportHistory.file_hash == file_hash)
     )
     if done is not None:
+        held = (
+            ExchangeWaitingRow.select()
+            .join(ExchangeWaiting)
+            .where(ExchangeWaiting.package_uuid == done.package_uuid)
+            .count()
+        )
+        still = f"其中 {held} 行仍在等待引用的记录，收到后会自动导入；" if held else ""
         raise AlreadyImported(
             f"该数据包已于 {_local(done.imported_at):%Y-%m-%d %H:%M} 导入过"
-            f"（第 {done.sequence} 号），"
+            f"（第 {done.sequence} 号），{still}"
             "本次未做任何更改。"
         )
 
@@ -153,11 +177,19 @@ def make_plan(
     ``tick(rows planned)`` is called after each sheet (it may raise to cancel).
     """
     _check_direction(ctx, package)
+    notes = peers.check(ctx, signature.sender(package.manifest))  # pinned on apply
     _history_check(package, file_hash)
-    plan = Plan(package, file_hash, file_name, warnings=list(package.warnings))
+    plan = Plan(package, file_hash, file_name, warnings=[*notes, *package.warnings])
     gap = _sequence_warning(package)
     if gap:
         plan.warnings.append(gap)
+    classify(plan, tick)
+    return plan
+
+
+def classify(plan: Plan, tick: Callable[[int], None] | None = None) -> None:
+    """Plan every staged row of ``plan.package`` (also the rows kept waiting, planned again)."""
+    package = plan.package
     decisions = {
         c.record_uuid: c.decision
         for c in ExchangeConflict.select().where(ExchangeConflict.package_uuid == package.uuid)
@@ -174,7 +206,6 @@ def make_plan(
         done += sd.count
         if tick is not None:
             tick(done)
-    return plan
 
 
 def _sql(query: str, params: tuple[Any, ...] | list[Any] = ()) -> Any:
@@ -182,14 +213,42 @@ def _sql(query: str, params: tuple[Any, ...] | list[Any] = ()) -> Any:
 
 
 def _check_links(sd: SheetData, planned: set[str]) -> None:
-    """Rows linking to people or records neither here nor in the package are rejected.
+    """Rows linking to people or records neither here nor in the package wait for them.
 
     The package's own records count when their sheet was planned before (or is this one)
-    and they were new or in conflict at that point.
+    and they were new or in conflict at that point, and are not waiting themselves. A
+    waiting row's ``wait`` lists what it waits for (JSON, ``record_type:uuid``).
     """
     x = sd.table
     _sql(f"UPDATE {x} SET k = (action IN ('new', 'conflict'))")
     missing: dict[int, list[str]] = {}
+    waits: dict[int, list[str]] = {}
+    while _missing_links(sd, planned, missing, waits):
+        # Rows now waiting are no longer there for the rows of this sheet linking to them.
+        _sql_many(f"UPDATE {x} SET action = 'waiting', k = 0 WHERE n = ?", [(n,) for n in missing])
+    if missing:
+        # Headers in column order, as each row names them.
+        order = [c.header.replace("（标识）", "") for c in sd.spec.columns]
+        _sql_many(
+            f"UPDATE {x} SET action = 'waiting', k = 0, reason = ?, wait = ? WHERE n = ?",
+            [
+                (
+                    f"引用的{'、'.join(sorted(h, key=order.index))}尚未收到"
+                    "（在未到或被拒收的数据包中）：先保留，收到后自动导入",
+                    json.dumps(waits[n]),
+                    n,
+                )
+                for n, h in missing.items()
+            ],
+        )
+
+
+def _missing_links(
+    sd: SheetData, planned: set[str], missing: dict[int, list[str]], waits: dict[int, list[str]]
+) -> bool:
+    """Add the rows (not waiting yet) that link to a record not there; any found?"""
+    x = sd.table
+    found_any = False
     for col in sd.spec.columns:
         if col.role is not Role.LINK:
             continue
@@ -213,25 +272,20 @@ def _check_links(sd: SheetData, planned: set[str]) -> None:
                 else ""
             )
             found = _sql(
-                f"SELECT DISTINCT s.n FROM {x} s, json_each(s.{at}) j "
-                f"WHERE s.action NOT IN ('rejected', 'unchanged', 'dup') {only} "
+                f"SELECT DISTINCT s.n, {item} FROM {x} s, json_each(s.{at}) j "
+                f"WHERE s.action NOT IN ('rejected', 'unchanged', 'dup', 'waiting') {only} "
                 f"AND NOT EXISTS (SELECT 1 FROM main.{table} m WHERE m.uuid = {item}) {pool}"
             )
-            for (n,) in found:
+            for n, uuid in found:
+                found_any = True
                 heads = missing.setdefault(n, [])
                 header = col.header.replace("（标识）", "")
                 if header not in heads:
                     heads.append(header)
-    if missing:
-        # Headers in column order, as each row names them.
-        order = [c.header.replace("（标识）", "") for c in sd.spec.columns]
-        _sql_many(
-            f"UPDATE {x} SET action = 'rejected', reason = ? WHERE n = ?",
-            [
-                (f"引用的{'、'.join(sorted(h, key=order.index))}不存在（对方未发送或已被拒收）", n)
-                for n, h in missing.items()
-            ],
-        )
+                ref = f"{table}:{uuid}"
+                if ref not in waits.setdefault(n, []):
+                    waits[n].append(ref)
+    return found_any
 
 
 def _sql_many(query: str, rows: list[tuple[Any, ...]]) -> None:
@@ -291,13 +345,13 @@ def _plan_sheet(plan: Plan, sd: SheetData, decisions: dict[str, str]) -> None:
     _sql(
         f"UPDATE {x} SET action = 'conflict', reason = ? "
         "WHERE edited AND action IN ('new', 'update', 'tombstone')",
-        ("导出后在 Excel 中被手工修改过（行校验不符）",),
+        (EDITED,),
     )
     _sql_many(
         f"UPDATE {x} SET action = 'conflict', reason = ? WHERE n = ?",
         [(reason, n) for n, reason in dup_reason.items()],
     )
-    _same(sd)
+    _same(sd, plan.package.kind)
     if decisions:
         _sql_many(
             f"UPDATE {x} SET decision = ? WHERE uuid = ? AND action = 'conflict'",
@@ -310,11 +364,16 @@ def _plan_sheet(plan: Plan, sd: SheetData, decisions: dict[str, str]) -> None:
         )
 
 
-def _same(sd: SheetData) -> None:
-    """Rows of the same revision as ours: unchanged if the content is, else a conflict."""
+def _same(sd: SheetData, kind: PackageKind) -> None:
+    """Rows of the same revision as ours, compared on what we would take from them
+    (:func:`~studio_app.exchange.canonical.compared_keys`): equal → unchanged; different →
+    a conflict in a studio package, an update in a feedback package (the county owns those
+    fields, a studio cannot have changed them); edited by hand and different → a conflict.
+    """
     x = sd.table
     if not _sql(f"SELECT 1 FROM {x} WHERE was_same LIMIT 1").fetchone():
         return
+    keys = compared_keys(sd.spec, kind, sd.keys)
     n_same = _sql(f"SELECT count(*) FROM {x} WHERE was_same").fetchone()[0]
     if n_same <= 2000:
         ids = [i for (i,) in _sql(f"SELECT lid FROM {x} WHERE was_same")]
@@ -323,16 +382,28 @@ def _same(sd: SheetData) -> None:
         local = tables.read(sd.spec, f"id IN (SELECT lid FROM temp.{x} WHERE was_same)")
     conn = staging.connection()
     conn.execute("DROP TABLE IF EXISTS temp.x_same")
-    conn.execute("CREATE TEMP TABLE x_same (lid INTEGER PRIMARY KEY, chash)")
+    conn.execute("CREATE TEMP TABLE x_same (lid INTEGER PRIMARY KEY, chash, ihash)")
     conn.executemany(
-        "INSERT INTO temp.x_same VALUES (?, ?)",
-        ((v["_id"], content_hash(content(sd.spec, v, sd.masked))) for v in local),
+        "INSERT INTO temp.x_same (lid, chash) VALUES (?, ?)",
+        ((v["_id"], content_hash([v.get(k) for k in keys])) for v in local),
     )
+    # The incoming side: the staged values, turned back into exchange values.
+    decode = staging.decoders(sd.spec, list(keys))
+    cols = "".join(f", {sd.col(k)}" for k in keys)
+    conn.executemany(
+        "UPDATE temp.x_same SET ihash = ? WHERE lid = ?",
+        (
+            (content_hash([f(v) if f else v for f, v in zip(decode, row, strict=True)]), lid)
+            for lid, *row in _sql(f"SELECT lid{cols} FROM {x} WHERE was_same")
+        ),
+    )
+    differ = "update" if kind is PackageKind.FEEDBACK else "conflict"
     _sql(
-        f"UPDATE {x} SET action = CASE WHEN chash = (SELECT s.chash FROM x_same s "
-        f"WHERE s.lid = {x}.lid) THEN 'unchanged' ELSE 'conflict' END, "
-        "reason = CASE WHEN chash = (SELECT s.chash FROM x_same s "
-        f"WHERE s.lid = {x}.lid) THEN reason ELSE '版本号相同但内容不同' END WHERE was_same"
+        f"UPDATE {x} SET action = CASE WHEN s.chash = s.ihash THEN 'unchanged' "
+        f"WHEN {x}.edited THEN 'conflict' ELSE '{differ}' END, "
+        f"reason = CASE WHEN s.chash = s.ihash THEN {x}.reason WHEN {x}.edited THEN ? "
+        f"ELSE ? END FROM temp.x_same s WHERE s.lid = {x}.lid AND {x}.was_same",
+        (EDITED, "" if differ == "update" else "版本号相同但内容不同"),
     )
     conn.execute("DROP TABLE temp.x_same")
 
@@ -351,7 +422,7 @@ def _counts(sd: SheetData) -> dict[str, int]:
 
 
 def _shown(plan: Plan, sd: SheetData) -> list[RowPlan]:
-    """Rows a person is shown, in file order: rejected, conflicts, edited by hand."""
+    """Rows a person is shown, in file order: rejected, waiting, conflicts, edited by hand."""
     spec = sd.spec
     shown = [
         RowPlan(spec.title, spec.record, r.number, str(r.values.get("uuid", "")), "rejected",
@@ -363,7 +434,8 @@ def _shown(plan: Plan, sd: SheetData) -> list[RowPlan]:
     found = _sql(
         f"SELECT n, uuid, edited, action, reason, decision, lid, lrev, lcrev, lxrev, lxcrev, "
         f"ldel, {', '.join(f'c{i}' for i in range(width)) or 'NULL'} FROM {sd.table} "
-        "WHERE action IN ('rejected', 'conflict') OR (edited AND action != 'dup') ORDER BY n"
+        "WHERE action IN ('rejected', 'waiting', 'conflict') OR (edited AND action != 'dup') "
+        "ORDER BY n"
     )
     for row in found:
         n, uuid, edited, action, reason, decision, lid = row[:7]

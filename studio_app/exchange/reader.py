@@ -7,6 +7,8 @@ the sniffer from the sheet XML and reject their rows here.
 
 from __future__ import annotations
 
+import hashlib
+import heapq
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -20,8 +22,8 @@ import python_calamine as calamine
 
 from studio_app.core.errors import UserError
 from studio_app.core.identity import phone_digits
-from studio_app.core.text import normalise_name
-from studio_app.exchange import rules, staging, tables
+from studio_app.core.text import normalise_name, too_long
+from studio_app.exchange import rules, signature, staging, tables
 from studio_app.exchange.canonical import content_hash, hashed_keys
 from studio_app.exchange.labels import Labels
 from studio_app.exchange.normalise import UUID_PATTERN as UUID
@@ -29,7 +31,9 @@ from studio_app.exchange.normalise import CellError, compile_column, plain_text
 from studio_app.exchange.schema import (
     CODES_SHEET,
     FORMAT_VERSION,
+    KIND_LABELS,
     MANIFEST_SHEET,
+    MASKED,
     OLDEST_READABLE,
     README_SHEET,
     SHEET_TITLES,
@@ -65,6 +69,8 @@ class SheetData:
     count: int = 0  # rows read (blank rows left out)
     rejected: list[Row] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # link keys whose names are in n0, n1
+    # Row-hash cells of the rows not staged as they were exported (edited or rejected).
+    other_hashes: list[str] = field(default_factory=list)
 
     @property
     def table(self) -> str:
@@ -76,6 +82,16 @@ class SheetData:
             return f"c{self.keys.index(key)}"
         except ValueError:
             return None
+
+    def staged(self, key: str) -> str:
+        """``s.<column>`` of ``key`` for SQL over the staging row ``s``. A sheet without the
+        column is refused (the reader makes sure the machine columns are there): a missing
+        column never becomes ``s.None`` in SQL."""
+        col = self.col(key)
+        if col is None:
+            header = self.spec.column(key).header
+            raise UserError(f"数据包的工作表“{self.spec.title}”缺少“{header}”列，无法导入。")
+        return f"s.{col}"
 
 
 @dataclass
@@ -122,6 +138,7 @@ def _manifest(book: Any) -> dict[str, Any]:
             raise UserError(f"数据包清单缺少“{key}”，无法导入。")
     if not _well_formed(manifest):
         raise UserError("数据包清单已损坏，无法导入。")
+    signature.verify(manifest)  # the sender's pin is checked when planning (services.peers)
     return manifest
 
 
@@ -184,6 +201,65 @@ _MANIFEST_SHAPE: dict[str, Callable[[Any], bool]] = {
 
 def _well_formed(manifest: dict[str, Any]) -> bool:
     return all(ok(manifest[key]) for key, ok in _MANIFEST_SHAPE.items() if key in manifest)
+
+
+def _layout(
+    manifest: dict[str, Any], kind: PackageKind, specs: dict[str, SheetSpec]
+) -> list[tuple[str, dict[str, Any]]]:
+    """The declared sheets, in the order links point (members first), once the manifest's
+    sender, sheets, columns and masked columns are those of a package of its ``kind``.
+
+    The rest of the importer relies on them (e.g. a studio package's ``rev`` column);
+    anything else is refused in one sentence, before a row is read.
+    """
+
+    def refuse(what: str) -> UserError:
+        return UserError(
+            f"数据包清单与内容不符：清单写的是{KIND_LABELS[kind]}，但{what}，"
+            "清单被改动过或不是本程序导出的，未导入任何内容。"
+        )
+
+    sender = "county" if kind is PackageKind.FEEDBACK else "studio"
+    if manifest.get("site_kind", sender) != sender:
+        raise refuse("发送方是" + ("县政协" if sender == "studio" else "工作室"))
+    declared: dict[str, Any] = manifest["sheets"]
+    has_hash = int(manifest["format_version"]) >= 2
+    for title, info in declared.items():
+        record = info.get("record") if isinstance(info, dict) else None
+        if not isinstance(record, str) or record not in SHEET_TITLES or title not in specs:
+            raise UserError(f"数据包中有无法识别的工作表类型：“{title}”。")
+        spec = specs[title]
+        if record != spec.record:
+            raise refuse(f"工作表“{title}”标注的记录类型是“{SHEET_TITLES[record]}”")
+        mapping = info.get("columns", {})
+        keys = {col.key for col in spec.columns}
+        foreign = [head for key, head in mapping.items() if key not in keys]
+        lacking = [
+            col.header
+            for col in spec.columns
+            if col.key not in mapping and (has_hash or col.key != "row_hash")
+        ]
+        if foreign or lacking:
+            found = "，".join(
+                f"{side}{'、'.join(heads[:5])}{'等' if len(heads) > 5 else ''}"
+                for side, heads in (("多出", foreign), ("缺少", lacking))
+                if heads
+            )
+            raise refuse(f"工作表“{title}”的列与之不符（{found}）")
+        if len(set(mapping.values())) != len(mapping) or "" in mapping.values():
+            raise refuse(f"工作表“{title}”有两列记作同一表头")
+        may_mask = {key for rec, key in MASKED if rec == record}
+        masked = manifest.get("masked", {}).get(title, [])
+        if not set(masked) <= may_mask:
+            raise refuse(f"工作表“{title}”中记作已隐藏的列不是可隐藏的身份证号或电话")
+    return [(title, declared[title]) for title in specs if title in declared]
+
+
+def _unknown_columns(header: list[Any], mapping: dict[str, str]) -> list[str]:
+    """Headers of the columns a person added: not in the manifest's mapping."""
+    known = set(mapping.values())
+    texts = (str(cell).strip() if cell is not None else "" for cell in header)
+    return [text for text in texts if text and text not in known]
 
 
 def _header_map(spec: SheetSpec, header: list[Any], mapping: dict[str, str]) -> dict[str, int]:
@@ -314,11 +390,15 @@ def _stage_rows(
             values.pop()
             in_file = plain_text(cells[hash_at]) if hash_at is not None else ""
             edited = 1 if has_hash and in_file != chash else 0
+            if edited:
+                sd.other_hashes.append(in_file)
             # A row as the studio's services stored it (its hash matches) kept their rules.
             tombstone = deleted_at is not None and values[deleted_at]
             if rules is not None and (edited or not has_hash) and not tombstone:
                 errors += rules(dict(zip(keys, values, strict=True)))
         if errors:
+            if hash_at is not None:
+                sd.other_hashes.append(plain_text(cells[hash_at]))
             kept = {k: v for k, v in zip(keys, values, strict=True) if v is not _ERROR}
             sd.rejected.append(Row(number, kept, errors))
             continue
@@ -363,8 +443,25 @@ def _check_row(
         value = v[at]
         if required and (value is None or value == "" or value == []):
             errors.append(f"{header}：必填")
-        elif limit is not None and type(value) is str and len(value) > limit:
-            errors.append(f"{header}：不能超过 {limit:,} 个字（现有 {len(value):,} 个）")
+        elif limit is not None and type(value) is str and len(value) > limit // 2:
+            problem = too_long(limit, value)  # UTF-16 units, as at entry and in Excel
+            if problem:
+                errors.append(f"{header}：{problem}")
+
+
+def _rows_as_signed(sd: SheetData) -> bool:
+    """Whether the sheet's row-hash cells are those the sender signed: the manifest's sheet
+    hash over them (``canonical.sheet_hash``). Rows staged unedited carry theirs as ``chash``;
+    copies of a row count once, rows added by a person without one not at all."""
+    staged = staging.connection().execute(
+        f"SELECT chash FROM temp.{sd.table} WHERE NOT edited ORDER BY chash"
+    )
+    digest, last = hashlib.sha256(), None
+    for h in heapq.merge((h for (h,) in staged), sorted(h for h in sd.other_hashes if h)):
+        if h != last:
+            digest.update(h.encode("ascii", "replace"))
+            last = h
+    return digest.hexdigest() == sd.declared_hash
 
 
 @contextmanager
@@ -419,6 +516,8 @@ def read_package(
         manifest = _manifest(book)
     kind = PackageKind(manifest["kind"])
     labels = Labels.load()
+    if kind is PackageKind.FEEDBACK:  # applied with the rows, which may use its new codes
+        labels.add(manifest.get("code_lists", {}))
     specs = {spec.title: spec for spec in sheets_for(kind)}
     declared: dict[str, Any] = manifest["sheets"]
     warnings: list[str] = []
@@ -431,10 +530,8 @@ def read_package(
     has_hash = int(manifest["format_version"]) >= 2 and FORMAT_VERSION >= 2
     staged: dict[str, SheetData] = {}
     in_book = list(book.sheet_names)
-    for title, info in declared.items():
-        record = info.get("record") if isinstance(info, dict) else None
-        if record not in SHEET_TITLES or title not in specs:
-            raise UserError(f"数据包中有无法识别的工作表类型：“{title}”。")
+    signed = signature.SIGNATURE_ENTRY in manifest  # and verified, by _manifest
+    for title, info in _layout(manifest, kind, specs):
         if title not in in_book:
             raise UserError(f"数据包缺少工作表“{title}”（被删除或改名），无法导入。")
         spec = specs[title]
@@ -444,7 +541,14 @@ def read_package(
             if merged:
                 raise UserError(f"工作表“{title}”中有合并单元格，请取消合并后再导入。")
             header = next(iter(sheet.iter_rows()), [])
-            index = _header_map(spec, list(header), info.get("columns", {}))
+            mapping = info.get("columns", {})
+            index = _header_map(spec, list(header), mapping)
+            unknown = _unknown_columns(list(header), mapping)
+            if unknown:
+                warnings.append(
+                    f"工作表“{title}”中有本程序不认识的列，导入时忽略（其内容不会导入）："
+                    f"{'、'.join(unknown)}"
+                )
             scan = sniffed.sheets.get(title)
             masked = list(manifest.get("masked", {}).get(title, []))
             sd = SheetData(spec, masked, int(info.get("rows", 0)), info.get("sha256", ""))
@@ -459,6 +563,12 @@ def read_package(
             )
             extra = ["nk", "pk"] if spec.record == "resident" else []
             staging.fill(spec.record, len(sd.keys), rows, extra + ["n0", "n1"][: len(sd.names)])
+            if signed and "row_hash" in index and not _rows_as_signed(sd):
+                staging.connection().execute(f"UPDATE temp.{sd.table} SET edited = 1")
+                warnings.append(
+                    f"工作表“{title}”的行校验与签名的清单不符（有行被删除，或隐藏的行校验被改动），"
+                    "无法确认哪些行是对方导出的原样：会改动本机数据的行都列为冲突待定。"
+                )
         staged[spec.record] = sd
         del sheet, rows  # calamine's copy of the sheet: one at a time
         done += sd.count

@@ -18,7 +18,9 @@ from studio_app.core import codes as c
 from studio_app.core import fields as f
 from studio_app.core.fields import COUNTY, Field, Kind
 
-FORMAT_VERSION = 2  # 1: as 2 without the row-hash column (hand edits not detectable)
+# 3: the manifest is signed (exchange/signature.py); 2: unsigned, trusted only from senders
+# without a pinned key; 1: as 2 without the row-hash column (hand edits not detectable).
+FORMAT_VERSION = 3
 OLDEST_READABLE = 1
 MANIFEST_SHEET = "_manifest"
 README_SHEET = "说明"

@@ -23,7 +23,7 @@ from studio_app.storage.models import database
 HEAD = ("n", "uuid", "edited", "chash")
 PLAN = (
     "action", "reason", "decision", "lid", "lrev", "lcrev", "lxrev", "lxcrev", "ldel",
-    "was_same", "k", "xrev", "g",
+    "was_same", "k", "xrev", "g", "wait",
 )  # fmt: skip
 # Computed while reading: resident name and phone keys; names of linked people (n0, n1).
 EXTRA = ("nk", "pk", "n0", "n1")

@@ -2,8 +2,9 @@
 
 xlsxwriter rather than openpyxl: QUALITY.md's floor for 100,000 visits is xlsxwriter
 (~13 s) against openpyxl write_only (~18 s), and the target is 1.2× the faster one;
-constant-memory mode streams each row to disk, so memory stays flat. ``write_string``
-never turns text into a formula, whatever it starts with (``= + - @``, tab).
+constant-memory mode streams each row to disk, so memory stays flat. ``core.xlsx`` writes
+the cells: text is never a formula (``= + - @``, tab) nor markup (``<r>…</r>``), and every
+xlsxwriter return code is checked, so no cell is ever cut or dropped silently.
 """
 
 from __future__ import annotations
@@ -20,6 +21,14 @@ import xlsxwriter.exceptions
 from studio_app.core import codes as c
 from studio_app.core.errors import UserError
 from studio_app.core.fields import Kind
+from studio_app.core.text import utf16_len
+from studio_app.core.xlsx import (
+    EXCEL_CELL_LIMIT,
+    CellNotWritten,
+    PlainWorkbook,
+    check,
+    write_text,
+)
 from studio_app.exchange.canonical import row_hash, sheet_hash
 from studio_app.exchange.files import explain
 from studio_app.exchange.labels import Labels, list_kind
@@ -32,7 +41,6 @@ from studio_app.exchange.schema import (
     SheetSpec,
 )
 
-EXCEL_CELL_LIMIT = 32_767
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
@@ -64,9 +72,7 @@ class PackageWriter:
     """One workbook: data sheets in order, then 说明, 代码表 and the very hidden manifest."""
 
     def __init__(self, path: Path, labels: Labels, specs: Iterable[SheetSpec]) -> None:
-        self.book = xlsxwriter.Workbook(
-            str(path), {"constant_memory": True, "strings_to_numbers": False}
-        )
+        self.book = PlainWorkbook(path)
         self.labels = labels
         self.sheets: dict[str, dict[str, Any]] = {}
         fmt = self.book.add_format
@@ -93,11 +99,11 @@ class PackageWriter:
         ws.set_column(0, len(lists), 18)
         names = list(lists)
         for i, name in enumerate(names):
-            ws.write_string(0, i, _list_title(name), self.header)
+            write_text(ws, 0, i, _list_title(name), self.header)
         for r in range(max((len(v) for v in lists.values()), default=0)):
             for i, name in enumerate(names):
                 if r < len(lists[name]):
-                    ws.write_string(r + 1, i, lists[name][r])
+                    write_text(ws, r + 1, i, lists[name][r])
         for i, name in enumerate(names):
             letter = xlsxwriter.utility.xl_col_to_name(i)
             self.code_ranges[name] = (
@@ -119,7 +125,7 @@ class PackageWriter:
         for i, col in enumerate(cols):
             fmt = self.wrap if col.kind is Kind.LONGTEXT else None
             ws.set_column(i, i, col.width, fmt, {"hidden": col.hidden})
-            ws.write_string(0, i, col.header, self.header)
+            write_text(ws, 0, i, col.header, self.header)
         ws.freeze_panes(1, 2)
         last_row = max(total, 500) + 1
         for i, col in enumerate(cols):
@@ -134,38 +140,44 @@ class PackageWriter:
             (i, col.key, col.role is Role.HASH, masked.get(col.key), self._converter(col, spec))
             for i, col in enumerate(cols)
         ]
-        write_string, write_number = ws.write_string, ws.write_number
-        write_datetime, fmt_dt, fmt_d = ws.write_datetime, self.datetime, self.date
-        for n, values in enumerate(rows, start=1):
-            h = row_hash(spec, values, skip)
-            hashes.append(h)
-            for i, key, is_hash, mask, convert in plan:
-                value = h if is_hash else values.get(key)
-                if value is None or value == "" or value == []:
-                    continue
-                if mask is not None:
-                    value = mask(value)
-                kind = type(value)
-                if kind is str and convert is None:
-                    if len(value) > EXCEL_CELL_LIMIT:
-                        self._too_long(spec, key, values, len(value))
-                    write_string(n, i, value)
-                elif kind is datetime:
-                    write_datetime(n, i, value, fmt_dt)
-                elif kind is date:
-                    write_datetime(n, i, value, fmt_d)
-                elif kind is int:
-                    write_number(n, i, value)
-                else:
-                    text = convert(value) if convert is not None else str(value)
-                    if len(text) > EXCEL_CELL_LIMIT:
-                        self._too_long(spec, key, values, len(text))
-                    write_string(n, i, text)
-            if n % 1000 == 0:
-                if cancelled is not None and cancelled():
-                    raise ExportCancelled()
-                if progress is not None:
-                    progress(n, total)
+        write_number, write_datetime = ws.write_number, ws.write_datetime
+        fmt_dt, fmt_d, half = self.datetime, self.date, EXCEL_CELL_LIMIT // 2
+        n, key = 0, ""
+        values: Mapping[str, Any] = {}
+        try:
+            for n, values in enumerate(rows, start=1):
+                h = row_hash(spec, values, skip)
+                hashes.append(h)
+                for i, key, is_hash, mask, convert in plan:
+                    value = h if is_hash else values.get(key)
+                    if value is None or value == "" or value == []:
+                        continue
+                    if mask is not None:
+                        value = mask(value)
+                    kind = type(value)
+                    if kind is datetime:
+                        check(write_datetime(n, i, value, fmt_dt), ws, n, i)
+                    elif kind is date:
+                        check(write_datetime(n, i, value, fmt_d), ws, n, i)
+                    elif kind is int:
+                        check(write_number(n, i, value), ws, n, i)
+                    else:
+                        if kind is not str or convert is not None:
+                            value = convert(value) if convert is not None else str(value)
+                        if len(value) > half and utf16_len(value) > EXCEL_CELL_LIMIT:
+                            self._too_long(spec, key, values, utf16_len(value))
+                        write_text(ws, n, i, value)
+                if n % 1000 == 0:
+                    if cancelled is not None and cancelled():
+                        raise ExportCancelled()
+                    if progress is not None:
+                        progress(n, total)
+        except CellNotWritten as exc:
+            serial = values.get("serial") or values.get("uuid") or f"第 {n} 行"
+            raise UserError(
+                f"{spec.title}“{serial}”的“{spec.column(key).header}”无法写入 Excel："
+                f"{exc.reason}，未导出。"
+            ) from exc
         ws.autofilter(0, 0, max(len(hashes), 1), len(cols) - 1)
         self.sheets[spec.title] = {
             "record": spec.record,
@@ -196,20 +208,29 @@ class PackageWriter:
     def _too_long(self, spec: SheetSpec, key: str, row: Mapping[str, Any], size: int) -> None:
         serial = row.get("serial") or row.get("uuid")
         raise UserError(
-            f"{spec.title}“{serial}”的“{spec.column(key).header}”有 {size:,} 个字，"
-            f"超过 Excel 单元格上限 {EXCEL_CELL_LIMIT:,} 字，未导出（请先缩短该内容）。"
+            f"{spec.title}“{serial}”的“{spec.column(key).header}”有 {size:,} 个字"
+            f"（生僻字和表情符号按 2 个计），超过 Excel 单元格上限 {EXCEL_CELL_LIMIT:,} 字，"
+            "未导出（请先缩短该内容）。"
         )
 
-    def finish(self, manifest: Mapping[str, Any], readme: list[str]) -> None:
+    def finish(
+        self,
+        manifest: Mapping[str, Any],
+        readme: list[str],
+        sign: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    ) -> None:
+        """Write 说明 and the manifest (with the sheets' counts and hashes, then ``sign``ed)."""
         ws = self.readme
         ws.set_column(0, 0, 100, self.wrap)
         for r, line in enumerate(readme):
-            ws.write_string(r, 0, line)
+            write_text(ws, r, 0, line)
         ws = self.book.add_worksheet(MANIFEST_SHEET)
         data = {**manifest, "sheets": self.sheets}
+        if sign is not None:
+            data = sign(data)
         for r, (key, value) in enumerate(data.items()):
-            ws.write_string(r, 0, key)
-            ws.write_string(r, 1, json.dumps(value, ensure_ascii=False))
+            write_text(ws, r, 0, key)
+            write_text(ws, r, 1, json.dumps(value, ensure_ascii=False))
         ws.very_hidden()
         self.book.worksheets()[0].activate()
         try:

@@ -4,9 +4,14 @@ A database "has accounts" once any active user has a password. Before that (a da
 up by an older version, or by the services directly) nobody logs in and the local
 administrator acts. ``setup`` and the demo data set create a password-protected admin.
 
-Failed logins are counted per login name in the ``setting`` table; from the fourth failure
-on, the next attempt must wait 2, 4, 8… seconds (at most 15 minutes), so restarting the
-program does not reset it. The refusal never says whether the name or the password was wrong.
+Failed logins are counted per login name, each attempt *before* its password is checked
+(atomically, in ``storage.login_counter``'s own file, so parallel attempts are all counted
+and a successful login writes nothing to the ledger's database); from the fourth failure
+on, the next attempt must wait 2, 4, 8… seconds (at most 15 minutes) and is refused
+unchecked until then, so restarting the program does not reset it. The refusal never says
+whether the name or the password was wrong; the audit log records every failed attempt
+(the name as typed, the time and the kind: unknown user, wrong password, deactivated
+account, waiting after failures, wrong recovery key), never the password.
 
 A recovery key is printed once when the first admin is created and stored only as an Argon2
 hash; with it an admin's password can be reset without logging in.
@@ -15,10 +20,12 @@ hash; with it an admin's password can be reset without logging in.
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+import peewee as pw
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
@@ -27,7 +34,10 @@ from studio_app.core.errors import UserError, ValidationError
 from studio_app.services import audit
 from studio_app.services.context import Context, utc_now
 from studio_app.services.permissions import Permission, require
-from studio_app.storage.models import Setting, Site, User, database
+from studio_app.storage import login_counter
+from studio_app.storage.models import AuditEntry, Setting, Site, User, database
+
+log = logging.getLogger("studio_app.accounts")
 
 DEMO_LOGIN = "admin"
 DEMO_PASSWORD = "demo"
@@ -36,7 +46,11 @@ FREE_FAILURES = 3
 MAX_DELAY = timedelta(minutes=15)
 RECOVERY_SETTING = "accounts.recovery_key"
 _RECOVERY_LOGIN = "~recovery"
-_FAILURES_PREFIX = "login_failures:"
+LOGIN_FAILED = "login_failed"  # audit action; the kinds:
+UNKNOWN_USER, WRONG_PASSWORD, DEACTIVATED, WAITING, BAD_RECOVERY_KEY = (
+    "unknown_user", "wrong_password", "deactivated", "waiting", "wrong_recovery_key",
+)  # fmt: skip
+_TYPED_MAX = 200  # of a typed user name kept in the audit log
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
 # Argon2id with OWASP's minimum (19 MiB, 2 passes, 1 lane): ~90 ms per login on a busy
@@ -139,18 +153,6 @@ def context_for(site: Site, login: str) -> Context:
 # --- login and its slow-down ------------------------------------------------------------
 
 
-def _failures(login: str) -> tuple[int, datetime | None]:
-    row = Setting.get_or_none(Setting.key == _FAILURES_PREFIX + login)
-    if row is None:
-        return 0, None
-    try:
-        data = json.loads(row.value)
-        until = datetime.fromisoformat(data["until"]) if data.get("until") else None
-        return int(data["count"]), until
-    except (ValueError, KeyError, TypeError):
-        return FREE_FAILURES + 1, None
-
-
 def delay_after(failures: int) -> timedelta:
     """How long the next attempt must wait after ``failures`` failures in a row."""
     if failures <= FREE_FAILURES:
@@ -158,44 +160,61 @@ def delay_after(failures: int) -> timedelta:
     return min(timedelta(seconds=2 ** min(failures - FREE_FAILURES, 20)), MAX_DELAY)
 
 
+def failures(login: str) -> int:
+    """Failed attempts of ``login`` in a row (0 after a success)."""
+    return login_counter.state(login.strip())[0]
+
+
 def wait_left(login: str, now: datetime | None = None) -> int:
     """Seconds until ``login`` may try again (0: now)."""
-    _, until = _failures(login.strip())
+    count, until = login_counter.state(login.strip())
     now = now or _now()
-    if until is None or until <= now:
+    if until is None:
         return 0
-    return int((until - now).total_seconds() + 0.999)
+    until = min(until, now + delay_after(count))  # a clock set back locks nobody out
+    return int((until - now).total_seconds() + 0.999) if until > now else 0
 
 
-def _check_wait(key: str, now: datetime) -> None:
-    left = wait_left(key, now)
+def _count_attempt(key: str, typed: str, now: datetime) -> None:
+    """Count the attempt as a failure before anything is checked (a success clears it);
+    refuse, unchecked and audited, while ``key`` must wait."""
+    left = login_counter.count_attempt(key, now, delay_after)
     if left:
+        _audit_failure(typed, WAITING, now)
         raise LoginRefused(f"登录失败次数过多，请 {left} 秒后再试。")
 
 
-def _fail(key: str, now: datetime) -> None:
-    count, _ = _failures(key)
-    count += 1
-    value = json.dumps({"count": count, "until": (now + delay_after(count)).isoformat()})
-    with database.atomic():
-        Setting.insert(key=_FAILURES_PREFIX + key, value=value).on_conflict_replace().execute()
+def _audit_failure(typed: str, kind: str, now: datetime) -> None:
+    """Record a failed login: the name as typed, the time and the kind (never a password).
 
-
-def _clear(key: str) -> None:
-    Setting.delete().where(Setting.key == _FAILURES_PREFIX + key).execute()
+    A database that cannot be written just now (another program's write, a read-only view)
+    loses the entry, not the refusal: it is logged instead.
+    """
+    name = typed[:_TYPED_MAX]
+    try:
+        AuditEntry.create(
+            at=now, user=name, action=LOGIN_FAILED, record_type="user", record_uuid=name,
+            changes=json.dumps({"kind": [None, kind]}),
+        )  # fmt: skip
+    except pw.DatabaseError:
+        log.warning("could not audit a failed login (%s) of %r", kind, name, exc_info=True)
 
 
 def authenticate(login: str, password: str, *, now: datetime | None = None) -> Account:
-    """Check a login; raise :class:`LoginRefused` (one message for any wrong part)."""
-    login = login.strip()
+    """Check a login; raise :class:`LoginRefused` (one message for any wrong part).
+
+    Writes nothing to the database on success (unless the password hash is upgraded).
+    """
+    typed, login = login, login.strip()
     now = now or _now()
-    _check_wait(login, now)
+    _count_attempt(login, typed, now)
     u = User.get_or_none(User.login == login) if login else None
     ok = verify_password(u.password_hash if u else "", password)
     if not ok or u is None or not u.active:
-        _fail(login, now)
+        kind = UNKNOWN_USER if u is None else WRONG_PASSWORD if not ok else DEACTIVATED
+        _audit_failure(typed, kind, now)
         raise LoginRefused(BAD_LOGIN)
-    _clear(login)
+    login_counter.clear(login)
     if _hasher.check_needs_rehash(u.password_hash):
         User.update(password_hash=hash_password(password)).where(User.id == u.id).execute()
     return _account(u)
@@ -268,19 +287,19 @@ def recover(login: str, key: str, new_password: str, *, now: datetime | None = N
     """Reset an admin's password with the recovery key; returns the new recovery key."""
     now = now or _now()
     check_password(new_password)
-    _check_wait(_RECOVERY_LOGIN, now)
     row = Setting.get_or_none(Setting.key == RECOVERY_SETTING)
     if row is None:
         raise UserError("本数据库没有设置恢复密钥。")
+    _count_attempt(_RECOVERY_LOGIN, login, now)
     u = User.get_or_none(User.login == login.strip())
     if not verify_password(row.value, _normal_key(key)) or u is None or u.role != Role.ADMIN:
-        _fail(_RECOVERY_LOGIN, now)
+        _audit_failure(login, BAD_RECOVERY_KEY, now)
         raise LoginRefused("恢复密钥或管理员用户名不正确。")
-    _clear(_RECOVERY_LOGIN)
+    login_counter.clear(_RECOVERY_LOGIN)
     with database.atomic():
         u.password_hash, u.active = hash_password(new_password), True
         u.save()
-        _clear(u.login)
+        login_counter.clear(u.login)
         fresh = _new_recovery_key()
         site = Site.get_or_none(Site.is_local == True)  # noqa: E712
         if site is not None:
@@ -422,7 +441,7 @@ def reset_password(ctx: Context, login: str, password: str) -> None:
         u = _load(login)
         u.password_hash = hash_password(password)
         u.save()
-        _clear(u.login)
+        login_counter.clear(u.login)
         audit.record(ctx, "reset_password", "user", u.login)
 
 

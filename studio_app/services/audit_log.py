@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from studio_app.core.errors import UserError
-from studio_app.core.identity import mask_id_number, mask_phone
+from studio_app.core.masking import masked
 from studio_app.services import audit
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission, require
@@ -33,8 +33,8 @@ ACTIONS = {
     "recover": "用恢复密钥重设密码",
     "recovery_key": "更换恢复密钥",
     "login": "登录",
+    "login_failed": "登录失败",
 }
-MASKERS = {"phone": mask_phone, "id_number": mask_id_number}
 HEADERS = ("时间（UTC）", "用户", "操作", "记录类型", "记录", "字段", "修改前", "修改后")
 
 
@@ -70,11 +70,7 @@ def _changes(text: str, show_identifiers: bool) -> dict[str, list[Any]]:
         return {}
     if not isinstance(value, dict):
         return {}
-    if not show_identifiers:
-        for key, mask in MASKERS.items():
-            if isinstance(value.get(key), list):
-                value[key] = [mask(v) if isinstance(v, str) else v for v in value[key]]
-    return value
+    return value if show_identifiers else masked(value)
 
 
 def entries(
@@ -87,8 +83,9 @@ def entries(
     limit: int | None = 5000,
     show_identifiers: bool = False,
 ) -> list[Entry]:
-    """Matching entries, newest first (``until`` is inclusive); ID numbers and phones in
-    the changes masked unless ``show_identifiers`` (which needs the grant)."""
+    """Matching entries, newest first (``until`` is inclusive); identifiers in the changes
+    (and the columns derived from them, at any depth: ``core.masking``) masked unless
+    ``show_identifiers`` (which needs the grant)."""
     require(ctx, Permission.AUDIT, "audit")
     if show_identifiers:
         require(ctx, Permission.SEE_PII, "audit")
@@ -155,6 +152,29 @@ def rows(found: list[Entry]) -> list[list[str]]:
     return out
 
 
+def _write_xlsx(path: str, table: list[list[str]]) -> None:
+    """Plain text cells only (never a formula or markup); a cell Excel cannot hold refuses."""
+    from studio_app.core.xlsx import CellNotWritten, PlainWorkbook, write_text
+
+    book = PlainWorkbook(path)
+    sheet = book.add_worksheet("操作日志")
+    for j, head in enumerate(HEADERS):
+        write_text(sheet, 0, j, head)
+    for i, row in enumerate(table, start=1):
+        for j, cell in enumerate(row):
+            try:
+                write_text(sheet, i, j, cell)
+            except CellNotWritten as exc:
+                raise UserError(
+                    f"{row[0]} 的日志（记录 {row[4]}）中“{HEADERS[j]}”无法写入 Excel："
+                    f"{exc.reason}。请改为导出 .csv 文件。"
+                ) from exc
+    sheet.set_column(0, 0, 20)
+    sheet.set_column(4, 4, 38)
+    sheet.set_column(6, 7, 30)
+    book.close()
+
+
 def export(ctx: Context, found: list[Entry], dest: Path, *, show_identifiers: bool = False) -> Path:
     """Write ``found`` to a .csv or .xlsx file (temporary file, then renamed); an export
     with identifiers shown is itself audited."""
@@ -175,22 +195,14 @@ def export(ctx: Context, found: list[Entry], dest: Path, *, show_identifiers: bo
                 writer.writerow(HEADERS)
                 writer.writerows([[_no_formula(c) for c in row] for row in table])
         else:
-            import xlsxwriter
-
-            book = xlsxwriter.Workbook(tmp)
-            sheet = book.add_worksheet("操作日志")
-            sheet.write_row(0, 0, HEADERS)
-            for i, row in enumerate(table, start=1):
-                for j, cell in enumerate(row):
-                    sheet.write_string(i, j, cell)  # never read as a formula
-            sheet.set_column(0, 0, 20)
-            sheet.set_column(4, 4, 38)
-            sheet.set_column(6, 7, 30)
-            book.close()
+            _write_xlsx(tmp, table)
         os.replace(tmp, dest)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise UserError(f"无法写入 {dest}：{exc.strerror or exc}") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     if show_identifiers:
         audit.record(ctx, "export_unmasked", "audit", "", {"file": (None, dest.name)})
     return dest

@@ -27,6 +27,7 @@ from studio_app.services import audit, permissions
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission
 from studio_app.storage import backup as files
+from studio_app.storage import faults, folder_lock
 from studio_app.storage.backup import BackupError, BackupFile
 from studio_app.storage.database import close_database, open_database
 from studio_app.storage.migrations import LATEST
@@ -108,7 +109,7 @@ def configured_folder() -> Path | None:
 
 def set_folder(ctx: Context, folder: Path | str | None) -> None:
     """Choose the backup folder (None or "": ``backups/`` in the data directory)."""
-    permissions.require(ctx, Permission.RESTORE, "setting")
+    permissions.require(ctx, Permission.BACKUP_SETTINGS, "setting")
     old = configured_folder()
     if not folder:
         Setting.delete().where(Setting.key == FOLDER_KEY).execute()
@@ -193,7 +194,8 @@ def _write(data_dir: DataDir, folder: Path, reason: str, now: datetime) -> Path:
 
 def _why(exc: BaseException) -> str:
     if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
+        fault = faults.diagnose(exc)
+        return f"{fault.text}。" if fault is not None else exc.strerror or str(exc)
     return str(exc)
 
 
@@ -205,7 +207,7 @@ def back_up_to(
     A copy outside the backup folder takes the whole database away: administrators only.
     """
     if isinstance(where, Context):
-        permissions.require(where, Permission.RESTORE, "backup")
+        permissions.require(where, Permission.COPY_OUT, "backup")
         now = now or where.now_local()
     data_dir = data_dir_of(where)
     now = now or datetime.now().replace(microsecond=0)
@@ -285,29 +287,44 @@ def check_at_start(data_dir: DataDir, *, full_limit: int = FULL_CHECK_BYTES) -> 
     if not path.exists() or path.stat().st_size == 0:
         return True
     whole = path.stat().st_size <= full_limit
-    problem = files.quick_check(path) if whole else files.quick_check_tables(path, START_TABLES)
+    try:
+        problem = files.damage(path, None if whole else START_TABLES)
+    except (sqlite3.Error, OSError) as exc:  # not damage: a full disk, read-only, busy…
+        raise UserError(cannot_open(path, exc)) from exc
     if problem is not None:
         _refuse(data_dir, problem)
     return whole
 
 
+def cannot_open(path: Path, exc: BaseException) -> str:
+    """One sentence: the database at ``path`` cannot be opened, and why (never "damaged"
+    unless SQLite said so)."""
+    fault = faults.diagnose(exc, path)
+    if fault is not None and fault.kind == faults.BUSY:
+        return "数据库正被其他程序使用，请稍后重试。"
+    if fault is not None and fault.kind == faults.FULL:
+        return f"无法打开数据库 {path}：磁盘已满，请先在该磁盘上腾出空间再试。"
+    why = fault.text if fault is not None else str(exc)
+    return f"无法打开数据库 {path}：{why}。"
+
+
 def full_check(data_dir: DataDir) -> DatabaseDamaged | None:
-    """The whole-file ``quick_check`` (any thread): the damage found, or None."""
-    problem = files.quick_check(data_dir.database)
+    """The whole-file ``quick_check`` (any thread): the damage found, or None (also when the
+    check could not run: busy, a full disk… are not damage)."""
+    try:
+        problem = files.damage(data_dir.database)
+    except (sqlite3.Error, OSError):
+        return None
     if problem is None:
         return None
     try:
         _refuse(data_dir, problem)
     except DatabaseDamaged as damaged:
         return damaged
-    except UserError:  # busy: not damage
-        return None
     return None
 
 
 def _refuse(data_dir: DataDir, problem: str) -> None:
-    if "locked" in problem or "busy" in problem:
-        raise UserError("数据库正被其他程序使用，请稍后重试。")
     raise DatabaseDamaged(data_dir, _plain_problem(problem), newest_sound(data_dir))
 
 
@@ -333,7 +350,12 @@ def check_restorable(source: Path) -> tuple[int, int]:
         raise UserError(f"找不到备份文件 {source}。")
     if not files.header_intact(source):
         raise UserError(f"{source.name} 不是完整的数据库文件（已损坏或被截断）。")
-    problem = files.quick_check(source)
+    try:
+        problem = files.damage(source)
+    except (sqlite3.Error, OSError) as exc:
+        fault = faults.diagnose(exc, source)
+        why = fault.text if fault is not None else str(exc)
+        raise UserError(f"无法读取 {source}：{why}。") from exc
     if problem is not None:
         raise UserError(
             f"{source.name} 未通过完整性检查，不能用来恢复：{_plain_problem(problem)}。"
@@ -361,13 +383,14 @@ def restore(
 ) -> Written | None:
     """Replace the database by ``source`` (checked first), after backing up the current one.
 
-    The caller makes sure no other process uses the data directory (single-instance claim)
-    and that this process's other threads have closed their connections. The database is
-    open (and migrated) afterwards. Returns the pre-restore backup (or, when the current
-    database was too damaged to copy, its raw file kept next to it; None when there was
-    no database). ``ctx`` is the
-    logged-in user when there is one (an administrator); without it (a damaged database
-    nobody can log in to) the file system's permissions are the guard.
+    Refused (:class:`~studio_app.storage.folder_lock.FolderBusy`, nothing changed) while
+    another process holds the data folder's lock; this process's shared lock is let go
+    meanwhile. The caller makes sure this process's other threads have closed their
+    connections. The database is open (and migrated) afterwards. Returns the pre-restore
+    backup (or, when the current database was too damaged to copy, its raw file kept next
+    to it; None when there was no database). ``ctx`` is the logged-in user when there is
+    one (an administrator); without it (a damaged database nobody can log in to) the file
+    system's permissions are the guard.
     """
     if ctx is not None:
         permissions.require(ctx, Permission.RESTORE, "database")
@@ -376,9 +399,18 @@ def restore(
     if source == data_dir.database.resolve():
         raise UserError("不能用数据库自身来恢复。")
     now = now or (ctx.now_local() if ctx is not None else datetime.now().replace(microsecond=0))
+    with folder_lock.exclusive(data_dir.root, "恢复"):
+        return _restore(data_dir, source, now)
+
+
+def _restore(data_dir: DataDir, source: Path, now: datetime) -> Written | None:
     before: Written | None = None
     if data_dir.database.exists():
-        if files.quick_check(data_dir.database) is None:
+        try:
+            problem = files.damage(data_dir.database)
+        except (sqlite3.Error, OSError) as exc:  # cannot tell: change nothing
+            raise UserError(f"恢复没有进行：{cannot_open(data_dir.database, exc)}") from exc
+        if problem is None:
             before = backup_before(data_dir, "restore", now=now, keep=source)
         else:
             kept = _keep_damaged(data_dir, now)
@@ -422,7 +454,8 @@ def _keep_damaged(data_dir: DataDir, now: datetime) -> Path:
     try:
         shutil.copy2(data_dir.database, kept)
     except OSError as exc:
-        raise UserError(f"无法保留损坏的数据库副本：{_why(exc)}，恢复没有进行。") from exc
+        why = _why(exc).rstrip("。")
+        raise UserError(f"无法保留损坏的数据库副本：{why}，恢复没有进行。") from exc
     return kept
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from studio_app.core.errors import ValidationError
 from studio_app.core.fields import Field, Kind
 from studio_app.core.identity import IdentifierError, normalise_id_number, normalise_phone
-from studio_app.core.text import clean_text, to_halfwidth
+from studio_app.core.text import clean_text, to_halfwidth, too_long
 from studio_app.storage.models import CodeItem, Member, Resident
 
 
@@ -154,8 +154,8 @@ def coerce(field: Field, value: Any) -> Any:
     if kind in (Kind.TEXT, Kind.LONGTEXT):
         text = _text(value)
         text = text.strip() if kind is Kind.TEXT else text.strip("\n ")
-        if field.limit is not None and len(text) > field.limit:
-            raise FieldError(f"不能超过 {field.limit:,} 个字（现有 {len(text):,} 个）")
+        if field.limit is not None and (refusal := too_long(field.limit, text)):
+            raise FieldError(refusal)
         return text
     if kind is Kind.INT:
         return None if value in (None, "") else _int(value)

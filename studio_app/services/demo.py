@@ -17,11 +17,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from studio_app.core.codes import SERIAL_PREFIX, CodeListKind
+from studio_app.core.errors import UserError
 from studio_app.services import audit, serials
 from studio_app.services import demo_text as t
 from studio_app.services.context import Context
 from studio_app.services.demo_proposals import DAY, MEMBERS, ProposalRecords
-from studio_app.services.site import code_labels, local_site, require_site
+from studio_app.services.permissions import Permission, require
+from studio_app.services.site import REAL_USE, code_labels, local_site, require_site
 from studio_app.storage.models import Setting, database
 
 Progress = Callable[[int, int], None]
@@ -52,16 +54,44 @@ def generate(
     """Add realistic demo records to the database of the set-up local site.
 
     Deterministic for a seed (apart from uuids and the clock); all or nothing. Raises
-    :class:`~studio_app.core.errors.SetupRequired` when no site is set up.
+    :class:`~studio_app.core.errors.SetupRequired` when no site is set up; refused
+    (:func:`check_allowed`) unless an administrator asks and the ledger is not in real use.
     """
     if visits < 0:
         raise ValueError("visits must not be negative")
+    check_allowed(ctx)
     with database.atomic():
         summary = _Generator(ctx, random.Random(seed), visits, progress).run()
         changes = {k: (None, v) for k, v in asdict(summary).items()}
         audit.record(ctx, "demo", "site", ctx.site_uuid, changes | {"seed": (None, seed)})
         Setting.insert(key=DEMO_MARKER, value="1").on_conflict_replace().execute()
     return summary
+
+
+REAL_LEDGER = (
+    "这是正式使用的台账（已用 setup 或设置向导设置），不能生成演示数据；"
+    "演示数据请生成到另一个空的数据目录（--data-dir）。"
+)
+
+
+def in_real_use() -> bool:
+    """Whether the ledger was set up for real records: by ``setup`` or the setup wizard
+    (the ``site.real_use`` marker), or, set up before the marker existed, with an
+    administrator's own password instead of the demo login."""
+    from studio_app.services import accounts
+
+    if Setting.get_or_none(Setting.key == REAL_USE) is not None:
+        return True
+    if Setting.get_or_none(Setting.key == DEMO_MARKER) is not None:
+        return False
+    return accounts.has_accounts() and not accounts.demo_login_works()
+
+
+def check_allowed(ctx: Context) -> None:
+    """Refuse demo data unless an administrator asks and the ledger is not in real use."""
+    require(ctx, Permission.DEMO, "site")
+    if in_real_use():
+        raise UserError(REAL_LEDGER)
 
 
 def is_demo() -> bool:

@@ -1,7 +1,10 @@
-"""Demo data, second part: proposal-type records with the county's feedback.
+"""Demo data, second part: proposal-type records (and, at a county site, its feedback).
 
 A mixin of the demo generator (:mod:`.demo`), split off to keep both modules short; it uses
-the generator's clock, random source, code lists and bulk-insert helpers.
+the generator's clock, random source, code lists and bulk-insert helpers. A studio's demo
+data carries only what a studio can make: the county's part (review, units, replies, the
+member's rating of a reply, ``county_rev``) only comes from the county, so it is generated at
+a county site alone.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ def _add_months(day: date, months: int) -> date:
 class ProposalRecords:
     """Proposals, 社情民意, suggestions and ideas in every status (mixed into the generator)."""
 
+    ctx: Any
     clock: Any
     rnd: Any
     pick: Any
@@ -112,7 +116,7 @@ class ProposalRecords:
     def county(
         self, pid: int, kind: str, outcome: str, day: int, topic: t.Topic
     ) -> tuple[Any, ...]:
-        """Submission and what the county made of it.
+        """Submission and, at a county site, what the county made of it.
 
         Returns (the columns submitted_at … instruction_date, rev, county_rev, last moment,
         proposal_unit rows).
@@ -127,7 +131,7 @@ class ProposalRecords:
         if outcome != "draft":
             sub_day = min(day + 1 + int(rnd() * 14), today)
             submitted, rev, last = clock.days[sub_day], 2, clock.office(sub_day, rnd())
-        if outcome not in ("draft", "submitted"):
+        if outcome not in ("draft", "submitted") and self.ctx.is_county:
             review, county_rev = outcome, 1
             c_day = min(sub_day + 10 + int(rnd() * 30), today)
             last = max(last, clock.office(c_day, rnd()))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from studio_app.core.errors import NotFound, UserError
+from studio_app.core.masking import masked
 from studio_app.services import audit, permissions
 from studio_app.services.context import Context
 from studio_app.storage.models import ExchangeConflict, database
@@ -38,6 +39,21 @@ def pending() -> list[Conflict]:
     """Conflicts not yet applied (undecided or decided, waiting for the re-import)."""
     query = ExchangeConflict.select().where(ExchangeConflict.status != "applied")
     return [_of(row) for row in query.order_by(ExchangeConflict.id)]
+
+
+def shown(ctx: Context, conflict: Conflict) -> Conflict:
+    """``conflict`` as ``ctx``'s user may see it: identifiers and the columns derived from
+    them masked (``core.masking``) unless the user may see them."""
+    if permissions.allowed(ctx, permissions.Permission.SEE_PII):
+        return conflict
+    local = masked(conflict.local) if conflict.local is not None else None
+    return replace(conflict, local=local, incoming=masked(conflict.incoming))
+
+
+def listing(ctx: Context) -> list[Conflict]:
+    """The pending conflicts for a person to look at (CLI, GUI): :func:`shown` to ``ctx``."""
+    permissions.require(ctx, permissions.Permission.READ, "conflict")
+    return [shown(ctx, c) for c in pending()]
 
 
 def differences(conflict: Conflict) -> dict[str, tuple[Any, Any]]:

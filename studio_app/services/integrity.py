@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+import peewee as pw
+
 from studio_app.storage.migrations import LATEST, current_version
 from studio_app.storage.models import database
 
+BUSY_FTS = "全文索引未检查：数据库正被其他程序写入（如导入），稍后再运行 check 即可检查。"
+READ_ONLY_FTS = "全文索引未检查：数据库不能写入，只读打开（这项检查要以写入的方式运行）。"
 
-def problems() -> list[str]:
-    """Everything wrong with the database, as plain sentences; empty when sound."""
+
+def problems(skipped: list[str] | None = None) -> list[str]:
+    """Everything wrong with the database, as plain sentences; empty when sound.
+
+    The full-text indexes are checked by a command SQLite runs as a write: while another
+    program writes (an import), it is skipped, with a note in ``skipped``, not reported as
+    damage; every other check only reads.
+    """
     db = database.obj
     found: list[str] = []
     result = [r[0] for r in db.execute_sql("PRAGMA integrity_check").fetchall()]
@@ -19,6 +31,10 @@ def problems() -> list[str]:
         try:
             db.execute_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 0)")
         except Exception as exc:  # sqlite reports index corruption as a generic error
+            if _busy(exc) or _read_only(exc):
+                if skipped is not None:
+                    skipped.append(BUSY_FTS if _busy(exc) else READ_ONLY_FTS)
+                break
             found.append(f"全文索引 {fts}：{exc}")
     for table, kept in db.execute_sql("SELECT table_name, n FROM live_count").fetchall():
         actual = db.execute_sql(
@@ -30,3 +46,18 @@ def problems() -> list[str]:
     if version != LATEST:
         found.append(f"数据库结构版本为 {version}，应为 {LATEST}")
     return found
+
+
+def _read_only(exc: Exception) -> bool:
+    """The database was opened read-only (a read-only folder, file or disk): not damage."""
+    return isinstance(exc, sqlite3.OperationalError | pw.OperationalError) and (
+        "readonly" in str(exc).lower()
+    )
+
+
+def _busy(exc: Exception) -> bool:
+    """Another connection holds the write lock (not damage)."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError | pw.OperationalError) and (
+        "locked" in text or "busy" in text
+    )

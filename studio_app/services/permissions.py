@@ -1,8 +1,9 @@
 """What each role may do, checked by the services so GUI, CLI and import obey alike.
 
 Roles: ``viewer`` reads; ``staff`` also creates, edits and exchanges packages; ``admin``
-does everything, including accounts, the audit log, purging and restoring. Seeing full ID
-numbers and phones is a separate grant (``Context.may_see_pii``).
+does everything, including accounts, the audit log, purging, restoring and forgetting a
+pinned sender (re-keying). Seeing full ID numbers and phones is a separate grant
+(``Context.may_see_pii``).
 
 A refused action raises :class:`PermissionDenied` and is written to the audit log. When the
 refusal happens inside a transaction (which the exception rolls back), the entry waits
@@ -34,6 +35,10 @@ class Permission(StrEnum):
     PURGE = "purge"
     RESTORE = "restore"
     SEE_PII = "see_pii"
+    PEERS = "peers"  # forget a pinned sender so that its next package pins a new key
+    COPY_OUT = "copy_out"  # a copy of the whole database outside the backup folder
+    BACKUP_SETTINGS = "backup_settings"  # where automatic backups go
+    DEMO = "demo"  # generate the demo data set (into the demo studio only)
 
 
 _STAFF = {Permission.READ, Permission.EDIT, Permission.EXCHANGE}
@@ -52,6 +57,10 @@ _WHAT = {
     Permission.PURGE: "清理过期数据",
     Permission.RESTORE: "从备份恢复数据库",
     Permission.SEE_PII: "查看完整的身份证号和电话号码",
+    Permission.PEERS: "解除对方单位的签名密钥登记",
+    Permission.COPY_OUT: "把数据库复制到备份文件夹以外",
+    Permission.BACKUP_SETTINGS: "更改备份文件夹",
+    Permission.DEMO: "生成演示数据",
 }
 
 

@@ -22,6 +22,7 @@ from studio_app.core.errors import UserError
 from studio_app.services import audit, backups
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission, require
+from studio_app.storage import folder_lock
 from studio_app.storage.models import database
 
 MAX_YEARS = 100
@@ -143,8 +144,17 @@ def preview(ctx: Context, years: int) -> PurgePreview:
 
 
 def purge(ctx: Context, years: int) -> PurgeResult:
-    """Remove visits older than ``years`` (see the module docstring) beyond recovery."""
+    """Remove visits older than ``years`` (see the module docstring) beyond recovery.
+
+    Alone in the data folder (its exclusive lock): refused, nothing changed, while another
+    program has it open, which would keep the old pages in its view of the file.
+    """
     _check(ctx, years)
+    with folder_lock.exclusive(backups.data_dir_of(ctx).root, "清理"):
+        return _purge(ctx, years)
+
+
+def _purge(ctx: Context, years: int) -> PurgeResult:
     backup = backups.backup_before(ctx, "purge").path  # no backup, no purge
     cutoff = cutoff_for(ctx.today(), years)
     conn = database.obj.connection()

@@ -8,9 +8,11 @@ import uuid as uuidlib
 from studio_app.core.codes import Role, SiteKind
 from studio_app.core.defaults import CODE_LISTS
 from studio_app.core.errors import SetupRequired, UserError, ValidationError
-from studio_app.services import audit
+from studio_app.services import audit, peers
 from studio_app.services.context import Context, utc_now
-from studio_app.storage.models import CodeItem, Site, User, database
+from studio_app.storage.models import CodeItem, Setting, Site, User, database
+
+REAL_USE = "site.real_use"  # a Setting: set up for real records (setup, the wizard)
 
 
 def local_site() -> Site | None:
@@ -43,11 +45,14 @@ def setup(
     code: str,
     township: str = "",
     county: str = "",
+    *,
+    for_real: bool = False,
 ) -> Site:
-    """Create the local site, the code lists and the default administrator.
+    """Create the local site, the code lists, the signing key and the default administrator.
 
     Refused when a site is already set up: the site's uuid is the origin of every record and
-    the identity the county knows it by, so it must never change silently.
+    the identity the county knows it by, so it must never change silently. ``for_real``
+    (``setup``, the setup wizard) marks the ledger as in real use: no demo data goes there.
     """
     name, code = check(kind, name, code)
     with database.atomic():
@@ -65,6 +70,9 @@ def setup(
             created_at=now,
         )
         seed_code_lists()
+        if for_real:
+            Setting.insert(key=REAL_USE, value="1").on_conflict_replace().execute()
+        peers.own_private_key()  # the key pair its packages are signed with
         if not User.select().exists():
             User.create(
                 login="admin", name="管理员", role=Role.ADMIN, may_see_pii=True, created_at=now
@@ -128,7 +136,7 @@ def setup_with_admin(
     if errors:
         raise ValidationError(errors)
     with database.atomic():
-        created = setup(kind, name, code, township, county)
+        created = setup(kind, name, code, township, county, for_real=True)
         key = accounts.first_admin(admin, password)
     return created, key or ""
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from studio_app.storage import faults
+
 NAME = re.compile(r"studio-(\d{8})-(\d{6})-([a-z]+)(?:-(\d+))?\.sqlite3")
 PARTIAL_SUFFIX = ".partial"
 HEADER = b"SQLite format 3\x00"
@@ -63,57 +65,65 @@ def connect(path: Path, *, read_only: bool = True, any_thread: bool = False) -> 
     """
     same = not any_thread
     if read_only:
-        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        uri = faults.read_only_uri(Path(path))
         return sqlite3.connect(uri, uri=True, timeout=5, check_same_thread=same)
     return sqlite3.connect(str(path), timeout=5, check_same_thread=same)
 
 
-def quick_check(path: Path) -> str | None:
-    """None when ``PRAGMA quick_check`` finds ``path`` sound, else the first problem."""
-    try:
-        conn = connect(path)
-    except sqlite3.Error as exc:
-        return str(exc)
-    try:
-        rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
-    except sqlite3.Error as exc:
-        return str(exc)
-    finally:
-        conn.close()
-    return None if rows == ["ok"] else "; ".join(str(r) for r in rows[:3])
+def damage(path: Path, tables: Iterable[str] | None = None) -> str | None:
+    """The damage ``PRAGMA quick_check`` finds in ``path`` (None: sound); ``tables``: only
+    these (the small ones every screen needs: milliseconds on any size of database).
 
-
-def quick_check_tables(path: Path, tables: Iterable[str]) -> str | None:
-    """The cheap part of :func:`quick_check`: the file looks like SQLite and ``tables`` (the
-    small ones every screen needs) pass ``PRAGMA quick_check(table)``; milliseconds on any
-    size of database."""
-    try:
+    Only damage is returned: a check that cannot run for another reason (a full disk, a
+    read-only folder, no permission, a lock) raises its ``sqlite3.Error`` or ``OSError``.
+    """
+    if tables is not None:
         with open(path, "rb") as f:
             head = f.read(100)
         size = os.path.getsize(path)
-    except OSError as exc:
-        return str(exc)
-    page_size = int.from_bytes(head[16:18], "big") if len(head) == 100 else 0
-    page_size = 65536 if page_size == 1 else page_size
-    if not head.startswith(HEADER) or page_size < 512 or size % page_size:
-        return "file is not a database"
+        page_size = int.from_bytes(head[16:18], "big") if len(head) == 100 else 0
+        page_size = 65536 if page_size == 1 else page_size
+        if not head.startswith(HEADER) or page_size < 512 or size % page_size:
+            return "file is not a database"
     try:
         conn = connect(path)
+        try:
+            if tables is None:
+                rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+                return None if rows == ["ok"] else "; ".join(str(r) for r in rows[:3])
+            query = "SELECT name FROM sqlite_master WHERE type='table'"
+            present = {r[0] for r in conn.execute(query)}
+            for table in tables:
+                if table != "sqlite_master" and table not in present:
+                    continue
+                rows = [r[0] for r in conn.execute(f"PRAGMA quick_check('{table}')")]
+                if rows != ["ok"]:
+                    return "; ".join(str(r) for r in rows[:3])
+            return None
+        finally:
+            conn.close()
     except sqlite3.Error as exc:
-        return str(exc)
+        fault = faults.diagnose(exc)
+        if fault is not None and fault.kind == faults.DAMAGED:
+            return str(exc)
+        raise
+
+
+def quick_check(path: Path) -> str | None:
+    """None when ``PRAGMA quick_check`` finds ``path`` sound, else the first problem (or why
+    the check could not run: see :func:`damage` to tell the two apart)."""
     try:
-        present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        for table in tables:
-            if table != "sqlite_master" and table not in present:
-                continue
-            rows = [r[0] for r in conn.execute(f"PRAGMA quick_check('{table}')")]
-            if rows != ["ok"]:
-                return "; ".join(str(r) for r in rows[:3])
-    except sqlite3.Error as exc:
+        return damage(path)
+    except (sqlite3.Error, OSError) as exc:
         return str(exc)
-    finally:
-        conn.close()
-    return None
+
+
+def quick_check_tables(path: Path, tables: Iterable[str]) -> str | None:
+    """The cheap part of :func:`quick_check` (see :func:`damage`)."""
+    try:
+        return damage(path, tables)
+    except (sqlite3.Error, OSError) as exc:
+        return str(exc)
 
 
 def schema_version(path: Path) -> tuple[int, set[str]]:
@@ -183,29 +193,42 @@ def write_backup(
     return final
 
 
-def _vacuum_into(database: Path, target: Path) -> None:
+def _vacuum_into(database: Path, target: Path, what: str = "备份") -> None:
+    """Copy ``database`` into the new file ``target`` (``what`` it is, for the messages)."""
     try:
-        conn = connect(database, read_only=False)
+        # a database this process cannot write is read without a -shm (faults.read_only_uri)
+        conn = connect(database, read_only=faults.write_blocker(database) is not None)
     except sqlite3.Error as exc:
-        raise BackupError(f"无法打开数据库：{exc}") from exc
+        raise BackupError(f"无法打开数据库：{_cause(exc, database)}。") from exc
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("VACUUM INTO ?", (str(target),))
     except sqlite3.Error as exc:
-        raise BackupError(_plain(exc)) from exc
+        raise BackupError(_plain(exc, database, target, what)) from exc
     finally:
         conn.close()
 
 
-def _plain(exc: Exception) -> str:
-    text = str(exc).lower()
-    if "full" in text:
-        return "磁盘已满，无法写入备份。"
-    if "unable to open" in text or "readonly" in text or "read-only" in text:
-        return "无法在备份文件夹中写入文件。"
-    if "malformed" in text or "not a database" in text:
+def _cause(exc: BaseException, database: Path) -> str:
+    fault = faults.diagnose(exc, database)
+    return fault.text if fault is not None else str(exc)
+
+
+def _plain(exc: Exception, database: Path, target: Path, what: str) -> str:
+    """Why ``VACUUM INTO`` failed: the copy's side (full, not writable) or the database's."""
+    fault = faults.diagnose(exc)
+    if fault is not None and fault.kind == faults.FULL:
+        return f"{target.parent} 所在的磁盘已满，无法写入{what}。"
+    if fault is not None and fault.kind == faults.DAMAGED:
         return "数据库已损坏，无法复制。"
-    return str(exc)
+    if fault is not None and fault.kind == faults.BUSY:
+        return "数据库正被其他程序使用，请稍后重试。"
+    blocker = faults.folder_blocker(target.parent)
+    if blocker is not None:
+        return f"无法写入{what}：{blocker.text}。"
+    if faults.free_bytes(target.parent) < faults.NEARLY_FULL:
+        return f"{target.parent} 所在的磁盘已满，无法写入{what}。"
+    return f"无法写入{what}：{_cause(exc, database)}。"
 
 
 def remove_partials(folder: Path) -> list[Path]:
@@ -288,7 +311,7 @@ def install(source: Path, database: Path) -> None:
     remove_partials(database.parent)  # left by a restore that was killed half-way
     temp = database.with_name(f".{database.name}.restore.{os.getpid()}{PARTIAL_SUFFIX}")
     try:
-        _vacuum_into(source, temp)
+        _vacuum_into(source, temp, "恢复用的副本")
         problem = quick_check(temp)
         if problem is not None:
             raise BackupError(f"恢复用的副本未通过检查：{problem}")

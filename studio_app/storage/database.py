@@ -23,6 +23,10 @@ PRAGMAS = {
 }
 
 
+# A database this process cannot write: read it, never try to change it.
+READ_ONLY_PRAGMAS = {k: v for k, v in PRAGMAS.items() if k != "journal_mode"} | {"query_only": 1}
+
+
 class StudioDatabase(pw.SqliteDatabase):
     """SqliteDatabase that registers the search-text function on each connection."""
 
@@ -30,9 +34,31 @@ class StudioDatabase(pw.SqliteDatabase):
         super()._add_conn_hooks(conn)
         conn.create_function("search_doc", -1, index_text, deterministic=True)
 
+    def rollback(self) -> None:
+        """Roll back, unless SQLite already did: a COMMIT that fails on a full disk ends the
+        transaction itself, and a second ROLLBACK would hide that cause behind "cannot
+        rollback - no transaction is active"."""
+        if not self.is_closed() and not self.connection().in_transaction:
+            return
+        super().rollback()
 
-def open_database(path: Path | str, *, migrate: bool = True) -> StudioDatabase:
-    """Open (creating if needed) the database at ``path`` and bind the models to it."""
+
+def open_database(
+    path: Path | str, *, migrate: bool = True, read_only: bool = False
+) -> StudioDatabase:
+    """Open (creating if needed) the database at ``path`` and bind the models to it.
+
+    ``read_only``: a database this process cannot write, opened without creating anything
+    beside it (:func:`studio_app.storage.faults.read_only_uri`); nothing is migrated.
+    """
+    if read_only:
+        from studio_app.storage.faults import read_only_uri
+
+        uri = read_only_uri(Path(path))
+        db = StudioDatabase(uri, uri=True, pragmas=READ_ONLY_PRAGMAS, check_same_thread=False)
+        db.connect(reuse_if_open=True)
+        database.initialize(db)
+        return db
     # IMMEDIATE: a write transaction takes the write lock when it begins, so two writers
     # queue on the busy timeout instead of one failing when it upgrades a read lock.
     db = StudioDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE")

@@ -311,10 +311,54 @@ class ExchangeConflict(BaseModel):
     status = pw.CharField(16, default="open")  # open | decided | applied
 
 
+class Peer(BaseModel):
+    """Another installation packages came from: site uuid, code and public key, pinned on first
+    contact (migration 0006). ``public_key`` is the raw Ed25519 key in base64, "" while only
+    unsigned packages (format 2 and older) came from it."""
+
+    site_uuid = pw.CharField(36, unique=True)
+    code = pw.CharField(32, unique=True)
+    kind = pw.CharField(16)
+    name = pw.CharField(200)
+    public_key = pw.CharField(64, default="")
+    pinned_at = pw.DateTimeField()
+    pinned_by = pw.CharField(64, default="")
+
+
+class ExchangeWaiting(BaseModel):
+    """An imported package some of whose rows wait for a record not received yet (0007).
+
+    ``sheets``: JSON ``{record type: {"keys": [...], "masked": [...]}}``, the staged layout."""
+
+    package_uuid = pw.CharField(36, unique=True)
+    kind = pw.CharField(16)
+    site_uuid = pw.CharField(36)
+    site_name = pw.CharField(200, default="")
+    sequence = pw.IntegerField()
+    file_name = pw.CharField(260, default="")
+    sheets = pw.TextField()
+    received_at = pw.DateTimeField()
+
+
+class ExchangeWaitingRow(BaseModel):
+    """A row of a waiting package: staged values (JSON) and what it waits for."""
+
+    package = pw.ForeignKeyField(ExchangeWaiting, backref="rows", on_delete="CASCADE")
+    record_type = pw.CharField(32)
+    record_uuid = pw.CharField(36)
+    row_number = pw.IntegerField()
+    cells = pw.TextField()
+    waits_for = pw.TextField()  # JSON ["resident:<uuid>", …]
+    reason = pw.CharField(200)
+    state = pw.CharField(16, default="waiting")  # waiting | conflict
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Site, CodeItem, Member, Resident, Visit, VisitMember, VisitResident, Interview,
     InterviewMember, InterviewResident, Proposal, ProposalCoSigner, ProposalSource,
     ProposalUnit, SerialCounter, User, AuditEntry, Setting, ImportHistory,
 )  # fmt: skip
 # Tables of later migrations (tests that rebuild old versions count ALL_MODELS only).
-EXCHANGE_MODELS: tuple[type[BaseModel], ...] = (ExchangeConflict,)
+EXCHANGE_MODELS: tuple[type[BaseModel], ...] = (
+    ExchangeConflict, Peer, ExchangeWaiting, ExchangeWaitingRow,
+)  # fmt: skip

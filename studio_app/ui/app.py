@@ -16,9 +16,11 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from studio_app.core.errors import UserError
 from studio_app.paths import DataDir
 from studio_app.services import site
 from studio_app.services.backups import DatabaseDamaged
+from studio_app.storage import folder_lock
 from studio_app.ui import (
     account_menu,
     backup_schedule,
@@ -205,7 +207,7 @@ class Shell:
         self.settings = Settings.in_data_dir(workspace.data_dir.root)
         self.settings.set(LANGUAGE, current_language())
         self.settings.sync()
-        drafts.configure(workspace.data_dir.root)
+        keep_drafts(workspace)
         if self.schedule is not None:
             self.schedule.data_dir = workspace.data_dir
             self.schedule.resume()
@@ -220,6 +222,12 @@ class Shell:
                 ).format(old_root),
                 30_000,
             )
+
+
+def keep_drafts(workspace: Workspace) -> None:
+    """Keep the logged-in user's drafts (identifiers in them only with the user's grant)."""
+    account = workspace.context()
+    drafts.configure(workspace.data_dir.root, account.user, identifiers=account.may_see_pii)
 
 
 def after_start(window: MainWindow, previous_crash: tuple[str, Path] | None) -> None:
@@ -239,6 +247,9 @@ def launch(data_dir: DataDir, prepare: Callable[[], Workspace]) -> int:
     migrate the database, demo data on a first start) and run the app.
 
     Claiming first means a second launch never touches the database the first one has open.
+    The app then holds the data folder's shared lock for its whole life, so a restore, purge
+    or upgrade from the command line is refused while it is open (``storage.folder_lock``);
+    its own restore and purge take the lock exclusive for their time.
     """
     app = application()
     data_dir.create()
@@ -247,15 +258,24 @@ def launch(data_dir: DataDir, prepare: Callable[[], Workspace]) -> int:
     if refused is not None:
         return refused
     try:
+        folder_lock.hold(data_dir.root)
+    except UserError as exc:  # a restore or upgrade from the command line is under way
+        guard.release()
+        print(exc.message, file=sys.stderr)
+        messages.show_error(None, exc.message)
+        return EXIT_REFUSED
+    try:
         try:
             workspace: Workspace | None = prepare()
         except DatabaseDamaged as damaged:  # restore a backup, read only, or quit
             workspace = recovery_dialog.recover(damaged, prepare)
     except BaseException:
         guard.release()
+        folder_lock.release()
         raise
     if workspace is None:
         guard.release()
+        folder_lock.release()
         return EXIT_REFUSED
     return _run(app, guard, workspace)
 
@@ -290,7 +310,6 @@ def _run(app: QApplication, guard: SingleInstance, workspace: Workspace) -> int:
     previous_hook = errors.install()
     worker = operations.DbWorker()
     operations.install(worker)
-    drafts.configure(workspace.data_dir.root)
     schedule: backup_schedule.BackupSchedule | None = None
     shell: Shell | None = None
     try:
@@ -301,6 +320,7 @@ def _run(app: QApplication, guard: SingleInstance, workspace: Workspace) -> int:
             switch_language(qt_app, chosen)
         if not login_dialog.log_in(workspace):
             return 0
+        keep_drafts(workspace)
         window = shell.open()
         guard.activated.connect(shell.bring_forward)
         after_start(window, previous_crash)
@@ -317,3 +337,4 @@ def _run(app: QApplication, guard: SingleInstance, workspace: Workspace) -> int:
         guard.release()
         for claimed in shell.guards if shell is not None else ():
             claimed.release()
+        folder_lock.release()

@@ -83,6 +83,7 @@ class BackupPanel(QWidget):
         self.data_dir = data_dir
         self.entries: list[BackupFile] = []
         admin = allowed(ctx, Permission.RESTORE)
+        may_choose = allowed(ctx, Permission.BACKUP_SETTINGS)
 
         self.folder_label = QLabel(self)
         self.folder_label.setObjectName("backupFolder")
@@ -93,7 +94,7 @@ class BackupPanel(QWidget):
         self.default_button = QPushButton(self.tr("Use the default folder"), self)
         self.default_button.clicked.connect(self.use_default_folder)
         for button in (self.choose_button, self.default_button):
-            button.setEnabled(admin)
+            button.setEnabled(may_choose)
 
         self.backup_button = QPushButton(self.tr("Back up now"), self)
         self.backup_button.setObjectName("backupNow")

@@ -1,18 +1,27 @@
 """Nothing typed is lost: a create/edit dialog's unsaved input is kept as a draft.
 
-A draft is a JSON file in ``drafts/`` of the data directory, written atomically (temp
-file, then rename) a moment after each change. Saving or discarding the record removes it;
-a crash leaves it, and it is offered when the app starts again or when the same record (or
-a new one of its kind) is opened. Visits, interviews, proposals, members and residents
-keep drafts; a draft is named after the kind and the record (``visit-new``,
+A draft is a JSON file in ``drafts/<user>/`` of the data directory, written atomically
+(temp file, then rename) a moment after each change. Saving or discarding the record
+removes it; a crash leaves it, and it is offered when the same user starts the app again or
+opens the same record (or a new one of its kind). Visits, interviews, proposals, members
+and residents keep drafts; a draft is named after the kind and the record (``visit-new``,
 ``interview-7``).
+
+Drafts belong to the user who typed them, never to the next one at the computer. Phone and
+ID numbers (and every column derived from them, ``core.masking``) are kept only for a user
+with the identifier grant; for anyone else they are left out of the file (the form keeps
+the record's masked value when the draft is restored). Drafts of older versions, kept in
+``drafts/`` itself for whoever came next, are taken over by the next user without their
+identifiers.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -31,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.core.masking import is_identifier, without_identifiers
 from studio_app.ui import messages
 from studio_app.ui.dialogs.record_dialog import RecordDialog
 from studio_app.ui.dialogs.visit_dialog import VisitDialog
@@ -42,6 +52,7 @@ log = logging.getLogger("studio_app.ui.drafts")
 DRAFTS_DIR = "drafts"
 SAVE_DELAY_MS = 400
 NEW_VISIT = "visit-new"
+LEFT_OUT = "identifiers_left_out"  # the form's identifier fields a draft did not keep
 
 
 def encode(value: Any) -> Any:
@@ -76,26 +87,50 @@ class Draft:
     data: dict[str, Any]
 
 
-class DraftStore:
-    """The drafts of one data directory, one file per key."""
+def user_folder(login: str) -> str:
+    """The folder name of ``login``'s drafts: the name (unsafe characters replaced) and a
+    short hash of it, so that names differing in case or in those characters never share."""
+    safe = re.sub(r"[^\w-]", "_", login)[:40] or "_"
+    return f"{safe}-{hashlib.sha256(login.encode()).hexdigest()[:8]}"
 
-    def __init__(self, root: Path) -> None:
-        self.folder = Path(root) / DRAFTS_DIR
+
+class DraftStore:
+    """The drafts of one user in one data directory, one file per key; identifiers only
+    when ``identifiers`` (the user's grant)."""
+
+    def __init__(self, root: Path, user: str, *, identifiers: bool) -> None:
+        self.shared = Path(root) / DRAFTS_DIR  # older versions kept every draft here
+        self.folder = self.shared / user_folder(user)
+        self.identifiers = identifiers
 
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.json"
 
+    def _allowed(self, data: dict[str, Any]) -> dict[str, Any]:
+        return data if self.identifiers else without_identifiers(data)
+
     def save(self, key: str, data: dict[str, Any]) -> None:
+        kept = self._allowed(data)
+        if kept != data:  # say which typed fields were left out, to ask for them again
+            values = data.get("values", {})
+            typed = {k for k, v in values.items() if is_identifier(k) and v and "*" not in str(v)}
+            kept[LEFT_OUT] = sorted(typed)  # (a masked value shown was not typed)
+        self._write(self.path(key), kept)
+
+    def _write(self, path: Path, data: dict[str, Any], saved_at: str | None = None) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(
-            {"saved_at": datetime.now().isoformat(timespec="seconds"), "data": encode(data)},
+            {
+                "saved_at": saved_at or datetime.now().isoformat(timespec="seconds"),
+                "data": encode(data),
+            },
             ensure_ascii=False,
         )
-        fd, temp = tempfile.mkstemp(prefix=f".{key}-", suffix=".tmp", dir=self.folder)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=self.folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
                 out.write(text)
-            os.replace(temp, self.path(key))
+            os.replace(temp, path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
@@ -104,7 +139,8 @@ class DraftStore:
         """The draft under ``key``; a damaged one is removed (and logged)."""
         try:
             found = json.loads(self.path(key).read_text(encoding="utf-8"))
-            return Draft(key, datetime.fromisoformat(found["saved_at"]), decode(found["data"]))
+            data = self._allowed(decode(found["data"]))
+            return Draft(key, datetime.fromisoformat(found["saved_at"]), data)
         except FileNotFoundError:
             return None
         except (ValueError, KeyError, TypeError) as exc:
@@ -120,14 +156,52 @@ class DraftStore:
             return []
         return sorted(p.stem for p in self.folder.glob("*.json"))
 
+    def tidy(self) -> None:
+        """Before use: take over the drafts older versions shared (without identifiers),
+        drop temp files a crash left (they hold a whole draft), and remove identifiers from
+        this user's drafts when the grant was withdrawn since."""
+        for leftover in (*self.shared.glob(".*.tmp"), *self.folder.glob(".*.tmp")):
+            leftover.unlink(missing_ok=True)
+        for old in sorted(self.shared.glob("*.json")):
+            try:
+                found = json.loads(old.read_text(encoding="utf-8"))
+                data = without_identifiers(decode(found["data"]))
+                if not self.path(old.stem).exists():
+                    self._write(self.path(old.stem), data, str(found["saved_at"]))
+            except (ValueError, KeyError, TypeError, OSError) as exc:
+                log.warning("dropping an old shared draft %s: %s", old.stem, exc)
+            old.unlink(missing_ok=True)
+        if self.identifiers:
+            return
+        for key in self.names():
+            path = self.path(key)
+            try:
+                found = json.loads(path.read_text(encoding="utf-8"))
+                data = decode(found["data"])
+                if without_identifiers(data) != data:
+                    self._write(path, without_identifiers(data), str(found["saved_at"]))
+            except (ValueError, KeyError, TypeError) as exc:
+                log.warning("dropping damaged draft %s: %s", key, exc)
+                self.remove(key)
+
 
 _store: DraftStore | None = None
 
 
-def configure(root: Path | None) -> None:
-    """Keep drafts in ``root/drafts`` (None: keep none)."""
+def configure(root: Path | None, user: str = "", *, identifiers: bool = False) -> None:
+    """Keep ``user``'s drafts in ``root/drafts/<user>`` (root None: keep none), with phone
+    and ID numbers only when ``identifiers`` (the user's grant)."""
     global _store
-    _store = DraftStore(root) if root is not None else None
+    _store = None
+    if root is None:
+        return
+    if not user:
+        raise ValueError("drafts belong to a user")
+    _store = DraftStore(root, user, identifiers=identifiers)
+    try:
+        _store.tidy()
+    except OSError:
+        log.exception("could not tidy the drafts of %s", user)
 
 
 def store() -> DraftStore | None:
@@ -195,6 +269,10 @@ class DraftKeeper(QObject):
         """Fill the form from a draft (fields the draft lacks keep the form's values)."""
         if isinstance(self.dialog, RecordDialog):
             self.dialog.fill({**self.dialog.values(), **data.get("values", {})})
+            for key in data.get(LEFT_OUT, []):
+                row = self.dialog.rows.get(key)
+                if row is not None and isinstance(row.editor, QLineEdit):
+                    row.set_error(self.tr("Not kept in the draft for your account: type it again."))
             return
         form = self.dialog.form
         form.load({**form.values(), **data.get("values", {})})

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from studio_app.core.identity import mask_id_number, mask_phone
-
-MASKERS: dict[str, Callable[[str | None], str]] = {
-    "phone": mask_phone,
-    "id_number": mask_id_number,
-}
+from studio_app.core.masking import maskers
 
 
 def mask_edits(dialog: QWidget) -> list[str]:
@@ -23,7 +16,7 @@ def mask_edits(dialog: QWidget) -> list[str]:
     if ctx is None or ctx.may_see_pii:
         return []
     masked = []
-    for key, mask in MASKERS.items():
+    for key, mask in maskers().items():  # declared in core.fields
         edit = edits.get(key)
         if edit is None or not edit.text():
             continue

@@ -1,25 +1,34 @@
-"""Settings tab: UI language, the font printed forms use, and where the data folder is."""
+"""Settings tab: UI language, the font printed forms use, where the data folder is, and the
+fingerprints of package signatures (this installation's and the senders pinned)."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+import peewee as pw
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from studio_app import paths
-from studio_app.services import print_settings
+from studio_app.core.errors import UserError
+from studio_app.services import peers, print_settings
 from studio_app.ui import messages
 from studio_app.ui.i18n import DEFAULT_LANGUAGE, current_language
 from studio_app.ui.language import LANGUAGES
@@ -79,7 +88,7 @@ def font_problem(path: Path) -> str | None:
 
 
 class GeneralTab(QWidget):
-    """Language, print font and data folder, each in its own group."""
+    """Language, print font, data folder and package signatures, each in its own group."""
 
     def __init__(self, data_root: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,9 +163,65 @@ class GeneralTab(QWidget):
         layout.addWidget(language_box)
         layout.addWidget(font_box)
         layout.addWidget(folder_box)
+        layout.addWidget(self._signatures_box())
         layout.addStretch(1)
         self.show_font()
         self.show_folder()
+        self.show_signatures()
+
+    def _signatures_box(self) -> QGroupBox:
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.own_fingerprint = QLineEdit(self)  # selectable, and copied as it is
+        self.own_fingerprint.setObjectName("ownFingerprint")
+        self.own_fingerprint.setReadOnly(True)
+        self.own_fingerprint.setFont(mono)
+        self.peer_table = QTableWidget(0, 5, self)
+        self.peer_table.setObjectName("peerTable")
+        self.peer_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Code"),
+                self.tr("Name"),
+                self.tr("Kind"),
+                self.tr("Fingerprint"),
+                self.tr("Pinned on"),
+            ]
+        )
+        self.peer_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.peer_table.verticalHeader().setVisible(False)
+        header = self.peer_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.peer_table.setMinimumHeight(120)
+        self.no_peers = QLabel(
+            self.tr("No sender pinned yet: one is pinned when its first package is imported."),
+            self,
+        )
+        self.no_peers.setObjectName("noPeersLabel")
+        note = QLabel(
+            self.tr(
+                "Every package is signed. Compare fingerprints group by group with what the "
+                "other side's settings page shows, on paper or by phone. A package signed "
+                "with another key is refused; only an administrator can forget a sender "
+                "(on the command line), so that its next package is pinned again."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        box = QGroupBox(self.tr("Package signatures"), self)
+        form = QFormLayout()
+        form.addRow(self.tr("This installation's fingerprint"), self.own_fingerprint)
+        box_layout = QVBoxLayout(box)
+        box_layout.addLayout(form)
+        box_layout.addWidget(QLabel(self.tr("Senders pinned on first contact:"), self))
+        box_layout.addWidget(self.peer_table)
+        box_layout.addWidget(self.no_peers)
+        box_layout.addWidget(note)
+        return box
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.show_signatures()  # an import may have pinned a sender since
+        super().showEvent(event)
 
     # -- language --------------------------------------------------------------------------
 
@@ -203,6 +268,32 @@ class GeneralTab(QWidget):
     def reset_font(self) -> None:
         print_settings.set_font_path(None)
         self.show_font()
+
+    # -- package signatures ----------------------------------------------------------------
+
+    def show_signatures(self) -> None:
+        try:
+            own, pinned = peers.own_fingerprint(), peers.pinned()
+        except (pw.DatabaseError, sqlite3.DatabaseError, UserError):  # a read-only view
+            own, pinned = self.tr("Not available"), []
+        self.own_fingerprint.setText(own)
+        self.peer_table.setRowCount(len(pinned))
+        for row, p in enumerate(pinned):
+            kind = self.tr("County office") if p.kind == "county" else self.tr("Studio")
+            cells = [
+                p.code,
+                p.name,
+                kind,
+                p.fingerprint or self.tr("None yet (unsigned packages only)"),
+                p.pinned_at.strftime("%Y-%m-%d %H:%M"),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 3 and p.fingerprint:
+                    item.setFont(self.own_fingerprint.font())
+                self.peer_table.setItem(row, column, item)
+        self.peer_table.setVisible(bool(pinned))
+        self.no_peers.setVisible(not pinned)
 
     # -- data folder -----------------------------------------------------------------------
 

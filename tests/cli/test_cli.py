@@ -157,14 +157,14 @@ def test_demo_refuses_a_database_with_records(
     assert rows(tmp_path / "studio.sqlite3") == before
 
 
-def test_demo_on_a_set_up_but_empty_database_uses_that_site(
+def test_demo_is_refused_on_a_ledger_set_up_for_real_use(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--data-dir", str(tmp_path), *SETUP[:-1], "ABC"]) == 0
-    assert main(["--data-dir", str(tmp_path), "demo", "--visits", "20"]) == 0
-    conn = sqlite3.connect(tmp_path / "studio.sqlite3")
-    assert conn.execute("SELECT count(*), min(code) FROM site").fetchone() == (1, "ABC")
-    assert conn.execute("SELECT count(*) FROM visit WHERE serial LIKE 'JD-%'").fetchone()[0] == 20
+    before = rows(tmp_path / "studio.sqlite3")
+    assert main(["--data-dir", str(tmp_path), "demo", "--visits", "20"]) == 1
+    assert "正式使用的台账" in capsys.readouterr().err
+    assert rows(tmp_path / "studio.sqlite3") == before
 
 
 def test_check_reports_a_damaged_database(

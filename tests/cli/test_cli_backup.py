@@ -17,12 +17,10 @@ from studio_app.storage.database import close_database, open_database
 HOLD_LOCK = """
 import sys
 from pathlib import Path
-from studio_app.ui.single_instance import SingleInstance
-lock = SingleInstance(Path(sys.argv[1])).lock
-assert lock.tryLock(0)
+from studio_app.storage import folder_lock
+folder_lock.hold(Path(sys.argv[1]))  # what the open app holds all its life (ui.app.launch)
 print("locked", flush=True)
 sys.stdin.readline()
-lock.unlock()
 """
 
 

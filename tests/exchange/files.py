@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from collections.abc import Callable
@@ -10,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+
+from studio_app.exchange import signature
 
 
 def edit(path: Path, change: Callable[[Any], None]) -> Path:
@@ -54,3 +57,35 @@ def header_index(ws: Any, header: str) -> int:
         if cell.value == header:
             return int(cell.column)
     raise KeyError(header)
+
+
+def manifest_of(path: Path) -> dict[str, Any]:
+    """The manifest entries of a package, as the importer reads them."""
+    ws = openpyxl.load_workbook(path)["_manifest"]
+    return {row[0].value: json.loads(row[1].value) for row in ws.iter_rows() if row[0].value}
+
+
+def edit_manifest(
+    path: Path, change: Callable[[dict[str, Any]], None], *, sign_with: bytes | None = None
+) -> Path:
+    """Change the manifest's entries; ``sign_with`` a private key signs it again (as the
+    sender, or a forger holding that key, would), else the old signature stays."""
+    entries = manifest_of(path)
+    change(entries)
+    if sign_with is not None:
+        entries = signature.sign(entries, sign_with)
+
+    def write(wb: Any) -> None:
+        ws = wb["_manifest"]
+        ws.delete_rows(1, ws.max_row)
+        for key, value in entries.items():
+            ws.append([key, json.dumps(value, ensure_ascii=False)])
+
+    return edit(path, write)
+
+
+def unsigned(entries: dict[str, Any]) -> None:
+    """A manifest change: as an older program (format 2) wrote it, without a signature."""
+    entries["format_version"] = 2
+    entries.pop(signature.KEY_ENTRY, None)
+    entries.pop(signature.SIGNATURE_ENTRY, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +15,7 @@ from studio_app.exchange.importer import import_package
 from studio_app.exchange.sniff import FileDamaged, PasswordRequired
 from tests.exchange.builders import fill
 from tests.exchange.conftest import Install, everything
-from tests.exchange.files import edit, rewrite_part, sheet_part
+from tests.exchange.files import edit, edit_manifest, rewrite_part, sheet_part, unsigned
 
 
 @pytest.fixture
@@ -152,22 +153,16 @@ def test_row_17_newer_format_is_refused_older_read_missing_manifest_refused(
     edit(Path(missing), lambda wb: wb.remove(wb["_manifest"]))
     refused(county, Path(missing), "清单")
 
-    def to_version_1(wb: object) -> None:  # version 1 had no row-hash column
-        import json
+    def to_version_1(entries: dict[str, Any]) -> None:  # no row-hash column, no signature
+        unsigned(entries)
+        entries["format_version"] = 1
+        for info in entries["sheets"].values():
+            info["columns"].pop("row_hash")
 
-        m = wb["_manifest"]  # type: ignore[index]
-        for row in m.iter_rows():
-            if row[0].value == "format_version":
-                row[1].value = "1"
-            if row[0].value == "sheets":
-                sheets = json.loads(row[1].value)
-                for info in sheets.values():
-                    info["columns"].pop("row_hash")
-                row[1].value = json.dumps(sheets, ensure_ascii=False)
-
-    edit(package, to_version_1)
-    with county as ctx:
-        assert import_package(ctx, package).applied
+    edit_manifest(package, to_version_1)
+    with county as ctx:  # from a sender not pinned yet: read, with a note
+        result = import_package(ctx, package)
+        assert result.applied and any("没有签名" in w for w in result.plan.warnings)
 
 
 def _set_header(title: str, old: str, new: str):  # type: ignore[no-untyped-def]

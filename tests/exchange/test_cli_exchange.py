@@ -9,7 +9,6 @@ import pytest
 from studio_app.cli import main
 from studio_app.storage.database import close_database
 
-STUDIO = ["setup", "--kind", "studio", "--name", "石桥镇政协委员工作室", "--code", "SQZ"]
 COUNTY = ["setup", "--kind", "county", "--name", "平阳县政协", "--code", "PYX"]
 
 
@@ -25,8 +24,7 @@ def test_export_import_dry_run_conflict_resolve_feedback(
 ) -> None:
     studio, county, usb = tmp_path / "studio", tmp_path / "county", tmp_path / "usb"
     usb.mkdir()
-    assert cli(studio, *STUDIO) == 0
-    assert cli(studio, "demo", "--visits", "30") == 0
+    assert cli(studio, "demo", "--visits", "30") == 0  # the demo studio, 石桥镇 (SQZ)
     assert cli(county, *COUNTY) == 0
     capsys.readouterr()
     assert cli(studio, "export", str(usb)) == 0
@@ -61,7 +59,6 @@ def test_import_refusals_exit_1_and_conflicts_exit_3(
 ) -> None:
     studio, county, usb = tmp_path / "studio", tmp_path / "county", tmp_path / "usb"
     usb.mkdir()
-    cli(studio, *STUDIO)
     cli(studio, "demo", "--visits", "20")
     cli(county, *COUNTY)
     bogus = usb / "x.xlsx"

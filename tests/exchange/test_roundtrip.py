@@ -101,3 +101,25 @@ def test_county_merges_many_studios(
         assert codes == ["SQZ", "WQZ"]
         assert len(everything()["visit"]) == 4
     use(other)
+
+
+def test_a_unit_the_county_adds_and_assigns_in_one_feedback_package_arrives(
+    studio: Install, county: Install, out: Path
+) -> None:
+    """The feedback rows may use codes the same package's code lists bring."""
+    from studio_app.core.codes import CodeListKind
+    from studio_app.services import code_lists
+
+    with studio as ctx:
+        made = fill(ctx)
+    studio_to_county(studio, county, out)
+    with county as cctx:
+        unit = code_lists.add(cctx, CodeListKind.HANDLING_UNIT, "县乡村振兴局").code
+        exchange_county.set_units(cctx, made["proposal"].uuid, [("lead", unit)])
+        fb = export_feedback(cctx, "SQZ", out)
+        assert fb.path is not None
+        at_county = everything()
+    with studio as ctx:
+        result = import_package(ctx, fb.path)
+        assert result.applied and result.plan.counts["rejected"] == 0, result.plan.rows
+        assert everything() == at_county

@@ -1,7 +1,7 @@
 """Run ``studio-app`` in this process and optionally SIGKILL it after N SQLite steps.
 
 Usage: ``python driver.py [--kill-after STEPS] [--count-file PATH] [--max-pages-extra N]
--- <studio-app args>``.
+[--pause-at STEPS --pause-file PATH] -- <studio-app args>``.
 A progress handler on every SQLite connection counts the virtual-machine steps SQLite runs; the
 process kills itself when the count reaches STEPS, in the middle of whatever statement or
 transaction is running. ``--count-file`` records the total of a run that was not killed,
@@ -9,6 +9,9 @@ so tests can choose kill points spread over the whole operation. ``ready`` is pr
 the program is loaded, for tests that kill from outside after a delay.
 ``--max-pages-extra`` lets each connection grow the database by N pages only: SQLite then
 fails the way it does on a full disk (SQLITE_FULL).
+``--pause-at`` stops the program at that step (inside a statement, holding whatever it
+holds: its transaction, the data folder's lock) and writes ``--pause-file``; the program
+goes on once a test has removed that file: another process can act in the middle of it.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 
 GRAIN = 50  # SQLite instructions per step
@@ -25,6 +29,8 @@ def main(argv: list[str]) -> int:
     kill_after: int | None = None
     count_file: Path | None = None
     max_pages_extra: int | None = None
+    pause_at: int | None = None
+    pause_file: Path | None = None
     while argv and argv[0] != "--":
         option, value, argv = argv[0], argv[1], argv[2:]
         if option == "--kill-after":
@@ -33,6 +39,10 @@ def main(argv: list[str]) -> int:
             count_file = Path(value)
         elif option == "--max-pages-extra":
             max_pages_extra = int(value)
+        elif option == "--pause-at":
+            pause_at = int(value)
+        elif option == "--pause-file":
+            pause_file = Path(value)
         else:
             raise SystemExit(f"unknown option {option}")
     args = argv[1:]
@@ -45,6 +55,11 @@ def main(argv: list[str]) -> int:
         steps[0] += 1
         if kill_after is not None and steps[0] >= kill_after:
             os.kill(os.getpid(), signal.SIGKILL)
+        if steps[0] == pause_at and pause_file is not None:
+            pause_file.write_text("paused")
+            deadline = time.monotonic() + 120
+            while pause_file.exists() and time.monotonic() < deadline:
+                time.sleep(0.02)
         return 0
 
     real_connect = sqlite3.connect

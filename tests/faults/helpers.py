@@ -149,3 +149,40 @@ def run_limited(args: list[str], max_pages_extra: int) -> subprocess.CompletedPr
         [sys.executable, str(DRIVER), "--max-pages-extra", str(max_pages_extra), "--", *args],
         env=_env(), capture_output=True, text=True, timeout=120,
     )  # fmt: skip
+
+
+def start_paused(args: list[str], pause_at: int, pause_file: Path) -> subprocess.Popen[str]:
+    """``studio-app ARGS`` under the driver, stopped at SQLite step ``pause_at`` (in the middle
+    of its work) until ``pause_file`` is removed; returns once it has stopped there."""
+    proc = subprocess.Popen(
+        [sys.executable, str(DRIVER), "--pause-at", str(pause_at), "--pause-file",
+         str(pause_file), "--", *args],
+        env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not pause_file.exists():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            _, err = proc.communicate()
+            raise AssertionError(f"never paused (exit {proc.returncode}): {err}")
+        time.sleep(0.02)
+    return proc
+
+
+def run_unprivileged(args: list[str]) -> subprocess.CompletedProcess[str]:
+    """``studio-app ARGS`` bound by file permissions, as an ordinary user is: root runs it
+    without its capabilities (``setpriv``), so a read-only file or folder stops it too."""
+    import shutil
+
+    import pytest
+
+    prefix: list[str] = []
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("root needs setpriv to be bound by file permissions")
+        prefix = [setpriv, "--bounding-set", "-all", "--inh-caps", "-all"]
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "studio_app", *args],
+        env=_env(), capture_output=True, text=True, timeout=120,
+    )  # fmt: skip

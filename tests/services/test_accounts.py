@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -186,3 +187,78 @@ def test_before_any_password_the_first_account_must_be_an_admin(ctx: Context) ->
     accounts.reset_password(ctx, "admin", "admin password")  # the local admin, as itself
     assert accounts.has_accounts()
     accounts.add(ctx, "li", "li password")
+
+
+def test_an_attempt_is_counted_before_its_password_is_checked(
+    admin: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[int] = []
+    real = accounts.verify_password
+
+    def verify(stored: str, password: str) -> bool:
+        seen.append(accounts.failures("admin"))
+        return real(stored, password)
+
+    monkeypatch.setattr(accounts, "verify_password", verify)
+    for i in range(2):
+        with pytest.raises(accounts.LoginRefused):
+            accounts.authenticate("admin", f"guess {i}", now=T0)
+    accounts.authenticate("admin", "correct horse", now=T0)
+    assert seen == [1, 2, 3]  # counted when checked, the success included…
+    assert accounts.failures("admin") == 0  # …and a success resets the count
+
+
+def test_a_successful_login_writes_nothing_to_the_database(admin: Context) -> None:
+    from studio_app.storage.models import database
+
+    database.execute_sql("PRAGMA query_only = 1")  # any write now fails
+    try:
+        with pytest.raises(accounts.LoginRefused):
+            accounts.authenticate("admin", "wrong", now=T0)  # its audit entry is only logged
+        assert accounts.authenticate("admin", "correct horse", now=T0).login == "admin"
+    finally:
+        database.execute_sql("PRAGMA query_only = 0")
+
+
+def test_failed_logins_are_audited_with_the_name_as_typed_and_the_kind(admin: Context) -> None:
+    accounts.add(admin, "gone", "gone pw")
+    accounts.deactivate(admin, "gone")
+    tries = [("admin", "wrong pw 1"), (" Nobody", "wrong pw 2"), ("gone", "gone pw")]
+    tries += [("admin", f"wrong pw {i}") for i in range(3, 7)]
+    for login, password in tries:
+        with pytest.raises(accounts.LoginRefused):
+            accounts.authenticate(login, password, now=T0)
+    with pytest.raises(accounts.LoginRefused, match="恢复密钥"):
+        accounts.recover("admin", "AAAAA-BBBBB", "new password", now=T0)
+    rows = AuditEntry.select().where(AuditEntry.action == accounts.LOGIN_FAILED)
+    found = [(r.user, r.at, r.changes) for r in rows.order_by(AuditEntry.id)]
+    kinds = [(user, json.loads(changes)["kind"][1]) for user, _, changes in found]
+    assert kinds == [
+        ("admin", "wrong_password"), (" Nobody", "unknown_user"), ("gone", "deactivated"),
+        ("admin", "wrong_password"), ("admin", "wrong_password"), ("admin", "wrong_password"),
+        ("admin", "waiting"),  # the fourth failure earned a wait: refused unchecked
+        ("admin", "wrong_recovery_key"),
+    ]  # fmt: skip
+    assert all(at == T0 for _, at, _ in found)
+    everything = " ".join(str(r.changes) + r.user + r.record_uuid for r in AuditEntry.select())
+    assert "wrong pw" not in everything and "gone pw" not in everything
+    listed = audit_log.entries(admin, user=" Nobody")
+    assert [e.action_label for e in listed] == ["登录失败"]
+
+
+def test_counts_live_beside_the_database_or_in_memory_where_it_cannot_be_written(
+    admin: Context, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studio_app.storage import login_counter
+
+    assert login_counter.path() == db_path.with_name("logins.sqlite3")
+    with pytest.raises(accounts.LoginRefused):
+        accounts.authenticate("admin", "wrong", now=T0)
+    assert db_path.with_name("logins.sqlite3").is_file() and accounts.failures("admin") == 1
+
+    unwritable = db_path.parent / "gone" / "logins.sqlite3"  # SQLite cannot open it
+    monkeypatch.setattr(login_counter, "path", lambda: unwritable)
+    monkeypatch.setattr(login_counter, "_memory", None)
+    with pytest.raises(accounts.LoginRefused):  # a read-only disk: still counted
+        accounts.authenticate("admin", "wrong", now=T0)
+    assert accounts.failures("admin") == 1  # by this process

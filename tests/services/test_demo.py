@@ -24,6 +24,7 @@ from studio_app.core.codes import (
     Review,
     VisitStatus,
 )
+from studio_app.core.fields import COUNTY, PROPOSAL_FIELDS
 from studio_app.core.identity import normalise_id_number, normalise_phone
 from studio_app.core.workflow import ALLOWED, OPEN_STATUSES, initial_status
 from studio_app.services import demo, integrity, proposals, site, stats, visit_list, visits
@@ -120,11 +121,6 @@ def test_every_code_occurs(g: Generated) -> None:
     assert set(q("SELECT DISTINCT kind, status FROM proposal")) == {
         (k.value, s.value) for k in ProposalKind for s in ProposalStatus
     }
-    assert values("SELECT review FROM proposal WHERE review != ''") == {m.value for m in Review}
-    assert values("SELECT reply_class FROM proposal WHERE reply_class != ''") == {
-        m.value for m in ReplyClass
-    }
-    assert values("SELECT adoption_level FROM proposal WHERE kind = 'sqmy' AND review != ''")
     assert one("SELECT count(*) FROM visit WHERE confidential = 1") > 0
     assert one("SELECT count(*) FROM visit WHERE deleted_at IS NOT NULL") == 6
 
@@ -195,26 +191,56 @@ def test_proposals_are_complete(g: Generated) -> None:
     assert not q("SELECT id FROM proposal WHERE status = 'draft' AND "
                  "(submitted_at IS NOT NULL OR review != '')")  # fmt: skip
     assert not q("SELECT id FROM proposal WHERE status = 'submitted' AND submitted_at IS NULL")
-    accepted = q("SELECT id, assigned_at, reply_due, county_no FROM proposal "
-                 "WHERE review = 'accepted' AND kind IN ('proposal', 'suggestion')")  # fmt: skip
-    assert accepted and all(a and d and a < d and no for _, a, d, no in accepted)
-    units = q("SELECT proposal_id, role FROM proposal_unit ORDER BY proposal_id, position")
-    assert {pid for pid, _ in units} == {row[0] for row in accepted}
-    roles = defaultdict(list)
-    for pid, role in units:
-        roles[pid].append(role)
-    assert all(r[0] == "lead" and "lead" not in r[1:] for r in roles.values())
-    assert (
-        one("SELECT count(*) FROM proposal WHERE replied_at IS NOT NULL AND reply_class = ''") == 0
-    )
     assert one("SELECT count(*) FROM proposal_source WHERE visit_id IS NOT NULL") > 0
     assert one("SELECT count(*) FROM proposal_source WHERE interview_id IS NOT NULL") > 0
-    assert one("SELECT count(*) FROM proposal WHERE member_evaluation != ''") > 0
-    assert one("SELECT count(*) FROM proposal WHERE instruction_text != ''") > 0
     # A source is older than the record and not in the trash.
     assert not q("SELECT p.id FROM proposal_source s JOIN proposal p ON p.id = s.proposal_id "
                  "JOIN visit v ON v.id = s.visit_id "
                  "WHERE v.deleted_at IS NOT NULL OR v.created_at > p.created_at")  # fmt: skip
+
+
+def test_a_studio_has_no_county_part(g: Generated) -> None:
+    """Review, units, replies and ratings of replies come only from the county (issue 11)."""
+    county = [f.key for f in PROPOSAL_FIELDS if f.owner == COUNTY]
+    filled = " OR ".join(f"coalesce({k}, '') != ''" for k in county)
+    assert not q(f"SELECT id FROM proposal WHERE {filled} OR member_evaluation != ''")
+    assert one("SELECT count(*) FROM proposal WHERE county_rev != 0") == 0
+    assert one("SELECT count(*) FROM proposal_unit") == 0
+    assert one("SELECT count(*) FROM proposal WHERE status = 'submitted'") > 0
+
+
+def test_a_county_site_gets_the_county_part(tmp_path: Path) -> None:
+    open_database(tmp_path / "county.sqlite3")
+    try:
+        county = site.setup("county", "平阳县政协", "PYX", "", "平阳县")
+        c = dataclasses.replace(site.context_for(county), clock=fixed_clock(NOW))
+        demo.generate(c, visits=300, seed=3)
+        assert {r[0] for r in q("SELECT review FROM proposal WHERE review != ''")} == {
+            m.value for m in Review
+        }
+        assert {r[0] for r in q("SELECT reply_class FROM proposal WHERE reply_class != ''")} == {
+            m.value for m in ReplyClass
+        }
+        assert q("SELECT adoption_level FROM proposal WHERE kind = 'sqmy' AND review != ''")
+        assert not q("SELECT id FROM proposal WHERE review != '' AND county_rev < 1")
+        assert not q("SELECT id FROM proposal WHERE review = '' AND county_rev != 0")
+        accepted = q(
+            "SELECT id, assigned_at, reply_due, county_no FROM proposal "
+            "WHERE review = 'accepted' AND kind IN ('proposal', 'suggestion')"
+        )
+        assert accepted and all(a and d and a < d and no for _, a, d, no in accepted)
+        units = q("SELECT proposal_id, role FROM proposal_unit ORDER BY proposal_id, position")
+        assert {pid for pid, _ in units} == {row[0] for row in accepted}
+        roles = defaultdict(list)
+        for pid, role in units:
+            roles[pid].append(role)
+        assert all(r[0] == "lead" and "lead" not in r[1:] for r in roles.values())
+        assert not q("SELECT id FROM proposal WHERE replied_at IS NOT NULL AND reply_class = ''")
+        assert one("SELECT count(*) FROM proposal WHERE member_evaluation != ''") > 0
+        assert one("SELECT count(*) FROM proposal WHERE instruction_text != ''") > 0
+        assert integrity.problems() == []
+    finally:
+        close_database()
 
 
 def test_names_columns_match_the_links(g: Generated) -> None:

@@ -21,7 +21,7 @@ from tests.ui.conftest import AddVisits, People
 
 @pytest.fixture
 def store(workspace: Workspace) -> Iterator[DraftStore]:
-    drafts.configure(workspace.data_dir.root)
+    drafts.configure(workspace.data_dir.root, "admin", identifiers=True)
     found = drafts.store()
     assert found is not None
     yield found
@@ -55,11 +55,11 @@ def type_a_visit(window: MainWindow, people: People) -> None:
 
 
 def test_the_store_writes_atomically_and_round_trips_dates(tmp_path: Path) -> None:
-    store = DraftStore(tmp_path)
+    store = DraftStore(tmp_path, "admin", identifiers=True)
     data = {"values": {"occurred_at": datetime(2026, 11, 2, 9, 30), "due": date(2026, 11, 9)}}
     store.save("visit-new", data)
     assert store.load("visit-new").data == data  # type: ignore[union-attr]
-    assert [p.name for p in (tmp_path / "drafts").iterdir()] == ["visit-new.json"]
+    assert [p.name for p in store.folder.iterdir()] == ["visit-new.json"]
     store.path("visit-3").write_text("{not json", encoding="utf-8")
     assert store.load("visit-3") is None and store.names() == ["visit-new"]
 

@@ -114,3 +114,39 @@ def test_a_second_launch_never_opens_the_database(
     monkeypatch.setattr(SingleInstance, "claim", lambda self: Claim(Outcome.REFUSED, "忙"))
     assert ui_app.launch(DataDir(tmp_path / "data"), lambda: prepared.append(True)) == 1  # type: ignore[arg-type, func-returns-value]
     assert prepared == [] and not (tmp_path / "data" / "studio.sqlite3").exists()
+
+
+def test_the_app_holds_its_folder_so_a_restore_from_the_command_line_is_refused(
+    tmp_path: Path, answers: Answers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From its claim on, the app holds the data folder's lock (shared, all its life): a
+    ``studio-app restore`` in another process is refused while it is open."""
+    from studio_app.paths import DataDir
+    from studio_app.services import backups
+    from studio_app.storage import folder_lock
+    from studio_app.storage.database import close_database
+    from studio_app.workspace import open_workspace
+    from tests.faults.helpers import run
+
+    data = DataDir(tmp_path / "data")
+    open_workspace(data)
+    copy = backups.back_up_to(data, tmp_path / "copy.sqlite3")
+    close_database()
+    folder_lock.release()
+
+    class Stop(Exception):
+        pass
+
+    refused = []
+
+    def prepare() -> Workspace:
+        refused.append(run(["--data-dir", str(data.root), "restore", str(copy)]))
+        raise Stop
+
+    monkeypatch.setattr(SingleInstance, "claim", lambda self: Claim(Outcome.FIRST))
+    with pytest.raises(Stop):
+        ui_app.launch(data, prepare)
+    assert refused[0].returncode == 1
+    assert "恢复没有进行" in refused[0].stderr and "请先关闭程序" in refused[0].stderr
+    assert folder_lock.holds(data.root) is None  # let go with the failed start
+    assert run(["--data-dir", str(data.root), "restore", str(copy)]).returncode == 0

@@ -21,7 +21,7 @@ def test_a_crash_report_and_a_draft_are_offered_once_after_start(
     logs = workspace.data_dir.logs
     logs.mkdir(parents=True, exist_ok=True)
     (logs / "crash.log").write_text("Fatal Python error: Segmentation fault\n", encoding="utf-8")
-    DraftStore(workspace.data_dir.root).save(
+    DraftStore(workspace.data_dir.root, "admin", identifiers=True).save(
         NEW_VISIT, {"rev": None, "values": {"content": "停电两天了"}}
     )
     reports: list[str] = []

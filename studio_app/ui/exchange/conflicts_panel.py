@@ -30,6 +30,7 @@ class ConflictsPanel(QWidget):
 
     waitingChanged = Signal(int)  # conflicts not decided yet
     reimportRequested = Signal()
+    decided = Signal()  # a decision was recorded (rows kept waiting may apply now)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,7 +114,7 @@ class ConflictsPanel(QWidget):
                 key=(c.id, c.decision),
                 warn=not c.decision,
             )
-            for c in exchange_conflicts.pending()
+            for c in exchange_conflicts.listing(self.ctx)
         ]
         self.conflict_model.set_rows(shown)
         for row, r in enumerate(shown):
@@ -140,7 +141,7 @@ class ConflictsPanel(QWidget):
 
     def _show_selected(self, *_args: Any) -> None:
         conflict_id = self.selected_conflict()
-        found = [c for c in exchange_conflicts.pending() if c.id == conflict_id]
+        found = [c for c in exchange_conflicts.listing(self.ctx) if c.id == conflict_id]
         if not found:
             self.diff_model.set_rows([])
         else:
@@ -171,3 +172,4 @@ class ConflictsPanel(QWidget):
             if not r.key[1]:
                 self.conflict_table.selectRow(row)
                 break
+        self.decided.emit()

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from studio_app.core.fields import Kind
-from studio_app.core.identity import mask_id_number, mask_phone
+from studio_app.core.masking import mask
 from studio_app.exchange.labels import Labels
 from studio_app.exchange.plan import Plan, RowPlan
 from studio_app.exchange.schema import SHEET_TITLES, Column, Role, feedback_sheet, studio_sheet
@@ -21,9 +21,10 @@ from studio_app.services.exchange_conflicts import Conflict, differences
 from studio_app.storage.models import ImportHistory, Site
 
 # Columns of the plan summary, in the order shown.
-PLAN_COLUMNS = ("new", "update", "unchanged", "edited", "conflict", "tombstone", "rejected")
+PLAN_COLUMNS = (
+    "new", "update", "unchanged", "edited", "conflict", "tombstone", "rejected", "waiting",
+)  # fmt: skip
 ATTENTION_LIMIT = 1000  # rows listed for a person; the counts cover all of them
-MASKERS = {"id_number": mask_id_number, "phone": mask_phone}
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,9 @@ def totals(rows: list[SheetCounts]) -> dict[str, int]:
 
 
 def attention(plan: Plan) -> list[RowPlan]:
-    """Rows a person should see before applying: conflicts first, then rejected rows."""
-    found = plan.of("conflict") + plan.of("rejected")
+    """Rows a person should see before applying: conflicts first, then rejected rows, then
+    rows that will wait for a record."""
+    found = plan.of("conflict") + plan.of("rejected") + plan.of("waiting")
     return found[:ATTENTION_LIMIT]
 
 
@@ -114,9 +116,12 @@ def conflict_fields(
 
 
 def show(col: Column | None, key: str, value: Any, may_see_pii: bool, labels: Labels) -> str:
-    """A value as a person reads it."""
+    """A value as a person reads it (identifiers and their derived columns masked unless
+    ``may_see_pii``: ``core.masking``)."""
     if value is None or value == "":
         return ""
+    if not may_see_pii:
+        value = mask(key, value)
     if isinstance(value, bool) or (col is not None and col.kind is Kind.BOOL):
         return "是" if value else "否"
     if isinstance(value, list | tuple):
@@ -124,8 +129,6 @@ def show(col: Column | None, key: str, value: Any, may_see_pii: bool, labels: La
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     text = str(value)
-    if key in MASKERS and not may_see_pii:
-        return MASKERS[key](text)
     if col is not None and (col.enum is not None or (col.field and col.field.code_list)):
         return labels.label(col, text)
     return text

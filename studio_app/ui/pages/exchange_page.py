@@ -3,8 +3,10 @@
 A studio exports its changes; the county imports them, sees each studio's sync health and
 exports feedback. Both import the other side's packages: a dry run shows the plan (counts
 per sheet, rejected rows with their reason, conflicts), then Apply imports all or nothing.
-Conflicts are decided side by side and applied by importing the same file again. Reading
-and writing packages runs on the database worker with a progress dialog that can cancel.
+Conflicts are decided side by side and applied by importing the same file again. Rows that
+link to a record not received yet wait (kept, imported when it arrives): the plan says so,
+and the county's 各工作室 tab lists what still waits. Reading and writing packages runs on
+the database worker with a progress dialog that can cancel.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.core.errors import UserError
+from studio_app.exchange import waiting
 from studio_app.exchange.export import ExportResult, export_studio
 from studio_app.exchange.feedback import StudioSync, export_feedback, sync_status
 from studio_app.exchange.importer import ImportResult, import_package, plan_import
@@ -34,6 +37,7 @@ from studio_app.exchange.plan import Plan
 from studio_app.exchange.reader import ImportCancelled
 from studio_app.exchange.schema import PackageKind, file_name
 from studio_app.exchange.sniff import PasswordRequired
+from studio_app.exchange.waiting import Replayed
 from studio_app.exchange.writer import ExportCancelled
 from studio_app.services.context import Context
 from studio_app.services.site import require_site
@@ -78,6 +82,7 @@ class ExchangePage(QWidget):
         self.conflicts = ConflictsPanel(ctx, self)
         self.conflicts.reimportRequested.connect(self.reimport)
         self.conflicts.waitingChanged.connect(self._show_waiting)
+        self.conflicts.decided.connect(self._settle)
         self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
         self.tabs.addTab(self._history_tab(), self.tr("Import history"))
         self.status = note(self, name="exchangeStatus")
@@ -130,7 +135,8 @@ class ExchangePage(QWidget):
             tab,
             self.tr(
                 "Packages received from each studio. A missing number means a package never "
-                "arrived (a lost USB stick?): ask that studio to export everything."
+                "arrived (a lost USB stick?): ask that studio to export everything. Rows that "
+                "refer to a record not received yet wait, and are imported when it arrives."
             ),
         )
         self.sync_model = TextTableModel(
@@ -141,6 +147,7 @@ class ExchangePage(QWidget):
                 self.tr("Last package"),
                 self.tr("Received at"),
                 self.tr("Missing packages"),
+                self.tr("Waiting rows"),
             ],
             numeric=(2, 3),
             parent=self,
@@ -192,8 +199,9 @@ class ExchangePage(QWidget):
                 self.tr("Conflicts"),
                 self.tr("To trash"),
                 self.tr("Rejected"),
+                self.tr("Waiting"),
             ],
-            numeric=range(1, 8),
+            numeric=range(1, 9),
             parent=self,
         )
         self.plan_table = table(tab, "planTable", self.plan_model)
@@ -371,12 +379,16 @@ class ExchangePage(QWidget):
         shown = []
         for s in found:
             missing = "、".join(str(n) for n in s.missing)
-            tip = (
-                self.tr("Packages {0} never arrived: ask the studio to export everything.").format(
-                    missing
+            tips = [self._waiting_tip(w) for w in s.waiting]
+            if s.missing:
+                tips.insert(
+                    0,
+                    self.tr(
+                        "Packages {0} never arrived: ask the studio to export everything."
+                    ).format(missing),
                 )
-                if s.missing
-                else ""
+            held = self.tr("; ").join(
+                self.tr("No. {0}: {1} rows").format(w.sequence, f"{w.rows:,}") for w in s.waiting
             )
             shown.append(
                 TextRow(
@@ -387,10 +399,11 @@ class ExchangePage(QWidget):
                         str(s.last_sequence),
                         f"{s.last_at:%Y-%m-%d %H:%M}",
                         missing,
+                        held,
                     ),
                     key=s.code,
-                    warn=bool(s.missing),
-                    tooltip=tip,
+                    warn=bool(s.missing or s.waiting),
+                    tooltip="\n".join(tips),
                 )
             )
         self.sync_model.set_rows(shown)
@@ -398,6 +411,25 @@ class ExchangePage(QWidget):
         keys = [r.key for r in shown]
         if shown:  # the studio chosen before, else the first
             self.sync_table.selectRow(keys.index(chosen) if chosen in keys else 0)
+
+    def _waiting_tip(self, w: waiting.WaitingPackage) -> str:
+        """What the rows of one package wait for, in a sentence."""
+        parts = []
+        if w.waits_for:
+            parts.append(
+                self.tr(
+                    "Package No. {0}: {1} rows wait for records not received yet ({2}); they "
+                    "are imported when those arrive."
+                ).format(w.sequence, f"{w.rows:,}", w.waits_text())
+            )
+        if w.conflicts:
+            parts.append(
+                self.tr(
+                    "Package No. {0}: {1} rows are in conflict with this computer: decide them "
+                    "on the Conflicts tab."
+                ).format(w.sequence, f"{w.conflicts:,}")
+            )
+        return "\n".join(parts)
 
     def selected_studio(self) -> str | None:
         if not self.ctx.is_county:
@@ -521,6 +553,13 @@ class ExchangePage(QWidget):
             ).format(open_conflicts)
         else:
             text = self.tr("Nothing is changed until you press Apply.")
+        waits = plan.counts["waiting"]
+        if waits:
+            text += "\n" + self.tr(
+                "{0} rows refer to records not received yet: they will be kept and imported "
+                "when those arrive."
+            ).format(f"{waits:,}")
+        text = "\n".join([text, *plan.notes])
         self.attention_label.setText(
             self.tr("Rows to look at: {0}").format(f"{len(self.attention_model.rows):,}")
         )
@@ -532,6 +571,8 @@ class ExchangePage(QWidget):
             problem = self.tr("Conflict")
             if rp.decision:
                 problem = self.tr("Conflict (decided)")
+        elif rp.action == "waiting":
+            problem = self.tr("Waits for a record")
         else:
             problem = self.tr("Rejected")
         title = rows.row_title(rp.values)
@@ -602,7 +643,34 @@ class ExchangePage(QWidget):
             return
         self._waiting = None
         self.file_label.setText(self.tr("Imported: {0}").format(path.name))
-        self._say(self.tr("Imported “{0}”.").format(path.name))
+        said = [self.tr("Imported “{0}”.").format(path.name)]
+        waits = result.plan.counts["waiting"]
+        if waits:
+            said.append(
+                self.tr(
+                    "{0} rows wait for records not received yet: kept, imported when those arrive."
+                ).format(f"{waits:,}")
+            )
+        self._say("\n".join(said + result.notes))
+        self.refresh()
+        self.imported.emit()
+
+    def _settle(self) -> None:
+        """The conflicts of rows kept waiting are all decided: apply those rows now."""
+        if self.busy or not waiting.ready():
+            return
+        ctx = self.ctx
+
+        def work(_p: operations.Progress) -> list[Replayed]:
+            return waiting.settle(ctx)
+
+        self._run(self.tr("Importing…"), work, self._settled)
+
+    def _settled(self, result: list[Replayed] | None, error: BaseException | None) -> None:
+        if error is not None or result is None:
+            self._failed(error or RuntimeError("no result"))
+            return
+        self._say("\n".join(r.message() for r in result))
         self.refresh()
         self.imported.emit()
 
