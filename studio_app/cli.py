@@ -79,8 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", parents=[common], help="counts per record type and status")
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
-    sub.add_parser(
+    p = sub.add_parser(
         "check", parents=[common], help="integrity and foreign-key checks (exit 0 when sound)"
+    )
+    p.add_argument(
+        "--all-text",
+        action="store_true",
+        help="check every record's text against the search index (default: a sample)",
     )
     p = sub.add_parser(
         "repair-residents",
@@ -210,7 +215,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     workspace = _open(args, create=False, reading=True)
     skipped: list[str] = []
-    found = integrity.problems(skipped)
+    found = integrity.problems(skipped, text_sample=None if args.all_text else 100)
     if found:
         for line in found:
             print(line, file=sys.stderr)

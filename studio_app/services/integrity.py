@@ -6,15 +6,20 @@ import sqlite3
 
 import peewee as pw
 
+from studio_app.storage import content_check
 from studio_app.storage.migrations import LATEST, current_version
 from studio_app.storage.models import database
 
+LABELS = {"visit": "接待走访", "interview": "访谈", "proposal": "提案/社情民意"}
 BUSY_FTS = "全文索引未检查：数据库正被其他程序写入（如导入），稍后再运行 check 即可检查。"
 READ_ONLY_FTS = "全文索引未检查：数据库不能写入，只读打开（这项检查要以写入的方式运行）。"
 
 
-def problems(skipped: list[str] | None = None) -> list[str]:
+def problems(skipped: list[str] | None = None, *, text_sample: int | None = 100) -> list[str]:
     """Everything wrong with the database, as plain sentences; empty when sound.
+
+    ``text_sample``: how many random records per indexed table have their text checked
+    against the search index (None: all of them; see ``storage.content_check``).
 
     The full-text indexes are checked by a command SQLite runs as a write: while another
     program writes (an import), it is skipped, with a note in ``skipped``, not reported as
@@ -36,6 +41,12 @@ def problems(skipped: list[str] | None = None) -> list[str]:
                     skipped.append(BUSY_FTS if _busy(exc) else READ_ONLY_FTS)
                 break
             found.append(f"全文索引 {fts}：{exc}")
+    changed, _ = content_check.mismatches(db.connection(), sample=text_sample)
+    for m in changed[:20]:
+        found.append(
+            f"内容检查：{LABELS.get(m.table, m.table)} {m.serial or m.record_id} 的文字与搜索索引"
+            "不一致，文件中的内容可能被改动（磁盘故障或其他程序写入）"
+        )
     for table, kept in db.execute_sql("SELECT table_name, n FROM live_count").fetchall():
         actual = db.execute_sql(
             f'SELECT count(*) FROM "{table}" WHERE deleted_at IS NULL'
