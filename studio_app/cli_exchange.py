@@ -78,7 +78,9 @@ def cmd_export(args: argparse.Namespace, workspace: Any) -> int:
 
 
 def print_plan(plan: Any) -> None:
-    from studio_app.exchange.plan import LABELS
+    """The plan's counts, warnings and notes, then the first :data:`SHOWN` rows of each kind
+    a person should look at, and how many more there are."""
+    from studio_app.exchange.plan import LABELS, SHOWN
 
     counts = plan.counts
     print(f"数据包：{plan.file_name}（{plan.package.manifest.get('site_name', '')}，"
@@ -88,11 +90,14 @@ def print_plan(plan: Any) -> None:
         print(f"  注意：{warning}")
     for note in plan.notes:
         print(f"  说明：{note}")
-    for rp in plan.of("rejected")[:200]:
+    for rp in plan.of("rejected")[:SHOWN]:
         print(f"  拒收：{rp.sheet} 第 {rp.number} 行：{rp.reason}")
-    for rp in plan.of("waiting")[:200]:
+    _more(counts["rejected"] - min(len(plan.of("rejected")), SHOWN), "行被拒收")
+    for rp in plan.of("waiting")[:SHOWN]:
         print(f"  等待：{rp.sheet} 第 {rp.number} 行 {rp.values.get('serial', '')}：{rp.reason}")
-    for rp in plan.of("conflict")[:200]:
+    _more(counts["waiting"] - min(len(plan.of("waiting")), SHOWN), "行在等待引用的记录")
+    conflicts = plan.of("conflict")
+    for rp in conflicts[:SHOWN]:
         state = (
             f"（已决定：{'保留本机' if rp.decision == 'local' else '采用文件'}）"
             if rp.decision
@@ -100,6 +105,13 @@ def print_plan(plan: Any) -> None:
         )
         serial = rp.values.get("serial", "")
         print(f"  冲突：{rp.sheet} 第 {rp.number} 行 {serial}：{rp.reason}{state}")
+    _more(len(conflicts) - SHOWN, "条冲突（conflicts 可查看全部）")
+
+
+def _more(n: int, what: str) -> None:
+    """The rows counted beyond those listed: one line."""
+    if n > 0:
+        print(f"  另有 {n:,} {what}")
 
 
 def cmd_import(args: argparse.Namespace, workspace: Any) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from studio_app import scratch
 from studio_app.core.errors import UserError, ValidationError
 from studio_app.paths import DATABASE_FILE, DataDir, unusable_reason
 from studio_app.services import accounts
@@ -103,6 +104,8 @@ def open_workspace(data_dir: DataDir, *, reading: bool = False) -> Workspace:
                 raise
         folder_lock.hold(data_dir.root)
         _remove_stale_side_files(data_dir)
+        if not reading:  # working files of killed exports and imports hold personal data
+            scratch.sweep(data_dir.root / scratch.FOLDER)
         blocker = faults.write_blocker(path) if path.exists() else None
         if blocker is not None and not reading:
             raise UserError(f"无法写入数据库 {path}：{blocker.text}。")

@@ -777,6 +777,10 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>需要查看的行：{0}</translation>
     </message>
     <message>
+        <source> (another {0} rejected or waiting rows are counted, not listed)</source>
+        <translation>（另有 {0} 行被拒收或等待，已计数但未列出）</translation>
+    </message>
+    <message>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>

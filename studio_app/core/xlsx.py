@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from xlsxwriter import Workbook
 from xlsxwriter.format import Format
@@ -57,21 +57,32 @@ class PlainTextWorksheet(Worksheet):
 class PlainWorkbook(Workbook):
     """An xlsxwriter workbook in constant-memory mode whose cells are never markup.
 
-    Strings are never guessed into formulas, numbers or links, even by ``write``.
+    Strings are never guessed into formulas, numbers or links, even by ``write``. Every
+    temporary file (constant-memory mode keeps each sheet's rows in one: plain text of every
+    cell) goes to ``tmpdir``, a folder the app owns and sweeps (``studio_app.scratch``),
+    never to the system temp folder, where a killed export would leave it behind. ``path``
+    may be a binary file object (``io.BytesIO``): the workbook then never reaches the disk.
     """
 
     worksheet_class = PlainTextWorksheet
 
-    def __init__(self, path: str | Path, options: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path | BinaryIO,
+        options: dict[str, Any] | None = None,
+        *,
+        tmpdir: str | Path,
+    ) -> None:
         options = {
             **(options or {}),
             "constant_memory": True,
             "strings_to_formulas": False,
             "strings_to_numbers": False,
             "strings_to_urls": False,
+            "tmpdir": str(tmpdir),
         }
         options.pop("in_memory", None)  # would turn constant-memory (inline strings) off
-        super().__init__(str(path), options)
+        super().__init__(path if hasattr(path, "write") else str(path), options)
         if not self.constant_memory:  # shared strings would bypass PlainTextWorksheet
             raise RuntimeError("PlainWorkbook needs xlsxwriter's constant-memory mode")
 

@@ -3,21 +3,27 @@
 Write locally → (encrypt) → copy to the destination and verify → only then mark the records
 as exchanged and advance the package sequence, in one transaction with an audit entry. A
 failure at any step leaves the database as it was and no file under the final name; what a
-killed export leaves (a ``.part`` file, a temp folder) is removed by a later one.
+killed export leaves (a ``.part`` file, a working folder) is removed by a later one.
+
+"Locally" is a working folder of the app's own (``studio_app.scratch``: ``temp/`` in the
+data folder), never the system temp folder: xlsxwriter's constant-memory files hold every
+cell as plain text. A password-protected workbook is written into memory and only its
+encrypted bytes reach the disk. One export at a time per data folder (``scratch.exclusive``):
+its number is read under that lock and taken in the transaction that records the export,
+which refuses it if another export took it meanwhile, so two exports never share a number.
 """
 
 from __future__ import annotations
 
 import contextlib
-import shutil
-import tempfile
+import io
 import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from studio_app import __version__
+from studio_app import __version__, scratch
 from studio_app.core.errors import UserError
 from studio_app.core.identity import mask_id_number, mask_phone
 from studio_app.exchange import signature, tables
@@ -38,7 +44,9 @@ from studio_app.services.context import Context
 from studio_app.services.site import require_site
 from studio_app.storage.models import Setting, Site, database
 
-TEMP_PREFIX = "studio-export-"
+TEMP_PREFIX = "studio-export-"  # system temp folders of earlier versions, still swept
+EXPORT_LOCK = "package-export"
+BUSY = "另一个程序正在导出数据包（本机的命令行或窗口），请等它完成后再导出。"
 MASKERS: dict[str, Callable[[str], str]] = {"id_number": mask_id_number, "phone": mask_phone}
 
 
@@ -95,7 +103,8 @@ def _readme(
 
 
 def _write(
-    local: Path,
+    local: Path | BinaryIO,
+    work: Path,
     site: Site,
     kind: PackageKind,
     seq: int,
@@ -108,10 +117,11 @@ def _write(
     cancelled: Cancelled | None,
     ctx: Context,
 ) -> dict[str, list[tuple[int, int]]]:
-    """Write the workbook; returns per table the (revision, id) pairs written."""
+    """Write the workbook to ``local`` (a file, or memory), xlsxwriter's temporary files to
+    ``work``; returns per table the (revision, id) pairs written."""
     key = peers.own_private_key()  # made here for databases set up before signing
     labels = Labels.load()
-    writer = PackageWriter(local, labels, [s.spec for s in selections])
+    writer = PackageWriter(local, labels, [s.spec for s in selections], tmpdir=work)
     written: dict[str, list[tuple[int, int]]] = {}
     total = sum(counts.values())
     done = 0
@@ -173,14 +183,37 @@ def _write(
     return written
 
 
-def _encrypt(path: Path, password: str) -> None:
+def _encrypt(plain: io.BytesIO, path: Path, password: str) -> None:
+    """Write the workbook held in memory to ``path``, encrypted: the plain one never reaches
+    the disk."""
     from msoffcrypto.format.ooxml import OOXMLFile
 
-    plain = path.with_suffix(".plain")
-    path.rename(plain)
-    with plain.open("rb") as src, path.open("wb") as out:
-        OOXMLFile(src).encrypt(password, out)
-    plain.unlink()
+    plain.seek(0)
+    with path.open("wb") as out:
+        OOXMLFile(plain).encrypt(password, out)
+
+
+def _next_number(site: Site, seq_setting: str | None) -> int:
+    """The number the next package of this kind gets (read again under the export lock)."""
+    if seq_setting:
+        found = Setting.get_or_none(Setting.key == seq_setting)
+        return int(found.value) if found is not None else 1
+    return int(Site.get_by_id(site.id).next_package_seq)
+
+
+def _take_number(site: Site, seq: int, seq_setting: str | None) -> None:
+    """Advance the sequence past ``seq`` (inside the export's transaction), or refuse when
+    another export took ``seq`` since it was read."""
+    if _next_number(site, seq_setting) != seq:
+        raise UserError(
+            f"第 {seq} 号数据包已被同时进行的另一个导出使用，本次导出作废，请重新导出。"
+        )
+    if seq_setting:
+        Setting.insert(key=seq_setting, value=str(seq + 1)).on_conflict_replace().execute()
+    else:
+        Site.update(next_package_seq=seq + 1).where(
+            Site.id == site.id, Site.next_package_seq == seq
+        ).execute()
 
 
 def run_export(
@@ -189,7 +222,6 @@ def run_export(
     selections: list[Selection],
     dest: Path | None,
     *,
-    seq: int,
     seq_setting: str | None,
     include_identifiers: bool,
     password: str | None,
@@ -197,42 +229,61 @@ def run_export(
     cancelled: Cancelled | None,
     extra: dict[str, Any] | None = None,
 ) -> ExportResult:
+    """Export ``selections`` as package ``kind``: its number is the site's next package
+    number (``seq_setting``: a setting holding it instead, per feedback target)."""
     if include_identifiers:
         permissions.require(ctx, permissions.Permission.SEE_PII, "package")
     permissions.require(ctx, permissions.Permission.EXCHANGE, "package")
     site = require_site()
-    remove_stale_temp(TEMP_PREFIX)  # left by exports killed before they finished
+    remove_stale_temp(TEMP_PREFIX)  # left in the system temp folder by earlier versions
+    with scratch.exclusive(EXPORT_LOCK, BUSY):
+        return _export(
+            ctx, kind, selections, dest, site, seq_setting, include_identifiers, password,
+            progress, cancelled, extra or {},
+        )  # fmt: skip
+
+
+def _export(
+    ctx: Context,
+    kind: PackageKind,
+    selections: list[Selection],
+    dest: Path | None,
+    site: Site,
+    seq_setting: str | None,
+    include_identifiers: bool,
+    password: str | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    extra: dict[str, Any],
+) -> ExportResult:
+    seq = _next_number(site, seq_setting)
     counts = {s.spec.title: tables.count(s.spec.record, s.where, s.params) for s in selections}
     if not any(counts.values()):
         return ExportResult(None, kind, seq, counts)
     name = file_name(site.code, kind, ctx.today().strftime("%Y%m%d"), seq)
     target = _destination(dest, name)
-    tmpdir = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
-    try:
-        local = tmpdir / name
+    with scratch.workdir("export") as work:
+        local = work / name
         try:
+            plain: Path | io.BytesIO = io.BytesIO() if password else local
             written = _write(
-                local, site, kind, seq, seq - 1, selections, counts, extra or {},
+                plain, work, site, kind, seq, seq - 1, selections, counts, extra,
                 include_identifiers, progress, cancelled, ctx,
             )  # fmt: skip
-            if password:
-                _encrypt(local, password)
+            if isinstance(plain, io.BytesIO):
+                _encrypt(plain, local, password or "")
+                plain.close()
         except OSError as exc:
             raise UserError(f"无法在本机临时文件夹写入导出文件：{exc.strerror or exc}") from exc
         deliver(local, target)
         try:
-            with database.atomic():
+            with database.atomic():  # BEGIN IMMEDIATE: no other writer until the commit
+                _take_number(site, seq, seq_setting)
                 for sel in selections:
                     database.obj.connection().executemany(
                         f"UPDATE {sel.spec.record} SET {sel.rev_column} = ? WHERE id = ?",
                         written[sel.spec.record],
                     )
-                if seq_setting:
-                    Setting.insert(
-                        key=seq_setting, value=str(seq + 1)
-                    ).on_conflict_replace().execute()
-                else:
-                    Site.update(next_package_seq=seq + 1).where(Site.id == site.id).execute()
                 audit.record(
                     ctx,
                     "export",
@@ -250,8 +301,6 @@ def run_export(
             with contextlib.suppress(OSError):
                 target.unlink()
             raise
-    finally:
-        shutil.rmtree(tmpdir, ignore_errors=True)
     remove_stale_parts(target.parent, target)  # .part files of earlier, interrupted copies
     return ExportResult(target, kind, seq, counts)
 
@@ -269,13 +318,12 @@ def export_studio(
     """The studio package: records changed since the last package, or all with ``full``."""
     if ctx.is_county:
         raise UserError("县政协不导出工作室数据包；请用“反馈包”（feedback）发给各工作室。")
-    site = require_site()
     where = "" if full else "rev > exchanged_rev"
     selections = [
         Selection(spec, where, (), "exchanged_rev") for spec in sheets_for(PackageKind.STUDIO)
     ]
     return run_export(
-        ctx, PackageKind.STUDIO, selections, dest, seq=site.next_package_seq, seq_setting=None,
+        ctx, PackageKind.STUDIO, selections, dest, seq_setting=None,
         include_identifiers=include_identifiers, password=password, progress=progress,
         cancelled=cancelled, extra={"full": full},
     )  # fmt: skip

@@ -12,7 +12,7 @@ from studio_app.exchange.export import ExportResult, Selection, run_export
 from studio_app.exchange.schema import PackageKind, feedback_sheet
 from studio_app.exchange.waiting import WaitingPackage
 from studio_app.exchange.writer import Cancelled, Progress
-from studio_app.storage.models import CodeItem, ImportHistory, Setting, Site
+from studio_app.storage.models import CodeItem, ImportHistory, Site
 
 
 def _studio(code: str) -> Site:
@@ -40,12 +40,7 @@ def export_feedback(
     studio = _studio(studio_code)
     where = "origin_site = ?" + ("" if full else " AND county_rev > exchanged_county_rev")
     selection = Selection(feedback_sheet(), where, (studio.uuid,), "exchanged_county_rev")
-    key = f"feedback_seq:{studio.uuid}"
-    seq = int(
-        Setting.get_or_none(Setting.key == key).value
-        if Setting.get_or_none(Setting.key == key)
-        else 1
-    )
+    key = f"feedback_seq:{studio.uuid}"  # the number is read and taken by run_export
     lists: dict[str, list[list[object]]] = {}
     for item in CodeItem.select().order_by(CodeItem.list_kind, CodeItem.sort_order):
         lists.setdefault(item.list_kind, []).append(
@@ -59,7 +54,7 @@ def export_feedback(
         "full": full,
     }
     return run_export(
-        ctx, PackageKind.FEEDBACK, [selection], dest, seq=seq, seq_setting=key,
+        ctx, PackageKind.FEEDBACK, [selection], dest, seq_setting=key,
         include_identifiers=False, password=None, progress=progress, cancelled=cancelled,
         extra=extra,
     )  # fmt: skip

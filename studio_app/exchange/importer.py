@@ -17,7 +17,6 @@ from pathlib import Path
 
 from studio_app.exchange import staging, waiting
 from studio_app.exchange.apply import apply_plan, store_conflicts
-from studio_app.exchange.files import sha256_of
 from studio_app.exchange.plan import Plan, make_plan
 from studio_app.exchange.reader import ImportCancelled, Package, read_package
 from studio_app.exchange.schema import PackageKind, sheets_for
@@ -144,13 +143,14 @@ def _paused_gc() -> Iterator[None]:
 def _plan(ctx: Context, path: Path, password: str | None, steps: _Progress) -> tuple[Plan, Package]:
     steps.begin("读取", 0)
     try:
-        package, _ = read_package(path, password, steps.read, steps.cancelled, ctx)
+        package, sniffed = read_package(path, password, steps.read, steps.cancelled, ctx)
     except BaseException:
         staging.drop(spec.record for spec in sheets_for(PackageKind.STUDIO))
         raise
     try:
         steps.begin("核对", steps.rows * READ)
-        plan = make_plan(ctx, package, sha256_of(path), path.name, steps.planned)
+        # The hash of the bytes read, not of the path read again (it may have changed since).
+        plan = make_plan(ctx, package, sniffed.sha256, path.name, steps.planned)
         plan.notes += waiting.expected(plan)
     except BaseException:
         staging.drop(sd.spec.record for sd in package.sheets)

@@ -9,12 +9,11 @@ total). Confidential visits are listed without their content. Every cell goes th
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from studio_app import scratch
 from studio_app.core import codes as c
 from studio_app.core.errors import UserError
 from studio_app.core.xlsx import CellNotWritten, PlainWorkbook, check, write_text
@@ -31,7 +30,7 @@ LEDGER_COLUMNS = (
 )  # fmt: skip
 
 
-TEMP_PREFIX = "studio-ledger-"
+TEMP_PREFIX = "studio-ledger-"  # system temp folders of earlier versions, still swept
 
 
 def _visits(period: st.Period) -> list[tuple[Any, ...]]:
@@ -58,8 +57,8 @@ def _rate(value: float | None) -> str:
 
 
 class _Book:
-    def __init__(self, path: Path) -> None:
-        self.book = PlainWorkbook(path)
+    def __init__(self, path: Path, work: Path) -> None:
+        self.book = PlainWorkbook(path, tmpdir=work)
         f = self.book.add_format
         self.title = f({"bold": True, "font_size": 16, "align": "center"})
         self.head = f({"bold": True, "border": 1, "bg_color": "#DDEBF7", "text_wrap": True,
@@ -203,11 +202,10 @@ def export_ledger(ctx: Context, dest: Path, month: str) -> Path:
         target = dest / name
     else:
         raise UserError(f"目标文件夹不存在：{dest}")
-    remove_stale_temp(TEMP_PREFIX)  # left by ledger exports killed before they finished
-    tmpdir = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
-    try:
-        local = tmpdir / name
-        book = _Book(local)
+    remove_stale_temp(TEMP_PREFIX)  # left in the system temp folder by earlier versions
+    with scratch.workdir("ledger") as work:  # swept by the next export if this one is killed
+        local = work / name
+        book = _Book(local, work)
         _ledger_sheet(book, site.name, period)
         _stats_sheet(
             book, st.report(period) if ctx.is_county else st.report(period, origin_site=site.uuid)
@@ -216,6 +214,4 @@ def export_ledger(ctx: Context, dest: Path, month: str) -> Path:
             _sites_sheet(book, st.by_site(period))
         book.book.close()
         deliver(local, target)
-    finally:
-        shutil.rmtree(tmpdir, ignore_errors=True)
     return target

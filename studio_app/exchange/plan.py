@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from studio_app.exchange.waiting import Replayed
 
 EDITED = "导出后在 Excel 中被手工修改过（行校验不符）"
+SHOWN = 200  # rejected, waiting and edited rows a plan keeps to show; all are counted
 ACTIONS = ("new", "update", "tombstone", "unchanged", "conflict", "waiting", "rejected")
 LABELS = {
     "new": "新增",
@@ -81,6 +82,11 @@ class Plan:
     sheet_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     replayed: list[Replayed] = field(default_factory=list)  # once applied: earlier rows let in
+    # Rows of each kind still to be kept in ``rows`` (conflicts are all kept: each is stored
+    # for a decision); the rest are counted only, so a package of junk costs no memory.
+    shown_left: dict[str, int] = field(
+        default_factory=lambda: {"rejected": SHOWN, "waiting": SHOWN, "edited": SHOWN}
+    )
 
     @property
     def counts(self) -> dict[str, int]:
@@ -98,6 +104,10 @@ class Plan:
     @property
     def open_conflicts(self) -> list[RowPlan]:
         return [r for r in self.rows if r.action == "conflict" and not r.decision]
+
+    def not_shown(self, action: str) -> int:
+        """Rows of ``action`` counted but not kept in ``rows`` (beyond :data:`SHOWN`)."""
+        return self.counts[action] - len(self.of(action))
 
 
 def _history_check(package: Package, file_hash: str) -> None:
@@ -417,26 +427,38 @@ def _counts(sd: SheetData) -> dict[str, int]:
     for action, n, edited in found:
         counts[action] += n
         counts["edited"] += edited or 0
-    counts["rejected"] += len(sd.rejected)
+    counts["rejected"] += sd.rejected_count
     return counts
 
 
 def _shown(plan: Plan, sd: SheetData) -> list[RowPlan]:
-    """Rows a person is shown, in file order: rejected, waiting, conflicts, edited by hand."""
+    """Rows a person is shown, in file order: every conflict, and the first :data:`SHOWN`
+    of the package's rejected, waiting and edited rows."""
     spec = sd.spec
+    left = plan.shown_left
+    read = sd.rejected[: max(left["rejected"], 0)]
+    left["rejected"] -= len(read)
     shown = [
         RowPlan(spec.title, spec.record, r.number, str(r.values.get("uuid", "")), "rejected",
                 r.values, reason="；".join(r.errors))
-        for r in sd.rejected
+        for r in read
     ]  # fmt: skip
     width = len(sd.keys)
     decode = staging.decoders(spec, sd.keys)
-    found = _sql(
+    columns = (
         f"SELECT n, uuid, edited, action, reason, decision, lid, lrev, lcrev, lxrev, lxcrev, "
         f"ldel, {', '.join(f'c{i}' for i in range(width)) or 'NULL'} FROM {sd.table} "
-        "WHERE action IN ('rejected', 'waiting', 'conflict') OR (edited AND action != 'dup') "
-        "ORDER BY n"
     )
+    found: list[Any] = list(_sql(columns + "WHERE action = 'conflict'"))
+    for kind, where in (
+        ("rejected", "action = 'rejected'"),
+        ("waiting", "action = 'waiting'"),
+        ("edited", "edited AND action NOT IN ('dup', 'conflict', 'rejected', 'waiting')"),
+    ):
+        if left[kind] > 0:
+            rows = list(_sql(columns + f"WHERE {where} ORDER BY n LIMIT ?", (left[kind],)))
+            left[kind] -= len(rows)
+            found += rows
     for row in found:
         n, uuid, edited, action, reason, decision, lid = row[:7]
         local, cells = row[7:12], row[12 : 12 + width]

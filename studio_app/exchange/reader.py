@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import io
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from typing import Any
 
 import python_calamine as calamine
 
+from studio_app import scratch
 from studio_app.core.errors import UserError
 from studio_app.core.identity import phone_digits
 from studio_app.core.text import normalise_name, too_long
@@ -46,6 +46,8 @@ from studio_app.exchange.sniff import FileDamaged, Sniffed, sniff
 from studio_app.exchange.tables import NAME_SEP
 from studio_app.services.context import Context
 
+SHOWN_REJECTED = 200  # rejected rows of a package kept to show; all of them are counted
+
 
 @dataclass(slots=True)
 class Row:
@@ -67,7 +69,8 @@ class SheetData:
     declared_hash: str
     keys: list[str] = field(default_factory=list)  # staged value columns c0, c1, …
     count: int = 0  # rows read (blank rows left out)
-    rejected: list[Row] = field(default_factory=list)
+    rejected: list[Row] = field(default_factory=list)  # the first ones, to show
+    rejected_count: int = 0  # all rows refused while reading
     names: list[str] = field(default_factory=list)  # link keys whose names are in n0, n1
     # Row-hash cells of the rows not staged as they were exported (edited or rejected).
     other_hashes: list[str] = field(default_factory=list)
@@ -326,8 +329,11 @@ def _stage_rows(
     tick: Callable[[int], None],
     rules: Callable[[dict[str, Any]], list[str]] | None = None,
     people: dict[str, dict[str, str]] | None = None,
+    shown: list[int] | None = None,
 ) -> Iterator[list[Any]]:
-    """Clean staging rows of one sheet; refused rows are kept in ``sd.rejected``."""
+    """Clean staging rows of one sheet. Refused rows are counted in ``sd.rejected_count``;
+    the first of the package (``shown[0]`` more, then none) are kept in ``sd.rejected``."""
+    shown = shown if shown is not None else [SHOWN_REJECTED]
     spec, masked, keys = sd.spec, sd.masked, sd.keys
     width = max(index.values()) + 1
     keyed = [
@@ -398,9 +404,14 @@ def _stage_rows(
                 errors += rules(dict(zip(keys, values, strict=True)))
         if errors:
             if hash_at is not None:
-                sd.other_hashes.append(plain_text(cells[hash_at]))
-            kept = {k: v for k, v in zip(keys, values, strict=True) if v is not _ERROR}
-            sd.rejected.append(Row(number, kept, errors))
+                in_file = plain_text(cells[hash_at])
+                if in_file:
+                    sd.other_hashes.append(in_file)
+            sd.rejected_count += 1
+            if shown[0] > 0:  # the rest are counted only: a junk sheet costs no memory
+                shown[0] -= 1
+                kept = {k: v for k, v in zip(keys, values, strict=True) if v is not _ERROR}
+                sd.rejected.append(Row(number, kept, errors))
             continue
         row = [number, uuid, edited, chash, *values]
         for i, f in convert:
@@ -489,14 +500,36 @@ def read_package(
 ) -> tuple[Package, Sniffed]:
     """Sniff, open and read the whole package; raises :class:`UserError` with the reason.
 
-    Each sheet's clean rows go into its staging table as they are read (see ``staging``);
-    with ``ctx``, rows are also checked against the services' rules across fields (``rules``).
+    The sniffer checks the file and copies the parts to read into a private working folder
+    (``studio_app.scratch``); calamine reads that copy, removed when reading ends. Each
+    sheet's clean rows go into its staging table as they are read (see ``staging``); with
+    ``ctx``, rows are also checked against the services' rules across fields (``rules``).
+    Rejected rows are all counted, the first :data:`SHOWN_REJECTED` kept to show.
     ``progress(rows read, rows in the package)`` and ``cancelled()`` are called at the start,
     every 1,000 rows and after each sheet.
     """
-    sniffed = sniff(path, password)
+    with scratch.workdir("import") as work:  # the checked copy calamine reads, then gone
+        sniffed = sniff(path, password, work)
+        with _readable(path, "工作簿"):
+            book = calamine.CalamineWorkbook.from_path(str(sniffed.path))
+        try:
+            package = _read(book, sniffed, path, progress, cancelled, ctx)
+        finally:
+            book.close()  # before its file is removed (Windows keeps open files)
+    return package, sniffed
+
+
+def _read(
+    book: Any,
+    sniffed: Sniffed,
+    path: Path,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+    ctx: Context | None,
+) -> Package:
     total = sum(scan.rows for scan in sniffed.sheets.values())
     done = 0
+    shown = [SHOWN_REJECTED]  # rejected rows kept to show, for the whole package
 
     def tick(n: int) -> None:
         if cancelled is not None and cancelled():
@@ -505,13 +538,6 @@ def read_package(
             progress(done + n, total)
 
     tick(0)
-    with _readable(path, "工作簿"):
-        source = io.BytesIO(sniffed.data) if sniffed.data is not None else path
-        book = (
-            calamine.CalamineWorkbook.from_filelike(source)
-            if isinstance(source, io.BytesIO)
-            else calamine.CalamineWorkbook.from_path(str(source))
-        )
     with _readable(path, "数据包清单"):
         manifest = _manifest(book)
     kind = PackageKind(manifest["kind"])
@@ -559,7 +585,7 @@ def read_package(
             if people is not None:
                 sd.names = [k for k in tables.LINKS[spec.record] if f"{k}__uuid" in sd.keys]
             rows = _stage_rows(
-                sheet, sd, index, labels, scan, date1904, has_hash, tick, check, people
+                sheet, sd, index, labels, scan, date1904, has_hash, tick, check, people, shown
             )
             extra = ["nk", "pk"] if spec.record == "resident" else []
             staging.fill(spec.record, len(sd.keys), rows, extra + ["n0", "n1"][: len(sd.names)])
@@ -574,4 +600,4 @@ def read_package(
         done += sd.count
         tick(0)
         sheets.append(sd)
-    return Package(manifest, kind, sheets, warnings), sniffed
+    return Package(manifest, kind, sheets, warnings)

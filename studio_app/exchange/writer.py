@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import xlsxwriter
 import xlsxwriter.exceptions
@@ -71,8 +71,13 @@ def cell_text(col_key: str, value: Any, labels: Labels, spec: SheetSpec) -> Any:
 class PackageWriter:
     """One workbook: data sheets in order, then 说明, 代码表 and the very hidden manifest."""
 
-    def __init__(self, path: Path, labels: Labels, specs: Iterable[SheetSpec]) -> None:
-        self.book = PlainWorkbook(path)
+    def __init__(
+        self, path: Path | BinaryIO, labels: Labels, specs: Iterable[SheetSpec], *, tmpdir: Path
+    ) -> None:
+        """``path``: the file to write, or a binary file object (the workbook then stays in
+        memory); ``tmpdir``: a private folder for xlsxwriter's temporary files."""
+        self.book = PlainWorkbook(path, tmpdir=tmpdir)
+        self.tmpdir = tmpdir
         self.labels = labels
         self.sheets: dict[str, dict[str, Any]] = {}
         fmt = self.book.add_format
@@ -238,7 +243,10 @@ class PackageWriter:
         except (OSError, xlsxwriter.exceptions.FileCreateError) as exc:
             cause = exc if isinstance(exc, OSError) else exc.args[0]
             if isinstance(cause, OSError):
-                raise UserError(explain(cause, Path(self.book.filename))) from exc
+                name = self.book.filename
+                raise UserError(
+                    explain(cause, self.tmpdir if hasattr(name, "write") else Path(name))
+                ) from exc
             raise UserError(f"无法写入导出文件：{exc}") from exc
 
 

@@ -154,9 +154,17 @@ def rows(found: list[Entry]) -> list[list[str]]:
 
 def _write_xlsx(path: str, table: list[list[str]]) -> None:
     """Plain text cells only (never a formula or markup); a cell Excel cannot hold refuses."""
-    from studio_app.core.xlsx import CellNotWritten, PlainWorkbook, write_text
+    from studio_app import scratch
+    from studio_app.core.xlsx import PlainWorkbook
 
-    book = PlainWorkbook(path)
+    with scratch.workdir("audit") as work:  # xlsxwriter's files: every entry as plain text
+        _write_book(PlainWorkbook(path, tmpdir=work), table)
+
+
+def _write_book(book: Any, table: list[list[str]]) -> None:
+    """The one sheet of the audit workbook, then close it (the file is written then)."""
+    from studio_app.core.xlsx import CellNotWritten, write_text
+
     sheet = book.add_worksheet("操作日志")
     for j, head in enumerate(HEADERS):
         write_text(sheet, 0, j, head)

@@ -39,9 +39,7 @@ def _document(conn: sqlite3.Connection, table: str, fts: str) -> str | None:
     return ", ".join(a.strip().removeprefix("new.") for a in found.group(1).split(","))
 
 
-def mismatches(
-    conn: sqlite3.Connection, *, sample: int | None = 100
-) -> tuple[list[Mismatch], int]:
+def mismatches(conn: sqlite3.Connection, *, sample: int | None = 100) -> tuple[list[Mismatch], int]:
     """Records whose text no longer matches the index, and how many were checked.
 
     ``sample``: at most that many random live records per table (None: every one). The

@@ -129,7 +129,7 @@ def _age(path: Path, seconds: float) -> Path:
 def test_gap_a_the_next_export_removes_leftovers_of_killed_exports(
     studio: Install, out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    temp = tmp_path / "temp"
+    temp = tmp_path / "system-temp"  # what earlier versions used; temp/ is the app's own
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     # An export killed yesterday during the copy: a .part and its local folder.
@@ -174,7 +174,7 @@ def test_gap_a_leftovers_are_judged_by_the_destination_clock(tmp_path: Path) -> 
 def test_gap_a_a_link_in_the_temp_folder_is_not_followed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    temp, precious = tmp_path / "temp", tmp_path / "precious"
+    temp, precious = tmp_path / "system-temp", tmp_path / "precious"
     temp.mkdir()
     precious.mkdir()
     _age(_write(precious / "keep.txt"), 3 * 3600)

@@ -171,7 +171,7 @@ def test_cli_export_of_an_over_long_text_exits_non_zero_and_writes_no_file(
 def test_every_xlsxwriter_refusal_is_an_error_never_a_short_or_missing_cell(
     tmp_path: Path,
 ) -> None:
-    book = PlainWorkbook(tmp_path / "x.xlsx", {"in_memory": True})
+    book = PlainWorkbook(tmp_path / "x.xlsx", {"in_memory": True}, tmpdir=tmp_path)
     assert book.constant_memory  # inline strings: the path PlainTextWorksheet guards
     ws = book.add_worksheet("表")
     write_text(ws, 0, 0, RARE * 16_383)  # 32,766 units: fits

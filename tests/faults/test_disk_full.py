@@ -108,7 +108,8 @@ def test_row_03_local_disk_full_while_writing_the_workbook_says_so(
     fill(ctx)
     usb = tmp_path / "usb"
     usb.mkdir()
-    redirected = _writes_to_full_device(monkeypatch, lambda p: "studio-export-" in os.fspath(p))
+    # the export's working folder (studio_app.scratch: temp/export-XXXXXXXX in the data folder)
+    redirected = _writes_to_full_device(monkeypatch, lambda p: f"{os.sep}export-" in os.fspath(p))
     with pytest.raises(UserError) as info:
         export_studio(ctx, usb)
     message = info.value.message

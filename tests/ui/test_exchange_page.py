@@ -438,3 +438,23 @@ def test_import_runs_on_the_database_worker(
             worker.stop()
             operations.install(previous)
         assert Visit.select().count() == 2 and len(cells(page.history_model)) == 1
+
+
+def test_rows_beyond_those_listed_are_counted_in_the_heading(
+    make_page: MakePage, studio: Studio, county: Install, out: Path
+) -> None:
+    """A package of junk rows lists the first ones and says how many more were counted."""
+    from tests.exchange.test_limits import _junk_rows
+
+    package = export_studio(studio.ctx, out).path
+    assert package is not None
+    _junk_rows(package, "接待走访", 450)
+    with county as ctx:
+        page = make_page(ctx, open_file=package)
+        page.import_button.click()
+        assert page.plan is not None and page.plan.counts["rejected"] == 450
+        assert len(page.attention_model.rows) == 200
+        assert page.attention_label.text() == (
+            "需要查看的行：200（另有 250 行被拒收或等待，已计数但未列出）"
+        )
+        assert untranslated(page) == []

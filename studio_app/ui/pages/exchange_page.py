@@ -560,9 +560,13 @@ class ExchangePage(QWidget):
                 "when those arrive."
             ).format(f"{waits:,}")
         text = "\n".join([text, *plan.notes])
-        self.attention_label.setText(
-            self.tr("Rows to look at: {0}").format(f"{len(self.attention_model.rows):,}")
-        )
+        label = self.tr("Rows to look at: {0}").format(f"{len(self.attention_model.rows):,}")
+        more = sum(plan.not_shown(action) for action in ("rejected", "waiting"))
+        if more:
+            label += self.tr(
+                " (another {0} rejected or waiting rows are counted, not listed)"
+            ).format(f"{more:,}")
+        self.attention_label.setText(label)
         self._say(text)
         self._update_buttons()
 
