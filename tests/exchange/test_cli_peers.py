@@ -7,22 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from studio_app.cli import main
 from studio_app.paths import DataDir
 from studio_app.services import site
 from studio_app.storage.database import close_database, open_database
 from tests.exchange.builders import fill
 from tests.exchange.files import edit_manifest
+from tests.exchange.test_cli_exchange import COUNTY, cli
 
 STUDIO = ["setup", "--kind", "studio", "--name", "石桥镇政协委员工作室", "--code", "SQZ"]
-COUNTY = ["setup", "--kind", "county", "--name", "平阳县政协", "--code", "PYX"]
-
-
-def cli(data: Path, *args: str) -> int:
-    try:
-        return main(["--data-dir", str(data), *args])
-    finally:
-        close_database()
 
 
 def test_fingerprints_listed_forged_package_refused_pin_forgotten(
