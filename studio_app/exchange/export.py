@@ -18,14 +18,13 @@ from __future__ import annotations
 import contextlib
 import io
 import uuid as uuidlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from studio_app import __version__, scratch
 from studio_app.core.errors import UserError
-from studio_app.core.identity import mask_id_number, mask_phone
+from studio_app.core.masking import maskers
 from studio_app.exchange import signature, tables
 from studio_app.exchange.files import deliver, remove_stale_parts, remove_stale_temp
 from studio_app.exchange.labels import Labels
@@ -47,7 +46,6 @@ from studio_app.storage.models import Setting, Site, database
 TEMP_PREFIX = "studio-export-"  # system temp folders of earlier versions, still swept
 EXPORT_LOCK = "package-export"
 BUSY = "另一个程序正在导出数据包（本机的命令行或窗口），请等它完成后再导出。"
-MASKERS: dict[str, Callable[[str], str]] = {"id_number": mask_id_number, "phone": mask_phone}
 
 
 @dataclass
@@ -129,9 +127,9 @@ def _write(
     for sel in selections:
         spec = sel.spec
         masked = {
-            key: MASKERS[key]
+            key: maskers()[key]
             for rec, key in MASKED
-            if rec == spec.record and not include_identifiers and key in MASKERS
+            if rec == spec.record and not include_identifiers
         }
         masked_keys[spec.title] = sorted(masked)
         pairs: list[tuple[int, int]] = []

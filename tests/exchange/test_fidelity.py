@@ -44,6 +44,7 @@ from studio_app.storage.models import Proposal, Visit
 from tests.exchange.builders import fill
 from tests.exchange.conftest import Install, differences, everything
 from tests.exchange.test_libreoffice import SOFFICE, resave
+from tests.system_packages import needs
 
 RARE = "\U00020000"  # 𠀀, CJK Extension B: one character, two UTF-16 units
 EMOJI = "\U0001f600"
@@ -293,7 +294,7 @@ def test_no_text_of_any_sheet_becomes_a_formula_or_markup(
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@needs("libreoffice-calc-nogui", SOFFICE is not None, "re-saves workbooks as a person would")
 def test_hostile_text_survives_a_libreoffice_resave(
     studio: Install, county: Install, out: Path, tmp_path: Path
 ) -> None:
