@@ -48,6 +48,16 @@ class Subset:
 Filter = Callable[[Any, date], FilterSql | Subset]
 
 
+def studio_column() -> Column:
+    """The studio a record came from (its origin site's name): shown at the county."""
+    return Column("studio", "(SELECT name FROM site WHERE uuid = t.origin_site)")
+
+
+def studio_filter(value: Any, _: date) -> FilterSql:
+    """Records of the studios with these site uuids."""
+    return in_list("t.origin_site", value)
+
+
 @dataclass(frozen=True)
 class Column:
     """A list column; ``sort`` gives the ORDER BY terms when it is sortable.

@@ -7,8 +7,10 @@ name, phone or village.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from studio_app.core.errors import UserError
 from studio_app.core.identity import phone_digits
 from studio_app.core.text import normalise_name
 from studio_app.services.listing import (
@@ -19,6 +21,8 @@ from studio_app.services.listing import (
     Subset,
     day_range,
     in_list,
+    studio_column,
+    studio_filter,
 )
 
 
@@ -49,10 +53,12 @@ MEMBERS = Lister(
             Column("is_standing", "t.is_standing", ("t.is_standing",)),
             Column("active", "t.active"),
             Column("rev", "t.rev"),
+            studio_column(),
         ),
         default_sort="name",
     ),
     {
+        "studio": studio_filter,
         "sector": lambda v, _: in_list("t.sector", v),
         "is_standing": _flag("t.is_standing"),
         "active": _flag("t.active"),
@@ -77,10 +83,12 @@ RESIDENTS = Lister(
                 "last_contacted_at", "t.last_contacted_at", ("COALESCE(t.last_contacted_at, '')",)
             ),
             Column("rev", "t.rev"),
+            studio_column(),
         ),
         default_sort="name",
     ),
     {
+        "studio": studio_filter,
         "village": lambda v, _: in_list("t.village", v),
         "kind": lambda v, _: in_list("t.kind", v),
         "contact_member": lambda v, _: ("t.contact_member_id = ?", [int(v)]),
@@ -102,10 +110,12 @@ INTERVIEWS = Lister(
             Column("participant_count", "t.participant_count", ("t.participant_count",)),
             Column("status", "t.status", ("t.status",)),
             Column("rev", "t.rev"),
+            studio_column(),
         ),
         default_sort="occurred_at",
     ),
     {
+        "studio": studio_filter,
         "kind": lambda v, _: in_list("t.kind", v),
         "status": lambda v, _: in_list("t.status", v),
         "date_from": lambda v, _: ("t.occurred_at >= ?", [day_range(v)]),
@@ -131,14 +141,21 @@ PROPOSALS = Lister(
             Column("submitted_at", "t.submitted_at", ("COALESCE(t.submitted_at, '')",)),
             Column("review", "t.review", ("t.review",)),
             Column("reply_class", "t.reply_class", ("t.reply_class",)),
+            Column("county_no", "t.county_no"),
+            Column("reply_due", "t.reply_due"),
+            Column("member_evaluation", "t.member_evaluation"),
+            Column("adoption_level", "t.adoption_level"),
             Column("created_at", "t.created_at", ("t.created_at",)),
             Column("rev", "t.rev"),
+            studio_column(),
         ),
         default_sort="created_at",
     ),
     {
         "kind": lambda v, _: in_list("t.kind", v),
         "status": lambda v, _: in_list("t.status", v),
+        "studio": studio_filter,
+        "stage": lambda v, today: county_stage(v, today),
         "review": lambda v, _: in_list("t.review", v),
         "category": lambda v, _: in_list("t.category", v),
         "lead_member": lambda v, _: ("t.lead_member_id = ?", [int(v)]),
@@ -146,6 +163,26 @@ PROPOSALS = Lister(
         "submitted_to": lambda v, _: ("t.submitted_at <= ?", [str(v)[:10]]),
     },
 )
+
+
+_ANSWERED = "t.review = 'accepted' AND t.reply_class = ''"
+_STAGES = {
+    "review": "t.status = 'submitted' AND t.review = ''",
+    "assign": f"{_ANSWERED} AND t.assigned_at IS NULL",
+    "in_hand": f"{_ANSWERED} AND t.assigned_at IS NOT NULL AND COALESCE(t.reply_due, '9') >= ?",
+    "overdue": f"{_ANSWERED} AND t.assigned_at IS NOT NULL AND t.reply_due < ?",
+    "replied": "t.reply_class != '' AND t.member_evaluation = ''",
+    "evaluated": "t.reply_class != '' AND t.member_evaluation != ''",
+    "settled": "t.review NOT IN ('', 'accepted')",
+}
+
+
+def county_stage(value: Any, today: date) -> FilterSql:
+    """Records at one stage of the county's work (``county_work.stage`` in SQL)."""
+    sql = _STAGES.get(str(value))
+    if sql is None:
+        raise UserError(f"没有“{value}”这一办理阶段")
+    return f"({sql})", [today.isoformat()] * sql.count("?")
 
 
 def keys(lister: Lister) -> tuple[str, ...]:

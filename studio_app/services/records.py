@@ -17,7 +17,7 @@ from studio_app.core.errors import NotFound, StaleRecord, UserError
 from studio_app.core.fields import COUNTY, Field, Kind
 from studio_app.services import audit, permissions
 from studio_app.services.context import Context
-from studio_app.storage.models import BaseModel, Member, Resident, SyncedModel
+from studio_app.storage.models import BaseModel, Member, Resident, Site, SyncedModel
 
 
 @dataclass(frozen=True)
@@ -188,6 +188,8 @@ def modify(
     studio = any(rt.field(k).owner != COUNTY for k in changes) or bool(extra_changes)
     if county and not ctx.is_county:
         raise UserError("县政协填写的字段（审查、交办、答复等）只能由县政协反馈表更新。")
+    if studio:
+        require_own(ctx, rt, row)
     _assign(rt, row, {k: values[k] for k in changes})
     for key, (_, value) in extra_changes.items():
         setattr(row, key, value)
@@ -204,11 +206,23 @@ def modify(
     return {**changes, **extra_changes}
 
 
+STUDIO_OWNED = "这是{studio}的{what}，内容由工作室填写和修改，县政协只填写审查、交办、答复和采用。"
+
+
+def require_own(ctx: Context, rt: RecordType, row: SyncedModel) -> None:
+    """At the county, a studio's record is read-only but for the county-owned fields."""
+    if ctx.is_county and row.origin_site != ctx.site_uuid:
+        site = Site.get_or_none(Site.uuid == row.origin_site)
+        studio = site.name if site is not None else "工作室"
+        raise UserError(STUDIO_OWNED.format(studio=studio, what=rt.label))
+
+
 def trash(ctx: Context, rt: RecordType, record_id: int | str) -> None:
     """Soft-delete into the trash; the deletion travels to the county as a tombstone."""
     permissions.require(ctx, permissions.Permission.EDIT, rt.name)
     with rt.model._meta.database.atomic():
         row = load(rt, record_id)
+        require_own(ctx, rt, row)
         if row.deleted_at is not None:
             return
         row.deleted_at = ctx.now_utc()
@@ -224,6 +238,7 @@ def restore(ctx: Context, rt: RecordType, record_id: int | str) -> None:
     permissions.require(ctx, permissions.Permission.EDIT, rt.name)
     with rt.model._meta.database.atomic():
         row = load(rt, record_id)
+        require_own(ctx, rt, row)
         if row.deleted_at is None:
             return
         before = row.deleted_at

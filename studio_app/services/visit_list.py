@@ -16,6 +16,8 @@ from studio_app.services.listing import (
     Subset,
     day_range,
     in_list,
+    studio_column,
+    studio_filter,
 )
 
 COLUMNS = (
@@ -33,6 +35,7 @@ COLUMNS = (
     Column("due_at", "t.due_at", ("COALESCE(t.due_at, '')", "t.occurred_at")),
     Column("confidential", "t.confidential"),
     Column("rev", "t.rev"),
+    studio_column(),
 )
 KEYS = tuple(c.key for c in COLUMNS)
 
@@ -54,6 +57,7 @@ def _overdue(value: Any, today: date) -> FilterSql:
 
 
 FILTERS = {
+    "studio": studio_filter,
     "status": lambda v, _: in_list("t.status", v),
     "category": lambda v, _: in_list("t.category", v),
     "channel": lambda v, _: in_list("t.channel", v),

@@ -29,7 +29,7 @@ from studio_app.paths import DATABASE_FILE
 from studio_app.services import (
     audit_log,
     code_lists,
-    exchange_county,
+    county_work,
     interviews,
     members,
     proposals,
@@ -276,7 +276,7 @@ def test_no_text_of_any_sheet_becomes_a_formula_or_markup(
         first = export_feedback(cctx, "SQZ", out).path  # carries the new units' code list
         assert first is not None
         for n, g in enumerate(given["proposal"]):
-            exchange_county.set_units(cctx, g["uuid"], [("lead", units[n % len(units)])])
+            county_work.set_units(cctx, g["uuid"], [("lead", units[n % len(units)])])
         second = export_feedback(cctx, "SQZ", out).path
         assert second is not None
         at_county = everything()

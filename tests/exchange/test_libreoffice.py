@@ -11,7 +11,7 @@ import pytest
 from studio_app.exchange.export import export_studio
 from studio_app.exchange.feedback import export_feedback
 from studio_app.exchange.importer import import_package
-from studio_app.services import exchange_county, proposals, visits
+from studio_app.services import county_work, proposals, visits
 from tests.exchange.builders import fill
 from tests.exchange.conftest import Install, differences, everything
 from tests.system_packages import needs
@@ -54,7 +54,7 @@ def test_round_trip_survives_a_libreoffice_resave(
         pr = made["proposal"].uuid
         proposals.update(cctx, pr, {"review": "accepted", "reply_summary": "=已办结\n第二行",
                                     "replied_at": "2026-05-20"})  # fmt: skip
-        exchange_county.set_units(cctx, pr, [("lead", "03")])
+        county_work.set_units(cctx, pr, [("lead", "03")])
         feedback = export_feedback(cctx, "SQZ", out).path
         assert feedback is not None
         at_county = everything()

@@ -15,7 +15,7 @@ import pytest
 from studio_app.exchange.export import export_studio
 from studio_app.exchange.feedback import export_feedback
 from studio_app.exchange.importer import import_package
-from studio_app.services import exchange_conflicts, exchange_county, proposals
+from studio_app.services import county_work, exchange_conflicts, proposals
 from studio_app.storage.models import Proposal, database
 from tests.conftest import fixed_clock
 from tests.exchange.builders import fill
@@ -43,7 +43,7 @@ def _review(county: Install, uuid: str) -> None:
     """The county reviews and answers the proposal (county-owned fields, county_rev + 2)."""
     with county as cctx:
         proposals.update(cctx, uuid, REVIEW)
-        exchange_county.set_units(cctx, uuid, [("lead", "01")])
+        county_work.set_units(cctx, uuid, [("lead", "01")])
 
 
 def test_full_studio_package_after_a_county_review_is_unchanged(

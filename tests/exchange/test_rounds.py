@@ -18,8 +18,8 @@ from studio_app.exchange.feedback import export_feedback, sync_status
 from studio_app.exchange.importer import ImportResult, import_package
 from studio_app.exchange.plan import AlreadyImported
 from studio_app.services import (
+    county_work,
     exchange_conflicts,
-    exchange_county,
     integrity,
     interviews,
     proposals,
@@ -81,7 +81,7 @@ def test_three_rounds_converge_field_by_field(
             "county_no": "PY-2026-001", "review": "accepted", "assigned_at": "2026-04-01",
             "reply_due": "2026-07-01",
         })  # fmt: skip
-        exchange_county.set_units(cctx, proposal, [("lead", "01"), ("assisting", "02")])
+        county_work.set_units(cctx, proposal, [("lead", "01"), ("assisting", "02")])
     take(studio, feedback(county, out))
     same_at_both(studio, county)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from studio_app.exchange.export import export_studio
 from studio_app.exchange.feedback import export_feedback, sync_status
 from studio_app.exchange.importer import import_package
-from studio_app.services import exchange_county, integrity, proposals, visits
+from studio_app.services import county_work, integrity, proposals, visits
 from tests.exchange.builders import fill
 from tests.exchange.conftest import Install, everything, use
 
@@ -41,7 +41,7 @@ def test_round_trip_studio_county_feedback_studio(
             "replied_at": "2026-05-20", "adoption_level": "city", "instruction_text": "=请抓紧办理",
             "instruction_level": "county", "instruction_date": "2026-05-21",
         })  # fmt: skip
-        exchange_county.set_units(cctx, pr, [("lead", "01"), ("assisting", "02")])
+        county_work.set_units(cctx, pr, [("lead", "01"), ("assisting", "02")])
         fb = export_feedback(cctx, "SQZ", out)
         assert fb.path is not None
         at_county = everything()
@@ -115,7 +115,7 @@ def test_a_unit_the_county_adds_and_assigns_in_one_feedback_package_arrives(
     studio_to_county(studio, county, out)
     with county as cctx:
         unit = code_lists.add(cctx, CodeListKind.HANDLING_UNIT, "县乡村振兴局").code
-        exchange_county.set_units(cctx, made["proposal"].uuid, [("lead", unit)])
+        county_work.set_units(cctx, made["proposal"].uuid, [("lead", unit)])
         fb = export_feedback(cctx, "SQZ", out)
         assert fb.path is not None
         at_county = everything()

@@ -19,7 +19,7 @@ from studio_app.exchange.export import export_studio
 from studio_app.exchange.feedback import export_feedback, sync_status
 from studio_app.exchange.importer import import_package
 from studio_app.exchange.schema import FORMAT_VERSION
-from studio_app.services import exchange_county, peers, proposals, site, visits
+from studio_app.services import county_work, peers, proposals, site, visits
 from studio_app.services.permissions import PermissionDenied
 from studio_app.storage import migrations
 from studio_app.storage.database import close_database, open_database
@@ -276,7 +276,7 @@ def test_a_multi_package_flow_works_both_ways(studio: Install, county: Install, 
             assert import_package(cctx, path).applied
             pr = made["proposal"].uuid
             proposals.update(cctx, pr, {"reply_summary": f"第 {round_} 次答复"})
-            exchange_county.set_units(cctx, pr, [("lead", f"0{round_}")])
+            county_work.set_units(cctx, pr, [("lead", f"0{round_}")])
             fb = export_feedback(cctx, "SQZ", out)
             assert fb.path is not None and fb.sequence == round_
         with studio as ctx:
