@@ -15,6 +15,7 @@ from studio_app import (
     __version__,
     cli_accounts,
     cli_backup,
+    cli_county,
     cli_exchange,
     cli_peers,
     cli_print,
@@ -73,11 +74,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "demo", parents=[common], help="fill an empty database with realistic demo data"
     )
-    p.add_argument("--visits", type=_positive, default=2000, metavar="N")
+    p.add_argument("--visits", type=_positive, metavar="N", help="per studio (2000; county: 400)")
     p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.add_argument(
+        "--county",
+        action="store_true",
+        help="the county office, with demo studios' packages imported and its work on them",
+    )
+    p.add_argument("--studios", type=_positive, metavar="N", help="with --county: how many (3)")
 
     p = sub.add_parser("stats", parents=[common], help="counts per record type and status")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--period", help="county: work on records submitted in 2026, 2026-Q4, 2026-11")
 
     p = sub.add_parser(
         "check", parents=[common], help="integrity and foreign-key checks (exit 0 when sound)"
@@ -100,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_selftest.register(sub, common)
     cli_accounts.register(sub, common)
     cli_backup.register(sub, common)
+    cli_county.register(sub, common)
     return parser
 
 
@@ -155,11 +164,16 @@ def cmd_setup(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from studio_app.services import accounts, demo, site
     from studio_app.storage.models import Member, Resident, Visit
-    from studio_app.workspace import DEMO_SITE
+    from studio_app.workspace import DEMO_SITE, DEMO_VISITS
 
+    if args.studios is not None and not args.county:
+        print("studio-app demo: 用法错误：--studios 只能与 --county 一起使用", file=sys.stderr)
+        return EXIT_USAGE
     workspace = _open(args)
     if workspace.site is not None:  # an administrator, and never a ledger in real use
         demo.check_allowed(workspace.context())
+    if args.county:
+        return _demo_county(args, workspace)
     if any(m.select().exists() for m in (Member, Resident, Visit)):
         raise UserError(
             "数据库中已有记录，演示数据只能生成到空数据库（可用 --data-dir 另选目录）。"
@@ -172,7 +186,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             print(f"\r生成演示数据… {done * 100 // max(total, 1)}%", end="", file=sys.stderr)
 
     summary = demo.generate(
-        workspace.context(), visits=args.visits, seed=args.seed, progress=progress
+        workspace.context(), visits=args.visits or DEMO_VISITS, seed=args.seed, progress=progress
     )
     if sys.stderr.isatty():
         print(file=sys.stderr)
@@ -186,18 +200,56 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _demo_county(args: argparse.Namespace, workspace) -> int:  # type: ignore[no-untyped-def]
+    """``demo --county``: the county office with demo studios' packages (county_demo)."""
+    from studio_app import county_demo
+    from studio_app.services import accounts, site
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r生成县政协演示数据… {done * 100 // max(total, 1)}%", end="", file=sys.stderr)
+
+    visits = args.visits or county_demo.VISITS
+    s = county_demo.generate(
+        studios=args.studios or 3, visits=visits, seed=args.seed, progress=progress
+    )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    workspace.site = county = site.require_site()
+    print(
+        f"已生成县政协演示数据：{county.name}，收到 {len(s.studios)} 个工作室"
+        f"（{'、'.join(s.studios)}）的数据包：接待走访 {s.visits}，访谈 {s.interviews}，"
+        f"提案与社情民意 {s.proposals}；已审查 {s.reviewed}，待审查 {s.waiting}，"
+        f"交办 {s.assigned}，已答复 {s.replied}（超期答复 {s.late}），超期未复 {s.overdue}，"
+        f"采用 {s.adopted}，批示 {s.instructed}，委员已评价 {s.evaluated}"
+    )
+    accounts.ensure_demo_admin()
+    print(f"演示管理员：用户名 {accounts.DEMO_LOGIN}，密码 {accounts.DEMO_PASSWORD}")
+    return EXIT_OK
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
-    from studio_app.services import site, stats
+    """Counts of records; at the county also its work on proposals (county_stats)."""
+    from studio_app.services import county_stats, site, stats
+    from studio_app.services.statistics import Period
 
     workspace = _open(args, create=False, reading=True)
-    site.require_site()
+    here = site.require_site()
+    if args.period and here.kind != "county":
+        raise UserError("--period 只用于县政协的审查办理统计。")
     counts = stats.counts()
+    work = None
+    if here.kind == "county":
+        work = county_stats.work(Period.parse(args.period) if args.period else None)
     if args.json:
-        json.dump(counts, sys.stdout, ensure_ascii=False, indent=2)
+        extra = {"county_work": county_stats.as_dict(work)} if work else {}
+        json.dump({**counts, **extra}, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
         print(f"{workspace.site.name}（{workspace.site.code}）")  # type: ignore[union-attr]
         _print_counts(counts)
+        for line in county_stats.as_lines(work) if work else []:
+            print(line)
     return EXIT_OK
 
 

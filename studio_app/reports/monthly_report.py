@@ -1,7 +1,8 @@
 """The monthly (quarterly, yearly) statistics report: tables and charts for meetings.
 
 One section per scope: the studio itself, or in county mode each studio and then the county
-total behind an overview table. Laid out with platypus flowables in frames on the canvas of
+total behind an overview table and the county's work on proposals (county_section.py).
+Laid out with platypus flowables in frames on the canvas of
 :func:`~studio_app.reports.pdfwrite.write_pdf`, so it is written atomically like every form.
 """
 
@@ -32,12 +33,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from studio_app.reports import charts
+from studio_app.reports import charts, county_section
 from studio_app.reports.documents import PrintResult
 from studio_app.reports.fonts import PrintFont, print_font
 from studio_app.reports.pdfwrite import CREATOR, write_atomic
 from studio_app.reports.sheet import LEFT, PAGE_H, PAGE_W, TABLE_W
 from studio_app.reports.text import cn_date
+from studio_app.services import county_stats
 from studio_app.services.context import Context
 from studio_app.services.print_settings import font_path
 from studio_app.services.site import local_site
@@ -194,7 +196,14 @@ def _overview(reports: Sequence[Report], s: _Styles) -> list[Flowable]:
     return [Paragraph("各工作室概况", s.h1), table, PageBreak()]
 
 
-def story(period: Period, reports: Sequence[Report], s: _Styles, today_text: str) -> list[Flowable]:
+def story(
+    period: Period,
+    reports: Sequence[Report],
+    s: _Styles,
+    today_text: str,
+    work: county_stats.CountyWork | None = None,
+) -> list[Flowable]:
+    """The whole report; ``work``: the county's own work, after the overview (county mode)."""
     county = len(reports) > 1 or reports[0].scope == COUNTY_SCOPE
     here = local_site()
     scope = ((here.county if here else "") or "全县") if county else reports[0].scope
@@ -209,6 +218,8 @@ def story(period: Period, reports: Sequence[Report], s: _Styles, today_text: str
     ]
     if county:
         out += _overview(reports, s)
+        if work is not None:
+            out += [*county_section.section(work, s, today_text), PageBreak()]
         for r in reports:
             out += section(r, s)
             out.append(PageBreak())
@@ -264,10 +275,11 @@ def render(
     """
     county = ctx.is_county if county is None else county
     reports = by_site(period) if county else [report(period, origin_site=ctx.site_uuid)]
+    work = county_stats.work(period, today=ctx.today()) if county else None
     font = print_font(font_path())
     styles = _Styles(font.name)
     title = f"履职统计报表 · {period.label}"
-    flowables = story(period, reports, styles, cn_date(ctx.today()))
+    flowables = story(period, reports, styles, cn_date(ctx.today()), work)
     pages = 0
 
     def produce(fh: BinaryIO) -> None:

@@ -58,6 +58,8 @@ def find(reference: str) -> Proposal:
     county number; a serial that several studios use must name the studio."""
     text = reference.strip()
     code, _, serial = text.rpartition(":")
+    if not serial.strip():  # "" would match every record without a county number
+        raise NotFound("请写明提案或社情民意的编号。")
     query = Proposal.select().where(Proposal.deleted_at.is_null())
     if code:
         site = Site.get_or_none(Site.code == code.strip().upper())
@@ -146,7 +148,7 @@ def review(
             )  # fmt: skip
             if kind not in CONVERTIBLE or kind == row.kind:
                 errors["converted_to"] = "转为：应为意见建议或社情民意，且不同于原类型"
-        if county_no:
+        if county_no and county_no.strip():
             _check_county_no(row, county_no, errors)
         if errors:
             raise ValidationError(errors)
@@ -338,8 +340,8 @@ def adopt(
     with records.atomic():
         row = _load(ref)
         _live_submitted(row)
-        if row.kind not in ADOPTABLE:
-            _refuse(row, "只有社情民意信息登记采用情况。")
+        if row.kind not in ADOPTABLE and row.converted_to not in ADOPTABLE:
+            _refuse(row, "只有社情民意信息（含转为社情民意的）登记采用情况。")
         values = {"adoption_level": level, "adopted_by": by if level else "",
                   "adopted_at": (on or ctx.today()) if level else None}  # fmt: skip
         _write(ctx, row, values, "adopt")
@@ -405,3 +407,25 @@ def stage(row: Any, today: date) -> Stage:
     if row.assigned_at is None:
         return WAITING_ASSIGN
     return OVERDUE if row.reply_due is not None and row.reply_due < today else IN_HAND
+
+
+STEPS = ("review", "assign", "reply", "adopt", "instruct")  # the order of the work
+
+
+def apply(ctx: Context, ref: int | str, steps: dict[str, dict[str, Any]]) -> Proposal:
+    """Several steps on one record in one transaction, in the order of the work (what a
+    dialog's Save changed): ``steps`` maps a step's name to its function's keyword
+    arguments (``assign`` without ``refs``). All or nothing; returns the saved record."""
+    unknown = set(steps) - set(STEPS)
+    if unknown:
+        raise ValueError(f"unknown county work steps: {sorted(unknown)}")
+    require_county(ctx)
+    run = {"review": review, "reply": reply, "adopt": adopt, "instruct": instruct}
+    with records.atomic():
+        row = _load(ref)
+        for name in (s for s in STEPS if s in steps):
+            if name == "assign":
+                assign(ctx, [row.id], **steps[name])
+            else:
+                run[name](ctx, row.id, **steps[name])
+        return _load(row.id)

@@ -49,25 +49,38 @@ class DemoSummary:
 
 
 def generate(
-    ctx: Context, *, visits: int = 2000, seed: int = 1, progress: Progress | None = None
+    ctx: Context,
+    *,
+    visits: int = 2000,
+    seed: int = 1,
+    progress: Progress | None = None,
+    proposals: int | None = None,
 ) -> DemoSummary:
-    """Add realistic demo records to the database of the set-up local site.
+    """Add realistic demo records to the database of the set-up local studio.
 
     Deterministic for a seed (apart from uuids and the clock); all or nothing. Raises
     :class:`~studio_app.core.errors.SetupRequired` when no site is set up; refused
-    (:func:`check_allowed`) unless an administrator asks and the ledger is not in real use.
+    (:func:`check_allowed`) unless an administrator asks and the ledger is not in real use,
+    and at the county office (:data:`COUNTY_DEMO`). ``proposals``: how many proposal-type
+    records (default: one per 50 visits, at least 20).
     """
-    if visits < 0:
-        raise ValueError("visits must not be negative")
+    if visits < 0 or (proposals is not None and proposals < 0):
+        raise ValueError("visits and proposals must not be negative")
     check_allowed(ctx)
+    if ctx.is_county:
+        raise UserError(COUNTY_DEMO)
     with database.atomic():
-        summary = _Generator(ctx, random.Random(seed), visits, progress).run()
+        summary = _Generator(ctx, random.Random(seed), visits, progress, proposals).run()
         changes = {k: (None, v) for k, v in asdict(summary).items()}
         audit.record(ctx, "demo", "site", ctx.site_uuid, changes | {"seed": (None, seed)})
         Setting.insert(key=DEMO_MARKER, value="1").on_conflict_replace().execute()
     return summary
 
 
+COUNTY_DEMO = (
+    "县政协的台账只接收各工作室的数据包，不能直接生成工作室的演示数据；"
+    "县政协的演示数据请在一个空的数据目录中用 studio-app demo --county 生成。"
+)
 REAL_LEDGER = (
     "这是正式使用的台账（已用 setup 或设置向导设置），不能生成演示数据；"
     "演示数据请生成到另一个空的数据目录（--data-dir）。"
@@ -134,7 +147,6 @@ COLUMNS = {
     "interview_resident": "interview_id resident_id position",
     "proposal_co_signer": "proposal_id member_id position",
     "proposal_source": "proposal_id visit_id interview_id",
-    "proposal_unit": "proposal_id unit role position",
 }
 INDEXED = ("visit", "interview", "proposal")  # fed to FTS5 by triggers
 SYNCED_TABLES = ("member", "resident", *INDEXED)
@@ -176,13 +188,18 @@ class _Generator(ProposalRecords):
     """One run: the phases members → residents → visits → interviews → proposals."""
 
     def __init__(
-        self, ctx: Context, rng: random.Random, visits: int, progress: Progress | None
+        self,
+        ctx: Context,
+        rng: random.Random,
+        visits: int,
+        progress: Progress | None,
+        proposals: int | None = None,
     ) -> None:
         self.ctx, self.rng, self.rnd = ctx, rng, rng.random
         self.n_visits = visits
         self.n_residents = min(MAX_RESIDENTS, max(50, visits // 5))
         self.n_interviews = max(10, visits // 100)
-        self.n_proposals = max(20, visits // 50)
+        self.n_proposals = max(20, visits // 50) if proposals is None else proposals
         self.total = MEMBERS + self.n_residents + visits + self.n_interviews + self.n_proposals
         self.done, self.progress = 0, progress
         self.clock = _Clock(ctx)

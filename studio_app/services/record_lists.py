@@ -142,6 +142,7 @@ PROPOSALS = Lister(
             Column("review", "t.review", ("t.review",)),
             Column("reply_class", "t.reply_class", ("t.reply_class",)),
             Column("county_no", "t.county_no"),
+            Column("assigned_at", "t.assigned_at"),
             Column("reply_due", "t.reply_due"),
             Column("member_evaluation", "t.member_evaluation"),
             Column("adoption_level", "t.adoption_level"),

@@ -206,7 +206,9 @@ def modify(
     return {**changes, **extra_changes}
 
 
-STUDIO_OWNED = "这是{studio}的{what}，内容由工作室填写和修改，县政协只填写审查、交办、答复和采用。"
+STUDIO_OWNED = (
+    "这是{studio}的{what}，内容由工作室填写和修改，县政协只填写审查、交办、答复、采用和批示。"
+)
 
 
 def require_own(ctx: Context, rt: RecordType, row: SyncedModel) -> None:

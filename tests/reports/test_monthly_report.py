@@ -8,12 +8,17 @@ from datetime import datetime
 from pathlib import Path
 
 from studio_app.reports import monthly_report
+from studio_app.services import site
 from studio_app.services.context import Context
 from studio_app.services.statistics import Period, report
 from studio_app.storage.models import Site, Visit
 from tests.conftest import fixed_clock
 from tests.reports import pdf
+from tests.services import county_scenario as scenario
+from tests.services.county_scenario import DAZ_NAME, SQZ_NAME, Worked
 from tests.services.helpers import visit
+
+studio, county, out, worked = scenario.studio, scenario.county, scenario.out, scenario.worked
 
 pytestmark = pdf.needs_poppler
 
@@ -72,6 +77,44 @@ def test_county_mode_has_one_section_per_studio_and_the_total(
         text.index("全县合计一、"),
     )
     assert first < second < total
+
+
+def test_county_report_has_the_county_work_section(worked: Worked, tmp_path: Path) -> None:
+    ctx = replace(site.context_for(site.require_site()), clock=fixed_clock(datetime(2026, 8, 1)))
+    dest = tmp_path / "county.pdf"
+    monthly_report.render(ctx, Period.year(2026), dest)  # county by the installation's kind
+    text = pdf.flat(dest)
+    assert (
+        text.index("各工作室概况")
+        < text.index("县政协审查办理情况")
+        < text.index(f"{DAZ_NAME}一、总体情况")
+    )
+    for value in (
+        "报送提案、社情民意信息、意见建议和百字金点子共7件（草稿不计），已审查6件，待审查1件；"
+        "立案5件，交办承办单位5件，已答复3件。已到期4件中按期答复2件，按期答复率50.0%，超期未复1件。"
+        "社情民意信息3件，被采用3件，采用率100.0%。委员对答复评价2件，满意和基本满意率50.0%。",
+        "审查、交办、答复、采用情况截至2026年8月1日",
+        # 工作室 报送 立案 不立案 并案 转 退回 待审查
+        f"{DAZ_NAME}3200001", f"{SQZ_NAME}4310000", "全县合计7510001",
+        # 类型: 提案 2 立案 2; 百字金点子 1 待审查 1
+        "提案2200000", "百字金点子1000001",
+        # 交办 已答复 已到期 按期答复 超期未复 按期率 A B C
+        f"{DAZ_NAME}21110100.0%001", f"{SQZ_NAME}3231133.3%110", "全县合计5342150.0%111",
+        "县住建局3121150.0%100", "县交通运输局111000.0%010", "县教育局11110100.0%001",
+        # 社情民意 县级 市级 省级 全国 采用合计 采用率
+        f"{SQZ_NAME}211002100.0%", "全县合计311103100.0%",
+        # 已答复 已评价 满意 基本满意 不满意 满意率
+        f"{SQZ_NAME}2210150.0%", f"{DAZ_NAME}10000—",
+        "采用级别（全县）",
+    ):  # fmt: skip
+        assert value in text, value
+    assert [f["emb"] for f in pdf.fonts(dest)] == ["yes"] * len(pdf.fonts(dest))
+
+
+def test_studio_report_has_no_county_work_section(march: Context, tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    monthly_report.render(march, MARCH, out)
+    assert "县政协审查办理情况" not in pdf.flat(out)
 
 
 def test_chart_axis_steps_are_whole_numbers() -> None:

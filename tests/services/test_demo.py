@@ -20,10 +20,9 @@ from studio_app.core.codes import (
     InterviewStatus,
     ProposalKind,
     ProposalStatus,
-    ReplyClass,
-    Review,
     VisitStatus,
 )
+from studio_app.core.errors import UserError
 from studio_app.core.fields import COUNTY, PROPOSAL_FIELDS
 from studio_app.core.identity import normalise_id_number, normalise_phone
 from studio_app.core.workflow import ALLOWED, OPEN_STATUSES, initial_status
@@ -209,36 +208,16 @@ def test_a_studio_has_no_county_part(g: Generated) -> None:
     assert one("SELECT count(*) FROM proposal WHERE status = 'submitted'") > 0
 
 
-def test_a_county_site_gets_the_county_part(tmp_path: Path) -> None:
+def test_a_county_site_is_refused_and_pointed_to_the_county_demo(tmp_path: Path) -> None:
+    """At the county, records come from studios' packages (``demo --county``), never made."""
     open_database(tmp_path / "county.sqlite3")
     try:
         county = site.setup("county", "平阳县政协", "PYX", "", "平阳县")
         c = dataclasses.replace(site.context_for(county), clock=fixed_clock(NOW))
-        demo.generate(c, visits=300, seed=3)
-        assert {r[0] for r in q("SELECT review FROM proposal WHERE review != ''")} == {
-            m.value for m in Review
-        }
-        assert {r[0] for r in q("SELECT reply_class FROM proposal WHERE reply_class != ''")} == {
-            m.value for m in ReplyClass
-        }
-        assert q("SELECT adoption_level FROM proposal WHERE kind = 'sqmy' AND review != ''")
-        assert not q("SELECT id FROM proposal WHERE review != '' AND county_rev < 1")
-        assert not q("SELECT id FROM proposal WHERE review = '' AND county_rev != 0")
-        accepted = q(
-            "SELECT id, assigned_at, reply_due, county_no FROM proposal "
-            "WHERE review = 'accepted' AND kind IN ('proposal', 'suggestion')"
-        )
-        assert accepted and all(a and d and a < d and no for _, a, d, no in accepted)
-        units = q("SELECT proposal_id, role FROM proposal_unit ORDER BY proposal_id, position")
-        assert {pid for pid, _ in units} == {row[0] for row in accepted}
-        roles = defaultdict(list)
-        for pid, role in units:
-            roles[pid].append(role)
-        assert all(r[0] == "lead" and "lead" not in r[1:] for r in roles.values())
-        assert not q("SELECT id FROM proposal WHERE replied_at IS NOT NULL AND reply_class = ''")
-        assert one("SELECT count(*) FROM proposal WHERE member_evaluation != ''") > 0
-        assert one("SELECT count(*) FROM proposal WHERE instruction_text != ''") > 0
-        assert integrity.problems() == []
+        with pytest.raises(UserError, match="demo --county"):
+            demo.generate(c, visits=300, seed=3)
+        assert not Proposal.select().exists() and not Visit.select().exists()
+        assert not demo.is_demo()
     finally:
         close_database()
 

@@ -9,4 +9,5 @@ ALTER TABLE "proposal" ADD COLUMN "adopted_by" VARCHAR(100) NOT NULL DEFAULT '';
 ALTER TABLE "proposal" ADD COLUMN "instruction_leader" VARCHAR(100) NOT NULL DEFAULT '';
 -- The county's lists and desk filter by studio and by where a record stands in review.
 CREATE INDEX "proposal_live_origin" ON "proposal" ("origin_site", "kind") WHERE "deleted_at" IS NULL;
-CREATE INDEX "proposal_live_review" ON "proposal" ("review", "reply_due") WHERE "deleted_at" IS NULL;
+CREATE INDEX "proposal_live_review" ON "proposal" ("review", "reply_class", "reply_due") WHERE "deleted_at" IS NULL;
+CREATE INDEX "proposal_live_adopted" ON "proposal" ("kind", "adopted_at") WHERE "deleted_at" IS NULL AND "adoption_level" != '';

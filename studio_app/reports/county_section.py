@@ -1,0 +1,137 @@
+"""The county-work section of the county's statistics report (县政协审查办理情况): review
+results, assignment and replies per studio and by lead unit, adoption of 社情民意 and the
+members' evaluation, from :func:`studio_app.services.county_stats.work`. Chinese, like
+every printed form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from studio_app.core.codes import AdoptionLevel, Review
+from studio_app.reports import charts
+from studio_app.reports.sheet import TABLE_W
+from studio_app.services.county_stats import CountyWork, Tally
+from studio_app.services.statistics import NOT_REVIEWED, Counted
+
+if TYPE_CHECKING:
+    from studio_app.reports.monthly_report import _Styles
+
+Column = tuple[str, Callable[[Tally], str]]  # header, value
+NAME_W = 44 * mm
+REVIEW_HEADS = {Review.CONVERTED: "转为建议\n或社情民意"}
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def _n(value: int) -> str:
+    return f"{value:,}"
+
+
+def _counted(items: Callable[[Tally], Sequence[Counted]], code: str) -> Callable[[Tally], str]:
+    """The count of ``code`` among a tally's classes, adoption levels or evaluations."""
+    return lambda t: _n(next((c.count for c in items(t) if c.code == code), 0))
+
+
+def _level(level: AdoptionLevel) -> str:
+    return level.label if level is AdoptionLevel.NATIONAL else f"{level.label}级"
+
+
+REVIEWS: list[Column] = [
+    ("报送", lambda t: _n(t.submitted)),
+    *((REVIEW_HEADS.get(r, r.label), lambda t, r=r: _n(t.reviewed(r))) for r in Review),
+    (NOT_REVIEWED, lambda t: _n(t.pending)),
+]
+HANDLING: list[Column] = [
+    ("交办", lambda t: _n(t.assigned)),
+    ("已答复", lambda t: _n(t.replied)),
+    ("已到期", lambda t: _n(t.due)),
+    ("按期答复", lambda t: _n(t.on_time)),
+    ("超期未复", lambda t: _n(t.overdue)),
+    ("按期率", lambda t: _pct(t.on_time_rate)),
+    *((f"{c}类", _counted(lambda t: t.classes, c)) for c in "ABC"),
+]
+ADOPTION: list[Column] = [
+    ("社情民意", lambda t: _n(t.sqmy)),
+    *((_level(a), _counted(lambda t: t.adoptions, a.value)) for a in AdoptionLevel),
+    ("采用合计", lambda t: _n(t.adopted)),
+    ("采用率", lambda t: _pct(t.adoption_rate)),
+]
+EVALUATION: list[Column] = [
+    ("已答复", lambda t: _n(t.replied)),
+    ("已评价", lambda t: _n(t.evaluated)),
+    ("满意", _counted(lambda t: t.evaluations, "satisfied")),
+    ("基本满意", _counted(lambda t: t.evaluations, "basic")),
+    ("不满意", _counted(lambda t: t.evaluations, "unsatisfied")),
+    ("满意率", lambda t: _pct(t.satisfaction_rate)),
+]
+
+
+def _table(head: str, columns: Sequence[Column], rows: Sequence[Tally], s: _Styles) -> Table:
+    data = [[head, *(h for h, _ in columns)]]
+    data += [[t.label, *(value(t) for _, value in columns)] for t in rows]
+    width = (TABLE_W - NAME_W) / len(columns)
+    return s.table(data, [NAME_W] + [width] * len(columns))
+
+
+def _summary(w: CountyWork) -> str:
+    t = w.total
+    reviewed = t.submitted - t.pending
+    return (
+        f"本期各工作室报送提案、社情民意信息、意见建议和百字金点子共{_n(t.submitted)}件（草稿不计），"
+        f"已审查{_n(reviewed)}件，待审查{_n(t.pending)}件；立案{_n(t.reviewed(Review.ACCEPTED))}件，"
+        f"交办承办单位{_n(t.assigned)}件，已答复{_n(t.replied)}件。已到期{_n(t.due)}件中按期答复"
+        f"{_n(t.on_time)}件，按期答复率{_pct(t.on_time_rate)}，超期未复{_n(t.overdue)}件。"
+        f"社情民意信息{_n(t.sqmy)}件，被采用{_n(t.adopted)}件，采用率{_pct(t.adoption_rate)}。"
+        f"委员对答复评价{_n(t.evaluated)}件，满意和基本满意率{_pct(t.satisfaction_rate)}。"
+    )
+
+
+def section(w: CountyWork, s: _Styles, as_of_text: str) -> list[Flowable]:
+    """The county's own work on the period's submitted records, on pages of its own."""
+    everyone = [*w.studios, w.total]
+    units = w.units
+    out: list[Flowable] = [
+        Paragraph("县政协审查办理情况", s.h1),
+        Paragraph(_summary(w), s.body),
+        Spacer(1, 4),
+        Paragraph(
+            f"注：统计本期报送的件（不含草稿），审查、交办、答复、采用情况截至{as_of_text}；"
+            "按期答复率＝按期答复件数÷已到期件数（已答复或已过答复期限的件）。",
+            s.note,
+        ),
+        Paragraph("（一）各工作室审查情况", s.h2),
+        _table("工作室", REVIEWS, everyone, s),
+        KeepTogether(
+            [
+                Paragraph("（二）按类型审查情况", s.h2),
+                _table("类型", REVIEWS, [*w.kinds, w.total], s),
+            ]
+        ),
+        CondPageBreak(50 * mm),
+        Paragraph("（三）各工作室交办答复情况", s.h2),
+        _table("工作室", HANDLING, everyone, s),
+        CondPageBreak(50 * mm),
+        Paragraph("（四）按主办单位答复情况", s.h2),
+    ]
+    if units:
+        out.append(_table("主办单位", HANDLING, units, s))
+        out.append(Paragraph("注：按主办单位统计，协办单位不重复计算。", s.note))
+    else:
+        out.append(Paragraph("本期无。", s.body))
+    out += [
+        CondPageBreak(60 * mm),
+        Paragraph("（五）社情民意信息采用情况", s.h2),
+        _table("工作室", ADOPTION, everyone, s),
+        Spacer(1, 4),
+        charts.bar_chart(w.total.adoptions, s.font, width=TABLE_W, title="采用级别（全县）"),
+        CondPageBreak(50 * mm),
+        Paragraph("（六）委员对答复的评价", s.h2),
+        _table("工作室", EVALUATION, everyone, s),
+    ]
+    return out
