@@ -33,6 +33,29 @@
     </message>
 </context>
 <context>
+    <name>AssignForm</name>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Space checks or unchecks the current unit</source>
+        <translation>空格键勾选或取消当前单位</translation>
+    </message>
+    <message>
+        <source>Three months after the assignment unless you change it</source>
+        <translation>默认为交办后三个月，可修改</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Assisting units</source>
+        <translation>协办单位</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>From</source>
@@ -385,6 +408,409 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>All decided: import the file again.</source>
         <translation>已全部决定：请再次导入该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>CountyAssignDialog</name>
+    <message>
+        <source>Assign {0} records</source>
+        <translation>交办 {0} 件</translation>
+    </message>
+    <message>
+        <source>The {0} selected records go to the same units, with the same dates.</source>
+        <translation>所选 {0} 件交办给相同的单位，日期相同。</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>交办</translation>
+    </message>
+    <message>
+        <source>Choose the lead unit.</source>
+        <translation>请选择主办单位。</translation>
+    </message>
+    <message>
+        <source>Assign {0} records to {1}?</source>
+        <translation>将 {0} 件交办给{1}？</translation>
+    </message>
+</context>
+<context>
+    <name>CountyDeskPage</name>
+    <message>
+        <source>Import a package…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <source>Import a studio&apos;s package on the exchange page</source>
+        <translation>在数据交换页导入工作室的数据包</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>案由/标题</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>报送日期</translation>
+    </message>
+    <message>
+        <source>Lead unit / record</source>
+        <translation>主办单位 / 记录</translation>
+    </message>
+    <message>
+        <source>Count / studio</source>
+        <translation>件数 / 工作室</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>采用日期</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>已收数据包</translation>
+    </message>
+    <message>
+        <source>Last package</source>
+        <translation>最近收到</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>待审查</translation>
+    </message>
+    <message>
+        <source>County desk</source>
+        <translation>县政协工作台</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>{0} package numbers never arrived (see the exchange page)</source>
+        <translation>有 {0} 个编号的数据包未收到（见数据交换页）</translation>
+    </message>
+    <message>
+        <source>No package for {0} days (studios send one a month)</source>
+        <translation>已 {0} 天没有收到数据包（工作室每月报送一次）</translation>
+    </message>
+    <message>
+        <source>No studio has sent a package yet.</source>
+        <translation>还没有工作室报送过数据包。</translation>
+    </message>
+    <message>
+        <source>Studios ({0})</source>
+        <translation>各工作室（{0}）</translation>
+    </message>
+    <message>
+        <source>{0} of them sent no package for more than {1} days.</source>
+        <translation>其中 {0} 个工作室超过 {1} 天没有报送数据包。</translation>
+    </message>
+    <message>
+        <source>Nothing waits for review.</source>
+        <translation>没有待审查的记录。</translation>
+    </message>
+    <message>
+        <source>Waiting for review ({0}), oldest first</source>
+        <translation>待审查（{0}），最早报送的在前</translation>
+    </message>
+    <message>
+        <source>Waiting for review ({0}), the oldest {1}</source>
+        <translation>待审查（{0}），最早报送的 {1} 件</translation>
+    </message>
+    <message>
+        <source>(no lead unit recorded)</source>
+        <translation>（未登记主办单位）</translation>
+    </message>
+    <message>
+        <source>The oldest reply due</source>
+        <translation>最早的答复期限</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>…… 另有 {0} 条</translation>
+    </message>
+    <message>
+        <source>No reply is overdue.</source>
+        <translation>没有超期未答复的记录。</translation>
+    </message>
+    <message>
+        <source>Replies overdue, by lead unit ({0})</source>
+        <translation>超期未答复，按主办单位（{0}）</translation>
+    </message>
+    <message>
+        <source>None adopted this year yet.</source>
+        <translation>今年还没有被采用的社情民意。</translation>
+    </message>
+    <message>
+        <source>社情民意 adopted in {0} ({1})</source>
+        <translation>{0}年社情民意采用情况（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>CountyWork</name>
+    <message>
+        <source>Waiting for review</source>
+        <translation>待审查</translation>
+    </message>
+    <message>
+        <source>Waiting for assignment</source>
+        <translation>待交办</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Overdue, no reply</source>
+        <translation>超期未复</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Evaluated by the member</source>
+        <translation>委员已评价</translation>
+    </message>
+    <message>
+        <source>Settled at review</source>
+        <translation>审查办结</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Several records</source>
+        <translation>批量办理</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CountyWorkDialog</name>
+    <message>
+        <source>Review</source>
+        <translation>审查</translation>
+    </message>
+    <message>
+        <source>(not reviewed yet)</source>
+        <translation>（尚未审查）</translation>
+    </message>
+    <message>
+        <source>Serial of the record it joins, e.g. SQ-2026-0001 or SQZ:SQ-2026-0001</source>
+        <translation>并入记录的编号，如 SQ-2026-0001 或 SQZ:SQ-2026-0001</translation>
+    </message>
+    <message>
+        <source>Required when not accepted or returned</source>
+        <translation>不立案或退回时必填</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>交办</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Adoption</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <source>(not adopted)</source>
+        <translation>（未采用）</translation>
+    </message>
+    <message>
+        <source>Who adopted it, e.g. 市政协办公室</source>
+        <translation>采用单位，如 市政协办公室</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>批示</translation>
+    </message>
+    <message>
+        <source>County work: {0} {1}</source>
+        <translation>审查办理：{0} {1}</translation>
+    </message>
+    <message>
+        <source>Stage: {0}</source>
+        <translation>办理阶段：{0}</translation>
+    </message>
+    <message>
+        <source>This record is in the trash.</source>
+        <translation>该记录在回收站中。</translation>
+    </message>
+    <message>
+        <source>The studio has not submitted this record yet.</source>
+        <translation>工作室尚未报送该记录。</translation>
+    </message>
+    <message>
+        <source>The unit has replied: the review and the assignment stay as they are.</source>
+        <translation>承办单位已答复，审查结果和交办不能再改。</translation>
+    </message>
+    <message>
+        <source>Assign once the record is accepted (Review tab).</source>
+        <translation>立案后才能交办（见“审查”）。</translation>
+    </message>
+    <message>
+        <source>Enter the reply once the record is accepted.</source>
+        <translation>立案后才能登记答复。</translation>
+    </message>
+    <message>
+        <source>Enter the reply once the record is assigned.</source>
+        <translation>交办后才能登记答复。</translation>
+    </message>
+    <message>
+        <source>Only social-conditions reports (社情民意) are adopted.</source>
+        <translation>只有社情民意信息登记采用情况。</translation>
+    </message>
+    <message>
+        <source>Choose the review result.</source>
+        <translation>请选择审查结果。</translation>
+    </message>
+    <message>
+        <source>Choose the lead unit.</source>
+        <translation>请选择主办单位。</translation>
+    </message>
+    <message>
+        <source>Choose the reply class.</source>
+        <translation>请选择答复类别。</translation>
+    </message>
+</context>
+<context>
+    <name>CountyWorkPanel</name>
+    <message>
+        <source>Review, assignment and replies per studio</source>
+        <translation>各工作室审查、交办和答复情况</translation>
+    </message>
+    <message>
+        <source>Review results by kind of record</source>
+        <translation>按类型审查情况</translation>
+    </message>
+    <message>
+        <source>Replies by lead unit</source>
+        <translation>按主办单位答复情况</translation>
+    </message>
+    <message>
+        <source>Adoption of social-conditions reports and members&apos; evaluation</source>
+        <translation>社情民意采用和委员评价情况</translation>
+    </message>
+    <message>
+        <source>Records submitted in the period, as they stand now; drafts are not counted. The on-time rate is over the replies due: replied, or past the reply deadline.</source>
+        <translation>统计本期报送的件（草稿不计），按当前办理情况；按期答复率 = 按期答复件数 ÷ 已到期件数（已答复或已过答复期限的）。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} records submitted, {2} not reviewed yet; {3} assigned, {4} replied, {5} of {6} due replied on time (on-time rate {7}), {8} overdue; {9} social-conditions reports adopted.</source>
+        <translation>{0}：报送 {1} 件，待审查 {2} 件；交办 {3} 件，已答复 {4} 件，已到期 {6} 件中按期答复 {5} 件（按期答复率 {7}），超期未复 {8} 件；社情民意被采用 {9} 件。</translation>
+    </message>
+    <message>
+        <source>County total</source>
+        <translation>全县合计</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>待审查</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>交办</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>Replied, or past the reply deadline</source>
+        <translation>已答复或已过答复期限</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按期答复</translation>
+    </message>
+    <message>
+        <source>Replied by the deadline</source>
+        <translation>在答复期限内答复</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期未复</translation>
+    </message>
+    <message>
+        <source>Not replied, deadline passed</source>
+        <translation>已过答复期限仍未答复</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>按期答复率</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Members&apos; evaluation of the reply</source>
+        <translation>委员对答复的评价</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Reports submitted</source>
+        <translation>社情民意报送</translation>
+    </message>
+    <message>
+        <source>Social-conditions reports</source>
+        <translation>社情民意信息</translation>
+    </message>
+    <message>
+        <source>Adopted at this level</source>
+        <translation>在该级别被采用</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>被采用</translation>
+    </message>
+    <message>
+        <source>Adoption rate</source>
+        <translation>采用率</translation>
+    </message>
+    <message>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1507,14 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>把选中的记录移入回收站</translation>
     </message>
     <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>All studios</source>
+        <translation>全部工作室</translation>
+    </message>
+    <message>
         <source>Search…</source>
         <translation>搜索……</translation>
     </message>
@@ -1468,6 +1902,10 @@ The current data is backed up first, and the window opens again on the restored 
 <context>
     <name>ProposalDialog</name>
     <message>
+        <source>A studio&apos;s record is worked on in the county work window.</source>
+        <translation>工作室的记录请在审查办理窗口中办理。</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1486,6 +1924,18 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>County feedback (read-only)</source>
         <translation>县政协反馈（只读）</translation>
+    </message>
+    <message>
+        <source>No feedback from the county yet.</source>
+        <translation>尚未收到县政协反馈。</translation>
+    </message>
+    <message>
+        <source>Handling units</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>The member evaluates the reply once the county&apos;s reply has arrived.</source>
+        <translation>收到县政协反馈的答复后，委员才能评价。</translation>
     </message>
     <message>
         <source>not yet submitted</source>
@@ -1543,6 +1993,22 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>创建日期</translation>
     </message>
     <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>County No.</source>
+        <translation>县政协编号</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>办理阶段</translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
         <source>Search title, facts, recommendations…</source>
         <translation>搜索标题、情况、建议……</translation>
     </message>
@@ -1553,6 +2019,14 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>All kinds</source>
         <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All studios</source>
+        <translation>全部工作室</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -1569,6 +2043,26 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Preview and print the selected record on its form</source>
         <translation>预览并打印选中记录的表单</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Accept (立案) the selected records</source>
+        <translation>所选记录立案</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>交办…</translation>
+    </message>
+    <message>
+        <source>Assign the selected records to handling units</source>
+        <translation>将所选记录交办给承办单位</translation>
+    </message>
+    <message>
+        <source>Accept (立案) the {0} selected records?</source>
+        <translation>所选 {0} 件立案？</translation>
     </message>
     <message>
         <source>Select a record to print.</source>
@@ -1651,6 +2145,17 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecordViewDialog</name>
+    <message>
+        <source>This record belongs to {0}. Only the studio changes it: its changes arrive with its next package.</source>
+        <translation>这是{0}的记录，只有工作室可以修改，修改随其下一个数据包送达。</translation>
+    </message>
+    <message>
+        <source>{0} (read-only)</source>
+        <translation>{0}（只读）</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2646,14 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>委员履职情况</translation>
     </message>
     <message>
+        <source>Studios&apos; activity</source>
+        <translation>各工作室履职情况</translation>
+    </message>
+    <message>
+        <source>County work on proposals</source>
+        <translation>县政协审查办理情况</translation>
+    </message>
+    <message>
         <source>Print report…</source>
         <translation>打印报表……</translation>
     </message>
@@ -2206,7 +2719,26 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
 </context>
 <context>
+    <name>StudioPart</name>
+    <message>
+        <source>The studio&apos;s record (read-only)</source>
+        <translation>工作室报送的内容（只读）</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>编号</translation>
+    </message>
+</context>
+<context>
     <name>TrashPage</name>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
     <message>
         <source>Search deleted records…</source>
         <translation>搜索已删除的记录……</translation>
@@ -2404,6 +2936,10 @@ The current data is backed up first, and the window opens again on the restored 
 </context>
 <context>
     <name>VisitFilterBar</name>
+    <message>
+        <source>All studios</source>
+        <translation>全部工作室</translation>
+    </message>
     <message>
         <source>All statuses</source>
         <translation>全部状态</translation>
@@ -2628,6 +3164,10 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Due</source>
         <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
     </message>
     <message>
         <source>Overdue</source>

@@ -1,4 +1,9 @@
-"""The main window: navigation on the left, one page at a time on the right."""
+"""The main window: navigation on the left, one page at a time on the right.
+
+At the county the first page is the county's desk (:class:`CountyDeskPage`), and nothing
+is created from the window: no "new visit/interview/proposal" actions or shortcuts, and the
+lists show the studios' records read-only, with a 工作室 column and filter.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,6 +31,7 @@ from studio_app.services.permissions import Permission, allowed
 from studio_app.ui import drafts, messages
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import count_text
+from studio_app.ui.pages.county_desk_page import CountyDeskPage
 from studio_app.ui.pages.desk_page import DeskPage
 from studio_app.ui.pages.interviews_page import InterviewsPage
 from studio_app.ui.pages.people_pages import MembersPage, ResidentsPage
@@ -62,7 +69,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.desk = DeskPage(ctx, lookups, self, demo=self.is_demo)
+        self.county = ctx.is_county
+        self.county_dialog: QDialog | None = None  # the county's work dialog, while open
+        self.desk: DeskPage | CountyDeskPage
+        if self.county:
+            self.desk = CountyDeskPage(ctx, self, demo=self.is_demo)
+        else:
+            self.desk = DeskPage(ctx, lookups, self, demo=self.is_demo)
         self.add_page(self.tr("Desk"), self.desk)
         self.visits = VisitsPage(ctx, lookups, self)
         self.add_page(self.tr("Visits"), self.visits)
@@ -81,11 +94,17 @@ class MainWindow(QMainWindow):
         self.add_lazy_page("exchange", self.tr("Exchange"), self._build_exchange)
         self.add_lazy_page("trash", self.tr("Trash"), self._build_trash)
         self.add_lazy_page("settings", self.tr("Settings"), self._build_settings)
-        self.desk.openVisit.connect(self.open_visit)
-        self.desk.openDraft.connect(lambda key: drafts.open_draft(self, key))
-        self.desk.newVisit.connect(self.new_visit)
-        self.desk.newInterview.connect(self.new_interview)
-        self.desk.newProposal.connect(self.new_proposal)
+        if isinstance(self.desk, CountyDeskPage):
+            # Through lambdas, so that the methods can be replaced on the window (tests).
+            self.desk.openProposal.connect(lambda pid: self.open_county_work(pid))
+            self.desk.importRequested.connect(lambda: self.import_package())
+            self.desk.studioActivated.connect(lambda _uuid: self.show_page(self.exchange))
+        else:
+            self.desk.openVisit.connect(self.open_visit)
+            self.desk.openDraft.connect(lambda key: drafts.open_draft(self, key))
+            self.desk.newVisit.connect(self.new_visit)
+            self.desk.newInterview.connect(self.new_interview)
+            self.desk.newProposal.connect(self.new_proposal)
         self.visits.convertRequested.connect(self.proposal_from_visits)
         self.visits.linkActivated.connect(self.open_link)
         self.detail_state = b""  # the list/detail divider, shared by the list pages
@@ -197,6 +216,8 @@ class MainWindow(QMainWindow):
         page = ExchangePage(self.ctx, self)
         kinds = ("visit", "interview", "proposal", "member", "resident")
         page.imported.connect(lambda: [self._restored(kind, 0) for kind in kinds])
+        page.imported.connect(self.desk.refresh)
+        page.imported.connect(self._refresh_studios)
         return page
 
     @property
@@ -204,7 +225,16 @@ class MainWindow(QMainWindow):
         """The exchange page (an ``ExchangePage``)."""
         return self.lazy_page("exchange")
 
-    def _create_actions(self) -> None:
+    def _refresh_studios(self) -> None:
+        """After an import at the county: a new studio joins the lists' studio filters."""
+        if self.county:
+            for page in [self.visits, *self._built.values()]:
+                refresh = getattr(page, "refresh_studios", None)
+                if refresh is not None:
+                    refresh()
+
+    def _create_new_actions(self) -> list[QAction]:
+        """New visit / interview / proposal (a studio's; the county creates none)."""
         self.new_visit_action = QAction(self.tr("New visit"), self)
         self.new_visit_action.setObjectName("newVisitAction")
         self.new_visit_action.setShortcut(QKeySequence.StandardKey.New)
@@ -218,12 +248,17 @@ class MainWindow(QMainWindow):
         self.new_proposal_action.setObjectName("newProposalAction")
         self.new_proposal_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.new_proposal_action.triggered.connect(self.new_proposal)
+        return [self.new_visit_action, self.new_interview_action, self.new_proposal_action]
+
+    def _create_actions(self) -> None:
+        new_actions = [] if self.county else self._create_new_actions()
         self.delete_visit_action = QAction(self.tr("Delete visit"), self.visits)
         self.delete_visit_action.setObjectName("deleteVisitAction")
         self.delete_visit_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_visit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_visit_action.triggered.connect(self.delete_visit)
-        self.visits.table.addAction(self.delete_visit_action)
+        if not self.county:  # the studios' visits are theirs to delete
+            self.visits.table.addAction(self.delete_visit_action)
         self.find_action = QAction(self.tr("Search"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_search)
@@ -247,10 +282,10 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.new_visit_action)
-        file_menu.addAction(self.new_interview_action)
-        file_menu.addAction(self.new_proposal_action)
-        file_menu.addSeparator()
+        for action in new_actions:
+            file_menu.addAction(action)
+        if new_actions:
+            file_menu.addSeparator()
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.purge_action)
@@ -260,7 +295,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
-        edit_menu.addAction(self.delete_visit_action)
+        if not self.county:
+            edit_menu.addAction(self.delete_visit_action)
         self.details_action = QAction(self.tr("Details panel"), self)
         self.details_action.setObjectName("detailsAction")
         self.details_action.setCheckable(True)
@@ -270,16 +306,47 @@ class MainWindow(QMainWindow):
         self.details_action.toggled.connect(self.show_details)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.details_action)
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.addAction(self.new_visit_action)
-        toolbar.addAction(self.new_interview_action)
-        toolbar.addAction(self.new_proposal_action)
+        if new_actions:  # at the county it would be empty
+            toolbar = self.addToolBar(self.tr("Main"))
+            toolbar.setObjectName("mainToolbar")
+            toolbar.setMovable(False)
+            for action in new_actions:
+                toolbar.addAction(action)
 
     def new_visit(self) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(self.visits))
         self.visits.new_visit()
+
+    def open_county_work(self, proposal_id: int) -> QDialog:
+        """The county's work dialog on a proposal-type record (county mode); when it is
+        accepted, the desk and the proposals list read again."""
+        from studio_app.ui.dialogs.county_dialog import CountyWorkDialog  # county only
+
+        if self.county_dialog is not None:
+            self.county_dialog.raise_()
+            self.county_dialog.activateWindow()
+            return self.county_dialog
+        dialog = CountyWorkDialog(self.ctx, proposal_id, self)
+        drafts.keep(dialog)
+        dialog.accepted.connect(self._county_work_done)
+        dialog.finished.connect(lambda _result: self._county_dialog_closed(dialog))
+        self.county_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _county_work_done(self) -> None:
+        self.desk.refresh()
+        self._restored("proposal", 0)
+
+    def _county_dialog_closed(self, dialog: QDialog) -> None:
+        self.county_dialog = None
+        dialog.deleteLater()
+
+    def import_package(self) -> None:
+        """Choose a studio's package and see its plan, on the exchange page."""
+        page = self.exchange
+        self.show_page(page)
+        page.import_file()
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(page))

@@ -1,9 +1,11 @@
-"""Render the visits page, the visit dialog and the desk to PNG files (not a test).
+"""Render the visits page, the visit dialog and the desk to PNG files (not a test), and
+with ``--county`` the county office's desk, proposals list and work dialog.
 
     xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.ui.screenshots \\
-        [--data-dir DIR] [--out docs/screenshots]
+        [--data-dir DIR] [--out docs/screenshots] [--county]
 
-Without ``--data-dir`` a temporary studio with demo data is used. Run under Xvfb (or a real
+Without ``--data-dir`` a temporary studio with demo data is used (``--county``: the county
+office's demo in a temporary folder). Run under Xvfb (or a real
 display) with CJK fonts installed: the offscreen platform may draw Chinese as boxes.
 """
 
@@ -89,7 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--county", action="store_true", help="the county office's screens")
     args = parser.parse_args(argv)
+    if args.county:
+        return county_shots(args.out)
     root = args.data_dir or Path(tempfile.mkdtemp(prefix="studio-shots-"))
     workspace = open_workspace(DataDir(root))
     if workspace.site is None:
@@ -133,6 +138,46 @@ def main(argv: list[str] | None = None) -> int:
     window.show_page(window.desk)
     settle(app)
     save(window, args.out / "desk.png")
+    QTimer.singleShot(0, app.quit)
+    workspace.close()
+    return 0
+
+
+def county_shots(out: Path) -> int:
+    """The county desk, the proposals list at the county and the county work dialog."""
+    from studio_app import county_demo
+    from studio_app.services import accounts
+    from studio_app.storage.models import Proposal
+
+    workspace = open_workspace(DataDir(Path(tempfile.mkdtemp(prefix="studio-county-"))))
+    county_demo.generate(studios=4, visits=400, seed=1)
+    workspace.site = site.require_site()
+    accounts.ensure_demo_admin()
+    workspace.login = accounts.DEMO_LOGIN
+    app = application([])
+    window = build_main_window(workspace)
+    window.resize(*SIZE)
+    window.show()
+    settle(app)
+    window.show_page(window.desk)
+    settle(app)
+    save(window, out / "county-desk.png")
+    page = window.lazy_page("proposals")
+    window.show_page(page)
+    settle(app)
+    save(window, out / "county-proposals.png")
+    replied = (
+        Proposal.select(Proposal.id)
+        .where(Proposal.reply_class != "", Proposal.kind == "proposal")
+        .order_by(Proposal.replied_at.desc())
+        .first()
+    )
+    if replied is not None:
+        dialog = window.open_county_work(replied.id)
+        dialog.open_tab(2)  # the reply
+        settle(app)
+        save(dialog, out / "county-dialog.png")
+        dialog.done(0)
     QTimer.singleShot(0, app.quit)
     workspace.close()
     return 0

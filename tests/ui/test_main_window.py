@@ -3,6 +3,8 @@ when first shown or asked for."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QToolBar
+
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.pages.trash_page import TrashPage
 
@@ -25,3 +27,21 @@ def test_asking_for_a_page_builds_it_in_its_place(qtbot, window: MainWindow) -> 
     window.show_page(members)
     assert window.stack.currentWidget() is members
     assert window.nav.item(window.nav.currentRow()).text() == "委员"
+
+
+def test_a_studio_window_keeps_its_desk_actions_and_columns(qtbot, window: MainWindow) -> None:
+    """County mode changes nothing at a studio: its desk, "new" actions, no 工作室 column."""
+    from studio_app.ui.models.visit_table import COLUMNS
+    from studio_app.ui.pages.desk_page import DeskPage
+
+    assert isinstance(window.desk, DeskPage) and not window.county
+    assert window.new_visit_action.shortcut().toString() == "Ctrl+N"
+    assert window.findChild(QToolBar, "mainToolbar") is not None
+    assert window.visits.model.columnCount() == len(COLUMNS)
+    assert window.visits.filters.studio.isHidden()
+    assert not window.visits.new_button.isHidden()
+    for page in (window.members, window.residents, window.interviews):
+        assert "studio" not in [c.key for c in page.model.columns]
+        assert "studio" not in page.filter_widgets
+        assert not page.new_button.isHidden() and not page.delete_button.isHidden()
+    assert all(m.columns[-1].key != "studio" for m in window.trash.models.values())

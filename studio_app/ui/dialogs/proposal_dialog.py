@@ -1,7 +1,9 @@
 """Creating and editing a proposal / 社情民意 / suggestion / 百字金点子; submitting it.
 
 The county's feedback (review, reply, adoption…) arrives by the exchange workbook: it is
-shown read-only here. A record made from visits lists them; activating one opens it.
+shown read-only here, the fields that have a value. The member's evaluation waits for the
+county's reply. A record made from visits lists them; activating one opens it. At the
+county a studio's record opens in the county's own dialog (``county_dialog``), never here.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,10 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_app.core.codes import CodeListKind, ProposalKind, ProposalStatus, Satisfaction
+from studio_app.core.codes import (
+    CodeListKind,
+    ProposalKind,
+    ProposalStatus,
+    Satisfaction,
+    UnitRole,
+)
+from studio_app.core.errors import UserError
 from studio_app.core.fields import COUNTY, PROPOSAL_FIELDS, Kind
-from studio_app.services import interviews, members, proposals, records, visits
+from studio_app.services import county_work, interviews, members, proposals, records, site, visits
 from studio_app.services.context import Context
+from studio_app.ui.dialogs.county_dialog import is_county_work
 from studio_app.ui.dialogs.record_dialog import RecordDialog, text_box
 from studio_app.ui.i18n import label
 from studio_app.ui.lookups import enum_labels
@@ -58,6 +68,12 @@ class ProposalDialog(RecordDialog):
         source_visits: Sequence[int] = (),
         source_interviews: Sequence[int] = (),
     ) -> None:
+        if proposal_id is not None and is_county_work(ctx, proposals.get(proposal_id).origin_site):
+            raise UserError(
+                QCoreApplication.translate(
+                    "ProposalDialog", "A studio's record is worked on in the county work window."
+                )
+            )
         super().__init__(ctx, proposal_id, parent)
         self.setObjectName("proposalDialog")
         self.source_visits = list(source_visits)
@@ -113,16 +129,48 @@ class ProposalDialog(RecordDialog):
     def _county_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("County feedback (read-only)"), self)
         box.setObjectName("countyFeedback")
-        layout = QFormLayout(box)
+        self.county_form = QFormLayout(box)
+        self.no_feedback = QLabel(self.tr("No feedback from the county yet."), box)
+        self.no_feedback.setObjectName("noCountyFeedback")
+        self.county_form.addRow(self.no_feedback)
         self.county_labels: dict[str, QLabel] = {}
-        for f in COUNTY_FIELDS:
+        titles = [(f.key, f.label) for f in COUNTY_FIELDS]
+        after_due = next(i for i, (key, _) in enumerate(titles) if key == "reply_due") + 1
+        titles.insert(after_due, ("units", self.tr("Handling units")))
+        for key, title in titles:
             value = QLabel(box)
-            value.setObjectName(f"county_{f.key}")
+            value.setObjectName(f"county_{key}")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.county_labels[f.key] = value
-            layout.addRow(f.label, value)
+            self.county_labels[key] = value
+            self.county_form.addRow(title, value)
         return box
+
+    def _show_county(self, row: Any, v: dict[str, Any]) -> None:
+        """The county's fields that have a value; the evaluation once the reply is in."""
+        for f in COUNTY_FIELDS:
+            value = v.get(f.key)
+            if f.kind is Kind.ENUM and value and f.enum is not None:
+                value = label(f.enum(value))
+            self.county_labels[f.key].setText("" if value is None else str(value))
+        units = site.code_labels(CodeListKind.HANDLING_UNIT.value)
+        self.county_labels["units"].setText(
+            "、".join(
+                f"{units.get(unit, unit)}（{label(UnitRole(role))}）"
+                for role, unit in county_work.units_of(row)
+            )
+        )
+        for value in self.county_labels.values():
+            self.county_form.setRowVisible(value, bool(value.text()))
+        shown = any(value.text() for value in self.county_labels.values())
+        self.county_form.setRowVisible(self.no_feedback, not shown)
+        replied = bool(v.get("reply_class"))
+        self.evaluation.setEnabled(replied)
+        self.evaluation.setToolTip(
+            ""
+            if replied
+            else self.tr("The member evaluates the reply once the county's reply has arrived.")
+        )
 
     # -- values ----------------------------------------------------------------------------
 
@@ -165,11 +213,7 @@ class ProposalDialog(RecordDialog):
         self.rev = row.rev
         self.fill(v)
         self.submitted_at.setText(str(v.get("submitted_at") or self.tr("not yet submitted")))
-        for f in COUNTY_FIELDS:
-            value = v.get(f.key)
-            if f.kind is Kind.ENUM and value and f.enum is not None:
-                value = label(f.enum(value))
-            self.county_labels[f.key].setText("" if value is None else str(value))
+        self._show_county(row, v)
         self.setWindowTitle(self.tr("Proposal {0}").format(row.serial or ""))
         self.status_label.setText(
             self.tr("Status: {0}").format(self.status_labels.get(row.status, row.status))

@@ -1,5 +1,8 @@
 """The visits list: the generic lazy list model over ``visit_list``, with overdue cases
 highlighted (see :mod:`studio_app.ui.models.lister_table` for paging and counting).
+
+At the county the model has one more column, the studio (``STUDIO_COLUMN``), after
+:data:`COLUMNS`, so that ``COLUMNS.index(key)`` is a column's number either way.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from studio_app.ui.models.lister_table import (
     plain,
 )
 
-__all__ = ["COLUMNS", "COUNTING", "SORTABLE", "VisitTableModel"]
+__all__ = ["COLUMNS", "COUNTING", "SORTABLE", "STUDIO_COLUMN", "VisitTableModel"]
 
 EXCERPT = 80  # characters of the content the list query returns
 
@@ -42,6 +45,7 @@ COLUMNS = (
     "referred_unit",
     "due_at",
 )
+STUDIO_COLUMN = "studio"  # the visit's studio (origin site), shown at the county
 SORTABLE = frozenset(c.key for c in visit_list.COLUMNS if c.sortable)
 _OPEN = frozenset(s.value for s in OPEN_STATUSES)
 _OVERDUE_BACKGROUND = QBrush(QColor("#fdecea"))
@@ -57,7 +61,7 @@ def _excerpt(row: dict[str, Any]) -> str:
 
 class VisitTableModel(ListerTableModel):
     """Visits matching a :class:`ListQuery`, fetched a page at a time; overdue referrals
-    (open, due before today) are drawn in red."""
+    (open, due before today) are drawn in red. ``studios``: a last column names the studio."""
 
     def __init__(
         self,
@@ -66,6 +70,7 @@ class VisitTableModel(ListerTableModel):
         *,
         page_size: int = PAGE_SIZE,
         today: Callable[[], date] = date.today,
+        studios: bool = False,
     ) -> None:
         self._today = today
         self._overdue: list[bool] = []
@@ -98,6 +103,9 @@ class VisitTableModel(ListerTableModel):
             ListColumn(key, title, shows.get(key) or plain(key))
             for key, title in zip(COLUMNS, titles, strict=True)
         ]
+        if studios:
+            title = QCoreApplication.translate("VisitTableModel", "Studio")
+            columns.append(ListColumn(STUDIO_COLUMN, title, plain(STUDIO_COLUMN)))
         super().__init__(
             visit_list.LISTER,
             columns,
@@ -129,6 +137,6 @@ class VisitTableModel(ListerTableModel):
                 return _OVERDUE_BACKGROUND
             if role == Qt.ItemDataRole.ForegroundRole:
                 return _OVERDUE_FOREGROUND
-            if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()] == "due_at":
+            if role == Qt.ItemDataRole.ToolTipRole and self.columns[index.column()].key == "due_at":
                 return self.tr("Overdue")
         return super().data(index, role)

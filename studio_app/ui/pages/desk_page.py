@@ -7,7 +7,7 @@ visits today (:func:`studio_app.services.members.on_duty`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -39,6 +39,24 @@ CASE_COLUMNS = ("serial", "resident_names", "category", "content", "referred_uni
 RECENT_COLUMNS = ("serial", "occurred_at", "member_names", "resident_names", "content", "status")
 
 
+def demo_banner(parent: QWidget, set_up: Signal | SignalInstance) -> QFrame:
+    """The yellow "this is demo data" strip, its button emitting ``set_up``."""
+    banner = QFrame(parent)
+    banner.setObjectName("demoBanner")
+    banner.setStyleSheet(
+        "#demoBanner { background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; }"
+    )
+    row = QHBoxLayout(banner)
+    row.setContentsMargins(8, 4, 8, 4)
+    row.addWidget(QLabel(QCoreApplication.translate("DeskPage", "This is demo data."), banner))
+    button = QPushButton(QCoreApplication.translate("DeskPage", "Set up for real use…"), banner)
+    button.setObjectName("demoSetUpButton")
+    button.clicked.connect(set_up)
+    row.addWidget(button)
+    row.addStretch(1)
+    return banner
+
+
 class DeskPage(QWidget):
     """Emits what the user asks for; the main window opens the dialogs."""
 
@@ -55,19 +73,7 @@ class DeskPage(QWidget):
         super().__init__(parent)
         self.setObjectName("deskPage")
         self.ctx = ctx
-        self.demo_banner = QFrame(self)
-        self.demo_banner.setObjectName("demoBanner")
-        self.demo_banner.setStyleSheet(
-            "#demoBanner { background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; }"
-        )
-        banner = QHBoxLayout(self.demo_banner)
-        banner.setContentsMargins(8, 4, 8, 4)
-        banner.addWidget(QLabel(self.tr("This is demo data."), self.demo_banner))
-        set_up = QPushButton(self.tr("Set up for real use…"), self.demo_banner)
-        set_up.setObjectName("demoSetUpButton")
-        set_up.clicked.connect(self.setUpRequested)
-        banner.addWidget(set_up)
-        banner.addStretch(1)
+        self.demo_banner = demo_banner(self, self.setUpRequested)
         self.demo_banner.setVisible(demo)
         self.duty = QLabel(self)
         self.duty.setObjectName("dutyMembers")

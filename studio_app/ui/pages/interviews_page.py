@@ -23,6 +23,7 @@ class InterviewsPage(ListPage):
 
     lister = INTERVIEWS
     noun = "interview"
+    studio_records = True
     proposalRequested = Signal(int)  # interview id: write a proposal from it
 
     def add_filters(self) -> None:
@@ -33,6 +34,7 @@ class InterviewsPage(ListPage):
         self.convert_button.setObjectName("convertInterviewButton")
         self.convert_button.setToolTip(self.tr("Write a suggestion from the selected interview"))
         self.convert_button.clicked.connect(self.convert_selected)
+        self.convert_button.setVisible(not self.county)  # proposals are written at studios
         self.top.insertWidget(2, self.convert_button)
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.print_button.setObjectName("printInterviewButton")

@@ -2,7 +2,9 @@
 SQL, a "new" button, Enter to open the dialog, Delete (with a question) to the trash, and
 the current record's details beside the list.
 
-Subclasses give the lister, the columns, the filter widgets and the dialog.
+Subclasses give the lister, the columns, the filter widgets and the dialog. At the county,
+a page of studios' records (``studio_records``) adds a 工作室 column and filter, offers no
+"new" or "delete", and opens a studio's record read-only (:class:`RecordViewDialog`).
 """
 
 from __future__ import annotations
@@ -28,21 +30,25 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.core.errors import UserError
+from studio_app.services import county_desk
 from studio_app.services.context import Context
 from studio_app.services.listing import Lister, ListQuery
 from studio_app.ui import drafts, messages
+from studio_app.ui.dialogs.record_view import RecordViewDialog
 from studio_app.ui.lookups import Lookups
-from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, count_text
+from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, count_text, plain
 from studio_app.ui.saved_filters import SavedFilterBox, saved_store
 from studio_app.ui.widgets import confirm
-from studio_app.ui.widgets.combos import combo_code, set_combo_code
+from studio_app.ui.widgets.combos import code_combo, combo_code, set_combo_code
 from studio_app.ui.widgets.detail_panel import DetailLoader, DetailPanel, detail_splitter
+from studio_app.ui.widgets.visit_filter_bar import fill_studios
 
 SEARCH_DELAY_MS = 250
 # Columns that give way to the detail panel (it shows them for the current row), so the
 # stretching column keeps room for its text on a 1366-pixel screen.
 PANEL_HIDES = {"proposal": ("kind", "review", "reply_class")}
 MAX_COLUMN_WIDTH = 260
+STUDIO_SAMPLE = "石桥镇委员工作室"  # the width of the county's 工作室 column
 FIT_SAMPLE_ROWS = 20
 
 
@@ -100,11 +106,13 @@ class ListPage(QWidget):
     lister: Lister
     descending = True  # first sort: newest first; people pages list by name, A first
     noun = ""  # e.g. "interview", for object names
+    studio_records = False  # at the county: the studios' records, with a 工作室 column
 
     def __init__(self, ctx: Context, lookups: Lookups, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{self.noun}sPage")
         self.ctx = ctx
+        self.county = ctx.is_county and self.studio_records
         self.lookups = lookups
         self.dialog: QDialog | None = None
         self.filter_widgets: dict[str, QWidget] = {}
@@ -124,7 +132,10 @@ class ListPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
 
         first = ListQuery(sort=self.lister.spec.default_sort, descending=self.descending)
-        self.model = ListerTableModel(self.lister, self.columns(), self, query=first)
+        columns = list(self.columns())
+        if self.county:
+            columns.append(ListColumn("studio", self.tr("Studio"), plain("studio")))
+        self.model = ListerTableModel(self.lister, columns, self, query=first)
         self.table = QTableView(self)
         self.table.setObjectName(f"{self.noun}Table")
         setup_table(self.table, self.model, self.stretch_column())
@@ -166,6 +177,11 @@ class ListPage(QWidget):
         outer.addLayout(self.top)
         outer.addLayout(self.filter_row)
         outer.addWidget(self.splitter, 1)
+        if self.county:
+            studios = county_desk.studio_choices()
+            self.add_filter("studio", code_combo(studios, self, empty=self.tr("All studios")))
+            self.new_button.hide()
+            self.delete_button.hide()
         self.add_filters()
         self.filter_row.addStretch(1)
         self.saved_filters = SavedFilterBox(
@@ -175,6 +191,10 @@ class ListPage(QWidget):
         self.model.reload()
         stretch = self.stretch_column()
         fit_columns(self.table, self.model.column_of(stretch) if stretch else -1)
+        if self.county:  # long names give way to the stretching column
+            studio, header = self.model.column_of("studio"), self.table.horizontalHeader()
+            width = self.table.fontMetrics().horizontalAdvance(STUDIO_SAMPLE) + 12
+            header.resizeSection(studio, min(header.sectionSize(studio), width))
         self.set_details_shown(True)
 
     # -- what subclasses say ---------------------------------------------------------------
@@ -210,6 +230,12 @@ class ListPage(QWidget):
         for key in PANEL_HIDES.get(self.noun, ()):
             self.table.setColumnHidden(self.model.column_of(key), shown)
         self.details.set_shown(shown)
+
+    def refresh_studios(self) -> None:
+        """At the county: offer the studios heard from so far in the studio filter."""
+        combo = self.filter_widgets.get("studio")
+        if self.county and isinstance(combo, QComboBox):
+            fill_studios(combo, county_desk.studio_choices())
 
     # -- filters and query -----------------------------------------------------------------
 
@@ -310,6 +336,12 @@ class ListPage(QWidget):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
+        if self.county and record_id is not None:
+            studio = county_desk.studio_of(self.ctx, self.noun, record_id)
+            if studio:  # a studio's record: the county reads it
+                view = RecordViewDialog(self.ctx, self.noun, record_id, studio, self)
+                view.linkActivated.connect(self.linkActivated)
+                return self.show_dialog(view)
         dialog = self.make_dialog(record_id)
         return self.show_dialog(dialog)
 
@@ -332,7 +364,7 @@ class ListPage(QWidget):
     def delete_selected(self) -> bool:
         """Move the current record to the trash after asking; True when deleted."""
         index = self.table.currentIndex()
-        if not index.isValid():
+        if not index.isValid() or self.county:  # the studios' records are theirs to delete
             return False
         if not confirm.confirm_delete(self, self.describe(index.row())):
             return False

@@ -45,6 +45,7 @@ class MembersPage(ListPage):
     lister = MEMBERS
     noun = "member"
     descending = False
+    studio_records = True
 
     def columns(self) -> Sequence[ListColumn]:
         phone = plain("phone") if self.ctx.may_see_pii else (lambda r: mask_phone(r["phone"]))
@@ -95,6 +96,7 @@ class ResidentsPage(ListPage):
     lister = RESIDENTS
     noun = "resident"
     descending = False
+    studio_records = True
 
     def __init__(
         self,
@@ -136,6 +138,8 @@ class ResidentsPage(ListPage):
         self.top.insertWidget(self.top.indexOf(self.delete_button), self.merge_button)
         self.top.insertWidget(self.top.indexOf(self.delete_button), self.undo_merge_button)
         self.merge_button.setEnabled(ctx.role != "viewer")
+        for button in (self.merge_button, self.undo_merge_button):
+            button.setVisible(not self.county)  # merging rewrites the studios' records
         self.model.modelReset.connect(lambda: self._show_history(self.table.currentIndex()))
         self._show_history(QModelIndex())
 

@@ -15,16 +15,18 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from studio_app.core.errors import UserError
-from studio_app.services import statistics
+from studio_app.services import county_stats, statistics
 from studio_app.services.context import Context
 from studio_app.services.statistics import Counted, Period, Report
 from studio_app.ui import messages
 from studio_app.ui.operations import Progress, Ticket
+from studio_app.ui.pages.county_statistics import CountyWorkPanel
 from studio_app.ui.printing import choose, launch, print_jobs
 from studio_app.ui.widgets.bar_chart import BarChart
 
@@ -111,7 +113,16 @@ class StatisticsPage(QWidget):
         scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.addLayout(picker)
-        layout.addWidget(scroll, 1)
+        self.county_work: CountyWorkPanel | None = None
+        if ctx.is_county:  # the county's own work on proposals beside the studios' activity
+            self.county_work = CountyWorkPanel(self)
+            self.tabs = QTabWidget(self)
+            self.tabs.setObjectName("statisticsTabs")
+            self.tabs.addTab(scroll, self.tr("Studios' activity"))
+            self.tabs.addTab(self.county_work, self.tr("County work on proposals"))
+            layout.addWidget(self.tabs, 1)
+        else:
+            layout.addWidget(scroll, 1)
         self.span.currentIndexChanged.connect(self._span_changed)
         self.year.valueChanged.connect(self.refresh)
         self.part.valueChanged.connect(self.refresh)
@@ -220,10 +231,15 @@ class StatisticsPage(QWidget):
         self._stale = False
         try:
             report = statistics.report(self.period())
+            work = None
+            if self.county_work is not None:
+                work = county_stats.work(self.period(), today=self.ctx.today())
         except UserError as exc:
             messages.show_error(self, exc.message)
             return
         self.report = report
+        if self.county_work is not None and work is not None:
+            self.county_work.show_work(work)
         self.summary.setText(
             self.tr(
                 "{0}: {1} visits, {2} closed (closure rate {3}); {4} referred, {8} of them due, "

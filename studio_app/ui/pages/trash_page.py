@@ -7,7 +7,7 @@ searched with LIKE by the lister).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -53,6 +53,9 @@ class TrashPage(QWidget):
         self.setObjectName("trashPage")
         self.ctx = ctx
         self.kinds = self._kinds(lookups)
+        if ctx.is_county:  # whose record it was (only that studio restores it)
+            studio = ListColumn("studio", self.tr("Studio"), plain("studio"))
+            self.kinds = tuple(replace(k, columns=(*k.columns, studio)) for k in self.kinds)
         self.kind = QComboBox(self)
         self.kind.setObjectName("trashKind")
         for kind in self.kinds:

@@ -1,5 +1,9 @@
 """The visits page (接待走访): search, filters, the lazy list with the current visit's details
-beside it; opens the visit dialog."""
+beside it; opens the visit dialog.
+
+At the county the list has a 工作室 column and filter, nothing is created here, and a
+studio's visit opens read-only (:class:`RecordViewDialog`): only the studio changes it.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,13 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.services import county_desk
 from studio_app.services.context import Context
 from studio_app.services.listing import ListQuery
 from studio_app.ui import drafts
+from studio_app.ui.dialogs.record_view import RecordViewDialog
 from studio_app.ui.dialogs.visit_dialog import VisitDialog
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import count_text
-from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel
+from studio_app.ui.models.visit_table import COLUMNS, STUDIO_COLUMN, VisitTableModel
 from studio_app.ui.pages.list_page import select_row
 from studio_app.ui.printing import launch, print_jobs
 from studio_app.ui.printing.range_dialog import VisitRangeDialog
@@ -50,6 +57,7 @@ WIDTH_SAMPLES = {
     "status": "已反馈",
     "referred_unit": "县交通运输局",
     "due_at": "2026-12-030",
+    STUDIO_COLUMN: "石桥镇委员工作室",
 }
 
 
@@ -65,7 +73,8 @@ class VisitsPage(QWidget):
         self.setObjectName("visitsPage")
         self.ctx = ctx
         self.lookups = lookups
-        self.dialog: VisitDialog | None = None
+        self.county = ctx.is_county  # the studios' visits: read here, written there
+        self.dialog: QDialog | None = None
 
         self.search = QLineEdit(self)
         self.search.setObjectName("visitSearch")
@@ -84,13 +93,14 @@ class VisitsPage(QWidget):
         self._create_print_button()
         self.count_label = QLabel(self)
         self.count_label.setObjectName("visitCount")
-        self.filters = VisitFilterBar(lookups, self)
+        studios = county_desk.studio_choices() if self.county else None
+        self.filters = VisitFilterBar(lookups, self, studios=studios)
         self.saved_filters = SavedFilterBox(
             saved_store("visit"), self.saved_query, self.apply_saved, self.filters
         )
         self.filters.add_trailing(self.saved_filters)
 
-        self.model = VisitTableModel(lookups, self, today=ctx.today)
+        self.model = VisitTableModel(lookups, self, today=ctx.today, studios=self.county)
         self.table = QTableView(self)
         self.table.setObjectName("visitTable")
         self._setup_table()
@@ -110,6 +120,8 @@ class VisitsPage(QWidget):
         top.addWidget(self.convert_button)
         top.addWidget(self.print_button)
         top.addWidget(self.new_button)
+        self.new_button.setVisible(not self.county)
+        self.convert_button.setVisible(not self.county)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.filters)
@@ -128,6 +140,11 @@ class VisitsPage(QWidget):
         for key in PANEL_HIDES:
             self.table.setColumnHidden(COLUMNS.index(key), shown)
         self.details.set_shown(shown)
+
+    def refresh_studios(self) -> None:
+        """At the county: offer the studios heard from so far in the studio filter."""
+        if self.county:
+            self.filters.set_studios(county_desk.studio_choices())
 
     def _create_print_button(self) -> None:
         self.print_button = QToolButton(self)
@@ -159,7 +176,7 @@ class VisitsPage(QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         metrics = table.fontMetrics()
-        for column, key in enumerate(COLUMNS):
+        for column, key in enumerate(c.key for c in self.model.columns):
             if key in WIDTH_SAMPLES:
                 header.resizeSection(column, metrics.horizontalAdvance(WIDTH_SAMPLES[key]) + 12)
         header.setSectionResizeMode(COLUMNS.index("content"), QHeaderView.ResizeMode.Stretch)
@@ -215,34 +232,44 @@ class VisitsPage(QWidget):
 
     # -- the dialog ------------------------------------------------------------------------
 
-    def new_visit(self) -> VisitDialog:
+    def new_visit(self) -> QDialog:
         return self._open_dialog(None)
 
-    def edit_visit(self, visit_id: int) -> VisitDialog:
+    def edit_visit(self, visit_id: int) -> QDialog:
+        """The visit's dialog; at the county, a studio's visit read-only."""
         return self._open_dialog(visit_id)
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
             self.edit_visit(self.model.visit_id(index.row()))
 
-    def _open_dialog(self, visit_id: int | None) -> VisitDialog:
+    def _open_dialog(self, visit_id: int | None) -> QDialog:
         """Open the dialog window-modal (not ``exec``), so the event loop keeps running."""
         if self.dialog is not None:
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
-        dialog = VisitDialog(self.ctx, self.lookups, visit_id, self)
+        studio = ""
+        if self.county and visit_id is not None:
+            studio = county_desk.studio_of(self.ctx, "visit", visit_id)
+        dialog: QDialog
+        if studio:
+            dialog = RecordViewDialog(self.ctx, "visit", visit_id or 0, studio, self)
+            dialog.linkActivated.connect(self.linkActivated)
+        else:
+            dialog = VisitDialog(self.ctx, self.lookups, visit_id, self)
         drafts.keep(dialog)  # offers leftover input, keeps new input until saved
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def _dialog_closed(self, dialog: VisitDialog) -> None:
+    def _dialog_closed(self, dialog: QDialog) -> None:
         self.dialog = None
-        if dialog.saved_id is not None:
+        saved = getattr(dialog, "saved_id", None)
+        if saved is not None:
             self.model.reload()
-            self.select_visit(dialog.saved_id)
+            self.select_visit(saved)
         dialog.deleteLater()
         self.table.setFocus()
 

@@ -1,5 +1,5 @@
 """Filters of the visits list: status, channel, category, member, village, a date range,
-overdue only."""
+overdue only; at the county, the studio first."""
 
 from __future__ import annotations
 
@@ -27,8 +27,17 @@ class VisitFilterBar(QWidget):
 
     changed = Signal()
 
-    def __init__(self, lookups: Lookups, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        lookups: Lookups,
+        parent: QWidget | None = None,
+        *,
+        studios: dict[str, str] | None = None,
+    ) -> None:
+        """``studios`` (uuid → name): offer a studio filter (the county's lists)."""
         super().__init__(parent)
+        self.studio = code_combo(studios or {}, self, empty=self.tr("All studios"))
+        self.studio.setVisible(studios is not None)
         self.status = code_combo(lookups.status, self, empty=self.tr("All statuses"))
         self.channel = code_combo(lookups.channel, self, empty=self.tr("All channels"))
         self.category = code_combo(lookups.category, self, empty=self.tr("All categories"))
@@ -52,7 +61,7 @@ class VisitFilterBar(QWidget):
         self.first_row, self.second_row = QHBoxLayout(), QHBoxLayout()
         rows.addLayout(self.first_row)
         rows.addLayout(self.second_row)
-        for name in ("status", "channel", "category", "member", "village"):
+        for name in ("studio", "status", "channel", "category", "member", "village"):
             self._add(name, self.first_row)
         for name in ("date_from", "date_to", "overdue"):
             self._add(name, self.second_row)
@@ -71,6 +80,11 @@ class VisitFilterBar(QWidget):
         else:
             widget.toggled.connect(self.changed)
 
+    def set_studios(self, studios: dict[str, str]) -> None:
+        """Offer these studios (uuid → name), keeping the chosen one (a package from a new
+        studio was imported); silent unless the choice is gone."""
+        fill_studios(self.studio, studios)
+
     def add_trailing(self, widget: QWidget) -> None:
         """Put ``widget`` at the end of the second row (e.g. the saved filters)."""
         self.second_row.insertWidget(self.second_row.count() - 1, widget)
@@ -78,6 +92,7 @@ class VisitFilterBar(QWidget):
     def filters(self) -> dict[str, Any]:
         """The chosen filters as ``visit_list.FILTERS`` keys (empty ones left out)."""
         found: dict[str, Any] = {
+            "studio": combo_code(self.studio),
             "status": combo_code(self.status),
             "channel": combo_code(self.channel),
             "category": combo_code(self.category),
@@ -93,7 +108,7 @@ class VisitFilterBar(QWidget):
         """Show ``saved`` (as ``filters()`` gives them, dates as date or ISO text) silently."""
         self.blockSignals(True)  # the caller runs one query afterwards
         try:
-            for name in ("status", "channel", "category", "member", "village"):
+            for name in ("studio", "status", "channel", "category", "member", "village"):
                 value = saved.get(name)
                 set_combo_code(getattr(self, name), value if isinstance(value, str) else "")
             for name in ("date_from", "date_to"):
@@ -111,10 +126,26 @@ class VisitFilterBar(QWidget):
     def clear(self) -> None:
         """Back to everything, with one ``changed`` signal."""
         self.blockSignals(True)
-        for combo in (self.status, self.channel, self.category, self.member, self.village):
+        combos = (self.studio, self.status, self.channel, self.category, self.member, self.village)
+        for combo in combos:
             combo.setCurrentIndex(0)
         self.date_from.set_value(None)
         self.date_to.set_value(None)
         self.overdue.setChecked(False)
         self.blockSignals(False)
         self.changed.emit()
+
+
+def fill_studios(combo: QComboBox, studios: dict[str, str]) -> None:
+    """Put ``studios`` (uuid → name) after the combo's first ("all") item, keeping the
+    choice; ``currentIndexChanged`` fires only when the chosen studio is no longer there."""
+    chosen = combo_code(combo)
+    combo.blockSignals(True)
+    while combo.count() > 1:
+        combo.removeItem(1)
+    for uuid, name in studios.items():
+        combo.addItem(name, uuid)
+    set_combo_code(combo, chosen)
+    combo.blockSignals(False)
+    if chosen and combo_code(combo) != chosen:
+        combo.currentIndexChanged.emit(combo.currentIndex())

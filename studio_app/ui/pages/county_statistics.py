@@ -1,0 +1,207 @@
+"""The county-work tab of the statistics page (county mode): review results, lead units'
+replies and their timeliness, adoption of 社情民意 and members' evaluation, per studio,
+from :func:`studio_app.services.county_stats.work`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_app.core.codes import AdoptionLevel, ProposalKind, ReplyClass, Review, Satisfaction
+from studio_app.services.county_stats import CountyWork, Tally
+from studio_app.services.statistics import Counted
+from studio_app.ui.i18n import label
+
+NUMBER_WIDTH = 64  # px: figures line up in columns of at least this width
+Cell = str | int
+Column = tuple[str, str, Callable[[Tally], Cell]]  # header, tooltip, value
+
+
+def rate(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+class CountyWorkPanel(QScrollArea):
+    """Four tables of the county's work in the chosen period: per studio, by review result,
+    by lead unit, adoption and evaluation per studio."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("countyWorkPanel")
+        self.setWidgetResizable(True)
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        self.summary = QLabel(content)
+        self.summary.setObjectName("countyWorkSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.tables: dict[str, QTableWidget] = {}
+        for key, title in (
+            ("studios", self.tr("Review, assignment and replies per studio")),
+            ("results", self.tr("Review results by kind of record")),
+            ("units", self.tr("Replies by lead unit")),
+            ("adoption", self.tr("Adoption of social-conditions reports and members' evaluation")),
+        ):
+            layout.addWidget(QLabel(f"<b>{title}</b>", content))
+            table = QTableWidget(0, 0, content)
+            table.setObjectName(f"countyWork_{key}")
+            table.verticalHeader().hide()
+            table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            self.tables[key] = table
+            layout.addWidget(table)
+        note = self.tr(
+            "Records submitted in the period, as they stand now; drafts are not counted. "
+            "The on-time rate is over the replies due: replied, or past the reply deadline."
+        )
+        hint = QLabel(note, content)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        self.setWidget(content)
+
+    def show_work(self, work: CountyWork) -> None:
+        """Fill the tables from ``work``."""
+        t = work.total
+        self.summary.setText(
+            self.tr(
+                "{0}: {1} records submitted, {2} not reviewed yet; {3} assigned, {4} replied, "
+                "{5} of {6} due replied on time (on-time rate {7}), {8} overdue; "
+                "{9} social-conditions reports adopted."
+            ).format(
+                work.period_label,
+                t.submitted,
+                t.pending,
+                t.assigned,
+                t.replied,
+                t.on_time,
+                t.due,
+                rate(t.on_time_rate),
+                t.overdue,
+                t.adopted,
+            )
+        )
+        everyone = [*work.studios, self._total(t)]
+        self._fill("studios", self._studio_columns(), everyone)
+        self._fill("results", self._result_columns(), [*work.kinds, self._total(t)])
+        self._fill("units", self._unit_columns(), work.units)
+        self._fill("adoption", self._adoption_columns(), everyone)
+
+    def _total(self, total: Tally) -> Tally:
+        return Tally(total.code, self.tr("County total"), total.counts)
+
+    def _studio_columns(self) -> list[Column]:
+        return [
+            (self.tr("Studio"), "", lambda t: t.label),
+            (self.tr("Submitted"), "", lambda t: t.submitted),
+            (self.tr("Not reviewed"), "", lambda t: t.pending),
+            (label(Review.ACCEPTED), "", lambda t: t.reviewed(Review.ACCEPTED)),
+            *self._handling_columns(),
+        ]
+
+    def _handling_columns(self) -> list[Column]:
+        columns: list[Column] = [
+            (self.tr("Assigned"), "", lambda t: t.assigned),
+            (self.tr("Replied"), "", lambda t: t.replied),
+            (self.tr("Due"), self.tr("Replied, or past the reply deadline"), lambda t: t.due),
+            (self.tr("On time"), self.tr("Replied by the deadline"), lambda t: t.on_time),
+            (self.tr("Overdue"), self.tr("Not replied, deadline passed"), lambda t: t.overdue),
+            (self.tr("On-time rate"), "", lambda t: rate(t.on_time_rate)),
+        ]
+        for cls in ReplyClass:
+            columns.append((cls.value, label(cls), lambda t, c=cls: _count(t.classes, c.value)))
+        return columns
+
+    def _result_columns(self) -> list[Column]:
+        columns: list[Column] = [
+            (self.tr("Kind"), "", lambda t: _kind_label(t)),
+            (self.tr("Submitted"), "", lambda t: t.submitted),
+        ]
+        columns += [(label(r), "", lambda t, r=r: t.reviewed(r)) for r in Review]
+        columns.append((self.tr("Not reviewed"), "", lambda t: t.pending))
+        return columns
+
+    def _unit_columns(self) -> list[Column]:
+        evaluations: list[Column] = [
+            (label(s), self.tr("Members' evaluation of the reply"),
+             lambda t, s=s: _count(t.evaluations, s.value))
+            for s in Satisfaction
+        ]  # fmt: skip
+        return [(self.tr("Lead unit"), "", lambda t: t.label), *self._handling_columns(),
+                *evaluations]  # fmt: skip
+
+    def _adoption_columns(self) -> list[Column]:
+        columns: list[Column] = [
+            (self.tr("Studio"), "", lambda t: t.label),
+            (self.tr("Reports submitted"), self.tr("Social-conditions reports"), lambda t: t.sqmy),
+        ]
+        columns += [
+            (label(a), self.tr("Adopted at this level"),
+             lambda t, a=a: _count(t.adoptions, a.value))
+            for a in AdoptionLevel
+        ]  # fmt: skip
+        columns += [
+            (self.tr("Adopted"), "", lambda t: t.adopted),
+            (self.tr("Adoption rate"), "", lambda t: rate(t.adoption_rate)),
+        ]
+        columns += [
+            (label(s), self.tr("Members' evaluation of the reply"),
+             lambda t, s=s: _count(t.evaluations, s.value))
+            for s in Satisfaction
+        ]  # fmt: skip
+        columns.append((self.tr("Satisfaction rate"), "", lambda t: rate(t.satisfaction_rate)))
+        return columns
+
+    def _fill(self, key: str, columns: Sequence[Column], rows: Sequence[Tally]) -> None:
+        table = self.tables[key]
+        table.clear()
+        table.setColumnCount(len(columns))
+        table.setRowCount(len(rows))
+        for column, (head, tip, _value) in enumerate(columns):
+            header = QTableWidgetItem(head)
+            if tip:
+                header.setToolTip(tip)
+            table.setHorizontalHeaderItem(column, header)
+        for row, tally in enumerate(rows):
+            for column, (_head, _tip, value) in enumerate(columns):
+                shown = value(tally)
+                item = QTableWidgetItem(str(shown))
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                table.setItem(row, column, item)
+        table.resizeColumnsToContents()
+        for column in range(1, len(columns)):  # figures in even columns
+            table.setColumnWidth(column, max(table.columnWidth(column), NUMBER_WIDTH))
+        table.setFixedHeight(
+            table.horizontalHeader().height() + table.verticalHeader().length() + 4
+        )
+        table.setMaximumWidth(table.horizontalHeader().length() + 4)
+
+    def text_rows(self, key: str) -> list[list[str]]:
+        """The cells of one table as text (tests and screen readers)."""
+        table = self.tables[key]
+        return [
+            [table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())
+        ]
+
+
+def _count(items: Sequence[Counted], code: str) -> int:
+    return next((c.count for c in items if c.code == code), 0)
+
+
+def _kind_label(t: Tally) -> str:
+    if t.code in ProposalKind._value2member_map_:
+        return label(ProposalKind(t.code))
+    return t.label
