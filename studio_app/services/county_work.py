@@ -123,7 +123,8 @@ def review(
     county_no: str | None = None,
 ) -> Proposal:
     """Enter the review result (审查): 立案, 不立案/退回 with a reason, 并案 into another
-    record, 转 into a suggestion or 社情民意. Refused once a unit has replied."""
+    record, 转 into a suggestion or 社情民意. Once a unit has replied the result stays (its
+    number and reason may still be corrected)."""
     require_county(ctx)
     try:
         outcome = Review(result)
@@ -132,7 +133,7 @@ def review(
     with records.atomic():
         row = _load(ref)
         _live_submitted(row)
-        if row.reply_class:
+        if row.reply_class and outcome.value != row.review:  # the number may still be set
             _refuse(row, "承办单位已答复，不能再改审查结果。")
         errors: dict[str, str] = {}
         if outcome in NEEDS_REASON and not reason.strip():

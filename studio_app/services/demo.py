@@ -226,16 +226,6 @@ class _Generator(ProposalRecords):
 
     # -- helpers -------------------------------------------------------------------------
 
-    def pick(self, seq: Sequence[Any]) -> Any:
-        return seq[int(self.rnd() * len(seq))]
-
-    def chance(self, p: float, variant: str) -> bool:
-        """True with probability ``p``, and always the first time: small runs show all."""
-        if variant not in self.shown:
-            self.shown.add(variant)
-            return True
-        return self.rnd() < p
-
     def insert(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
         """Write rows; indexed tables through a staging table, one statement per chunk.
 

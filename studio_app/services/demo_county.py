@@ -24,6 +24,7 @@ from studio_app.core.codes import CodeListKind, ProposalStatus
 from studio_app.services import county_work
 from studio_app.services import demo_text as t
 from studio_app.services.context import Context
+from studio_app.services.demo_proposals import Dice
 from studio_app.services.site import code_labels
 from studio_app.storage.models import Interview, Proposal, Visit, database
 
@@ -105,7 +106,7 @@ class _Step:
     args: dict[str, Any] = field(compare=False)
 
 
-class CountyWork:
+class CountyWork(Dice):
     """The county's work on the records received so far, planned at once, run by date."""
 
     def __init__(self, ctx: Context, rng: random.Random) -> None:
@@ -124,16 +125,6 @@ class CountyWork:
         self.plan()
 
     # -- helpers ---------------------------------------------------------------------------
-
-    def pick(self, seq: Sequence[Any]) -> Any:
-        return seq[int(self.rnd() * len(seq))]
-
-    def chance(self, p: float, variant: str) -> bool:
-        """True with probability ``p``, and always the first time: small runs show all."""
-        if variant not in self.shown:
-            self.shown.add(variant)
-            return True
-        return self.rnd() < p
 
     def add(self, day: date, action: str, row: Proposal, **args: Any) -> None:
         self.steps.append(_Step(day, len(self.steps), action, row, args))

@@ -11,6 +11,7 @@ the member's rating of a reply) only comes from the county. The county office's 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from typing import Any
 
 from studio_app.core.codes import SERIAL_PREFIX, CodeListKind
@@ -20,13 +21,28 @@ DAY = 86_400
 MEMBERS = 30  # members of the demo studio
 
 
-class ProposalRecords:
+class Dice:
+    """Random choices of the demo generators (``rnd`` and ``shown`` set by the subclass)."""
+
+    rnd: Any
+    shown: set[str]
+
+    def pick(self, seq: Sequence[Any]) -> Any:
+        return seq[int(self.rnd() * len(seq))]
+
+    def chance(self, p: float, variant: str) -> bool:
+        """True with probability ``p``, and always the first time: small runs show all."""
+        if variant not in self.shown:
+            self.shown.add(variant)
+            return True
+        return bool(self.rnd() < p)
+
+
+class ProposalRecords(Dice):
     """Proposals, 社情民意, suggestions and ideas in every status (mixed into the generator)."""
 
     ctx: Any
     clock: Any
-    rnd: Any
-    pick: Any
     conn: Any
     codes: Any
     n_proposals: int

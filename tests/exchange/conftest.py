@@ -92,3 +92,11 @@ def differences(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
                 if ra[uuid].get(key) != rb[uuid].get(key):
                     found.append(f"{record}.{key}: {ra[uuid].get(key)!r} != {rb[uuid].get(key)!r}")
     return found
+
+
+def same_at_both(studio: Install, county: Install) -> None:
+    """Both installations hold the same records, field by field."""
+    with studio:
+        at_studio = everything()
+    with county:
+        assert differences(at_studio, everything()) == []

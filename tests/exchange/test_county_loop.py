@@ -36,7 +36,7 @@ from studio_app.services.context import Context
 from studio_app.services.site import code_labels
 from studio_app.storage.database import close_database, open_database
 from studio_app.storage.models import Proposal
-from tests.exchange.conftest import Install, differences, everything, use
+from tests.exchange.conftest import Install, differences, everything, same_at_both, use
 from tests.exchange.county_records import proposal, studio_records
 
 SHEET = "提案与社情民意"
@@ -81,13 +81,6 @@ def take(inst: Install, path: Path, **expect: int) -> ImportResult:
         assert exchange_conflicts.pending() == []
         assert integrity.problems() == []
         return result
-
-
-def same_at_both(studio: Install, county: Install) -> None:
-    with studio:
-        at_studio = everything()
-    with county:
-        assert differences(at_studio, everything()) == []
 
 
 def studio_owned() -> dict[tuple[str, str], dict[str, Any]]:

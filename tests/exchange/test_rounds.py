@@ -27,7 +27,7 @@ from studio_app.services import (
     visits,
 )
 from tests.exchange.builders import fill
-from tests.exchange.conftest import Install, differences, everything
+from tests.exchange.conftest import Install, same_at_both
 from tests.exchange.files import edit, edit_manifest, header_index
 
 PLACE = visits.VISIT.field("place").label
@@ -59,13 +59,6 @@ def take(inst: Install, path: Path) -> ImportResult:
         assert exchange_conflicts.pending() == []
         assert integrity.problems() == []
         return result
-
-
-def same_at_both(studio: Install, county: Install) -> None:
-    with studio:
-        at_studio = everything()
-    with county:
-        assert differences(at_studio, everything()) == []
 
 
 def test_three_rounds_converge_field_by_field(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime
 
 from studio_app.services import county_stats
@@ -130,8 +129,5 @@ def test_a_hundred_thousand_records_in_one_scan(worked: Worked) -> None:
             "SELECT id, '01', 'lead', 0 FROM proposal WHERE serial LIKE 'X-%'"
         )
     assert ProposalUnit.select().count() > 100_000
-    started = time.perf_counter()
-    w = county_stats.work(YEAR, today=AS_OF)
-    elapsed = time.perf_counter() - started
+    w = county_stats.work(YEAR, today=AS_OF)  # its time: tests/perf/bench_county.py
     assert w.total.submitted == 100_007 and w.total.pending == 25_001
-    assert elapsed < 2.0, f"{elapsed:.2f}s"

@@ -370,10 +370,11 @@ def test_reply_only_after_assignment_and_then_no_new_review(
         }]  # fmt: skip
         for call in (
             lambda: county_work.review(cctx, main, "rejected", reason="改主意"),
-            lambda: county_work.review(cctx, main, "accepted", county_no="PY-9"),
             lambda: county_work.assign(cctx, [main], "02"),
         ):
             assert "已答复" in refused(call, TransitionRefused).message
+        county_work.review(cctx, main, "accepted", county_no="PY-9")  # the number: fine
+        assert (get(main).review, get(main).county_no) == ("accepted", "PY-9")
         county_work.reply(cctx, main, "A", "已解决", on="2026-06-01")  # a correction: fine
         assert get(main).reply_class == "A"
 
