@@ -30,6 +30,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from studio_app import scratch
+from studio_app.core import kinds
 from studio_app.core.errors import UserError
 from studio_app.exchange.export import export_studio
 from studio_app.exchange.feedback import export_feedback
@@ -112,7 +113,7 @@ def _open_file() -> Path:
 
 def _has_records() -> bool:
     conn = database.connection()
-    tables = ("member", "resident", "visit", "interview", "proposal")
+    tables = kinds.names()
     return any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in tables)
 
 

@@ -288,10 +288,9 @@ _labels(
 )
 
 
-# Serial prefixes printed on forms, e.g. JD-2026-0042.
+# Serial prefixes of the proposal-type records, printed on forms, e.g. TA-2026-0042 (the
+# other kinds declare theirs in core.kinds).
 SERIAL_PREFIX: dict[str, str] = {
-    "visit": "JD",
-    "interview": "FT",
     ProposalKind.PROPOSAL: "TA",
     ProposalKind.SQMY: "SQ",
     ProposalKind.SUGGESTION: "JY",

@@ -165,15 +165,3 @@ IDEA_MAX_CHARS = 100
 
 def by_key(fields: tuple[Field, ...]) -> dict[str, Field]:
     return {f.key: f for f in fields}
-
-
-def identifier_keys() -> dict[str, Kind]:
-    """Every key that holds a personal identifier or a value derived from one, with the
-    kind of its source, over all record types (outputs mask by these keys)."""
-    found: dict[str, Kind] = {}
-    for fields in (MEMBER_FIELDS, RESIDENT_FIELDS, VISIT_FIELDS, INTERVIEW_FIELDS,
-                   PROPOSAL_FIELDS):  # fmt: skip
-        for f in fields:
-            if f.identifier:
-                found.update(dict.fromkeys((f.key, *f.derived), f.kind))
-    return found

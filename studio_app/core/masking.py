@@ -13,8 +13,9 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
-from studio_app.core.fields import Kind, identifier_keys
+from studio_app.core.fields import Kind
 from studio_app.core.identity import mask_id_number, mask_phone
+from studio_app.core.kinds import identifier_keys
 
 _BY_KIND: dict[Kind, Callable[[str | None], str]] = {
     Kind.PHONE: mask_phone,

@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from studio_app.core import codes as c
-from studio_app.core import fields as f
+from studio_app.core import kinds
 from studio_app.core.fields import COUNTY, Field, Kind
 
 # 3: the manifest is signed (exchange/signature.py); 2: unsigned, trusted only from senders
@@ -83,27 +83,11 @@ class SheetSpec:
 
 
 LINK_KINDS = (Kind.MEMBER, Kind.MEMBERS, Kind.RESIDENT, Kind.RESIDENTS)
-SHEET_TITLES = {
-    "member": "委员",
-    "resident": "群众",
-    "visit": "接待走访",
-    "interview": "访谈",
-    "proposal": "提案与社情民意",
-}
-ORDER = ("member", "resident", "visit", "interview", "proposal")  # links point backwards
-FIELDS = {
-    "member": f.MEMBER_FIELDS,
-    "resident": f.RESIDENT_FIELDS,
-    "visit": f.VISIT_FIELDS,
-    "interview": f.INTERVIEW_FIELDS,
-    "proposal": f.PROPOSAL_FIELDS,
-}
+SHEET_TITLES = {k.name: k.sheet_title for k in kinds.all_kinds()}
+ORDER = kinds.names()  # links point backwards
+FIELDS = {k.name: k.fields for k in kinds.all_kinds()}
 # Columns of the record tables that are not declared fields but are part of the record.
-STATUS_ENUMS: dict[str, type[c.Coded]] = {
-    "visit": c.VisitStatus,
-    "interview": c.InterviewStatus,
-    "proposal": c.ProposalStatus,
-}
+STATUS_ENUMS: dict[str, type[c.Coded]] = {k.name: k.status for k in kinds.all_kinds() if k.status}
 PROPOSAL_SOURCES = Field("sources", "来源记录", Kind.TEXT)  # visits/interviews it grew from
 PROPOSAL_UNITS = Field("units", "承办单位", Kind.TEXT, owner=COUNTY)  # "主办:code" …
 
@@ -173,7 +157,7 @@ def feedback_sheet() -> SheetSpec:
     """Proposal-type records with their county-owned fields (title and kind for reading)."""
     cols: list[Column] = [META_HEAD[0]]
     cols.append(Column("title", "案由/标题", Role.NAMES, Kind.TEXT, width=40))
-    for fld in f.PROPOSAL_FIELDS:
+    for fld in kinds.PROPOSAL.fields:
         if fld.owner == COUNTY:
             cols += _field_columns(fld)
     cols.append(Column("units", "承办单位", Role.DATA, Kind.TEXT, PROPOSAL_UNITS, width=30))

@@ -8,35 +8,18 @@ cells, so both sides can be compared and hashed alike.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from studio_app.core import kinds
 from studio_app.core.fields import Kind
+from studio_app.core.kinds import LinkTable
 from studio_app.exchange.schema import LINK_KINDS, Role, SheetSpec
 from studio_app.storage.models import database
 
-
-@dataclass(frozen=True)
-class LinkTable:
-    table: str
-    owner: str
-    target: str  # column of the target id
-    target_table: str
-
-
+# The link tables of each kind, by the field they store.
 LINKS: dict[str, dict[str, LinkTable]] = {
-    "visit": {
-        "members": LinkTable("visit_member", "visit_id", "member_id", "member"),
-        "residents": LinkTable("visit_resident", "visit_id", "resident_id", "resident"),
-    },
-    "interview": {
-        "members": LinkTable("interview_member", "interview_id", "member_id", "member"),
-        "residents": LinkTable("interview_resident", "interview_id", "resident_id", "resident"),
-    },
-    "proposal": {
-        "co_signers": LinkTable("proposal_co_signer", "proposal_id", "member_id", "member"),
-    },
+    k.name: {link.key: link for link in k.links} for k in kinds.all_kinds() if k.links
 }
 REF_TARGET = {Kind.MEMBER: "member", Kind.MEMBERS: "member"}
 NAME_SEP = "、"

@@ -16,7 +16,8 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from studio_app.core.codes import SERIAL_PREFIX, CodeListKind
+from studio_app.core import kinds
+from studio_app.core.codes import CodeListKind
 from studio_app.core.errors import UserError
 from studio_app.services import audit, serials
 from studio_app.services import demo_text as t
@@ -148,8 +149,8 @@ COLUMNS = {
     "proposal_co_signer": "proposal_id member_id position",
     "proposal_source": "proposal_id visit_id interview_id",
 }
-INDEXED = ("visit", "interview", "proposal")  # fed to FTS5 by triggers
-SYNCED_TABLES = ("member", "resident", *INDEXED)
+INDEXED = tuple(k.name for k in kinds.indexed())  # fed to FTS5 by triggers
+SYNCED_TABLES = kinds.names()
 
 
 class _Clock:
@@ -405,7 +406,7 @@ class _Generator(ProposalRecords):
     def make_visits(self) -> None:
         """Visits with member/resident links, each as far along its workflow as by today."""
         times = self.visit_times()
-        numbers = self.serial_blocks(SERIAL_PREFIX["visit"], times)
+        numbers = self.serial_blocks(kinds.VISIT.serial_prefix, times)
         self.cats = []
         for code, label in self.codes[CodeListKind.ISSUE_CATEGORY].items():
             text = t.CATEGORIES.get(label, t.GENERIC)
@@ -553,7 +554,7 @@ class _Generator(ProposalRecords):
             min(d * DAY + (70200 if rnd() < 0.3 else 34200 + int(rnd() * 8) * 1800), clock.now)
             for d in days
         )
-        numbers = self.serial_blocks(SERIAL_PREFIX["interview"], self.interview_times)
+        numbers = self.serial_blocks(kinds.INTERVIEW.serial_prefix, self.interview_times)
         first = self.next_id("interview")
         rows, member_links, resident_links = [], [], []
         for i, secs in enumerate(self.interview_times):

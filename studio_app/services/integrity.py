@@ -6,11 +6,12 @@ import sqlite3
 
 import peewee as pw
 
+from studio_app.core import kinds
 from studio_app.storage import content_check
 from studio_app.storage.migrations import LATEST, current_version
 from studio_app.storage.models import database
 
-LABELS = {"visit": "接待走访", "interview": "访谈", "proposal": "提案/社情民意"}
+LABELS = {k.name: k.short_label for k in kinds.all_kinds()}
 BUSY_FTS = "全文索引未检查：数据库正被其他程序写入（如导入），稍后再运行 check 即可检查。"
 READ_ONLY_FTS = "全文索引未检查：数据库不能写入，只读打开（这项检查要以写入的方式运行）。"
 
@@ -32,7 +33,7 @@ def problems(skipped: list[str] | None = None, *, text_sample: int | None = 100)
         found += [f"完整性检查：{line}" for line in result[:20]]
     for table, rowid, parent, _ in db.execute_sql("PRAGMA foreign_key_check").fetchall()[:20]:
         found.append(f"外键检查：{table} 第 {rowid} 行引用的 {parent} 记录不存在")
-    for fts in ("visit_fts", "interview_fts", "proposal_fts"):
+    for fts in (k.fts for k in kinds.indexed()):
         try:
             db.execute_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 0)")
         except Exception as exc:  # sqlite reports index corruption as a generic error

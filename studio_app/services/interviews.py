@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from studio_app.core.codes import SERIAL_PREFIX, InterviewStatus
+from studio_app.core import kinds
+from studio_app.core.codes import InterviewStatus
 from studio_app.core.errors import TransitionRefused, ValidationError
 from studio_app.core.fields import INTERVIEW_FIELDS
 from studio_app.services import records
@@ -52,7 +53,7 @@ def create(ctx: Context, values: Mapping[str, Any]) -> Interview:
     data = clean(INTERVIEW_FIELDS, values, partial=False)
     _check(ctx, data)
     with records.atomic():
-        serial = next_serial(ctx, SERIAL_PREFIX["interview"], ctx.today().year)
+        serial = next_serial(ctx, kinds.INTERVIEW.serial_prefix, ctx.today().year)
         row = records.insert(
             ctx, INTERVIEW, data, serial=serial, extra={"status": InterviewStatus.OPEN.value}
         )

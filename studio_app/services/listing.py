@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from studio_app.core import kinds
 from studio_app.core.errors import UserError
 from studio_app.core.search_text import match_expression
 from studio_app.storage.models import database
@@ -26,7 +27,7 @@ from studio_app.storage.models import database
 WALK_ROW_COST = 0.23
 WALK_CHUNK = 2000
 DENSE_MATCHES: int | None = None  # fixed switch-over point (tests); None: from the table size
-LIVE_COUNTED = frozenset({"visit", "interview", "proposal"})  # kept in live_count by triggers
+LIVE_COUNTED = frozenset(k.name for k in kinds.all_kinds() if k.live_counted)  # by triggers
 
 FilterSql = tuple[str, list[Any]]
 

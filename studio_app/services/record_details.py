@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from studio_app.core import codes as c
+from studio_app.core import kinds
 from studio_app.core.errors import NotFound
 from studio_app.core.fields import (
     INTERVIEW_FIELDS,
@@ -41,7 +42,7 @@ from studio_app.storage.models import (
     VisitResident,
 )
 
-KINDS = ("visit", "interview", "proposal", "member", "resident")
+KINDS = kinds.names()
 RECENT_VISITS = 20  # a person's latest visits listed; the rest are counted
 SNIPPET = 24  # characters of a visit's content in a reference
 

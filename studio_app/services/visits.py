@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from studio_app.core.codes import SERIAL_PREFIX, Handling, VisitStatus
+from studio_app.core import kinds
+from studio_app.core.codes import Handling, VisitStatus
 from studio_app.core.errors import TransitionRefused, UserError, ValidationError
 from studio_app.core.fields import VISIT_FIELDS
 from studio_app.core.workflow import CLOSES_AT_ONCE, can_transition, initial_status
@@ -87,7 +88,7 @@ def create(ctx: Context, values: Mapping[str, Any]) -> Visit:
     _check(ctx, data, data)
     status = initial_status(Handling(data["handling"]))
     with records.atomic():
-        serial = next_serial(ctx, SERIAL_PREFIX["visit"], ctx.today().year)
+        serial = next_serial(ctx, kinds.VISIT.serial_prefix, ctx.today().year)
         row = records.insert(ctx, VISIT, data, serial=serial, extra={"status": status.value})
     return row  # type: ignore[return-value]
 

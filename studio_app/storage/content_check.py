@@ -15,8 +15,10 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from studio_app.core import kinds
+
 # (record table, index table) of the full-text indexes.
-INDEXED = (("visit", "visit_fts"), ("interview", "interview_fts"), ("proposal", "proposal_fts"))
+INDEXED = tuple((k.name, k.fts) for k in kinds.indexed())
 _DOC = re.compile(r"INSERT INTO \w+\(rowid, doc\) (?:VALUES \(new\.id, |SELECT new\.id, )"
                   r"search_doc\(([^)]*)\)")  # fmt: skip
 

@@ -15,7 +15,8 @@ import pytest
 from studio_app.core import masking
 from studio_app.core.codes import Role
 from studio_app.core.errors import UserError
-from studio_app.core.fields import Kind, identifier_keys
+from studio_app.core.fields import Kind
+from studio_app.core.kinds import identifier_keys
 from studio_app.services import (
     accounts,
     audit_log,

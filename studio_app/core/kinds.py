@@ -1,0 +1,136 @@
+"""Record kinds, declared once: what every layer needs to know about a kind of record.
+
+A :class:`RecordKind` names a synced record type (its table, Chinese label, fields, serial
+prefix, status codes, full-text index, link tables, exchange sheet title). Kinds are
+registered in exchange order — a kind's links point only to kinds registered before it — and
+modules that handle "every kind" loop over :func:`all_kinds` instead of listing names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from studio_app.core import codes as c
+from studio_app.core import fields as f
+
+
+@dataclass(frozen=True)
+class LinkTable:
+    """A many-to-many link stored in its own table, e.g. a visit's members."""
+
+    key: str  # the field it stores (a MEMBERS / RESIDENTS field)
+    table: str  # e.g. "visit_member"
+    owner: str  # column of the owning record's id, e.g. "visit_id"
+    target: str  # column of the linked record's id, e.g. "member_id"
+    target_kind: str  # the linked kind's name, e.g. "member"
+    names_column: str | None = None  # denormalised names on the owner row
+
+    @property
+    def target_table(self) -> str:
+        return self.target_kind  # a kind's table is named after it
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    name: str  # the table and the code name, e.g. "visit"
+    label: str  # Chinese, e.g. "接待走访记录"
+    short_label: str  # Chinese, as in lists of kinds, e.g. "接待走访"
+    sheet_title: str  # the exchange workbook's sheet
+    fields: tuple[f.Field, ...]
+    serial_prefix: str | None = None  # None: the serial comes from a sub-kind (proposals)
+    status: type[c.Coded] | None = None
+    fts: str | None = None  # the full-text index table
+    links: tuple[LinkTable, ...] = field(default_factory=tuple)
+
+    @property
+    def live_counted(self) -> bool:
+        """Kept in ``live_count`` by triggers (every indexed kind is)."""
+        return self.fts is not None
+
+    def field(self, key: str) -> f.Field:
+        for fld in self.fields:
+            if fld.key == key:
+                return fld
+        raise KeyError(key)
+
+    def link(self, key: str) -> LinkTable:
+        for link in self.links:
+            if link.key == key:
+                return link
+        raise KeyError(key)
+
+
+_KINDS: dict[str, RecordKind] = {}
+
+
+def register(kind: RecordKind) -> RecordKind:
+    """Add ``kind`` after the kinds registered so far; its links must point back to them."""
+    if kind.name in _KINDS:
+        raise ValueError(f"record kind {kind.name!r} declared twice")
+    for link in kind.links:
+        if link.target_kind not in _KINDS:
+            raise ValueError(f"{kind.name}.{link.key} links to {link.target_kind!r} declared later")
+    _KINDS[kind.name] = kind
+    return kind
+
+
+def all_kinds() -> tuple[RecordKind, ...]:
+    """Every record kind, in exchange order (linked kinds first)."""
+    return tuple(_KINDS.values())
+
+
+def kind(name: str) -> RecordKind:
+    return _KINDS[name]
+
+
+def names() -> tuple[str, ...]:
+    return tuple(_KINDS)
+
+
+def indexed() -> tuple[RecordKind, ...]:
+    """The kinds with a full-text index (searchable, counted live)."""
+    return tuple(k for k in _KINDS.values() if k.fts)
+
+
+def identifier_keys() -> dict[str, f.Kind]:
+    """Every key that holds a personal identifier or a value derived from one, with the
+    kind of its source, over all kinds (outputs mask by these keys)."""
+    found: dict[str, f.Kind] = {}
+    for k in _KINDS.values():
+        for fld in k.fields:
+            if fld.identifier:
+                found.update(dict.fromkeys((fld.key, *fld.derived), fld.kind))
+    return found
+
+
+def _people_links(owner: str) -> tuple[LinkTable, ...]:
+    return (
+        LinkTable("members", f"{owner}_member", f"{owner}_id", "member_id", "member",
+                  "member_names"),
+        LinkTable("residents", f"{owner}_resident", f"{owner}_id", "resident_id", "resident",
+                  "resident_names"),
+    )  # fmt: skip
+
+
+MEMBER = register(RecordKind("member", "委员", "委员", "委员", f.MEMBER_FIELDS))
+RESIDENT = register(RecordKind("resident", "群众", "群众", "群众", f.RESIDENT_FIELDS))
+VISIT = register(
+    RecordKind(
+        "visit", "接待走访记录", "接待走访", "接待走访", f.VISIT_FIELDS, serial_prefix="JD",
+        status=c.VisitStatus, fts="visit_fts", links=_people_links("visit"),
+    )
+)  # fmt: skip
+INTERVIEW = register(
+    RecordKind(
+        "interview", "访谈记录", "访谈", "访谈", f.INTERVIEW_FIELDS, serial_prefix="FT",
+        status=c.InterviewStatus, fts="interview_fts", links=_people_links("interview"),
+    )
+)  # fmt: skip
+PROPOSAL = register(
+    RecordKind(
+        "proposal", "提案/社情民意", "提案/社情民意", "提案与社情民意", f.PROPOSAL_FIELDS,
+        status=c.ProposalStatus, fts="proposal_fts",
+        links=(LinkTable("co_signers", "proposal_co_signer", "proposal_id", "member_id",
+                         "member", "co_signer_names"),),
+    )
+)  # fmt: skip
