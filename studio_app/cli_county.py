@@ -30,7 +30,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("review", parents=[common], help="county: enter a record's review (审查)")
     p.add_argument("ref", **ref)
     p.add_argument("--result", required=True, choices=[r.value for r in Review])
-    p.add_argument("--reason", default="", help="required when rejected or returned")
+    p.add_argument("--reason", default=None, help="required when rejected or returned")
     p.add_argument("--into", default="", metavar="SERIAL", help="merged: the record merged into")
     p.add_argument(
         "--to", default="", choices=[ProposalKind.SUGGESTION.value, ProposalKind.SQMY.value],
@@ -67,7 +67,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("ref", **ref)
     p.add_argument("--level", required=True, choices=levels)
     p.add_argument("--date", default=None, **date)
-    p.add_argument("--by", default="", help="who adopted it")
+    p.add_argument("--by", default=None, help="who adopted it")
     p.set_defaults(run=cmd_adopt)
 
     p = sub.add_parser("instruct", parents=[common], help="county: a leader's instruction (批示)")
@@ -162,7 +162,7 @@ def cmd_reply(args: argparse.Namespace, workspace: Any) -> int:
     from studio_app.services import county_work
 
     ctx = _start(workspace)
-    text = _read_text(args.text_file) if args.text_file is not None else ""
+    text = _read_text(args.text_file) if args.text_file is not None else None
     found = county_work.find(args.ref)
     row = county_work.reply(ctx, found, args.reply_class, args.summary, on=args.date, text=text)
     full = f"，答复全文 {len(row.reply_text)} 字" if row.reply_text else ""

@@ -117,14 +117,15 @@ def review(
     ref: int | str | Proposal,
     result: str,
     *,
-    reason: str = "",
+    reason: str | None = None,
     into: str = "",
     converted_to: str = "",
     county_no: str | None = None,
 ) -> Proposal:
     """Enter the review result (审查): 立案, 不立案/退回 with a reason, 并案 into another
     record, 转 into a suggestion or 社情民意. Once a unit has replied the result stays (its
-    number and reason may still be corrected)."""
+    number and reason may still be corrected). ``reason`` None keeps the current one when
+    the result stays."""
     require_county(ctx)
     try:
         outcome = Review(result)
@@ -135,6 +136,8 @@ def review(
         _live_submitted(row)
         if row.reply_class and outcome.value != row.review:  # the number may still be set
             _refuse(row, "承办单位已答复，不能再改审查结果。")
+        if reason is None:
+            reason = row.review_reason if outcome.value == row.review else ""
         errors: dict[str, str] = {}
         if outcome in NEEDS_REASON and not reason.strip():
             errors["review_reason"] = f"{outcome.label}须写明理由"
@@ -299,9 +302,10 @@ def reply(
     summary: str,
     *,
     on: date | str | None = None,
-    text: str = "",
+    text: str | None = None,
 ) -> Proposal:
-    """Record the lead unit's reply (答复): class A/B/C, a summary, the date, the full text."""
+    """Record the lead unit's reply (答复): class A/B/C, a summary, the date, the full text.
+    A correction keeps what it does not give: the date (else today) and the full text."""
     require_county(ctx)
     try:
         cls = ReplyClass(reply_class.strip().upper())
@@ -316,8 +320,9 @@ def reply(
         _live_submitted(row)
         if row.assigned_at is None:
             _refuse(row, "尚未交办，不能登记答复。")
-        values = {"reply_class": cls.value, "reply_summary": summary, "reply_text": text,
-                  "replied_at": on or ctx.today()}  # fmt: skip
+        values = {"reply_class": cls.value, "reply_summary": summary,
+                  "reply_text": row.reply_text if text is None else text,
+                  "replied_at": on or row.replied_at or ctx.today()}  # fmt: skip
         data = clean(PROPOSAL.fields, values, partial=True)
         if data["replied_at"] < row.assigned_at:
             raise ValidationError({"replied_at": "答复日期不能早于交办日期"})
@@ -331,10 +336,11 @@ def adopt(
     level: str,
     *,
     on: date | str | None = None,
-    by: str = "",
+    by: str | None = None,
 ) -> Proposal:
     """Record that a 社情民意 was adopted (采用) at a level, when and by whom; an empty
-    level takes the adoption back."""
+    level takes the adoption back. A correction keeps the date (else today) and adopter it
+    does not give."""
     require_county(ctx)
     if level and level not in {lv.value for lv in AdoptionLevel}:
         raise ValidationError({"adoption_level": f"采用级别：应为 县/市/省/全国，而不是 {level}"})
@@ -343,8 +349,10 @@ def adopt(
         _live_submitted(row)
         if row.kind not in ADOPTABLE and row.converted_to not in ADOPTABLE:
             _refuse(row, "只有社情民意信息（含转为社情民意的）登记采用情况。")
+        by = row.adopted_by if by is None else by
+        day = on or row.adopted_at or ctx.today()
         values = {"adoption_level": level, "adopted_by": by if level else "",
-                  "adopted_at": (on or ctx.today()) if level else None}  # fmt: skip
+                  "adopted_at": day if level else None}  # fmt: skip
         _write(ctx, row, values, "adopt")
     return row
 
@@ -358,7 +366,8 @@ def instruct(
     *,
     on: date | str | None = None,
 ) -> Proposal:
-    """Record a leader's instruction (批示) on the record: who, at which level, what, when."""
+    """Record a leader's instruction (批示) on the record: who, at which level, what, when
+    (else the date already recorded, else today)."""
     require_county(ctx)
     errors = {}
     if not leader.strip():
@@ -373,7 +382,8 @@ def instruct(
         row = _load(ref)
         _live_submitted(row)
         values = {"instruction_leader": leader, "instruction_level": level,
-                  "instruction_text": text, "instruction_date": on or ctx.today()}  # fmt: skip
+                  "instruction_text": text,
+                  "instruction_date": on or row.instruction_date or ctx.today()}  # fmt: skip
         _write(ctx, row, values, "instruct")
     return row
 

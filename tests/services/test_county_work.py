@@ -377,6 +377,9 @@ def test_reply_only_after_assignment_and_then_no_new_review(
         assert (get(main).review, get(main).county_no) == ("accepted", "PY-9")
         county_work.reply(cctx, main, "A", "已解决", on="2026-06-01")  # a correction: fine
         assert get(main).reply_class == "A"
+        county_work.reply(cctx, main, "A", "已解决，道路已修好")  # keeps the date and text
+        assert (get(main).replied_at, get(main).reply_text) == (date(2026, 6, 1), "答复全文……")
+        county_work.review(cctx, main, "accepted")  # a reason not given is kept
 
 
 def test_adoption_only_for_sqmy(studio: Install, county: Install, out: Path) -> None:
@@ -400,6 +403,12 @@ def test_adoption_only_for_sqmy(studio: Install, county: Install, out: Path) -> 
             "adoption_level": ["province", ""], "adopted_at": ["2026-06-01", None],
             "adopted_by": ["省政协办公厅", ""],
         }  # fmt: skip
+        county_work.adopt(cctx, sqmy, "province", on="2026-06-01", by="省政协办公厅")
+        county_work.adopt(cctx, sqmy, "city")  # a correction keeps the date and adopter
+        row = get(sqmy)
+        assert (row.adoption_level, row.adopted_at, row.adopted_by) == (
+            "city", date(2026, 6, 1), "省政协办公厅"
+        )  # fmt: skip
 
 
 def test_instruction(studio: Install, county: Install, out: Path) -> None:
