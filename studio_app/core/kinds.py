@@ -8,6 +8,8 @@ modules that handle "every kind" loop over :func:`all_kinds` instead of listing 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from studio_app.core import codes as c
@@ -41,6 +43,14 @@ class RecordKind:
     status: type[c.Coded] | None = None
     fts: str | None = None  # the full-text index table
     links: tuple[LinkTable, ...] = field(default_factory=tuple)
+    # What the generic layers read (lists, dialogs, trash, drafts, printing, statistics):
+    search: tuple[str, ...] = ()  # columns in the full-text index besides serial and names
+    list_columns: tuple[str, ...] = ()  # field keys shown in the list, in order
+    title_key: str = ""  # the field that names a record (trash, drafts, audit)
+    date_key: str = ""  # the field that dates a record (default sort, counts per year)
+    shortcut: str = ""  # the navigation shortcut, e.g. "Ctrl+7"
+    editors: tuple[str, ...] = ("admin", "staff")  # roles that create and edit it
+    generic: bool = True  # False: a kind with its own pages and services (visits, …)
 
     @property
     def live_counted(self) -> bool:
@@ -74,6 +84,23 @@ def register(kind: RecordKind) -> RecordKind:
     return kind
 
 
+def unregister(name: str) -> None:
+    """Forget a kind registered last (a kind declared by a test)."""
+    if list(_KINDS)[-1:] != [name]:
+        raise ValueError(f"only the last kind can be unregistered, not {name!r}")
+    del _KINDS[name]
+
+
+@contextmanager
+def registered(kind: RecordKind) -> Iterator[RecordKind]:
+    """Declare ``kind`` for the duration of a ``with`` block."""
+    register(kind)
+    try:
+        yield kind
+    finally:
+        unregister(kind.name)
+
+
 def all_kinds() -> tuple[RecordKind, ...]:
     """Every record kind, in exchange order (linked kinds first)."""
     return tuple(_KINDS.values())
@@ -90,6 +117,11 @@ def names() -> tuple[str, ...]:
 def indexed() -> tuple[RecordKind, ...]:
     """The kinds with a full-text index (searchable, counted live)."""
     return tuple(k for k in _KINDS.values() if k.fts)
+
+
+def generic() -> tuple[RecordKind, ...]:
+    """The kinds served by the generic list, dialog and service (no module of their own)."""
+    return tuple(k for k in _KINDS.values() if k.generic)
 
 
 def identifier_keys() -> dict[str, f.Kind]:
@@ -112,18 +144,27 @@ def _people_links(owner: str) -> tuple[LinkTable, ...]:
     )  # fmt: skip
 
 
-MEMBER = register(RecordKind("member", "委员", "委员", "委员", f.MEMBER_FIELDS))
-RESIDENT = register(RecordKind("resident", "群众", "群众", "群众", f.RESIDENT_FIELDS))
+MEMBER = register(
+    RecordKind("member", "委员", "委员", "委员", f.MEMBER_FIELDS, title_key="name", generic=False)
+)
+RESIDENT = register(
+    RecordKind("resident", "群众", "群众", "群众", f.RESIDENT_FIELDS, title_key="name",
+               generic=False)
+)  # fmt: skip
 VISIT = register(
     RecordKind(
         "visit", "接待走访记录", "接待走访", "接待走访", f.VISIT_FIELDS, serial_prefix="JD",
         status=c.VisitStatus, fts="visit_fts", links=_people_links("visit"),
+        search=("place", "content"), title_key="content", date_key="occurred_at",
+        generic=False,
     )
 )  # fmt: skip
 INTERVIEW = register(
     RecordKind(
         "interview", "访谈记录", "访谈", "访谈", f.INTERVIEW_FIELDS, serial_prefix="FT",
         status=c.InterviewStatus, fts="interview_fts", links=_people_links("interview"),
+        search=("title", "place_or_platform", "participant_note", "views", "follow_up"),
+        title_key="title", date_key="occurred_at", generic=False,
     )
 )  # fmt: skip
 PROPOSAL = register(
@@ -132,5 +173,7 @@ PROPOSAL = register(
         status=c.ProposalStatus, fts="proposal_fts",
         links=(LinkTable("co_signers", "proposal_co_signer", "proposal_id", "member_id",
                          "member", "co_signer_names"),),
+        search=("title", "facts", "analysis", "recommendations", "county_no", "reply_summary"),
+        title_key="title", date_key="submitted_at", generic=False,
     )
 )  # fmt: skip

@@ -16,26 +16,9 @@ from studio_app.services.context import Context
 from studio_app.services.serials import next_serial
 from studio_app.storage.models import (
     Interview,
-    InterviewMember,
-    InterviewResident,
-    Member,
-    Resident,
 )
 
-INTERVIEW = records.register(
-    records.RecordType(
-        "interview",
-        "访谈记录",
-        Interview,
-        INTERVIEW_FIELDS,
-        links={
-            "members": records.Link(InterviewMember, "interview", "member", Member, "member_names"),
-            "residents": records.Link(
-                InterviewResident, "interview", "resident", Resident, "resident_names"
-            ),
-        },
-    )
-)
+INTERVIEW = records.record_type(kinds.INTERVIEW)
 
 
 def _check(ctx: Context, merged: Mapping[str, Any]) -> None:

@@ -6,13 +6,14 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from studio_app.core import kinds
 from studio_app.core.fields import MEMBER_FIELDS
 from studio_app.services import records
 from studio_app.services.coerce import clean
 from studio_app.services.context import Context
 from studio_app.storage.models import Member, Visit, VisitMember
 
-MEMBER = records.RecordType("member", "委员", Member, MEMBER_FIELDS)
+MEMBER = records.record_type(kinds.MEMBER)
 
 
 def create(ctx: Context, values: Mapping[str, Any]) -> Member:

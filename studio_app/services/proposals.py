@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from studio_app.core import kinds
 from studio_app.core.codes import SERIAL_PREFIX, ProposalKind, ProposalStatus
 from studio_app.core.errors import NotFound, TransitionRefused, ValidationError
 from studio_app.core.fields import IDEA_MAX_CHARS, PROPOSAL_FIELDS
@@ -14,26 +15,12 @@ from studio_app.services.context import Context
 from studio_app.services.serials import next_serial
 from studio_app.storage.models import (
     Interview,
-    Member,
     Proposal,
-    ProposalCoSigner,
     ProposalSource,
     Visit,
 )
 
-PROPOSAL = records.register(
-    records.RecordType(
-        "proposal",
-        "提案/社情民意",
-        Proposal,
-        PROPOSAL_FIELDS,
-        links={
-            "co_signers": records.Link(
-                ProposalCoSigner, "proposal", "member", Member, "co_signer_names"
-            ),
-        },
-    )
-)
+PROPOSAL = records.record_type(kinds.PROPOSAL)
 
 
 def _check(merged: Mapping[str, Any]) -> None:

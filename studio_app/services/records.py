@@ -1,8 +1,9 @@
 """Generic create / update / trash / restore for synced records.
 
-A :class:`RecordType` ties a model to its field declarations and link tables; the
-functions here do what every record type shares (revision bump, stamps, audit, links),
-leaving each type's own rules to its module.
+A :class:`RecordType` ties a declared record kind (:mod:`studio_app.core.kinds`) to its
+peewee model and link tables (:func:`record_type`); the functions here do what every record
+type shares (revision bump, stamps, audit, links), leaving each type's own rules to its
+module.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ import uuid as uuidlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from studio_app.core import kinds
 from studio_app.core.errors import NotFound, StaleRecord, UserError
 from studio_app.core.fields import COUNTY, Field, Kind
 from studio_app.services import audit, permissions
 from studio_app.services.context import Context
+from studio_app.storage import kind_tables
 from studio_app.storage.models import BaseModel, Member, Resident, Site, SyncedModel
 
 
@@ -47,6 +51,22 @@ class RecordType:
 
 
 _REF_KINDS = (Kind.MEMBER, Kind.RESIDENT)
+
+
+@cache
+def record_type(kind: kinds.RecordKind) -> RecordType:
+    """The record type of a declared kind: its model, fields and link tables."""
+    links = {
+        link.key: Link(
+            kind_tables.link_model(kind, link.key),
+            link.owner.removesuffix("_id"),
+            link.target.removesuffix("_id"),
+            kind_tables.model(kinds.kind(link.target_kind)),  # type: ignore[arg-type]
+            link.names_column,
+        )
+        for link in kind.links
+    }
+    return RecordType(kind.name, kind.label, kind_tables.model(kind), kind.fields, links)
 
 
 def load(rt: RecordType, record_id: int | str, *, include_deleted: bool = True) -> SyncedModel:
@@ -262,18 +282,10 @@ def atomic() -> Iterator[None]:
         permissions.flush()
 
 
-_LINK_REGISTRY: list[RecordType] = []
-
-
-def register(rt: RecordType) -> RecordType:
-    """Make ``rt``'s denormalised name columns follow renames of members and residents."""
-    _LINK_REGISTRY.append(rt)
-    return rt
-
-
 def refresh_names(target: type[Member] | type[Resident], target_id: int) -> None:
     """Rewrite the names columns of every record linked to a renamed member/resident."""
-    for rt in _LINK_REGISTRY:
+    for kind in kinds.all_kinds():
+        rt = record_type(kind)
         for key, link in rt.links.items():
             if link.target is not target or not link.names_column:
                 continue

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from studio_app.core import kinds
 from studio_app.core.fields import RESIDENT_FIELDS
 from studio_app.core.identity import phone_digits
 from studio_app.core.text import normalise_name
@@ -14,7 +15,7 @@ from studio_app.services.coerce import clean
 from studio_app.services.context import Context
 from studio_app.storage.models import Resident
 
-RESIDENT = records.RecordType("resident", "群众", Resident, RESIDENT_FIELDS)
+RESIDENT = records.record_type(kinds.RESIDENT)
 
 
 def _keys(data: Mapping[str, Any]) -> dict[str, str]:

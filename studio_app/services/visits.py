@@ -16,22 +16,9 @@ from studio_app.services import records
 from studio_app.services.coerce import clean
 from studio_app.services.context import Context
 from studio_app.services.serials import next_serial
-from studio_app.storage.models import Member, Resident, Visit, VisitMember, VisitResident
+from studio_app.storage.models import Visit
 
-VISIT = records.register(
-    records.RecordType(
-        "visit",
-        "接待走访记录",
-        Visit,
-        VISIT_FIELDS,
-        links={
-            "members": records.Link(VisitMember, "visit", "member", Member, "member_names"),
-            "residents": records.Link(
-                VisitResident, "visit", "resident", Resident, "resident_names"
-            ),
-        },
-    )
-)
+VISIT = records.record_type(kinds.VISIT)
 
 DEFAULT_DUE_DAYS = 15
 FUTURE_TOLERANCE = timedelta(minutes=5)

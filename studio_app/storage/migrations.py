@@ -1,8 +1,11 @@
 """Numbered schema migrations, tracked in ``PRAGMA user_version``.
 
-Each step is one SQL file in ``storage/sql`` named ``NNNN_name.sql`` and runs in its own
-transaction together with the version bump, so a process killed mid-migration leaves the
-previous version intact. Steps are never edited once released: change the schema in a new one.
+Each step is one file in ``storage/sql`` and runs in its own transaction together with the
+version bump, so a process killed mid-migration leaves the previous version intact. A step is
+``NNNN_name.sql`` (SQL as written) or ``NNNN_name.kind`` (the name of a record kind: its
+tables, indexes, search index and live count, generated from the kind's declaration by
+:mod:`studio_app.storage.kind_tables`). Steps are never edited once released: change the
+schema in a new one.
 """
 
 from __future__ import annotations
@@ -29,9 +32,12 @@ def available() -> list[Migration]:
     """All migrations shipped with the package, in order."""
     found = []
     for entry in resources.files("studio_app.storage").joinpath("sql").iterdir():
-        m = re.fullmatch(r"(\d{4})_(\w+)\.sql", entry.name)
+        m = re.fullmatch(r"(\d{4})_(\w+)\.(sql|kind)", entry.name)
         if m:
-            found.append(Migration(int(m.group(1)), m.group(2), entry.read_text("utf-8")))
+            text = entry.read_text("utf-8")
+            if m.group(3) == "kind":
+                text = kind_sql(text.strip())
+            found.append(Migration(int(m.group(1)), m.group(2), text))
     found.sort(key=lambda m: m.version)
     assert [m.version for m in found] == list(range(1, len(found) + 1)), "gap in migrations"
     return found
@@ -79,6 +85,21 @@ def migrate(
             conn.execute(f"PRAGMA user_version = {step.version:d}")
         version = step.version
     return version
+
+
+def kind_sql(name: str) -> str:
+    """The SQL script that creates the tables of the declared record kind ``name``."""
+    from studio_app.core import kinds
+    from studio_app.storage import kind_tables
+
+    return "".join(f"{statement};\n" for statement in kind_tables.statements(kinds.kind(name)))
+
+
+def create_kind(db: pw.Database, name: str) -> None:
+    """Create the tables of kind ``name`` now, as its migration would (kinds declared in tests)."""
+    with db.atomic():
+        for statement in _statements(kind_sql(name)):
+            db.execute_sql(statement)
 
 
 def _statements(sql: str) -> list[str]:

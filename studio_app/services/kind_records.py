@@ -1,0 +1,75 @@
+"""Create, change, trash and read the records of any declared kind, from its declaration alone.
+
+A kind without a module of its own (``RecordKind.generic``) is served entirely here: values
+are cleaned against its fields (messages come from the field labels), the serial comes from
+its prefix, a new record starts in the first state of its status codes, and the shared
+machinery of :mod:`studio_app.services.records` stamps, audits and links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from studio_app.core import kinds
+from studio_app.core.errors import UserError
+from studio_app.services import records
+from studio_app.services.coerce import clean
+from studio_app.services.context import Context
+from studio_app.services.serials import next_serial
+from studio_app.storage.models import SyncedModel
+
+
+def _may_edit(ctx: Context, kind: kinds.RecordKind) -> None:
+    if str(ctx.role) not in kind.editors:
+        raise UserError(f"您的角色不能新增或修改{kind.label}。")
+
+
+def create(ctx: Context, kind: kinds.RecordKind, values: Mapping[str, Any]) -> SyncedModel:
+    """A new record of ``kind`` from values typed by a person (all problems reported at once)."""
+    data = clean(kind.fields, values, partial=False)
+    _may_edit(ctx, kind)
+    extra: dict[str, Any] = {}
+    if kind.status is not None:
+        extra["status"] = next(iter(kind.status)).value
+    with records.atomic():
+        serial = None
+        if kind.serial_prefix:
+            serial = next_serial(ctx, kind.serial_prefix, ctx.today().year)
+        return records.insert(ctx, records.record_type(kind), data, serial=serial, extra=extra)
+
+
+def update(
+    ctx: Context,
+    kind: kinds.RecordKind,
+    record_id: int | str,
+    changes: Mapping[str, Any],
+    *,
+    expected_rev: int | None = None,
+) -> SyncedModel:
+    """Change the fields given; nothing is written when nothing differs."""
+    data = clean(kind.fields, changes, partial=True)
+    _may_edit(ctx, kind)
+    rt = records.record_type(kind)
+    with records.atomic():
+        row = records.load(rt, record_id)
+        records.modify(ctx, rt, row, data, expected_rev=expected_rev)
+    return row
+
+
+def trash(ctx: Context, kind: kinds.RecordKind, record_id: int | str) -> None:
+    records.trash(ctx, records.record_type(kind), record_id)
+
+
+def restore(ctx: Context, kind: kinds.RecordKind, record_id: int | str) -> None:
+    records.restore(ctx, records.record_type(kind), record_id)
+
+
+def get(kind: kinds.RecordKind, record_id: int | str) -> SyncedModel:
+    return records.load(records.record_type(kind), record_id)
+
+
+def values(kind: kinds.RecordKind, record_id: int | str) -> dict[str, Any]:
+    """The declared fields of a record as a dialog edits them (links as id lists)."""
+    rt = records.record_type(kind)
+    return records.snapshot(rt, records.load(rt, record_id))
