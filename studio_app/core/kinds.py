@@ -51,6 +51,7 @@ class RecordKind:
     shortcut: str = ""  # the navigation shortcut, e.g. "Ctrl+7"
     editors: tuple[str, ...] = ("admin", "staff")  # roles that create and edit it
     generic: bool = True  # False: a kind with its own pages and services (visits, …)
+    service: str = ""  # the module of studio_app.services that writes it ("": generic)
 
     @property
     def live_counted(self) -> bool:
@@ -145,18 +146,19 @@ def _people_links(owner: str) -> tuple[LinkTable, ...]:
 
 
 MEMBER = register(
-    RecordKind("member", "委员", "委员", "委员", f.MEMBER_FIELDS, title_key="name", generic=False)
-)
+    RecordKind("member", "委员", "委员", "委员", f.MEMBER_FIELDS, title_key="name", generic=False,
+               service="members")
+)  # fmt: skip
 RESIDENT = register(
     RecordKind("resident", "群众", "群众", "群众", f.RESIDENT_FIELDS, title_key="name",
-               generic=False)
+               generic=False, service="residents")
 )  # fmt: skip
 VISIT = register(
     RecordKind(
         "visit", "接待走访记录", "接待走访", "接待走访", f.VISIT_FIELDS, serial_prefix="JD",
         status=c.VisitStatus, fts="visit_fts", links=_people_links("visit"),
         search=("place", "content"), title_key="content", date_key="occurred_at",
-        generic=False,
+        generic=False, service="visits",
     )
 )  # fmt: skip
 INTERVIEW = register(
@@ -164,7 +166,7 @@ INTERVIEW = register(
         "interview", "访谈记录", "访谈", "访谈", f.INTERVIEW_FIELDS, serial_prefix="FT",
         status=c.InterviewStatus, fts="interview_fts", links=_people_links("interview"),
         search=("title", "place_or_platform", "participant_note", "views", "follow_up"),
-        title_key="title", date_key="occurred_at", generic=False,
+        title_key="title", date_key="occurred_at", generic=False, service="interviews",
     )
 )  # fmt: skip
 PROPOSAL = register(
@@ -174,6 +176,6 @@ PROPOSAL = register(
         links=(LinkTable("co_signers", "proposal_co_signer", "proposal_id", "member_id",
                          "member", "co_signer_names"),),
         search=("title", "facts", "analysis", "recommendations", "county_no", "reply_summary"),
-        title_key="title", date_key="submitted_at", generic=False,
+        title_key="title", date_key="submitted_at", generic=False, service="proposals",
     )
 )  # fmt: skip

@@ -19,7 +19,7 @@ from typing import Any
 from studio_app.core import kinds
 from studio_app.core.codes import CodeListKind
 from studio_app.core.errors import UserError
-from studio_app.services import audit, serials
+from studio_app.services import audit, demo_kinds, serials
 from studio_app.services import demo_text as t
 from studio_app.services.context import Context
 from studio_app.services.demo_proposals import DAY, MEMBERS, ProposalRecords
@@ -71,8 +71,10 @@ def generate(
     if ctx.is_county:
         raise UserError(COUNTY_DEMO)
     with database.atomic():
-        summary = _Generator(ctx, random.Random(seed), visits, progress, proposals).run()
-        changes = {k: (None, v) for k, v in asdict(summary).items()}
+        rng = random.Random(seed)
+        summary = _Generator(ctx, rng, visits, progress, proposals).run()
+        others = demo_kinds.generate(ctx, rng, max(10, visits // 100))
+        changes = {k: (None, v) for k, v in (asdict(summary) | others).items()}
         audit.record(ctx, "demo", "site", ctx.site_uuid, changes | {"seed": (None, seed)})
         Setting.insert(key=DEMO_MARKER, value="1").on_conflict_replace().execute()
     return summary

@@ -8,8 +8,10 @@ machinery of :mod:`studio_app.services.records` stamps, audits and links.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Protocol, cast
 
 from studio_app.core import kinds
 from studio_app.core.errors import UserError
@@ -73,3 +75,61 @@ def values(kind: kinds.RecordKind, record_id: int | str) -> dict[str, Any]:
     """The declared fields of a record as a dialog edits them (links as id lists)."""
     rt = records.record_type(kind)
     return records.snapshot(rt, records.load(rt, record_id))
+
+
+class Service(Protocol):
+    """What every kind's service offers (a module such as ``services.visits``, or
+    :class:`Generic`)."""
+
+    def create(self, ctx: Context, values: Mapping[str, Any]) -> SyncedModel: ...
+
+    def update(
+        self,
+        ctx: Context,
+        record_id: int | str,
+        changes: Mapping[str, Any],
+        *,
+        expected_rev: int | None = None,
+    ) -> SyncedModel: ...
+
+    def delete(self, ctx: Context, record_id: int | str) -> None: ...
+
+    def restore(self, ctx: Context, record_id: int | str) -> None: ...
+
+    def get(self, record_id: int | str) -> SyncedModel: ...
+
+
+@dataclass(frozen=True)
+class Generic:
+    """The service of a generic kind: the functions above, bound to the kind."""
+
+    kind: kinds.RecordKind
+
+    def create(self, ctx: Context, values: Mapping[str, Any]) -> SyncedModel:
+        return create(ctx, self.kind, values)
+
+    def update(
+        self,
+        ctx: Context,
+        record_id: int | str,
+        changes: Mapping[str, Any],
+        *,
+        expected_rev: int | None = None,
+    ) -> SyncedModel:
+        return update(ctx, self.kind, record_id, changes, expected_rev=expected_rev)
+
+    def delete(self, ctx: Context, record_id: int | str) -> None:
+        trash(ctx, self.kind, record_id)
+
+    def restore(self, ctx: Context, record_id: int | str) -> None:
+        restore(ctx, self.kind, record_id)
+
+    def get(self, record_id: int | str) -> SyncedModel:
+        return get(self.kind, record_id)
+
+
+def service(kind: kinds.RecordKind) -> Service:
+    """The service that writes ``kind``: its own module when it declares one, else generic."""
+    if kind.service:
+        return cast(Service, importlib.import_module(f"studio_app.services.{kind.service}"))
+    return Generic(kind)

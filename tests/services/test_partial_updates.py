@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from types import ModuleType
 from typing import Any
 
 import peewee as pw
@@ -19,20 +18,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from studio_app.core import kinds
 from studio_app.core.codes import Handling, VisitStatus
 from studio_app.core.fields import Kind
 from studio_app.core.workflow import initial_status
-from studio_app.services import demo, interviews, members, proposals, records, residents, visits
+from studio_app.services import demo, kind_records, members, records, residents, visits
 from studio_app.services.context import Context
 from studio_app.storage.models import ALL_MODELS, SyncedModel
 
-# The record kinds people edit in dialogs, with the service module that writes each.
-EDITED: dict[str, tuple[records.RecordType, ModuleType]] = {
-    "visit": (visits.VISIT, visits),
-    "interview": (interviews.INTERVIEW, interviews),
-    "proposal": (proposals.PROPOSAL, proposals),
-    "member": (members.MEMBER, members),
-    "resident": (residents.RESIDENT, residents),
+# The record kinds people edit in dialogs, with the service that writes each.
+EDITED: dict[str, tuple[records.RecordType, kind_records.Service]] = {
+    k.name: (records.record_type(k), kind_records.service(k)) for k in kinds.all_kinds()
 }
 # Columns every write stamps.
 STAMPS = {"rev", "county_rev", "updated_at", "updated_by"}
