@@ -19,6 +19,7 @@ from studio_app.core import kinds
 from studio_app.core.errors import NotFound, StaleRecord, UserError
 from studio_app.core.fields import COUNTY, Field, Kind
 from studio_app.services import audit, permissions
+from studio_app.services import changes as announced
 from studio_app.services.context import Context
 from studio_app.storage import kind_tables
 from studio_app.storage.models import BaseModel, Member, Resident, Site, SyncedModel
@@ -171,10 +172,11 @@ def insert(
     if any(k in values for k in rt.links):
         _write_links(rt, row, values)
         row.save()
-    changes = {
+    logged = {
         k: (None, _audit_value(rt, k, v)) for k, v in values.items() if v not in (None, "", [])
     }
-    audit.record(ctx, "create", rt.name, row.uuid, changes)
+    audit.record(ctx, "create", rt.name, row.uuid, logged)
+    announced.changed({rt.name})
     return row
 
 
@@ -223,6 +225,7 @@ def modify(
     logged = {k: (_audit_value(rt, k, b), _audit_value(rt, k, a)) for k, (b, a) in changes.items()}
     logged.update(extra_changes)
     audit.record(ctx, action, rt.name, row.uuid, logged)
+    announced.changed({rt.name})
     return {**changes, **extra_changes}
 
 
@@ -242,7 +245,7 @@ def require_own(ctx: Context, rt: RecordType, row: SyncedModel) -> None:
 def trash(ctx: Context, rt: RecordType, record_id: int | str) -> None:
     """Soft-delete into the trash; the deletion travels to the county as a tombstone."""
     permissions.require(ctx, permissions.Permission.EDIT, rt.name)
-    with rt.model._meta.database.atomic():
+    with atomic():
         row = load(rt, record_id)
         require_own(ctx, rt, row)
         if row.deleted_at is not None:
@@ -253,12 +256,13 @@ def trash(ctx: Context, rt: RecordType, record_id: int | str) -> None:
         row.updated_by = ctx.user
         row.save()
         audit.record(ctx, "delete", rt.name, row.uuid, {"deleted_at": (None, row.deleted_at)})
+        announced.changed({rt.name})
 
 
 def restore(ctx: Context, rt: RecordType, record_id: int | str) -> None:
     """Take a record back out of the trash."""
     permissions.require(ctx, permissions.Permission.EDIT, rt.name)
-    with rt.model._meta.database.atomic():
+    with atomic():
         row = load(rt, record_id)
         require_own(ctx, rt, row)
         if row.deleted_at is None:
@@ -270,13 +274,15 @@ def restore(ctx: Context, rt: RecordType, record_id: int | str) -> None:
         row.updated_by = ctx.user
         row.save()
         audit.record(ctx, "restore", rt.name, row.uuid, {"deleted_at": (before, None)})
+        announced.changed({rt.name})
 
 
 @contextmanager
 def atomic() -> Iterator[None]:
-    """The transaction every service write runs in (refusals inside it are audited after)."""
+    """The transaction every service write runs in (refusals inside it are audited after);
+    the kinds it wrote are announced (:mod:`.changes`) once it commits."""
     try:
-        with SyncedModel._meta.database.atomic():
+        with announced.collect(), SyncedModel._meta.database.atomic():
             yield
     finally:
         permissions.flush()

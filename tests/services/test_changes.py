@@ -1,0 +1,63 @@
+"""Service writes announce the kinds they changed, once committed, and never on a rollback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from studio_app.core.errors import ValidationError
+from studio_app.services import changes, interviews, members, records
+from studio_app.services.context import Context
+
+
+@pytest.fixture
+def heard() -> Iterator[list[frozenset[str]]]:
+    got: list[frozenset[str]] = []
+    stop = changes.subscribe(got.append)
+    yield got
+    stop()
+
+
+def test_a_write_announces_its_kind_after_commit(ctx: Context, heard: list[frozenset[str]]) -> None:
+    m = members.create(ctx, {"name": "王委员"})
+    assert heard == [frozenset({"member"})]
+    row = interviews.create(
+        ctx,
+        {"kind": "offline", "title": "议事", "occurred_at": "2026-11-20 09:00", "members": [m.id]},
+    )
+    interviews.delete(ctx, row.id)
+    interviews.restore(ctx, row.id)
+    assert heard[1:] == [frozenset({"interview"})] * 3
+
+
+def test_one_transaction_announces_once(ctx: Context, heard: list[frozenset[str]]) -> None:
+    with records.atomic():
+        m = members.create(ctx, {"name": "王委员"})
+        members.update(ctx, m.id, {"phone": "13805771234"})
+        assert heard == []  # not yet committed
+    assert heard == [frozenset({"member"})]
+
+
+def test_a_rolled_back_write_announces_nothing(ctx: Context, heard: list[frozenset[str]]) -> None:
+    with pytest.raises(ValidationError), records.atomic():
+        members.create(ctx, {"name": "王委员"})
+        members.create(ctx, {"name": ""})
+    assert heard == []
+
+
+def test_a_failing_listener_does_not_undo_the_write(ctx: Context) -> None:
+    def broken(_: frozenset[str]) -> None:
+        raise RuntimeError("page gone")
+
+    stop = changes.subscribe(broken)
+    try:
+        m = members.create(ctx, {"name": "王委员"})
+    finally:
+        stop()
+    assert members.get(m.id).name == "王委员"
+
+
+def test_everything_covers_every_kind() -> None:
+    assert changes.covers(frozenset({changes.EVERYTHING}), "visit")
+    assert "proposal" in changes.expand(frozenset({changes.EVERYTHING}))
