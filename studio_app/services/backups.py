@@ -23,7 +23,7 @@ import peewee as pw
 
 from studio_app.core.errors import UserError
 from studio_app.paths import DataDir
-from studio_app.services import audit, permissions
+from studio_app.services import audit, changes, permissions
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission
 from studio_app.storage import backup as files
@@ -400,7 +400,9 @@ def restore(
         raise UserError("不能用数据库自身来恢复。")
     now = now or (ctx.now_local() if ctx is not None else datetime.now().replace(microsecond=0))
     with folder_lock.exclusive(data_dir.root, "恢复"):
-        return _restore(data_dir, source, now)
+        written = _restore(data_dir, source, now)
+    changes.everything()
+    return written
 
 
 def _restore(data_dir: DataDir, source: Path, now: datetime) -> Written | None:

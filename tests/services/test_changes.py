@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from studio_app.core.errors import ValidationError
-from studio_app.services import changes, interviews, members, records
+from studio_app.paths import DataDir
+from studio_app.services import backups, changes, interviews, members, records
 from studio_app.services.context import Context
 
 
@@ -61,3 +63,15 @@ def test_a_failing_listener_does_not_undo_the_write(ctx: Context) -> None:
 def test_everything_covers_every_kind() -> None:
     assert changes.covers(frozenset({changes.EVERYTHING}), "visit")
     assert "proposal" in changes.expand(frozenset({changes.EVERYTHING}))
+
+
+def test_a_restore_announces_everything(ctx: Context, db_path: Path) -> None:
+    data_dir = DataDir(db_path.parent)
+    copy = backups.back_up(ctx, "manual").path
+    got: list[frozenset[str]] = []
+    stop = changes.subscribe(got.append)
+    try:
+        backups.restore(data_dir, copy, ctx=ctx)
+    finally:
+        stop()
+    assert got == [frozenset({changes.EVERYTHING})]
