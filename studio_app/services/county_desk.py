@@ -27,10 +27,12 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+from studio_app.core import kinds
 from studio_app.core.codes import AdoptionLevel, CodeListKind, ProposalKind
 from studio_app.services.context import Context
 from studio_app.services.site import code_labels
-from studio_app.storage.models import Interview, Member, Proposal, Resident, Site, Visit, database
+from studio_app.storage import kind_tables
+from studio_app.storage.models import Site, database
 
 OVERDUE_DAYS = 35
 """A studio is overdue when no package has arrived for more than this many days: studios
@@ -47,13 +49,6 @@ _OVERDUE = (
     "AND p.assigned_at IS NOT NULL AND p.reply_due < ?"
 )
 _ITEM = "p.id, COALESCE(s.name, ''), COALESCE(p.serial, ''), p.title, p.kind"  # then a date
-_TABLES: dict[str, Any] = {
-    "visit": Visit,
-    "interview": Interview,
-    "proposal": Proposal,
-    "member": Member,
-    "resident": Resident,
-}
 
 
 @dataclass(frozen=True)
@@ -162,7 +157,7 @@ def studio_choices() -> dict[str, str]:
 def studio_of(ctx: Context, kind: str, record_id: int) -> str:
     """The name of the studio a record belongs to, or "" when it is this site's own (or
     gone): at the county, a studio's record is read-only but for county-owned fields."""
-    model = _TABLES[kind]
+    model = kind_tables.model(kinds.kind(kind))
     row = model.get_or_none(model.id == record_id)
     if row is None or row.origin_site == ctx.site_uuid:
         return ""
