@@ -45,7 +45,7 @@ class CellNotWritten(UserError):
         )
 
 
-class PlainTextWorksheet(Worksheet):
+class PlainTextWorksheet(Worksheet):  # type: ignore[misc]  # xlsxwriter is untyped
     """A worksheet whose ``<r>…</r>``-shaped text is written escaped, as plain text."""
 
     def _xml_rich_inline_string(self, string: str, attributes: Any = ()) -> None:
@@ -54,7 +54,7 @@ class PlainTextWorksheet(Worksheet):
         self._xml_inline_string(string, bool(_EDGE_SPACE.search(string)), list(attributes))
 
 
-class PlainWorkbook(Workbook):
+class PlainWorkbook(Workbook):  # type: ignore[misc]  # xlsxwriter is untyped
     """An xlsxwriter workbook in constant-memory mode whose cells are never markup.
 
     Strings are never guessed into formulas, numbers or links, even by ``write``. Every
@@ -85,6 +85,13 @@ class PlainWorkbook(Workbook):
         super().__init__(path if hasattr(path, "write") else str(path), options)
         if not self.constant_memory:  # shared strings would bypass PlainTextWorksheet
             raise RuntimeError("PlainWorkbook needs xlsxwriter's constant-memory mode")
+
+    def discard(self) -> None:
+        """Close the sheets' temporary files after a failure (no workbook is written)."""
+        for ws in self.worksheets():
+            fh = getattr(ws, "row_data_fh", None)
+            if fh is not None and not fh.closed:
+                fh.close()
 
 
 def check(code: int, ws: Worksheet, row: int, col: int) -> None:

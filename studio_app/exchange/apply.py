@@ -3,7 +3,8 @@
 Rows were staged while the package was read (see ``staging``) and are moved with one
 ``INSERT … SELECT`` / ``UPDATE … FROM`` per sheet and group: SQLite 3.40's FTS5 flushes its
 pending index at every statement savepoint, so row-by-row statements on the indexed tables
-are ~5× slower (see services/demo.py). Links, sources and units are joined in SQL too.
+are ~5× slower (see services/demo.py). Links and the items of side tables
+(``hooks.SideList``) are joined in SQL too.
 Audit: one summary entry per package plus one entry per record created, updated, trashed or
 decided (``INSERT … SELECT``, in the order the rows are written), each naming the package.
 """
@@ -16,38 +17,16 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from studio_app.core import codes as c
+from studio_app.core import kinds
 from studio_app.core.fields import Kind
-from studio_app.exchange import signature, tables
+from studio_app.exchange import hooks, signature, tables
 from studio_app.exchange.plan import Plan, RowPlan
 from studio_app.exchange.reader import ImportCancelled, SheetData
-from studio_app.exchange.schema import LINK_KINDS, PackageKind, Role, SheetSpec
+from studio_app.exchange.schema import LINK_KINDS, Column, PackageKind, Role, SheetSpec
 from studio_app.services import audit, peers
 from studio_app.services.context import Context
-from studio_app.storage.models import (
-    ExchangeConflict,
-    ImportHistory,
-    Interview,
-    Member,
-    Proposal,
-    Resident,
-    Site,
-    Visit,
-    database,
-)
-
-MODELS = {
-    "member": Member,
-    "resident": Resident,
-    "visit": Visit,
-    "interview": Interview,
-    "proposal": Proposal,
-}
-
-NAMES_COLUMN = {
-    "members": "member_names",
-    "residents": "resident_names",
-    "co_signers": "co_signer_names",
-}
+from studio_app.storage.kind_tables import model
+from studio_app.storage.models import ExchangeConflict, ImportHistory, Site, database
 
 
 def _db_value(kind: Kind, value: Any) -> Any:
@@ -77,7 +56,9 @@ class _Writer:
         """(value key, table column, kind) written for a row of ``spec``."""
         cols: list[tuple[str, str, Kind]] = []
         for col in spec.columns:
-            if col.role is Role.DATA and col.key not in ("deleted", "units"):
+            if col.side is not None:
+                continue  # written with its own table (see links)
+            if col.role is Role.DATA and col.key != "deleted":
                 if col.field is not None and col.field.kind in LINK_KINDS:
                     continue
                 cols.append((col.key, col.key, col.kind))
@@ -115,19 +96,20 @@ class _Writer:
         """(column, SQL) written besides the package's columns."""
         record = sd.spec.record
         out: list[tuple[str, str]] = []
-        if record == "resident":
-            out.append(("name_key", "s.nk"))
-            if "phone" not in sd.masked:
-                out.append(("phone_key", "s.pk"))
+        for i, derived in enumerate(hooks.of(record).derived):
+            if derived.source in sd.keys:  # not masked: computed while reading
+                out.append((derived.column, f"s.d{i}"))
         if self.kind is PackageKind.STUDIO:
             out.append(("exchanged_rev", f"coalesce(s.xrev, {sd.staged('rev')})"))
         else:
             out.append(("exchanged_county_rev", sd.staged("county_rev")))
         if self.kind is PackageKind.STUDIO:
             held = self.names_hold(sd)
-            for key, lt in tables.LINKS.get(record, {}).items():
+            for key, lt in tables.links(record).items():
+                if lt.names_column is None:
+                    continue
                 if held and key in sd.names:  # computed while reading
-                    out.append((NAMES_COLUMN[key], f"s.n{sd.names.index(key)}"))
+                    out.append((lt.names_column, f"s.n{sd.names.index(key)}"))
                     continue
                 at = sd.col(f"{key}__uuid")
                 # CROSS JOIN keeps json_each outside: names in the order of the list.
@@ -138,7 +120,7 @@ class _Writer:
                     if at is not None
                     else "''"
                 )
-                out.append((NAMES_COLUMN[key], names))
+                out.append((lt.names_column, names))
         return out
 
     def names_hold(self, sd: SheetData) -> bool:
@@ -149,12 +131,12 @@ class _Writer:
         """
         if not sd.names:
             return False
-        for lt in tables.LINKS.get(sd.spec.record, {}).values():
+        for lt in tables.links(sd.spec.record).values():
             people = next(
                 (p for p in self.plan.package.sheets if p.spec.record == lt.target_table), None
             )
             col = people.col("name") if people is not None else None
-            if col is None:
+            if people is None or col is None:
                 return False
             spoiled = self.conn.execute(
                 f"SELECT 1 FROM temp.{people.table} s WHERE s.action != 'dup' AND NOT EXISTS "
@@ -217,8 +199,7 @@ class _Writer:
                 )
             self.step(sd.count)
         self.links(sd)
-        if record == "member":
-            self.member_parents(sd)
+        self.own_links(sd)
         self.audit(sd)
         if self.kind is PackageKind.STUDIO and rev is not None:
             conn.execute(
@@ -264,9 +245,12 @@ class _Writer:
         record = spec.record
         owners = self.owners(sd)
         for col in spec.columns:
+            if col.side is not None:
+                self.side(sd, col)
+                continue
             if col.role is not Role.LINK or col.kind not in (Kind.MEMBERS, Kind.RESIDENTS):
                 continue
-            lt = tables.LINKS[record][col.field.key]  # type: ignore[union-attr]
+            lt = tables.links(record)[col.field.key]  # type: ignore[union-attr]
             self.clear(sd, lt.table, lt.owner)
             at = sd.col(col.key)
             if at is None:
@@ -276,63 +260,47 @@ class _Writer:
                 "SELECT o.id, t.id, row_number() OVER (PARTITION BY o.id ORDER BY j.key) - 1 "
                 f"FROM {owners.replace(' WHERE ', f' JOIN json_each(s.{at}) j JOIN main.{lt.target_table} t ON t.uuid = j.value WHERE ')}"  # noqa: E501
             )
-        keys = {col.key for col in spec.columns}
-        if "sources" in keys:
-            self.sources(sd, owners)
-        if "units" in keys:
-            self.units(sd, owners)
 
-    def sources(self, sd: SheetData, owners: str) -> None:
-        self.clear(sd, "proposal_source", "proposal_id")
-        at = sd.col("sources")
+    def side(self, sd: SheetData, col: Column) -> None:
+        """The items of ``col`` kept in a table of their own (``hooks.SideList``)."""
+        side = col.side
+        assert side is not None
+        self.clear(sd, side.table, side.owner)
+        at = sd.col(col.key)
         if at is None:
             return
-        joined = owners.replace(
-            " WHERE ",
-            f" JOIN json_each(s.{at}) j "
-            "LEFT JOIN main.visit v ON substr(j.value, 1, 2) = 'v:' "
-            "AND v.uuid = substr(j.value, 3) "
-            "LEFT JOIN main.interview i ON substr(j.value, 1, 2) != 'v:' "
-            "AND i.uuid = substr(j.value, 3) WHERE ",
+        source = (
+            f"temp.{sd.table} s JOIN main.{sd.spec.record} o ON o.uuid = s.uuid "
+            f"JOIN json_each(s.{at}) j"
         )
-        self.conn.execute(
-            "INSERT INTO proposal_source (proposal_id, visit_id, interview_id) "
-            f"SELECT o.id, v.id, i.id FROM {joined} AND coalesce(v.id, i.id) IS NOT NULL "
-            "ORDER BY o.id, j.key"
-        )
+        self.conn.execute(side.insert(source, "s.g BETWEEN 1 AND 4"))
 
-    def units(self, sd: SheetData, owners: str) -> None:
-        self.clear(sd, "proposal_unit", "proposal_id")
-        at = sd.col("units")
-        if at is None:
-            return
-        joined = owners.replace(" WHERE ", f" JOIN json_each(s.{at}) j WHERE ")
-        self.conn.execute(
-            "INSERT INTO proposal_unit (proposal_id, unit, role, position) "
-            "SELECT o.id, substr(j.value, instr(j.value, ':') + 1), "
-            "substr(j.value, 1, instr(j.value, ':') - 1), j.key "
-            f"FROM {joined} ORDER BY o.id, j.key"
-        )
-
-    def member_parents(self, sd: SheetData) -> None:
-        """contact_parent points into the same sheet: resolved once all members exist."""
-        at = sd.col("contact_parent__uuid")
-        parent = (
-            f"(SELECT p.id FROM main.member p WHERE p.uuid = json_extract(s.{at}, '$[0]'))"
-            if at is not None
-            else "NULL"
-        )
-        self.conn.execute(
-            f"UPDATE main.member SET contact_parent_id = {parent} FROM temp.{sd.table} s "
-            "WHERE main.member.uuid = s.uuid AND s.g BETWEEN 1 AND 4"
-        )
+    def own_links(self, sd: SheetData) -> None:
+        """Links into the same sheet (a member's contact member): resolved once all the
+        sheet's records exist."""
+        record = sd.spec.record
+        for col in sd.spec.columns:
+            if col.role is not Role.LINK or col.kind not in (Kind.MEMBER, Kind.RESIDENT):
+                continue
+            if tables.target_table(col.kind) != record:
+                continue
+            at = sd.col(col.key)
+            target = (
+                f"(SELECT p.id FROM main.{record} p WHERE p.uuid = json_extract(s.{at}, '$[0]'))"
+                if at is not None
+                else "NULL"
+            )
+            column = f"{col.field.key}_id"  # type: ignore[union-attr]
+            self.conn.execute(
+                f"UPDATE main.{record} SET {column} = {target} FROM temp.{sd.table} s "
+                f"WHERE main.{record}.uuid = s.uuid AND s.g BETWEEN 1 AND 4"
+            )
 
 
 def _defaults(record: str, written: set[str]) -> dict[str, Any]:
     """Columns a new row needs that the package does not carry (e.g. county-owned ones)."""
-    model = MODELS[record]
     found: dict[str, Any] = {}
-    for fld in model._meta.sorted_fields:
+    for fld in model(kinds.kind(record))._meta.sorted_fields:
         if fld.column_name in written:
             continue
         default = fld.default() if callable(fld.default) else fld.default

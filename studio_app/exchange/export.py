@@ -18,23 +18,25 @@ from __future__ import annotations
 import contextlib
 import io
 import uuid as uuidlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from studio_app import __version__, scratch
 from studio_app.core.errors import UserError
-from studio_app.core.masking import maskers
+from studio_app.core.fields import Kind
+from studio_app.core.identity import mask_id_number, mask_phone
 from studio_app.exchange import signature, tables
 from studio_app.exchange.files import deliver, remove_stale_parts, remove_stale_temp
 from studio_app.exchange.labels import Labels
 from studio_app.exchange.schema import (
     FORMAT_VERSION,
     KIND_LABELS,
-    MASKED,
     PackageKind,
     SheetSpec,
     file_name,
+    maskable,
     sheets_for,
 )
 from studio_app.exchange.writer import Cancelled, PackageWriter, Progress
@@ -46,6 +48,10 @@ from studio_app.storage.models import Setting, Site, database
 TEMP_PREFIX = "studio-export-"  # system temp folders of earlier versions, still swept
 EXPORT_LOCK = "package-export"
 BUSY = "另一个程序正在导出数据包（本机的命令行或窗口），请等它完成后再导出。"
+_MASK: dict[Kind, Callable[[str | None], str]] = {
+    Kind.PHONE: mask_phone,
+    Kind.ID_NUMBER: mask_id_number,
+}
 
 
 @dataclass
@@ -124,38 +130,38 @@ def _write(
     total = sum(counts.values())
     done = 0
     masked_keys: dict[str, list[str]] = {}
-    for sel in selections:
-        spec = sel.spec
-        masked = {
-            key: maskers()[key]
-            for rec, key in MASKED
-            if rec == spec.record and not include_identifiers
-        }
-        masked_keys[spec.title] = sorted(masked)
-        pairs: list[tuple[int, int]] = []
-        rev_key = "rev" if sel.rev_column == "exchanged_rev" else "county_rev"
+    try:
+        for sel in selections:
+            spec = sel.spec
+            masked = {} if include_identifiers else _maskers(spec)
+            masked_keys[spec.title] = sorted(masked)
+            pairs: list[tuple[int, int]] = []
+            rev_key = "rev" if sel.rev_column == "exchanged_rev" else "county_rev"
 
-        def rows(
-            sel: Selection = sel, pairs: list[tuple[int, int]] = pairs, rev_key: str = rev_key
-        ) -> Any:
-            for values in tables.read(sel.spec, sel.where, sel.params):
-                pairs.append((values[rev_key], values["_id"]))
-                yield values
+            def rows(
+                sel: Selection = sel, pairs: list[tuple[int, int]] = pairs, rev_key: str = rev_key
+            ) -> Any:
+                for values in tables.read(sel.spec, sel.where, sel.params):
+                    pairs.append((values[rev_key], values["_id"]))
+                    yield values
 
-        def sheet_progress(n: int, _total: int, base: int = done) -> None:
-            if progress is not None:
-                progress(base + n, total)
+            def sheet_progress(n: int, _total: int, base: int = done) -> None:
+                if progress is not None:
+                    progress(base + n, total)
 
-        writer.write_sheet(
-            spec,
-            rows(),
-            total=counts[spec.title],
-            masked=masked,
-            progress=sheet_progress,
-            cancelled=cancelled,
-        )
-        done += counts[spec.title]
-        written[spec.record] = pairs
+            writer.write_sheet(
+                spec,
+                rows(),
+                total=counts[spec.title],
+                masked=masked,
+                progress=sheet_progress,
+                cancelled=cancelled,
+            )
+            done += counts[spec.title]
+            written[spec.record] = pairs
+    except BaseException:
+        writer.discard()  # its temporary files, at once: nothing is written
+        raise
     when = ctx.now_local().isoformat(sep=" ")
     manifest = {
         "format_version": FORMAT_VERSION,
@@ -179,6 +185,14 @@ def _write(
         sign=lambda data: signature.sign(data, key),
     )
     return written
+
+
+def _maskers(spec: SheetSpec) -> dict[str, Callable[[str | None], str]]:
+    """How each identifier of ``spec`` that is masked in packages is masked."""
+    keys = maskable(spec.record)
+    return {
+        col.key: _MASK[col.kind] for col in spec.columns if col.key in keys and col.kind in _MASK
+    }
 
 
 def _encrypt(plain: io.BytesIO, path: Path, password: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from studio_app.core.errors import UserError
 from studio_app.exchange import waiting
 from studio_app.exchange.export import ExportResult, Selection, run_export
-from studio_app.exchange.schema import PackageKind, feedback_sheet
+from studio_app.exchange.schema import PackageKind, sheets_for
 from studio_app.exchange.waiting import WaitingPackage
 from studio_app.exchange.writer import Cancelled, Progress
 from studio_app.storage.models import CodeItem, ImportHistory, Site
@@ -31,7 +31,7 @@ def export_feedback(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ExportResult:
-    """County-owned fields of the studio's proposal-type records, and the code lists."""
+    """County-owned fields of the studio's records (proposal-type ones), and the code lists."""
     from studio_app.services.context import Context
 
     assert isinstance(ctx, Context)
@@ -39,7 +39,10 @@ def export_feedback(
         raise UserError("只有县政协可以导出反馈包。")
     studio = _studio(studio_code)
     where = "origin_site = ?" + ("" if full else " AND county_rev > exchanged_county_rev")
-    selection = Selection(feedback_sheet(), where, (studio.uuid,), "exchanged_county_rev")
+    selections = [
+        Selection(spec, where, (studio.uuid,), "exchanged_county_rev")
+        for spec in sheets_for(PackageKind.FEEDBACK)
+    ]
     key = f"feedback_seq:{studio.uuid}"  # the number is read and taken by run_export
     lists: dict[str, list[list[object]]] = {}
     for item in CodeItem.select().order_by(CodeItem.list_kind, CodeItem.sort_order):
@@ -54,7 +57,7 @@ def export_feedback(
         "full": full,
     }
     return run_export(
-        ctx, PackageKind.FEEDBACK, [selection], dest, seq_setting=key,
+        ctx, PackageKind.FEEDBACK, selections, dest, seq_setting=key,
         include_identifiers=False, password=None, progress=progress, cancelled=cancelled,
         extra=extra,
     )  # fmt: skip

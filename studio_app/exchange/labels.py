@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from studio_app.core import codes as c
 from studio_app.core.fields import Kind
-from studio_app.exchange.schema import Column
+from studio_app.exchange.columns import Column
 from studio_app.storage.models import CodeItem
 
 
@@ -63,9 +62,6 @@ class Labels:
         if col.kind is Kind.BOOL:
             return ["是", "否"]
         return []
-
-    def unit_label(self, code: str) -> str:
-        return self.lists.get(c.CodeListKind.HANDLING_UNIT.value, {}).get(code, code)
 
 
 def list_kind(col: Column) -> str:

@@ -1,7 +1,7 @@
 """The monthly ledger workbook (台账 + statistics): for people to read and print, never imported.
 
 Sheets: 接待走访台账 (one row per visit of the month, printable: landscape A4, fit to width,
-header repeated on every page), 月度统计 (the tables of PRODUCT.md workflow 7 from
+header repeated on every page), 月度统计 (the tables of docs/PRODUCT.md workflow 7 from
 ``services.statistics``) and, in county mode, 各工作室 (one row per studio plus the county
 total). Confidential visits are listed without their content. Every cell goes through
 ``core.xlsx`` (text never a formula or markup, return codes checked: nothing cut silently).
@@ -143,7 +143,7 @@ def _stats_sheet(b: _Book, report: st.Report) -> None:
     ws.set_column(1, 5, 12)
     ws.fit_to_pages(1, 0)
     write_text(ws, 0, 0, f"{report.scope} 履职统计（{report.period.label}）", b.title)
-    summary = [
+    summary: list[list[Any]] = [
         ["接待走访", report.visits], ["已办结", report.closed],
         ["办结率", _rate(report.closure_rate)], ["转办", report.referred],
         ["按期办理", report.on_time], ["按期率", _rate(report.on_time_rate)],
@@ -206,12 +206,17 @@ def export_ledger(ctx: Context, dest: Path, month: str) -> Path:
     with scratch.workdir("ledger") as work:  # swept by the next export if this one is killed
         local = work / name
         book = _Book(local, work)
-        _ledger_sheet(book, site.name, period)
-        _stats_sheet(
-            book, st.report(period) if ctx.is_county else st.report(period, origin_site=site.uuid)
-        )
-        if ctx.is_county:
-            _sites_sheet(book, st.by_site(period))
+        try:
+            _ledger_sheet(book, site.name, period)
+            _stats_sheet(
+                book,
+                st.report(period) if ctx.is_county else st.report(period, origin_site=site.uuid),
+            )
+            if ctx.is_county:
+                _sites_sheet(book, st.by_site(period))
+        except BaseException:
+            book.book.discard()  # its temporary files, at once: nothing is written
+            raise
         book.book.close()
         deliver(local, target)
     return target

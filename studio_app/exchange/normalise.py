@@ -13,12 +13,11 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from studio_app.core import codes as c
 from studio_app.core.fields import Kind
 from studio_app.core.identity import IdentifierError, normalise_id_number, normalise_phone
 from studio_app.core.text import clean_text, to_halfwidth
+from studio_app.exchange.columns import Column, Role
 from studio_app.exchange.labels import Labels, list_kind
-from studio_app.exchange.schema import Column, Role
 from studio_app.services.coerce import FieldError, parse_date, parse_datetime
 
 EPOCH_1900 = datetime(1899, 12, 30)
@@ -133,39 +132,23 @@ def _datetime(value: Any, date1904: bool) -> datetime | None:
 
 
 _UUID_FULL = _UUID.fullmatch
-_SOURCE_FULL = re.compile(r"[vi]:" + _UUID.pattern).fullmatch
 
 
-def _uuids(value: Any, prefixed: bool = False) -> list[str]:
+def as_text(value: Any) -> str:
+    """Any cell as text, control characters dropped."""
+    return _text(value)
+
+
+def uuid_list(value: Any, full: Callable[[str], Any] = _UUID_FULL) -> list[str]:
+    """The items of a cell of space-separated uuids, each matching ``full``."""
     if value is None or value == "":
         return []
     text = value if type(value) is str and value.isprintable() else _text(value)
     items = text.split()
-    full = _SOURCE_FULL if prefixed else _UUID_FULL
     for item in items:
         if not full(item):
             raise CellError(f"标识“{item[:40]}”格式不对")
     return items
-
-
-def _units(value: Any, labels: Labels) -> list[str]:
-    text = _text(value).strip()
-    if not text:
-        return []
-    roles = {r.label: r.value for r in c.UnitRole} | {r.value: r.value for r in c.UnitRole}
-    rev = labels.reverse.get(c.CodeListKind.HANDLING_UNIT.value, {})
-    found = []
-    for part in re.split(r"[；;\n]+", text):
-        if not part.strip():
-            continue
-        pieces = re.split(r"[：:]", part.strip(), maxsplit=1)
-        if len(pieces) != 2 or pieces[0].strip() not in roles:
-            raise CellError(f"“{part.strip()}”应写作“主办：单位”或“协办：单位”")
-        role, unit = roles[pieces[0].strip()], pieces[1].strip()
-        if unit not in rev:
-            raise CellError(f"“{unit}”不在承办/转办单位代码表中")
-        found.append(f"{role}:{rev[unit]}")
-    return found
 
 
 def normalise(col: Column, value: Any, labels: Labels, date1904: bool = False) -> Any:
@@ -185,11 +168,10 @@ def _fast_text(value: Any) -> str:
 
 def compile_column(col: Column, labels: Labels, date1904: bool = False) -> Callable[[Any], Any]:
     """A function turning cells of ``col`` into clean values (built once per sheet)."""
+    if col.side is not None:
+        return col.side.parser(labels)
     if col.role is Role.LINK:
-        prefixed = col.key == "sources"
-        return lambda value: _uuids(value, prefixed)
-    if col.key == "units":
-        return lambda value: _units(value, labels)
+        return uuid_list
     if col.role in (Role.META, Role.HASH):
         if col.kind is Kind.INT:
             return _meta_int

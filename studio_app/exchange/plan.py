@@ -5,7 +5,7 @@ Actions: ``new``, ``update``, ``tombstone`` (moves a record to the trash), ``unc
 exchange; same revision with different content; a tombstone over a local change; the same
 uuid twice in the file with different data; a row edited by hand in Excel), ``waiting`` (it
 links to a record not received yet: kept and planned again after later imports, see
-``waiting``), ``rejected`` (with the reasons). Versioning follows DATA.md: ``rev`` for
+``waiting``), ``rejected`` (with the reasons). Versioning follows docs/DATA.md: ``rev`` for
 studio-owned fields, ``county_rev`` for county-owned ones; each package kind carries only the
 fields its sender owns.
 """
@@ -265,16 +265,13 @@ def _missing_links(
         at = sd.col(col.key)
         if at is None:
             continue
-        if col.key == "sources":
-            targets = [("v:", "visit"), ("i:", "interview")]
+        if col.side is not None:  # items tagged with the kind they point to
+            targets = list(col.side.targets)
         else:
             targets = [("", tables.target_table(col.kind))]
         for prefix, table in targets:
             item = f"substr(j.value, {len(prefix) + 1})" if prefix else "j.value"
-            only = f"AND substr(j.value, 1, 2) = '{prefix}'" if prefix else ""
-            if col.key == "sources" and prefix == "i:":
-                only = "AND substr(j.value, 1, 2) != 'v:'"
-                item = "substr(j.value, 3)"
+            only = f"AND substr(j.value, 1, {len(prefix)}) = '{prefix}'" if prefix else ""
             pool = (
                 f"AND NOT EXISTS (SELECT 1 FROM temp.{staging.table_name(table)} y "
                 f"WHERE y.uuid = {item} AND y.k)"

@@ -21,9 +21,8 @@ import python_calamine as calamine
 
 from studio_app import scratch
 from studio_app.core.errors import UserError
-from studio_app.core.identity import phone_digits
-from studio_app.core.text import normalise_name, too_long
-from studio_app.exchange import rules, signature, staging, tables
+from studio_app.core.text import too_long
+from studio_app.exchange import hooks, signature, staging, tables
 from studio_app.exchange.canonical import content_hash, hashed_keys
 from studio_app.exchange.labels import Labels
 from studio_app.exchange.normalise import UUID_PATTERN as UUID
@@ -33,13 +32,13 @@ from studio_app.exchange.schema import (
     FORMAT_VERSION,
     KIND_LABELS,
     MANIFEST_SHEET,
-    MASKED,
     OLDEST_READABLE,
     README_SHEET,
     SHEET_TITLES,
     PackageKind,
     Role,
     SheetSpec,
+    maskable,
     sheets_for,
 )
 from studio_app.exchange.sniff import FileDamaged, Sniffed, sniff
@@ -133,7 +132,7 @@ def _manifest(book: Any) -> dict[str, Any]:
     if version < OLDEST_READABLE:
         raise UserError(f"该数据包的格式版本（{version}）太旧，本程序无法读取。")
     try:
-        PackageKind(manifest.get("kind"))
+        PackageKind(manifest.get("kind", ""))
     except ValueError:
         raise UserError(f"未知的数据包类型：{manifest.get('kind')}") from None
     for key in ("package_uuid", "site_uuid", "sequence", "sheets"):
@@ -186,6 +185,7 @@ def _code_lists(v: Any) -> bool:
     )
 
 
+_TEXT_ENTRIES: tuple[str, ...]
 _TEXT_ENTRIES = ("app_version", "site_name", "site_code", "created_at", "created_by")
 _TEXT_ENTRIES += ("target_site_uuid", "target_site_name", "target_site_code")
 # What each manifest entry must look like when present (the writer's types, export.py).
@@ -251,7 +251,7 @@ def _layout(
             raise refuse(f"工作表“{title}”的列与之不符（{found}）")
         if len(set(mapping.values())) != len(mapping) or "" in mapping.values():
             raise refuse(f"工作表“{title}”有两列记作同一表头")
-        may_mask = {key for rec, key in MASKED if rec == record}
+        may_mask = maskable(record)
         masked = manifest.get("masked", {}).get(title, [])
         if not set(masked) <= may_mask:
             raise refuse(f"工作表“{title}”中记作已隐藏的列不是可隐藏的身份证号或电话")
@@ -301,7 +301,7 @@ def _people(record: str, staged: dict[str, SheetData]) -> dict[str, dict[str, st
 
     The importer checks before writing that the names still hold (see apply).
     """
-    targets = {lt.target_table for lt in tables.LINKS.get(record, {}).values()}
+    targets = {lt.target_table for lt in tables.links(record).values()}
     if not targets or not all(t in staged and staged[t].col("name") for t in targets):
         return None
     found: dict[str, dict[str, str]] = {}
@@ -349,11 +349,13 @@ def _stage_rows(
     hashed = [keys.index(k) if k in keys else n_keys for k in hashed_keys(spec, masked)]
     pick = itemgetter(*hashed)
     convert = [(i + 4, f) for i, f in staging.converters(spec, keys)]
-    resident = spec.record == "resident"
-    name_at = keys.index("name") if "name" in keys else None
-    phone_at = keys.index("phone") if resident and "phone" in keys else None
+    # Values computed from others (match keys), as the record tables keep them.
+    derived = [
+        (keys.index(d.source) if d.source in keys else None, d.compute)
+        for d in hooks.of(spec.record).derived
+    ]
     # Names of linked people, as the record tables keep them beside the links (sd.names).
-    links = tables.LINKS.get(spec.record, {})
+    links = tables.links(spec.record)
     named = [(keys.index(f"{k}__uuid"), (people or {})[links[k].target_table]) for k in sd.names]
     formula_rows = scan.formula_rows if scan is not None else ()
     rows = iter(sheet.iter_rows())
@@ -416,13 +418,10 @@ def _stage_rows(
         row = [number, uuid, edited, chash, *values]
         for i, f in convert:
             row[i] = f(row[i])
-        if resident:
-            name = values[name_at] if name_at is not None else ""
-            phone = values[phone_at] if phone_at is not None else ""
-            row += [normalise_name(name), phone_digits(phone or "")]
-        elif named:
-            for at, names in named:
-                row.append(NAME_SEP.join([names[u] for u in values[at] if u in names])[:300])
+        for at, compute in derived:
+            row.append(compute((values[at] if at is not None else "") or ""))
+        for at, names in named:
+            row.append(NAME_SEP.join([names[u] for u in values[at] if u in names])[:300])
         yield row
     sd.count = count
 
@@ -566,7 +565,7 @@ def _read(
             merged = getattr(sheet, "merged_cell_ranges", None)
             if merged:
                 raise UserError(f"工作表“{title}”中有合并单元格，请取消合并后再导入。")
-            header = next(iter(sheet.iter_rows()), [])
+            header = next(iter(sheet.iter_rows()), ())
             mapping = info.get("columns", {})
             index = _header_map(spec, list(header), mapping)
             unknown = _unknown_columns(list(header), mapping)
@@ -580,15 +579,16 @@ def _read(
             sd = SheetData(spec, masked, int(info.get("rows", 0)), info.get("sha256", ""))
             sd.keys = [k for k in index if k not in masked and k != "row_hash"]
             staging.create(spec.record, sd.keys)
-            check = rules.for_record(ctx, spec.record)
+            check = hooks.row_check(ctx, spec.record)
             people = _people(spec.record, staged) if kind is PackageKind.STUDIO else None
             if people is not None:
-                sd.names = [k for k in tables.LINKS[spec.record] if f"{k}__uuid" in sd.keys]
+                sd.names = [k for k in tables.links(spec.record) if f"{k}__uuid" in sd.keys]
             rows = _stage_rows(
                 sheet, sd, index, labels, scan, date1904, has_hash, tick, check, people, shown
             )
-            extra = ["nk", "pk"] if spec.record == "resident" else []
-            staging.fill(spec.record, len(sd.keys), rows, extra + ["n0", "n1"][: len(sd.names)])
+            extra = staging.derived_columns(spec.record)
+            extra += staging.names_columns(spec.record)[: len(sd.names)]
+            staging.fill(spec.record, len(sd.keys), rows, extra)
             if signed and "row_hash" in index and not _rows_as_signed(sd):
                 staging.connection().execute(f"UPDATE temp.{sd.table} SET edited = 1")
                 warnings.append(

@@ -9,7 +9,6 @@ status needs).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from studio_app.core.codes import Handling, VisitStatus
@@ -26,7 +25,8 @@ for _step in visits.STEPS.values():
 _FED_BACK = visits.STEPS["feed_back"].required
 
 
-def _visit(ctx: Context, values: dict[str, Any]) -> list[str]:
+def visit(ctx: Context, values: dict[str, Any]) -> list[str]:
+    """The problems of an imported visit row (``exchange.hooks``: the visit's row check)."""
     merged = {_LINKS.get(k, k): v for k, v in values.items()}
     problems: list[str] = []
     try:
@@ -42,10 +42,3 @@ def _visit(ctx: Context, values: dict[str, Any]) -> list[str]:
         label = VisitStatus(status).label
         problems.append(f"状态为“{label}”的事项须填写：{'、'.join(missing)}")
     return problems
-
-
-def for_record(ctx: Context | None, record: str) -> Callable[[dict[str, Any]], list[str]] | None:
-    """The row check of ``record`` (problems in Chinese), or ``None`` when it has none."""
-    if ctx is None or record != "visit":
-        return None
-    return lambda values: _visit(ctx, values)

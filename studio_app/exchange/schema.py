@@ -4,19 +4,26 @@ A :class:`SheetSpec` lists the columns of one record type's sheet: the visible d
 columns (Chinese headers from the field labels, in declaration order) and the hidden
 machine columns the importer relies on (uuid, revisions, stamps, link uuid lists, row hash).
 Studio packages carry studio-owned fields; feedback packages carry the county-owned fields
-of proposal-type records. The manifest stores the key ↔ header mapping of every sheet, so
-the importer matches columns by header, wherever a person moved them.
+of the kinds that have some. The sheets follow the registered kinds (``core.kinds``) and
+what each declares besides its fields (``exchange.hooks``). The manifest stores the
+key ↔ header mapping of every sheet, so the importer matches columns by header, wherever a
+person moved them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
-from functools import cached_property
+from functools import cache
+from typing import TypeVar
 
-from studio_app.core import codes as c
 from studio_app.core import kinds
 from studio_app.core.fields import COUNTY, Field, Kind
+from studio_app.exchange import hooks
+from studio_app.exchange.columns import Column, Role, SheetSpec
+
+__all__ = ["Column", "Role", "SheetSpec"]  # defined in ``columns``, used from here too
+T = TypeVar("T")
 
 # 3: the manifest is signed (exchange/signature.py); 2: unsigned, trusted only from senders
 # without a pinned key; 1: as 2 without the row-hash column (hand edits not detectable).
@@ -29,67 +36,33 @@ CODES_SHEET = "代码表"
 
 class PackageKind(StrEnum):
     STUDIO = "studio"  # studio → county: records changed since the last package (or all)
-    FEEDBACK = "feedback"  # county → one studio: county-owned proposal fields, code lists
+    FEEDBACK = "feedback"  # county → one studio: county-owned fields, code lists
 
 
 KIND_LABELS = {PackageKind.STUDIO: "工作室数据包", PackageKind.FEEDBACK: "县政协反馈包"}
 
 
-class Role(StrEnum):
-    """What a column is for."""
-
-    DATA = "data"  # a declared field, visible
-    NAMES = "names"  # readable names of a link (not imported)
-    LINK = "link"  # uuid list of a link (machine)
-    META = "meta"  # synced-record bookkeeping (machine)
-    HASH = "hash"  # row hash (machine)
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    role: Role
-    kind: Kind
-    field: Field | None = None
-    enum: type[c.Coded] | None = None
-    width: int = 12
-
-    @property
-    def hidden(self) -> bool:
-        return self.role in (Role.LINK, Role.META, Role.HASH)
-
-
-@dataclass(frozen=True)
-class SheetSpec:
-    record: str  # record type name: member, resident, visit, interview, proposal
-    title: str  # the sheet's Chinese name
-    columns: tuple[Column, ...]
-
-    def column(self, key: str) -> Column:
-        for col in self.columns:
-            if col.key == key:
-                return col
-        raise KeyError(key)
-
-    @cached_property
-    def hashed_keys(self) -> tuple[str, ...]:
-        return tuple(col.key for col in self.hashed)
-
-    @cached_property
-    def hashed(self) -> tuple[Column, ...]:
-        """Columns whose content the row hash covers (all but names and the hash)."""
-        return tuple(col for col in self.columns if col.role not in (Role.NAMES, Role.HASH))
-
-
 LINK_KINDS = (Kind.MEMBER, Kind.MEMBERS, Kind.RESIDENT, Kind.RESIDENTS)
-SHEET_TITLES = {k.name: k.sheet_title for k in kinds.all_kinds()}
-ORDER = kinds.names()  # links point backwards
-FIELDS = {k.name: k.fields for k in kinds.all_kinds()}
-# Columns of the record tables that are not declared fields but are part of the record.
-STATUS_ENUMS: dict[str, type[c.Coded]] = {k.name: k.status for k in kinds.all_kinds() if k.status}
-PROPOSAL_SOURCES = Field("sources", "来源记录", Kind.TEXT)  # visits/interviews it grew from
-PROPOSAL_UNITS = Field("units", "承办单位", Kind.TEXT, owner=COUNTY)  # "主办:code" …
+
+
+class _ByKind(Mapping[str, T]):
+    """Kind name → one thing of its declaration, read from the registry at each use."""
+
+    def __init__(self, get: Callable[[kinds.RecordKind], T]) -> None:
+        self._get = get
+
+    def __getitem__(self, name: str) -> T:
+        return self._get(kinds.kind(name))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(kinds.names())
+
+    def __len__(self) -> int:
+        return len(kinds.names())
+
+
+SHEET_TITLES: Mapping[str, str] = _ByKind(lambda k: k.sheet_title)
+FIELDS: Mapping[str, tuple[Field, ...]] = _ByKind(lambda k: k.fields)
 
 _WIDTH = {
     Kind.LONGTEXT: 40,
@@ -131,36 +104,54 @@ def _field_columns(fld: Field) -> list[Column]:
     return [Column(fld.key, fld.label, Role.DATA, fld.kind, fld, enum=fld.enum, width=width)]
 
 
-def _status(record: str) -> list[Column]:
-    enum = STATUS_ENUMS.get(record)
+def _status(kind: kinds.RecordKind) -> list[Column]:
+    enum = kind.status
     return [Column("status", "状态", Role.DATA, Kind.ENUM, enum=enum, width=9)] if enum else []
 
 
 def studio_sheet(record: str) -> SheetSpec:
     """The sheet of ``record`` in a studio package: every studio-owned field."""
+    return _studio_sheet(kinds.kind(record), hooks.of(record))
+
+
+@cache
+def _studio_sheet(kind: kinds.RecordKind, extra: hooks.KindHooks) -> SheetSpec:
     cols: list[Column] = list(META_HEAD)
-    for fld in FIELDS[record]:
+    for fld in kind.fields:
         if fld.owner != COUNTY:
             cols += _field_columns(fld)
-    cols += _status(record)
-    if record == "proposal":
-        cols.append(Column("sources", "来源记录（标识）", Role.LINK, Kind.TEXT, PROPOSAL_SOURCES))
-    if record == "visit":
-        cols.append(Column("reporting_point", "直报点（标识）", Role.META, Kind.TEXT))
-    if record == "member":
-        cols.append(Column("studio", "所属工作室（标识）", Role.META, Kind.TEXT))
+    cols += _status(kind)
+    cols += extra.columns
     cols += [*META_TAIL, HASH_COLUMN]
-    return SheetSpec(record, SHEET_TITLES[record], tuple(cols))
+    return SheetSpec(kind.name, kind.sheet_title, tuple(cols))
 
 
-def feedback_sheet() -> SheetSpec:
-    """Proposal-type records with their county-owned fields (title and kind for reading)."""
+def feedback_records() -> tuple[str, ...]:
+    """The kinds with county-owned fields: what feedback packages carry."""
+    return tuple(
+        k.name
+        for k in kinds.all_kinds()
+        if any(f.owner == COUNTY for f in k.fields) or hooks.of(k.name).county_columns
+    )
+
+
+def feedback_sheet(record: str | None = None) -> SheetSpec:
+    """The county-owned fields of ``record`` (default: the first kind that has some), with
+    the serial and title for reading."""
+    name = record or feedback_records()[0]
+    return _feedback_sheet(kinds.kind(name), hooks.of(name))
+
+
+@cache
+def _feedback_sheet(kind: kinds.RecordKind, extra: hooks.KindHooks) -> SheetSpec:
     cols: list[Column] = [META_HEAD[0]]
-    cols.append(Column("title", "案由/标题", Role.NAMES, Kind.TEXT, width=40))
-    for fld in kinds.PROPOSAL.fields:
+    if kind.title_key:
+        title = kind.field(kind.title_key).label
+        cols.append(Column(kind.title_key, title, Role.NAMES, Kind.TEXT, width=40))
+    for fld in kind.fields:
         if fld.owner == COUNTY:
             cols += _field_columns(fld)
-    cols.append(Column("units", "承办单位", Role.DATA, Kind.TEXT, PROPOSAL_UNITS, width=30))
+    cols += extra.county_columns
     cols += [
         Column("uuid", "唯一标识", Role.META, Kind.TEXT),
         Column("county_rev", "县级版本", Role.META, Kind.INT),
@@ -168,13 +159,14 @@ def feedback_sheet() -> SheetSpec:
         Column("updated_by", "修改人", Role.META, Kind.TEXT),
         HASH_COLUMN,
     ]
-    return SheetSpec("proposal", SHEET_TITLES["proposal"], tuple(cols))
+    return SheetSpec(kind.name, kind.sheet_title, tuple(cols))
 
 
 def sheets_for(kind: PackageKind) -> tuple[SheetSpec, ...]:
+    """The sheets of a package of ``kind``, in the order links point (linked kinds first)."""
     if kind is PackageKind.FEEDBACK:
-        return (feedback_sheet(),)
-    return tuple(studio_sheet(r) for r in ORDER)
+        return tuple(feedback_sheet(r) for r in feedback_records())
+    return tuple(studio_sheet(r) for r in kinds.names())
 
 
 def file_name(site_code: str, kind: PackageKind, day: str, seq: int) -> str:
@@ -182,5 +174,8 @@ def file_name(site_code: str, kind: PackageKind, day: str, seq: int) -> str:
     return f"{site_code}_{kind.value}_{day}_{seq:04d}.xlsx"
 
 
-# Personal identifiers masked unless the user may and chooses to include them.
-MASKED = {("resident", "id_number"), ("resident", "phone")}
+def maskable(record: str) -> frozenset[str]:
+    """The personal identifiers of ``record``'s sheet, masked in a package unless the user
+    may see them and chooses to include them (a kind's hooks may let some travel in full)."""
+    keep = hooks.of(record).unmasked
+    return frozenset(f.key for f in kinds.kind(record).fields if f.identifier and f.key not in keep)

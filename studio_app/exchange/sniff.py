@@ -46,7 +46,7 @@ from studio_app.core.errors import UserError
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Limits (docs/EXCHANGE.md, "Limits"). The largest package the app is made for, 100,000
-# visits with their people (QUALITY.md), is a 40 MB file whose sheets inflate to 211 MiB,
+# visits with their people (docs/QUALITY.md), is a 40 MB file whose sheets inflate to 211 MiB,
 # the visits sheet 182 MiB and 3.6 million cells; reading it peaks at ~375 MB.
 MAX_FILE = 100 << 20  # bytes of the file itself
 MAX_PART = 256 << 20  # inflated bytes of any one part read
@@ -370,7 +370,7 @@ class _Layout:
     """What the workbook refers to: its sheets, and the shared strings and styles parts."""
 
     book: bytes
-    sheets: list[tuple[str, str, str | None]]  # name, relationship id, part (None: missing)
+    sheets: list[tuple[str, str, str]]  # name, relationship id, part
     strings: str | None
     styles: str | None
     date1904: bool
@@ -534,16 +534,16 @@ def _scan(zf: zipfile.ZipFile, path: Path, out: Path | None) -> Sniffed:
         name = f"xl/{folder if folder in SHEET_FOLDERS else 'worksheets'}/sheet{i}.xml"
         kind = {"chartsheets": "chartsheet", "dialogsheets": "dialogsheet"}.get(folder, "worksheet")
         rels.append((rid, kind, name[3:]))
-        info = _member(zf, part)
-        if info is not None:
-            parts.append((name, info, sheet))
-    for part, name, kind in (
+        member = _member(zf, part)
+        if member is not None:
+            parts.append((name, member, sheet))
+    for shared, name, kind in (
         (layout.strings, "xl/sharedStrings.xml", "sharedStrings"),
         (layout.styles, "xl/styles.xml", "styles"),
     ):
-        info = _member(zf, part) if part is not None else None
-        if info is not None:
-            parts.append((name, info, None))
+        member = _member(zf, shared) if shared is not None else None
+        if member is not None:
+            parts.append((name, member, None))
             rels.append((f"studio-{kind}", kind, name[3:]))
     if (
         any(info.file_size > MAX_PART for _, info, _ in parts)

@@ -15,8 +15,10 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
+from studio_app.core import kinds
 from studio_app.core.fields import Kind
-from studio_app.exchange.schema import Role, SheetSpec
+from studio_app.exchange import hooks
+from studio_app.exchange.columns import Role, SheetSpec
 from studio_app.storage.models import database
 
 # Columns every staging table has besides the values (c0, c1, … in the order of ``keys``).
@@ -25,12 +27,20 @@ PLAN = (
     "action", "reason", "decision", "lid", "lrev", "lcrev", "lxrev", "lxcrev", "ldel",
     "was_same", "k", "xrev", "g", "wait",
 )  # fmt: skip
-# Computed while reading: resident name and phone keys; names of linked people (n0, n1).
-EXTRA = ("nk", "pk", "n0", "n1")
 
 
 def table_name(record: str) -> str:
     return f"x_{record}"
+
+
+def derived_columns(record: str) -> list[str]:
+    """Columns of values computed while reading (``hooks.Derived``: d0, d1, …)."""
+    return [f"d{i}" for i in range(len(hooks.of(record).derived))]
+
+
+def names_columns(record: str) -> list[str]:
+    """Columns of the names of linked people, computed while reading (n0, n1, …)."""
+    return [f"n{i}" for i in range(len(kinds.kind(record).links))]
 
 
 def connection() -> Any:
@@ -38,8 +48,9 @@ def connection() -> Any:
 
 
 def is_list(spec: SheetSpec, key: str) -> bool:
-    """Does ``key`` hold a list (uuid lists of links, proposal units)?"""
-    return key == "units" or spec.column(key).role is Role.LINK
+    """Does ``key`` hold a list (uuid lists of links, items of a side table)?"""
+    col = spec.column(key)
+    return col.side is not None or col.role is Role.LINK
 
 
 def _list_json(value: list[str]) -> str:
@@ -47,7 +58,8 @@ def _list_json(value: list[str]) -> str:
 
 
 def _uuids_json(value: list[str]) -> str:
-    """A JSON array of checked uuids (hex digits, ``-``, ``v:``/``i:``): nothing to escape."""
+    """A JSON array of checked uuids (hex digits, ``-``, a tag such as ``v:``): nothing to
+    escape."""
     return '["' + '","'.join(value) + '"]' if value else "[]"
 
 
@@ -68,10 +80,13 @@ def converters(spec: SheetSpec, keys: list[str]) -> list[tuple[int, Callable[[An
     need it (text and integers are stored as they are)."""
     found: list[tuple[int, Callable[[Any], Any]]] = []
     for i, key in enumerate(keys):
-        if is_list(spec, key):
-            found.append((i, _list_json if key == "units" else _uuids_json))
-            continue
         col = spec.column(key)
+        if col.role is Role.LINK:  # uuids, checked: also those of a side table
+            found.append((i, _uuids_json))
+            continue
+        if col.side is not None:
+            found.append((i, _list_json))
+            continue
         if col.role is not Role.DATA:
             continue
         if col.kind is Kind.DATE:
@@ -109,7 +124,8 @@ def create(record: str, keys: list[str]) -> str:
     conn = connection()
     conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
     values = [f"c{i}" for i in range(len(keys))]
-    columns = ", ".join([*HEAD, *values, *EXTRA, *PLAN])
+    extra = [*derived_columns(record), *names_columns(record)]
+    columns = ", ".join([*HEAD, *values, *extra, *PLAN])
     conn.execute(f"CREATE TEMP TABLE {name} ({columns})")
     return name
 

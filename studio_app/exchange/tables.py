@@ -7,7 +7,7 @@ cells, so both sides can be compared and hashed alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -17,27 +17,31 @@ from studio_app.core.kinds import LinkTable
 from studio_app.exchange.schema import LINK_KINDS, Role, SheetSpec
 from studio_app.storage.models import database
 
-# The link tables of each kind, by the field they store.
-LINKS: dict[str, dict[str, LinkTable]] = {
-    k.name: {link.key: link for link in k.links} for k in kinds.all_kinds() if k.links
-}
-REF_TARGET = {Kind.MEMBER: "member", Kind.MEMBERS: "member"}
+# The people a field of each linking kind points to: the kind its single form is named after.
+_SINGLE = {Kind.MEMBER: Kind.MEMBER, Kind.MEMBERS: Kind.MEMBER}
+_SINGLE |= {Kind.RESIDENT: Kind.RESIDENT, Kind.RESIDENTS: Kind.RESIDENT}
 NAME_SEP = "、"
 
 
+def links(record: str) -> dict[str, LinkTable]:
+    """The link tables of kind ``record``, by the field they store."""
+    return {link.key: link for link in kinds.kind(record).links}
+
+
 def target_table(kind: Kind) -> str:
-    return REF_TARGET.get(kind, "resident")
+    """The table of the people a field of ``kind`` (a member, residents, …) points to."""
+    return _SINGLE[kind].value
 
 
 def sql(query: str, params: tuple[Any, ...] | list[Any] = ()) -> Any:
     return database.obj.execute_sql(query, params)
 
 
-def people() -> dict[str, dict[int, tuple[str, str]]]:
-    """id → (uuid, name) of every member and resident (trashed included)."""
+def people(targets: Iterable[str]) -> dict[str, dict[int, tuple[str, str]]]:
+    """id → (uuid, name) of everyone in the ``targets`` tables (trashed included)."""
     return {
         table: {i: (u, n) for i, u, n in sql(f"SELECT id, uuid, name FROM {table}")}
-        for table in ("member", "resident")
+        for table in set(targets)
     }
 
 
@@ -65,20 +69,6 @@ def _links(lt: LinkTable) -> _Stream:
     return _Stream(f"SELECT {lt.owner}, {lt.target} FROM {lt.table} ORDER BY {lt.owner}, position")
 
 
-def _sources() -> _Stream:
-    return _Stream(
-        "SELECT s.proposal_id, v.uuid, i.uuid FROM proposal_source s "
-        "LEFT JOIN visit v ON v.id = s.visit_id LEFT JOIN interview i ON i.id = s.interview_id "
-        "ORDER BY s.proposal_id, s.id"
-    )
-
-
-def _units() -> _Stream:
-    return _Stream(
-        "SELECT proposal_id, role, unit FROM proposal_unit ORDER BY proposal_id, position"
-    )
-
-
 def count(table: str, where: str = "", params: tuple[Any, ...] = ()) -> int:
     clause = f"WHERE {where}" if where else ""
     return int(sql(f"SELECT count(*) FROM {table} {clause}", params).fetchone()[0])
@@ -104,31 +94,33 @@ def read(
     plain: list[tuple[str, str, Kind]] = []  # (key, SQL column, kind)
     refs: list[tuple[str, str, Kind]] = []
     for col in spec.columns:
-        if (col.role is Role.DATA and col.key not in ("deleted", "units")) or col.role is Role.META:
+        if col.side is not None:
+            continue
+        if (col.role is Role.DATA and col.key != "deleted") or col.role is Role.META:
             plain.append((col.key, col.key, col.kind))
+        elif col.role is Role.NAMES and col.field is None:  # e.g. a title shown for reading
+            plain.append((col.key, col.key, Kind.TEXT))
         elif col.role is Role.LINK and col.kind in (Kind.MEMBER, Kind.RESIDENT):
             refs.append((col.key, f"{col.field.key}_id", col.kind))  # type: ignore[union-attr]
-    if "title" in {c.key for c in spec.columns} and "title" not in {p[0] for p in plain}:
-        plain.append(("title", "title", Kind.TEXT))
     select = ", ".join(["id", *[p[1] for p in plain], *[r[1] for r in refs]])
     query = f"SELECT {select} FROM {table} {('WHERE ' + where) if where else ''} ORDER BY id"
     rows = sql(query, params)
-    names = people()
     link_cols = [c for c in spec.columns if c.role is Role.LINK and c.kind in LINK_KINDS]
+    names = people(target_table(c.kind) for c in link_cols)
+    kind_links = links(table)
     multi = [
         (
             c.key,
             c.key[: -len("__uuid")],
             names[target_table(c.kind)],
-            _links(LINKS[table][c.field.key]),  # type: ignore[union-attr]
+            _links(kind_links[c.field.key]),  # type: ignore[union-attr]
         )
         for c in link_cols
         if c.kind in (Kind.MEMBERS, Kind.RESIDENTS)
     ]
     single = [(key, key[: -len("__uuid")], names[target_table(kind)]) for key, _, kind in refs]
     keys = {c.key for c in spec.columns}
-    sources = _sources() if "sources" in keys else None
-    units = _units() if "units" in keys else None
+    sides = [(c.key, _Stream(c.side.query())) for c in spec.columns if c.side is not None]
     n_plain = len(plain)
     has_deleted = "deleted" in keys
     plain_keys = [p[0] for p in plain]
@@ -156,14 +148,12 @@ def read(
                 values[key], values[names_key] = [uuid], name
             else:
                 values[key], values[names_key] = [], ""
-        for key, names_key, target, links in multi:
-            found = [target[t] for (t,) in links.take(rid) if t in target]
+        for key, names_key, target, stream in multi:
+            found = [target[t] for (t,) in stream.take(rid) if t in target]
             values[key] = [u for u, _ in found]
             values[names_key] = NAME_SEP.join([n for _, n in found])
-        if sources is not None:
-            values["sources"] = [f"v:{v}" if v else f"i:{i}" for v, i in sources.take(rid)]
-        if units is not None:
-            values["units"] = [f"{role}:{unit}" for role, unit in units.take(rid)]
+        for key, side in sides:
+            values[key] = [item for (item,) in side.take(rid) if item is not None]
         if has_deleted:
             values["deleted"] = bool(values.get("deleted_at"))
         yield values

@@ -109,7 +109,7 @@ class WaitingPackage:
 
 def _columns(sd: SheetData) -> list[str]:
     """The staging columns kept for a row, in order."""
-    extra = ["nk", "pk"] if sd.spec.record == "resident" else []
+    extra = staging.derived_columns(sd.spec.record)
     return [*staging.HEAD, *(f"c{i}" for i in range(len(sd.keys))), *extra]
 
 
@@ -193,8 +193,7 @@ def _stage(held: ExchangeWaiting) -> Package:
             continue
         sd = SheetData(spec, list(masked), len(cells), "", keys=list(keys), count=len(cells))
         staging.create(spec.record, sd.keys)
-        extra = ["nk", "pk"] if spec.record == "resident" else []
-        staging.fill(spec.record, len(sd.keys), cells, extra)
+        staging.fill(spec.record, len(sd.keys), cells, staging.derived_columns(spec.record))
         sheets.append(sd)
     manifest = {
         "package_uuid": held.package_uuid, "kind": held.kind, "site_uuid": held.site_uuid,

@@ -1,6 +1,6 @@
 """Writing package workbooks with xlsxwriter in constant-memory mode.
 
-xlsxwriter rather than openpyxl: QUALITY.md's floor for 100,000 visits is xlsxwriter
+xlsxwriter rather than openpyxl: docs/QUALITY.md's floor for 100,000 visits is xlsxwriter
 (~13 s) against openpyxl write_only (~18 s), and the target is 1.2× the faster one;
 constant-memory mode streams each row to disk, so memory stays flat. ``core.xlsx`` writes
 the cells: text is never a formula (``= + - @``, tab) nor markup (``<r>…</r>``), and every
@@ -31,6 +31,7 @@ from studio_app.core.xlsx import (
 )
 from studio_app.exchange.canonical import row_hash, sheet_hash
 from studio_app.exchange.files import explain
+from studio_app.exchange.hooks import list_title
 from studio_app.exchange.labels import Labels, list_kind
 from studio_app.exchange.schema import (
     CODES_SHEET,
@@ -53,14 +54,10 @@ class ExportCancelled(UserError):
 def cell_text(col_key: str, value: Any, labels: Labels, spec: SheetSpec) -> Any:
     """What a cell shows for ``value`` (labels, joined uuid lists, 是/否)."""
     col = spec.column(col_key)
+    if col.side is not None:
+        return col.side.cell(labels)(value or [])
     if col.role is Role.LINK:
         return " ".join(value or [])
-    if col.key == "units":
-        names = {r.value: r.label for r in c.UnitRole}
-        return "；".join(
-            f"{names.get(r, r)}：{labels.unit_label(u)}"
-            for r, _, u in (v.partition(":") for v in value)
-        )
     if col.kind is Kind.BOOL:
         return "是" if value else "否"
     if col.kind in (Kind.ENUM, Kind.CODE):
@@ -95,16 +92,18 @@ class PackageWriter:
     def _codes_sheet(self, specs: Iterable[SheetSpec]) -> None:
         """Lists for the dropdowns (too long for an inline list of 255 characters)."""
         lists: dict[str, list[str]] = {}
+        titles: dict[str, str] = {}
         for spec in specs:
             for col in spec.columns:
                 if col.role is Role.DATA and col.kind in (Kind.ENUM, Kind.CODE, Kind.BOOL):
                     name = list_kind(col) or (col.enum.__name__ if col.enum else "bool")
                     lists.setdefault(name, self.labels.choices(col))
+                    titles.setdefault(name, _list_title(name) or col.header)
         ws = self.book.add_worksheet(CODES_SHEET)
         ws.set_column(0, len(lists), 18)
         names = list(lists)
         for i, name in enumerate(names):
-            write_text(ws, 0, i, _list_title(name), self.header)
+            write_text(ws, 0, i, titles[name], self.header)
         for r in range(max((len(v) for v in lists.values()), default=0)):
             for i, name in enumerate(names):
                 if r < len(lists[name]):
@@ -121,7 +120,7 @@ class PackageWriter:
         rows: Iterable[Mapping[str, Any]],
         *,
         total: int,
-        masked: dict[str, Callable[[str], str]],
+        masked: Mapping[str, Callable[[str], str]],
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
     ) -> None:
@@ -193,12 +192,12 @@ class PackageWriter:
 
     def _converter(self, col: Column, spec: SheetSpec) -> Callable[[Any], str] | None:
         """How a value of ``col`` becomes cell text (None: it is the text already)."""
+        if col.side is not None:
+            return col.side.cell(self.labels)
         if col.role is Role.LINK:
             return " ".join
         if col.kind is Kind.BOOL:
             return lambda value: "是" if value else "否"
-        if col.key == "units":
-            return lambda value: cell_text(col.key, value, self.labels, spec)
         if col.kind in (Kind.ENUM, Kind.CODE):
             shown: dict[str, str] = {}
 
@@ -217,6 +216,10 @@ class PackageWriter:
             f"（生僻字和表情符号按 2 个计），超过 Excel 单元格上限 {EXCEL_CELL_LIMIT:,} 字，"
             "未导出（请先缩短该内容）。"
         )
+
+    def discard(self) -> None:
+        """Close the sheets' temporary files after a failure (no workbook is written)."""
+        self.book.discard()
 
     def finish(
         self,
@@ -250,25 +253,9 @@ class PackageWriter:
             raise UserError(f"无法写入导出文件：{exc}") from exc
 
 
-def _list_title(name: str) -> str:
+def _list_title(name: str) -> str | None:
+    """The title of code list ``name`` (a list kind, an enum's name, "bool"), if it has one."""
+    if name == "bool":
+        return "是/否"
     titles = {k.value: k.label for k in c.CodeListKind}
-    titles.update({cls.__name__: t for cls, t in _ENUM_TITLES.items()} | {"bool": "是/否"})
-    return titles.get(name, name)
-
-
-_ENUM_TITLES: dict[type[c.Coded], str] = {
-    c.Gender: "性别",
-    c.ResidentKind: "群众类别",
-    c.Channel: "接待方式",
-    c.Handling: "处理方式",
-    c.VisitStatus: "接待状态",
-    c.FeedbackChannel: "反馈方式",
-    c.Satisfaction: "满意度",
-    c.InterviewKind: "访谈形式",
-    c.InterviewStatus: "访谈状态",
-    c.ProposalKind: "提案类型",
-    c.ProposalStatus: "提案状态",
-    c.Review: "审查结果",
-    c.ReplyClass: "答复类别",
-    c.AdoptionLevel: "采用/批示级别",
-}
+    return titles.get(name) or list_title(name)

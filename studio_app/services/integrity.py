@@ -11,7 +11,6 @@ from studio_app.storage import content_check
 from studio_app.storage.migrations import LATEST, current_version
 from studio_app.storage.models import database
 
-LABELS = {k.name: k.short_label for k in kinds.all_kinds()}
 BUSY_FTS = "全文索引未检查：数据库正被其他程序写入（如导入），稍后再运行 check 即可检查。"
 READ_ONLY_FTS = "全文索引未检查：数据库不能写入，只读打开（这项检查要以写入的方式运行）。"
 
@@ -43,9 +42,10 @@ def problems(skipped: list[str] | None = None, *, text_sample: int | None = 100)
                 break
             found.append(f"全文索引 {fts}：{exc}")
     changed, _ = content_check.mismatches(db.connection(), sample=text_sample)
+    labels = {k.name: k.short_label for k in kinds.all_kinds()}
     for m in changed[:20]:
         found.append(
-            f"内容检查：{LABELS.get(m.table, m.table)} {m.serial or m.record_id} 的文字与搜索索引"
+            f"内容检查：{labels.get(m.table, m.table)} {m.serial or m.record_id} 的文字与搜索索引"
             "不一致，文件中的内容可能被改动（磁盘故障或其他程序写入）"
         )
     for table, kept in db.execute_sql("SELECT table_name, n FROM live_count").fetchall():

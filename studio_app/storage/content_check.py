@@ -17,8 +17,12 @@ from dataclasses import dataclass
 
 from studio_app.core import kinds
 
-# (record table, index table) of the full-text indexes.
-INDEXED = tuple((k.name, k.fts) for k in kinds.indexed())
+
+def indexed() -> tuple[tuple[str, str], ...]:
+    """(record table, index table) of the full-text indexes."""
+    return tuple((k.name, k.fts) for k in kinds.indexed() if k.fts)
+
+
 _DOC = re.compile(r"INSERT INTO \w+\(rowid, doc\) (?:VALUES \(new\.id, |SELECT new\.id, )"
                   r"search_doc\(([^)]*)\)")  # fmt: skip
 
@@ -49,7 +53,7 @@ def mismatches(conn: sqlite3.Connection, *, sample: int | None = 100) -> tuple[l
     """
     found: list[Mismatch] = []
     checked = 0
-    for table, fts in INDEXED:
+    for table, fts in indexed():
         args = _document(conn, table, fts)
         if args is None:
             continue

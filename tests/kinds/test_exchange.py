@@ -1,0 +1,251 @@
+"""A kind declared only in the tests travels from a studio to the county: every field, then
+an edit and a trash, and a package sent twice changes nothing.
+
+Two installations as in ``tests/exchange`` (each its own SQLite file); the throwaway kind is
+registered and its migration run on both. Records are made through ``services.kind_records``,
+exported with the real exporter and imported with the real importer.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from studio_app.core import kinds
+from studio_app.exchange import hooks, tables
+from studio_app.exchange.export import export_studio
+from studio_app.exchange.importer import ImportResult, import_package
+from studio_app.exchange.plan import AlreadyImported
+from studio_app.exchange.schema import (
+    PackageKind,
+    feedback_records,
+    maskable,
+    sheets_for,
+    studio_sheet,
+)
+from studio_app.services import exchange_conflicts, integrity, kind_records, members
+from studio_app.services.site import code_labels
+from studio_app.storage.migrations import create_kind
+from studio_app.storage.models import Member, database
+from tests.exchange.conftest import Install, county, everything, out, same_at_both, studio
+from tests.kinds.throwaway import TEA_TALK
+
+__all__ = ["county", "out", "studio"]  # the two installations of tests/exchange
+PACKAGE_MODULES = Path(__file__).resolve().parents[2] / "studio_app" / "exchange"
+BOOKKEEPING = ("uuid", "serial", "rev", "deleted_at")
+
+
+@pytest.fixture
+def talk(studio: Install, county: Install) -> Iterator[kinds.RecordKind]:
+    """TEA_TALK declared, its tables made in the county's and the studio's databases."""
+    with kinds.registered(TEA_TALK):
+        for inst in (county, studio):  # the studio's stays open
+            with inst:
+                create_kind(database.obj, TEA_TALK.name)
+        yield TEA_TALK
+
+
+def portable(kind: kinds.RecordKind) -> dict[str, dict[str, Any]]:
+    """Every record of ``kind`` as the services read it, members named by uuid (ids differ
+    between installations), with its uuid, serial, revision and trash stamp; by uuid."""
+    uuid_of = dict(Member.select(Member.id, Member.uuid).tuples())
+    found = {}
+    for (rid,) in database.execute_sql(f"SELECT id FROM {kind.name}"):
+        values = kind_records.values(kind, rid)
+        values["host"] = uuid_of.get(values["host"])
+        values["members"] = [uuid_of[i] for i in values["members"]]
+        row = kind_records.get(kind, rid)
+        values.update({key: getattr(row, key) for key in BOOKKEEPING})
+        found[row.uuid] = values
+    return found
+
+
+def send(studio: Install, out: Path, expect: dict[str, int], **kw: Any) -> Path:
+    with studio as ctx:
+        result = export_studio(ctx, out, **kw)
+        assert result.path is not None
+        assert {k: v for k, v in result.counts.items() if v} == expect
+        return result.path
+
+
+def take(county: Install, path: Path, **expect: int) -> ImportResult:
+    """Import at the county: the plan holds exactly ``expect`` rows per action (besides
+    unchanged ones), no conflict, and the database stays sound."""
+    with county as ctx:
+        result = import_package(ctx, path)
+        assert result.applied, [(r.record, r.reason) for r in result.plan.rows]
+        counts = {k: v for k, v in result.plan.counts.items() if v and k != "unchanged"}
+        assert counts == expect, result.plan.rows
+        assert exchange_conflicts.pending() == []
+        assert integrity.problems() == []
+        return result
+
+
+def test_every_field_travels_then_an_edit_and_a_trash(
+    studio: Install, county: Install, out: Path, talk: kinds.RecordKind
+) -> None:
+    with studio as ctx:
+        lead = members.create(ctx, {"name": "王建国", "sector": "农业界"})
+        other = members.create(ctx, {"name": "陈芳"})
+        topic = next(iter(code_labels("issue_category")))
+        full = kind_records.create(ctx, talk, {
+            "title": "=春茶话发展", "held_on": "2026-11-20", "topic": topic, "host": lead.id,
+            "members": [other.id, lead.id], "guests": 12, "contact_phone": "0577 6360 1234",
+            "notes": "-第一行\n\t第二行", "public": True,
+        })  # fmt: skip
+        bare = kind_records.create(
+            ctx, talk, {"title": "议事", "held_on": "2026-11-21", "members": [other.id]}
+        )
+        sent = portable(talk)
+    assert sent[full.uuid]["held_on"] == date(2026, 11, 20)
+    assert sent[full.uuid]["serial"].startswith("CX")
+
+    first = send(studio, out, {"委员": 2, "茶叙": 2}, include_identifiers=True)
+    take(county, first, new=4)
+    with county:
+        assert portable(talk) == sent
+        row = kind_records.get(talk, full.uuid)
+        assert row.member_names == "陈芳、王建国"
+        assert row.origin_site == studio.ctx.site_uuid
+    same_at_both(studio, county)
+
+    with studio as ctx:
+        kind_records.update(ctx, talk, full.id, {"guests": 15, "public": False, "topic": ""})
+        kind_records.trash(ctx, talk, bare.id)
+        changed = portable(talk)
+    assert changed[full.uuid]["rev"] == 2
+    second = send(studio, out, {"茶叙": 2}, include_identifiers=True)
+    take(county, second, update=1, tombstone=1)
+    with county:
+        assert portable(talk) == changed
+        assert kind_records.get(talk, bare.uuid).deleted_at is not None
+        assert database.execute_sql(
+            "SELECT n FROM live_count WHERE table_name = ?", (talk.name,)
+        ).fetchone() == (1,)
+    same_at_both(studio, county)
+
+    with county as cctx:
+        before = everything()
+        with pytest.raises(AlreadyImported):  # the same stick again
+            import_package(cctx, second)
+        assert everything() == before
+    again = send(studio, out, {"委员": 2, "茶叙": 2}, full=True, include_identifiers=True)
+    take(county, again)  # a full package of the same records: all unchanged
+    with county:
+        assert everything() == before
+
+
+def test_the_phone_is_masked_unless_identifiers_are_included(
+    studio: Install, county: Install, out: Path, talk: kinds.RecordKind
+) -> None:
+    """A phone is a personal identifier (``Field.identifier``): a package carries it masked
+    unless the user may see identifiers and includes them; the county then keeps its own."""
+    assert maskable(talk.name) == {"contact_phone"}
+    with studio as ctx:
+        m = members.create(ctx, {"name": "王建国"})
+        row = kind_records.create(ctx, talk, {
+            "title": "茶叙", "held_on": "2026-11-20", "members": [m.id],
+            "contact_phone": "13800001111",
+        })  # fmt: skip
+    path = send(studio, out, {"委员": 1, "茶叙": 1})
+    book = CalamineWorkbook.from_path(str(path))
+    try:
+        cells = book.get_sheet_by_name(talk.sheet_title).to_python()
+    finally:
+        book.close()
+    header, first = cells[0], cells[1]
+    assert first[header.index("联系电话")] == "138****1111"
+    take(county, path, new=2)
+    with county:
+        assert kind_records.get(talk, row.uuid).contact_phone == ""  # never the masked text
+        assert kind_records.get(talk, row.uuid).title == "茶叙"
+
+    with studio as ctx:
+        kind_records.update(ctx, talk, row.id, {"title": "春茶"})
+    take(county, send(studio, out, {"茶叙": 1}, include_identifiers=True), update=1)
+    with county:
+        assert kind_records.get(talk, row.uuid).contact_phone == "13800001111"
+    with studio as ctx:
+        kind_records.update(ctx, talk, row.id, {"title": "夏茶"})
+    take(county, send(studio, out, {"茶叙": 1}), update=1)
+    with county:
+        kept = kind_records.get(talk, row.uuid)
+        assert (kept.title, kept.contact_phone) == ("夏茶", "13800001111")  # masked: kept
+
+
+def test_the_sheets_follow_the_registry_at_call_time(ctx: object) -> None:
+    assert TEA_TALK.name not in [s.record for s in sheets_for(PackageKind.STUDIO)]
+    with kinds.registered(TEA_TALK):
+        specs = sheets_for(PackageKind.STUDIO)
+        assert specs[-1].record == TEA_TALK.name
+        spec = studio_sheet(TEA_TALK.name)
+        assert spec.title == "茶叙"
+        assert hooks.of(TEA_TALK.name) is hooks.PLAIN
+        keys = [c.key for c in spec.columns]
+        assert keys[2:14] == [
+            "title", "held_on", "topic", "host", "host__uuid", "members", "members__uuid",
+            "guests", "contact_phone", "notes", "public", "uuid",
+        ]  # fmt: skip
+        assert TEA_TALK.name not in feedback_records()  # no county-owned field
+        assert tables.links(TEA_TALK.name)["members"].table == "tea_talk_member"
+    assert TEA_TALK.name not in [s.record for s in sheets_for(PackageKind.STUDIO)]
+
+
+# The generic modules of the exchange: they read kinds from the registry and what a kind
+# carries besides its fields from ``exchange.hooks`` (``exchange.extras`` declares those).
+# Not generic: ``extras``, ``rules`` (the visit's rules) and ``ledger`` (the visits' ledger);
+# ``sniff`` checks zip files (whose "members" are no record kind).
+GENERIC = (
+    "apply", "canonical", "columns", "export", "feedback", "files", "hooks", "importer",
+    "labels", "normalise", "plan", "reader", "schema", "signature", "staging", "tables",
+    "waiting", "writer",
+)  # fmt: skip
+
+
+def _named_kinds(path: Path) -> set[str]:
+    """Kinds a module names in code: in a string (SQL too) or as a name (``kinds.VISIT``,
+    ``Visit``); docstrings and comments may talk about them, and field kinds (``Kind.MEMBER``,
+    a link to a member) are no record kind."""
+    tree = ast.parse(path.read_text("utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    found = set()
+    for node in ast.walk(tree):
+        words: list[str] = []
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if id(node) not in docstrings:
+                words = re.findall(r"[A-Za-z_]+", node.value)
+        elif isinstance(node, ast.Attribute):  # not a field kind: Kind.MEMBERS links members
+            if not (isinstance(node.value, ast.Name) and node.value.id == "Kind"):
+                words = [node.attr]
+        elif isinstance(node, ast.Name):
+            words = [node.id]
+        for name in kinds.names():
+            camel = "".join(part.title() for part in name.split("_"))
+            if any(w.lower() in (name, f"{name}_id") or w == camel for w in words):
+                found.add(name)
+    return found
+
+
+@pytest.mark.parametrize("module", GENERIC)
+def test_generic_exchange_code_names_no_record_kind(module: str) -> None:
+    assert _named_kinds(PACKAGE_MODULES / f"{module}.py") == set()
+
+
+def test_the_built_in_kinds_are_named_where_their_hooks_are_declared() -> None:
+    assert _named_kinds(PACKAGE_MODULES / "extras.py") == {
+        "member", "resident", "visit", "interview", "proposal",
+    }  # fmt: skip
