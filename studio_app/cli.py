@@ -9,7 +9,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from studio_app import (
     __version__,
@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         "read from $STUDIO_APP_PASSWORD",
     )
     # --data-dir and --user are accepted before or after the subcommand.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="as above")
     common.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help="as above")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -122,7 +122,7 @@ def _positive(text: str) -> int:
     return value
 
 
-def _open(  # type: ignore[no-untyped-def]
+def _open(
     args: argparse.Namespace, *, create: bool = True, login: bool = True, reading: bool = False
 ):
     """Open the data directory (commands that only read refuse to create one) and log in.
@@ -200,7 +200,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _demo_county(args: argparse.Namespace, workspace) -> int:  # type: ignore[no-untyped-def]
+def _demo_county(args: argparse.Namespace, workspace) -> int:
     """``demo --county``: the county office with demo studios' packages (county_demo)."""
     from studio_app import county_demo
     from studio_app.services import accounts, site
@@ -246,18 +246,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
         json.dump({**counts, **extra}, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        print(f"{workspace.site.name}（{workspace.site.code}）")  # type: ignore[union-attr]
+        print(f"{workspace.site.name}（{workspace.site.code}）")
         _print_counts(counts)
         for line in county_stats.as_lines(work) if work else []:
             print(line)
     return EXIT_OK
 
 
-def _print_counts(counts: dict, indent: str = "") -> None:  # type: ignore[type-arg]
+def _print_counts(counts: dict, indent: str = "") -> None:
+    """Nested counts as indented lines; a kind's label follows its name."""
     for key, value in counts.items():
         if isinstance(value, dict):
-            print(f"{indent}{key}:")
-            _print_counts(value, indent + "  ")
+            label = value.get("label")
+            print(f"{indent}{key}（{label}）:" if isinstance(label, str) else f"{indent}{key}:")
+            _print_counts({k: v for k, v in value.items() if k != "label"}, indent + "  ")
         else:
             print(f"{indent}{key}: {value}")
 
@@ -320,7 +322,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return launch(DataDir.resolve(args.data_dir), prepare)
 
 
-COMMANDS = {
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "setup": cmd_setup,
     "demo": cmd_demo,
     "stats": cmd_stats,
@@ -328,7 +330,7 @@ COMMANDS = {
     "repair-residents": cmd_repair_residents,
     "print": cli_print.cmd_print,
     "selftest": cli_selftest.cmd_selftest,
-    **cli_backup.COMMANDS,
+    **cli_backup.COMMANDS,  # type: ignore[dict-item]  # its str keys are str | None keys
     None: cmd_gui,
 }
 

@@ -24,7 +24,7 @@ def _day(text: str) -> date:
     return day
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add ``print`` and its document subcommands to the ``studio-app`` parser."""
     p = sub.add_parser("print", parents=[common], help="print forms and reports to PDF")
     what = p.add_subparsers(dest="what", metavar="DOCUMENT", required=True, parser_class=type(p))
@@ -42,9 +42,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     d.add_argument("--include-confidential", action="store_true", help="also confidential visits")
     d.add_argument("--unmasked", action="store_true", help="full ID and phone numbers")
 
-    d = what.add_parser("interview", parents=both, help="an interview record by serial")
-    d.add_argument("serial", metavar="SERIAL", help="e.g. FT-2026-0001")
-
     d = what.add_parser("proposal", parents=both, help="a proposal or 社情民意 by serial")
     d.add_argument("serial", metavar="SERIAL", help="e.g. TA-2026-0001 or SQ-2026-0001")
 
@@ -56,6 +53,32 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     scope = d.add_mutually_exclusive_group()
     scope.add_argument("--county", action="store_true", default=None, help="all studios")
     scope.add_argument("--studio", dest="county", action="store_false", help="this site only")
+    _record_parsers(what, both)
+
+
+def _record_parsers(what: argparse._SubParsersAction, both: list[argparse.ArgumentParser]) -> None:
+    """``print <kind> SERIAL…`` for every numbered kind without a command of its own, and
+    ``print record SERIAL…`` for any of them (the kind is read from the serials' prefix)."""
+    from studio_app.core import kinds
+
+    taken = set(what.choices)
+    for kind in kinds.all_kinds():
+        if kind.name in taken or not kind.serial_prefix:
+            continue
+        dashed = kind.name.replace("_", "-")
+        aliases = [dashed] if dashed != kind.name else []
+        d = what.add_parser(
+            kind.name, aliases=aliases, parents=both, help=f"{kind.label} forms by serial"
+        )
+        d.add_argument("serials", nargs="+", metavar="SERIAL",
+                       help=f"e.g. {kind.serial_prefix}-2026-0001")  # fmt: skip
+        if any(f.identifier for f in kind.fields):
+            d.add_argument("--unmasked", action="store_true", help="full ID and phone numbers")
+        d.set_defaults(kind=kind.name)
+    d = what.add_parser("record", parents=both, help="any record's form by serial")
+    d.add_argument("serials", nargs="+", metavar="SERIAL", help="serials of one kind of record")
+    d.add_argument("--unmasked", action="store_true", help="full ID and phone numbers")
+    d.set_defaults(kind=None)
 
 
 def _kind_label(serial: str) -> str:
@@ -67,13 +90,15 @@ def _kind_label(serial: str) -> str:
 
 
 def _default_name(args: argparse.Namespace) -> str:
+    if hasattr(args, "kind"):
+        name = _record_kind(args).label
+        more = f"等{len(args.serials)}件" if len(args.serials) > 1 else ""
+        return f"{name}_{args.serials[0].upper()}{more}.pdf"
     if args.what == "visit":
         more = f"等{len(args.serials)}件" if len(args.serials) > 1 else ""
         return f"接待登记表_{args.serials[0].upper()}{more}.pdf"
     if args.what == "visits":
         return f"接待登记表汇编_{args.date_from.isoformat()}至{args.date_to.isoformat()}.pdf"
-    if args.what == "interview":
-        return f"访谈记录_{args.serial.upper()}.pdf"
     if args.what == "proposal":
         return f"{_kind_label(args.serial)}_{args.serial.upper()}.pdf"
     return f"统计报表_{args.period.slug}.pdf"
@@ -96,7 +121,20 @@ def cmd_print(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
-def _print(ctx, args: argparse.Namespace, dest: Path):  # type: ignore[no-untyped-def]
+def _record_kind(args: argparse.Namespace):
+    from studio_app.core import kinds
+    from studio_app.reports import layouts
+
+    return kinds.kind(args.kind) if args.kind else layouts.kind_of(args.serials)
+
+
+def _print(ctx, args: argparse.Namespace, dest: Path):
+    if hasattr(args, "kind"):
+        from studio_app.reports import layouts
+
+        kind = _record_kind(args)
+        unmasked = getattr(args, "unmasked", False)
+        return layouts.render_serials(ctx, kind, args.serials, dest, unmasked=unmasked)
     if args.what == "visit":
         from studio_app.reports import visit_form
 
@@ -112,10 +150,6 @@ def _print(ctx, args: argparse.Namespace, dest: Path):  # type: ignore[no-untype
             include_confidential=args.include_confidential,
             unmasked=args.unmasked,
         )
-    if args.what == "interview":
-        from studio_app.reports import interview_form
-
-        return interview_form.render(ctx, args.serial, dest)
     if args.what == "proposal":
         from studio_app.reports import proposal_form
 

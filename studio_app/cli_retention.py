@@ -59,6 +59,8 @@ def cmd_purge(args: argparse.Namespace, workspace: Any) -> int:
     result = retention.purge(ctx, args.older_than)
     done = result.preview
     print(f"已删除接待走访 {done.visits} 条、群众 {done.residents} 人。")
+    if done.trashed:
+        print(f"已删除回收站中的{'、'.join(f'{label} {n} 条' for label, n in done.trashed)}。")
     if result.backup:
         print(f"清理前的备份：{result.backup}（其中仍有被清理的数据）")
     if not result.scrubbed:

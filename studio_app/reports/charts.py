@@ -32,7 +32,8 @@ def nice_step(top: int, ticks: int = 5) -> int:
 
 def _drawing(width: float, height: float, font: str) -> Drawing:
     drawing = Drawing(width, height)
-    drawing.initialFontName = font  # else the renderer selects (and lists) Helvetica
+    # Else the renderer selects (and lists) Helvetica; the stubs omit the attribute.
+    drawing.initialFontName = font  # type: ignore[attr-defined]
     return drawing
 
 
@@ -49,7 +50,7 @@ def bar_chart(items: Sequence[Counted], font: str, *, width: float, title: str =
         return drawing
     chart = HorizontalBarChart()
     chart.x, chart.y = 96, 14
-    chart.width, chart.height = width - 130, height - 34
+    chart.width, chart.height = width - 130, height - 34  # type: ignore[assignment]  # stubs: int
     chart.data = [[c.count for c in reversed(data)]]
     chart.categoryAxis.categoryNames = [c.label for c in reversed(data)]
     chart.categoryAxis.labels.fontName = font
@@ -99,7 +100,7 @@ def pie_chart(items: Sequence[Counted], font: str, *, width: float, title: str =
         pie.slices[i].fillColor = PALETTE[i % len(PALETTE)]
     drawing.add(pie)
     legend = Legend()
-    legend.x, legend.y = 134, height - 26
+    legend.x, legend.y = 134, height - 26  # type: ignore[assignment]  # stubs: int
     legend.fontName, legend.fontSize = font, 8.5
     legend.alignment = "right"
     legend.columnMaximum = 9

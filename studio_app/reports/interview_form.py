@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from studio_app.core import codes as c
+from studio_app.core.errors import UserError
 from studio_app.core.fields import INTERVIEW_FIELDS, by_key
 from studio_app.reports import lookup
 from studio_app.reports.documents import PrintResult, write_forms
+from studio_app.reports.layouts import Layout
 from studio_app.reports.sheet import Block, Form, Pair, Row
 from studio_app.reports.text import cn_date, cn_datetime, label, local_day
 from studio_app.services.context import Context
@@ -49,6 +52,16 @@ def form(interview: Interview) -> Form:
 
 def render(ctx: Context, serial: str, dest: Path | str) -> PrintResult:
     """Print one interview record, found by its serial (FT-…)."""
-    (interview_id,) = lookup.by_serials(Interview, [serial], "访谈记录")
-    interview = Interview.get_by_id(interview_id)
-    return write_forms([form(interview)], dest, title=f"{FORM_NAME} {interview.serial}")
+    return render_ids(ctx, lookup.by_serials(Interview, [serial], "访谈记录"), dest)
+
+
+def render_ids(ctx: Context, ids: Sequence[int], dest: Path | str, **_: object) -> PrintResult:
+    """Print interviews by id, one form each (nothing on them is masked)."""
+    rows = [Interview.get_by_id(i) for i in ids]
+    if not rows:
+        raise UserError("没有要打印的访谈记录。")
+    title = f"{FORM_NAME} {rows[0].serial}" if len(rows) == 1 else f"{FORM_NAME}（{len(rows)} 件）"
+    return write_forms([form(i) for i in rows], dest, title=title)
+
+
+LAYOUT = Layout(lambda _row: "访谈记录", render_ids)

@@ -110,6 +110,8 @@ def _summary(r: Report, s: _Styles) -> list[Flowable]:
         f"满意和基本满意率{_pct(r.satisfaction_rate)}。开展委员访谈{r.interviews:,}次，"
         f"撰写提案、社情民意等{proposals:,}件。"
     )
+    if r.others:
+        text += f"此外登记{'，'.join(f'{c.label}{c.count:,}件' for c in r.others)}。"
     rows = [
         ["接待走访", "已办结", "办结率", "转办件", "已到期", "按期反馈", "按期率", "满意率",
          "访谈", "提案等"],

@@ -81,7 +81,13 @@ def write_pdf(
     """
 
     def produce(fh: BinaryIO) -> None:
-        canvas = Canvas(fh, pagesize=A4, pageCompression=1, initialFontName=font, lang="zh-CN")
+        canvas = Canvas(
+            fh,
+            pagesize=A4,
+            pageCompression=1,
+            initialFontName=font,  # type: ignore[arg-type]  # the stubs say a number
+            lang="zh-CN",
+        )
         canvas.setTitle(title)
         canvas.setCreator(CREATOR)
         canvas.setProducer(CREATOR)

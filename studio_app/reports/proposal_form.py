@@ -6,13 +6,16 @@ and reply follow when the county has sent them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from studio_app.core import codes as c
-from studio_app.core.codes import CodeListKind, ProposalKind
+from studio_app.core.codes import SERIAL_PREFIX, CodeListKind, ProposalKind
+from studio_app.core.errors import UserError
 from studio_app.core.fields import PROPOSAL_FIELDS, by_key
 from studio_app.reports import lookup
 from studio_app.reports.documents import PrintResult, write_forms
+from studio_app.reports.layouts import Layout
 from studio_app.reports.sheet import Block, Form, Pair, Row
 from studio_app.reports.text import cn_date, label, local_day
 from studio_app.services.context import Context
@@ -170,6 +173,22 @@ def form(p: Proposal) -> Form:
 
 def render(ctx: Context, serial: str, dest: Path | str) -> PrintResult:
     """Print one proposal-type record, found by its serial (TA-…, SQ-…, JY-…, JZ-…)."""
-    (proposal_id,) = lookup.by_serials(Proposal, [serial], "提案或社情民意")
-    proposal = Proposal.get_by_id(proposal_id)
-    return write_forms([form(proposal)], dest, title=f"{_title(proposal, '')} {proposal.serial}")
+    return render_ids(ctx, lookup.by_serials(Proposal, [serial], "提案或社情民意"), dest)
+
+
+def render_ids(ctx: Context, ids: Sequence[int], dest: Path | str, **_: object) -> PrintResult:
+    """Print proposal-type records by id, one form each."""
+    rows = [Proposal.get_by_id(i) for i in ids]
+    if not rows:
+        raise UserError("没有要打印的提案或社情民意。")
+    first = rows[0]
+    title = f"{_title(first, '')} {first.serial}" if len(rows) == 1 else f"提案等（{len(rows)} 件）"
+    return write_forms([form(p) for p in rows], dest, title=title)
+
+
+def document_name(p: Proposal) -> str:
+    """提案, 社情民意信息, … after the record's kind."""
+    return ProposalKind(p.kind).label if p.kind in ProposalKind._value2member_map_ else "提案"
+
+
+LAYOUT = Layout(document_name, render_ids, prefixes=tuple(SERIAL_PREFIX.values()))  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ from studio_app.core.identity import mask_id_number, mask_phone
 from studio_app.reports import lookup
 from studio_app.reports.documents import PrintResult
 from studio_app.reports.fonts import print_font
+from studio_app.reports.layouts import Layout
 from studio_app.reports.pdfwrite import write_pdf
 from studio_app.reports.sheet import Block, Form, FormWriter, Pair, Row
 from studio_app.reports.text import cn_date, cn_datetime, label, local_day, yes_no
@@ -169,6 +170,8 @@ def render(
     dest: Path | str,
     *,
     unmasked: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> PrintResult:
     """Print the given visits (confidential ones too: they were asked for by name)."""
     if not visit_ids:
@@ -179,7 +182,7 @@ def render(
 
     def draw(canvas: Canvas) -> None:
         nonlocal pages
-        pages = draw_visits(canvas, forms, visit_ids)
+        pages = draw_visits(canvas, forms, visit_ids, progress=progress, cancelled=cancelled)
 
     title = f"{FORM_NAME}（{len(visit_ids)} 件）"
     path = write_pdf(dest, draw, title=title, font=print_font(font_path()).name)
@@ -191,3 +194,6 @@ def render_serials(
 ) -> PrintResult:
     ids = lookup.by_serials(Visit, serials, "接待记录")
     return render(ctx, ids, dest, unmasked=unmasked)
+
+
+LAYOUT = Layout(lambda _row: "接待登记表", render)

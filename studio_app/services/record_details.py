@@ -8,7 +8,7 @@ to the list the record was picked from.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -26,7 +26,7 @@ from studio_app.core.fields import (
     Kind,
 )
 from studio_app.core.identity import mask_id_number, mask_phone
-from studio_app.services import site
+from studio_app.services import records, site
 from studio_app.services.context import Context
 from studio_app.storage.models import (
     Interview,
@@ -42,7 +42,18 @@ from studio_app.storage.models import (
     VisitResident,
 )
 
-KINDS = kinds.names()
+
+class _Registered:
+    """The names of the registered kinds, read when asked (kinds may be declared later)."""
+
+    def __contains__(self, name: object) -> bool:
+        return name in kinds.names()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(kinds.names())
+
+
+KINDS = _Registered()
 RECENT_VISITS = 20  # a person's latest visits listed; the rest are counted
 SNIPPET = 24  # characters of a visit's content in a reference
 
@@ -87,8 +98,11 @@ def chinese(value: c.Coded) -> str:
 
 def details(ctx: Context, kind: str, record_id: int, *, enum_label: EnumLabel = chinese) -> Details:
     """The panel content of record ``record_id`` of ``kind``; raises ``NotFound``."""
-    build = _BUILDERS[kind]
-    return build(_Formatter(ctx, enum_label), record_id)
+    fmt = _Formatter(ctx, enum_label)
+    build = _BUILDERS.get(kind)
+    if build is None:
+        return _declared(fmt, kinds.kind(kind), record_id)
+    return build(fmt, record_id)
 
 
 class _Formatter:
@@ -308,6 +322,29 @@ def _resident(fmt: _Formatter, record_id: int) -> Details:
     extra = _person_visits(VisitResident, VisitResident.resident, r.id)
     return Details("resident", r.id, r.name, tuple(rows + ([extra] if extra else [])))
 
+
+def _declared(fmt: _Formatter, kind: kinds.RecordKind, record_id: int) -> Details:
+    """A kind served from its declaration: serial, status and every filled field."""
+    rt = records.record_type(kind)
+    row = _load(rt.model, record_id, kind.label)
+    people: dict[str, tuple[Ref, ...]] = {}
+    for f in kind.fields:
+        if f.key in rt.links:
+            link = kind.link(f.key)
+            ids = records.link_ids(rt, f.key, row.id)
+            people[f.key] = _people(rt.links[f.key].target, link.target_kind, ids)
+        elif f.kind in _PEOPLE:
+            target = _PEOPLE[f.kind]
+            ref = getattr(row, f"{f.key}_id")
+            people[f.key] = _people(target, target._meta.table_name, [ref] if ref else [])
+    serial = [Row("编号", row.serial)] if row.serial else []
+    status = [fmt.status(kind.status, row.status)] if kind.status is not None else []
+    rows = [*serial, *status, *fmt.rows(kind.fields, row, people)]
+    title = str(getattr(row, kind.title_key, "") or "") if kind.title_key else ""
+    return Details(kind.name, row.id, title or row.serial or "", tuple(rows))
+
+
+_PEOPLE: dict[Kind, type[Member] | type[Resident]] = {Kind.MEMBER: Member, Kind.RESIDENT: Resident}
 
 _BUILDERS: dict[str, Callable[[_Formatter, int], Details]] = {
     "visit": _visit,

@@ -1,9 +1,10 @@
 """Merging two records of the same resident, and undoing a merge.
 
-Everything that points to the duplicate (visits, interviews, proposals it leads) is moved to
-the kept resident; fields the kept record lacks are taken from the duplicate; the duplicate
-goes to the trash. Every changed record gets ``rev + 1`` so the next studio package carries
-the change (the duplicate travels as a tombstone).
+Everything that points to the duplicate (visits, interviews, proposals it leads: the links
+and resident fields of every registered kind) is moved to the kept resident; fields the
+kept record lacks are taken from the duplicate; the duplicate goes to the trash. Every
+changed record gets ``rev + 1`` so the next studio package carries the change (the
+duplicate travels as a tombstone).
 
 One audit entry (action ``merge``) holds what is needed to undo: the moved and dropped link
 rows and the previous values of every changed column. :func:`undo` works from that entry's
@@ -17,40 +18,54 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-import peewee as pw
-
+from studio_app.core import kinds
 from studio_app.core.errors import NotFound, UserError
+from studio_app.core.fields import Kind
 from studio_app.services import audit, records
 from studio_app.services.context import Context
 from studio_app.services.residents import RESIDENT
-from studio_app.storage.models import (
-    AuditEntry,
-    Interview,
-    InterviewResident,
-    Proposal,
-    Resident,
-    SyncedModel,
-    Visit,
-    VisitResident,
-    database,
-)
+from studio_app.storage.models import AuditEntry, BaseModel, Resident, SyncedModel, database
 
 MERGE_ACTION = "merge"
 UNDO_ACTION = "merge_undo"
 # Fields filled on the kept resident when it has none and the duplicate has one.
 FILLABLE = ("gender", "phone", "id_number", "township", "village", "group_name", "address")
 _FILL_EXTRA = {"phone": "phone_key"}
-# link table, its owner column, the owner model, the owner's names column
-_LINKS: tuple[tuple[type[pw.Model], str, type[SyncedModel], str], ...] = (
-    (VisitResident, "visit", Visit, "resident_names"),
-    (InterviewResident, "interview", Interview, "resident_names"),
-)
-_TYPES: dict[str, type[SyncedModel]] = {
-    "visit": Visit,
-    "interview": Interview,
-    "proposal": Proposal,
-    "resident": Resident,
-}
+
+
+@dataclass(frozen=True)
+class _Link:
+    """A link table of some kind's records to residents (read from the registry)."""
+
+    kind: str  # the owning kind, e.g. "visit"
+    key: str  # the field it stores, e.g. "residents"
+    table: type[BaseModel]
+    owner: str  # the owner's field on the link table, e.g. "visit"
+    target: str  # the resident's field on the link table
+    names: str | None  # the owner's names column
+
+
+def _links() -> list[_Link]:
+    """Every kind's resident link tables, in exchange order."""
+    found = []
+    for kind in kinds.all_kinds():
+        rt = records.record_type(kind)
+        for link in kind.links:
+            if link.target_kind == RESIDENT.name:
+                x = rt.links[link.key]
+                found.append(
+                    _Link(kind.name, link.key, x.table, x.owner_fk, x.target_fk, x.names_column)
+                )
+    return found
+
+
+def _refs() -> list[tuple[str, str]]:
+    """(kind, field) of every single-resident field, e.g. a proposal's lead resident."""
+    return [(k.name, f.key) for k in kinds.all_kinds() for f in k.fields if f.kind is Kind.RESIDENT]
+
+
+def _model(kind: str) -> type[SyncedModel]:
+    return records.record_type(kinds.kind(kind)).model
 
 
 @dataclass(frozen=True)
@@ -59,10 +74,29 @@ class MergePreview:
 
     keep: Resident
     duplicate: Resident
-    visits: list[str] = field(default_factory=list)  # serials
-    interviews: list[str] = field(default_factory=list)
-    proposals: list[str] = field(default_factory=list)
+    serials: dict[str, list[str]] = field(default_factory=dict)  # kind → its records' serials
     filled: dict[str, Any] = field(default_factory=dict)  # field → value taken over
+
+    @property
+    def visits(self) -> list[str]:
+        return self.serials.get("visit", [])
+
+    @property
+    def interviews(self) -> list[str]:
+        return self.serials.get("interview", [])
+
+    @property
+    def proposals(self) -> list[str]:
+        return self.serials.get("proposal", [])
+
+    @property
+    def others(self) -> dict[str, list[str]]:
+        """Kind label → serials, for the kinds served from their declaration alone."""
+        return {
+            kinds.kind(name).label: found
+            for name, found in self.serials.items()
+            if found and kinds.kind(name).generic
+        }
 
 
 def _check(ctx: Context, keep_id: int | str, duplicate_id: int | str) -> tuple[Resident, Resident]:
@@ -75,12 +109,12 @@ def _check(ctx: Context, keep_id: int | str, duplicate_id: int | str) -> tuple[R
     for row in (keep, dup):
         if row.deleted_at is not None:
             raise UserError(f"“{row.name}”在回收站中，请先恢复再合并。")
-    return keep, dup  # type: ignore[return-value]
+    return keep, dup
 
 
-def _owners(link: type[pw.Model], owner_col: str, resident_id: int) -> list[int]:
-    column = getattr(link, owner_col)
-    query = link.select(column).where(link.resident == resident_id)  # type: ignore[attr-defined]
+def _owners(link: _Link, resident_id: int) -> list[int]:
+    column = getattr(link.table, link.owner)
+    query = link.table.select(column).where(getattr(link.table, link.target) == resident_id)
     return [row[0] for row in query.tuples()]
 
 
@@ -102,27 +136,24 @@ def _fills(keep: Resident, dup: Resident) -> dict[str, Any]:
 def preview(ctx: Context, keep_id: int | str, duplicate_id: int | str) -> MergePreview:
     """What :func:`merge` would move and fill in; raises the same refusals."""
     keep, dup = _check(ctx, keep_id, duplicate_id)
-    visits = _owners(VisitResident, "visit", dup.id)
-    interviews = _owners(InterviewResident, "interview", dup.id)
-    proposals = [
-        p for (p,) in Proposal.select(Proposal.id).where(Proposal.lead_resident == dup.id).tuples()
-    ]
-    return MergePreview(
-        keep,
-        dup,
-        _serials(Visit, visits),
-        _serials(Interview, interviews),
-        _serials(Proposal, proposals),
-        _fills(keep, dup),
-    )
+    owners: dict[str, list[int]] = {}
+    for link in _links():
+        owners.setdefault(link.kind, []).extend(_owners(link, dup.id))
+    for kind, key in _refs():
+        model = _model(kind)
+        query = model.select(model.id).where(getattr(model, key) == dup.id)
+        owners.setdefault(kind, []).extend(i for (i,) in query.tuples())
+    serials = {kind: _serials(_model(kind), sorted(set(ids))) for kind, ids in owners.items()}
+    return MergePreview(keep, dup, serials, _fills(keep, dup))
 
 
-def _names_of(table: type[pw.Model], owner_col: str, owner_id: int) -> str:
+def _names_of(link: _Link, owner_id: int) -> str:
     """The names column text of one owner, as records.py writes it."""
+    table = link.table
     query = (
         Resident.select(Resident.name)
-        .join(table, on=(table.resident == Resident.id))  # type: ignore[attr-defined]
-        .where(getattr(table, owner_col) == owner_id)
+        .join(table, on=(getattr(table, link.target) == Resident.id))
+        .where(getattr(table, link.owner) == owner_id)
         .order_by(table.position)  # type: ignore[attr-defined]
     )
     return "、".join(name for (name,) in query.tuples())[:300]
@@ -147,52 +178,50 @@ def merge(ctx: Context, keep_id: int | str, duplicate_id: int | str) -> int:
         before: dict[str, dict[str, Any]] = {}  # "type:id" → previous column values
         after_rev: dict[str, int] = {}
         links: list[dict[str, Any]] = []  # link rows moved or dropped
+        relinked: dict[str, list[_Link]] = {}  # "type:id" → links whose names to rewrite
+        repoint: dict[str, dict[str, int]] = {}  # "type:id" → resident fields to set
 
-        def touched(kind: str, row: SyncedModel, columns: dict[str, Any]) -> None:
+        def touched(kind: str, row: SyncedModel, columns: dict[str, Any]) -> str:
             key = f"{kind}:{row.id}"
             entry = before.setdefault(
                 key, {"rev": row.rev, "updated_at": row.updated_at, "updated_by": row.updated_by}
             )
             for column, value in columns.items():
                 entry.setdefault(column, value)
+            return key
 
-        for table, owner_col, owner_model, names_col in _LINKS:
-            kind = owner_model._meta.table_name
-            owner = getattr(table, owner_col)
-            found = table.select(owner, table.position).where(table.resident == dup.id)  # type: ignore[attr-defined]
+        for link in _links():
+            table = link.table
+            owner, target = getattr(table, link.owner), getattr(table, link.target)
+            found = table.select(owner, table.position).where(target == dup.id)  # type: ignore[attr-defined]
             for owner_id, position in list(found.tuples()):  # read all before changing rows
-                has_keep = (
-                    table.select()
-                    .where((owner == owner_id) & (table.resident == keep.id))  # type: ignore[attr-defined]
-                    .exists()
-                )
+                has_keep = table.select().where((owner == owner_id) & (target == keep.id)).exists()
                 if has_keep:
-                    table.delete().where(
-                        (owner == owner_id) & (table.resident == dup.id)  # type: ignore[attr-defined]
-                    ).execute()
+                    table.delete().where((owner == owner_id) & (target == dup.id)).execute()
                 else:
-                    table.update(resident=keep.id).where(
-                        (owner == owner_id) & (table.resident == dup.id)  # type: ignore[attr-defined]
+                    table.update({target: keep.id}).where(
+                        (owner == owner_id) & (target == dup.id)
                     ).execute()
                 links.append(
-                    {"table": kind, "owner": owner_id, "position": position, "dropped": has_keep}
-                )
-                row = owner_model.get_by_id(owner_id)
-                touched(kind, row, {names_col: getattr(row, names_col)})
-        for row in list(Proposal.select().where(Proposal.lead_resident == dup.id)):
-            touched("proposal", row, {"lead_resident": dup.id})
-            row.lead_resident = keep.id
-            _stamp(ctx, row)
-            row.save()
-            after_rev[f"proposal:{row.id}"] = row.rev
-        names = {owner_model._meta.table_name: (t, c, n) for t, c, owner_model, n in _LINKS}
+                    {"table": link.kind, "key": link.key, "owner": owner_id,
+                     "position": position, "dropped": has_keep}
+                )  # fmt: skip
+                row = _model(link.kind).get_by_id(owner_id)
+                names = {link.names: getattr(row, link.names)} if link.names else {}
+                relinked.setdefault(touched(link.kind, row, names), []).append(link)
+        for kind, field_key in _refs():
+            model = _model(kind)
+            for row in list(model.select().where(getattr(model, field_key) == dup.id)):
+                key = touched(kind, row, {field_key: dup.id})
+                repoint.setdefault(key, {})[field_key] = keep.id
         for key in list(before):
             kind, row_id = key.split(":")
-            if kind == "proposal":
-                continue
-            row = _TYPES[kind].get_by_id(int(row_id))
-            table, owner_col, names_col = names[kind]
-            setattr(row, names_col, _names_of(table, owner_col, row.id))
+            row = _model(kind).get_by_id(int(row_id))
+            for column, value in repoint.get(key, {}).items():
+                setattr(row, column, value)
+            for link in relinked.get(key, []):
+                if link.names:
+                    setattr(row, link.names, _names_of(link, row.id))
             _stamp(ctx, row)
             row.save()
             after_rev[key] = row.rev
@@ -286,23 +315,27 @@ def undo(ctx: Context, entry_id: int) -> None:
         rows: dict[str, SyncedModel] = {}
         for key, rev in data["after_rev"].items():
             kind, row_id = key.split(":")
-            row = _TYPES[kind].get_or_none(_TYPES[kind].id == int(row_id))
+            model = _model(kind)
+            row = model.get_or_none(model.id == int(row_id))
             if row is None or row.rev != rev:
                 what = getattr(row, "serial", None) or getattr(row, "name", "") if row else key
                 raise UserError(f"合并之后“{what}”又被修改或删除过，不能自动撤销这次合并。")
             rows[key] = row
         keep_id, dup_id = data["keep"], data["duplicate"]
-        tables = {owner_model._meta.table_name: (t, col) for t, col, owner_model, _ in _LINKS}
-        for link in data["links"]:
-            table, owner_col = tables[link["table"]]
-            owner = getattr(table, owner_col)
-            if link["dropped"]:
+        known = _links()
+        for moved in data["links"]:
+            key = moved.get("key")  # merges before every kind was read had one link per kind
+            link = next(x for x in known if x.kind == moved["table"] and key in (None, x.key))
+            table = link.table
+            owner, target = getattr(table, link.owner), getattr(table, link.target)
+            if moved["dropped"]:
                 table.insert(
-                    {owner_col: link["owner"], "resident": dup_id, "position": link["position"]}
-                ).execute()
+                    {link.owner: moved["owner"], link.target: dup_id,
+                     "position": moved["position"]}
+                ).execute()  # fmt: skip
             else:
-                table.update(resident=dup_id).where(
-                    (owner == link["owner"]) & (table.resident == keep_id)  # type: ignore[attr-defined]
+                table.update({target: dup_id}).where(
+                    (owner == moved["owner"]) & (target == keep_id)
                 ).execute()
         for key, columns in data["before"].items():
             row = rows[key]

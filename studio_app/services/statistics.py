@@ -1,4 +1,4 @@
-"""Monthly, quarterly and yearly statistics (PRODUCT.md workflow 7), for a studio or the county.
+"""Monthly, quarterly and yearly statistics (docs/PRODUCT.md workflow 7), of a studio or the county.
 
 Everything is counted in SQL with GROUP BY over the period's live rows, found through the
 ``occurred_at`` index of live visits and interviews, so a month of a million-visit database
@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+from studio_app.core import kinds
 from studio_app.core.codes import (
     Channel,
     Coded,
@@ -144,6 +145,7 @@ class Report:
     proposals: list[Counted]  # by kind and status, label like "提案·已报送"
     proposal_reviews: list[Counted]  # county review of the period's submitted records
     members: list[MemberActivity]
+    others: list[Counted] = field(default_factory=list)  # every other kind, code = its name
 
 
 # -- SQL ----------------------------------------------------------------------------------
@@ -164,6 +166,14 @@ class _Scope:
     def created(self, alias: str) -> tuple[str, list[Any]]:
         sql = f"{alias}.deleted_at IS NULL AND {alias}.created_at >= ? AND {alias}.created_at < ?"
         return self._site(sql, alias, [*self.utc])
+
+    def dated(self, kind: kinds.RecordKind, alias: str) -> tuple[str, list[Any]]:
+        """A kind's records by the day that dates them (``date_key``), else by creation."""
+        if not kind.date_key:
+            return self.created(alias)
+        column = f"{alias}.{kind.date_key}"
+        sql = f"{alias}.deleted_at IS NULL AND {column} >= ? AND {column} < ?"
+        return self._site(sql, alias, [*self.local])
 
     def _site(self, sql: str, alias: str, args: list[Any]) -> tuple[str, list[Any]]:
         if self.origin is None:
@@ -316,7 +326,18 @@ def report(period: Period, *, origin_site: str | None = None, today: date | None
         proposals=_proposal_counts(proposal_groups),
         proposal_reviews=_review_counts(proposal_groups),
         members=activity,
+        others=_others(scope),
     )
+
+
+def _others(scope: _Scope) -> list[Counted]:
+    """The period's live records of every kind served from its declaration alone."""
+    found = []
+    for kind in kinds.generic():
+        where, args = scope.dated(kind, "r")
+        n = _rows(f'SELECT COUNT(*) FROM "{kind.name}" r WHERE {where}', args)[0][0]
+        found.append(Counted(kind.name, kind.label, int(n)))
+    return found
 
 
 def _members(ids: Iterable[int]) -> dict[int, tuple[str, str]]:
@@ -394,7 +415,12 @@ def by_site(period: Period) -> list[Report]:
     """County mode: one report per site with records in the period, then the county total."""
     scope = _Scope(period, None)
     (v, va), (i, ia), (p, pa) = scope.occurred("v"), scope.occurred("i"), scope.created("p")
-    origins = [r[0] for r in _rows(_SITES_WITH_RECORDS.format(v=v, i=i, p=p), [*va, *ia, *pa])]
+    sql, args = _SITES_WITH_RECORDS.format(v=v, i=i, p=p), [*va, *ia, *pa]
+    for kind in kinds.generic():
+        where, more = scope.dated(kind, "r")
+        sql += f'UNION SELECT origin_site FROM "{kind.name}" r WHERE {where}\n'
+        args += more
+    origins = [r[0] for r in _rows(sql, args)]
     sites = {s.uuid: s for s in Site.select().where(Site.uuid.in_(origins))} if origins else {}
     origins.sort(key=lambda o: (sites[o].code, sites[o].name) if o in sites else ("~", o))
     reports = [report(period, origin_site=o) for o in origins]

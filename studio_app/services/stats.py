@@ -6,6 +6,8 @@ from typing import Any
 
 import peewee as pw
 
+from studio_app.core import kinds
+from studio_app.storage import kind_tables
 from studio_app.storage.models import Interview, Member, Proposal, Resident, Visit
 
 
@@ -19,11 +21,27 @@ def _by(model: Any, column: Any) -> dict[str, int]:
     return {str(k): int(n) for k, n in query.tuples()}
 
 
+def _kind_counts(kind: kinds.RecordKind) -> dict[str, Any]:
+    """A kind served from its declaration: its label, live total and (if any) statuses."""
+    model = kind_tables.model(kind)
+    found: dict[str, Any] = {"label": kind.label}
+    if kind.status is None:
+        found["total"] = model.select().where(model.deleted_at.is_null()).count()
+        return found
+    by_status = _by(model, model.status)  # type: ignore[attr-defined]
+    found.update(total=sum(by_status.values()), by_status=by_status)
+    return found
+
+
 def counts() -> dict[str, Any]:
-    """Live records per type and status, plus the size of the trash."""
+    """Live records per type and status, plus the size of the trash.
+
+    Every registered kind is counted: the kinds with modules of their own under their
+    usual keys, any other kind under its name with its label.
+    """
     trash = sum(
         m.select().where(m.deleted_at.is_null(False)).count()
-        for m in (Member, Resident, Visit, Interview, Proposal)
+        for m in map(kind_tables.model, kinds.all_kinds())
     )
     proposals = {
         kind: {
@@ -52,5 +70,6 @@ def counts() -> dict[str, Any]:
             "by_kind_and_status": proposals,
             "by_review": {k: v for k, v in _by(Proposal, Proposal.review).items() if k},
         },
+        **{k.name: _kind_counts(k) for k in kinds.generic()},
         "trash": trash,
     }

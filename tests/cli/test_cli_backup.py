@@ -133,6 +133,8 @@ def test_restore_is_refused_while_the_app_has_the_folder_open(
         holder.stdin.write("\n")
         holder.stdin.close()
         holder.wait()
+        assert holder.stdout is not None
+        holder.stdout.close()
     assert main(["restore", str(copy), "--data-dir", str(data)]) == 0
 
 

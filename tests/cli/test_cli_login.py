@@ -148,9 +148,10 @@ def import_applying(data: Path) -> Iterator[None]:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         yield
     finally:
-        assert holder.stdin is not None
+        assert holder.stdin is not None and holder.stdout is not None
         holder.stdin.close()
         holder.wait(timeout=30)
+        holder.stdout.close()
 
 
 def test_reading_commands_log_in_and_work_while_an_import_writes(

@@ -8,7 +8,7 @@ import pytest
 
 from studio_app.cli import main
 from studio_app.storage.database import close_database, open_database
-from studio_app.storage.models import Proposal, Visit
+from studio_app.storage.models import Interview, Proposal, Visit
 from tests.reports import pdf
 
 pytestmark = pdf.needs_poppler
@@ -29,8 +29,10 @@ def serials(demo_dir: Path) -> dict[str, str]:
         first, second = (v.serial for v in live.order_by(Visit.occurred_at).limit(2))
         latest = live.order_by(Visit.occurred_at.desc()).first()
         proposal = Proposal.select().where(Proposal.kind == "proposal").first().serial
+        interview = Interview.select().where(Interview.deleted_at.is_null()).first().serial
         return {"first": first, "second": second, "day": latest.occurred_at.date().isoformat(),
-                "month": latest.occurred_at.strftime("%Y-%m"), "proposal": proposal}  # fmt: skip
+                "month": latest.occurred_at.strftime("%Y-%m"), "proposal": proposal,
+                "interview": interview}  # fmt: skip
     finally:
         close_database()
 
@@ -71,6 +73,19 @@ def test_batch_report_and_proposal(demo_dir: Path, serials: dict[str, str], tmp_
     out = tmp_path / "p.pdf"
     assert run(demo_dir, "proposal", serials["proposal"], "-o", str(out)) == 0
     assert "案由" in pdf.flat(out)
+
+
+def test_interview_by_serial_and_any_record_by_its_prefix(
+    demo_dir: Path, serials: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run(demo_dir, "interview", serials["interview"]) == 0
+    out = tmp_path / f"访谈记录_{serials['interview']}.pdf"
+    assert "委员访谈记录表" in pdf.flat(out) and serials["interview"] in pdf.flat(out)
+    assert run(demo_dir, "record", serials["proposal"], "-o", "p.pdf") == 0
+    assert "案由" in pdf.flat(tmp_path / "p.pdf")
+    assert run(demo_dir, "record", serials["first"], serials["second"], "-o", "v.pdf") == 0
+    assert "群众来访登记表" in pdf.flat(tmp_path / "v.pdf") and pdf.pages(tmp_path / "v.pdf") >= 2
 
 
 def test_refusals_exit_1_with_one_sentence_and_no_file(

@@ -1,5 +1,5 @@
 """The statistics page (统计): a month, quarter or year → the tables and bar charts of
-PRODUCT.md workflow 7, from :func:`studio_app.services.statistics.report`."""
+docs/PRODUCT.md workflow 7, from :func:`studio_app.services.statistics.report`."""
 
 from __future__ import annotations
 
@@ -240,23 +240,23 @@ class StatisticsPage(QWidget):
         self.report = report
         if self.county_work is not None and work is not None:
             self.county_work.show_work(work)
-        self.summary.setText(
-            self.tr(
-                "{0}: {1} visits, {2} closed (closure rate {3}); {4} referred, {8} of them due, "
-                "{9} fed back on time (on-time rate {5}); satisfaction {6}; {7} interviews."
-            ).format(
-                report.period.label,
-                report.visits,
-                report.closed,
-                _rate(report.closure_rate),
-                report.referred,
-                _rate(report.on_time_rate),
-                _rate(report.satisfaction_rate),
-                report.interviews,
-                report.due,
-                report.on_time,
-            )
+        summary = self.tr(
+            "{0}: {1} visits, {2} closed (closure rate {3}); {4} referred, {8} of them due, "
+            "{9} fed back on time (on-time rate {5}); satisfaction {6}; {7} interviews."
+        ).format(
+            report.period.label,
+            report.visits,
+            report.closed,
+            _rate(report.closure_rate),
+            report.referred,
+            _rate(report.on_time_rate),
+            _rate(report.satisfaction_rate),
+            report.interviews,
+            report.due,
+            report.on_time,
         )
+        others = "　".join(f"{c.label} {c.count}" for c in report.others)  # kinds' own labels
+        self.summary.setText(f"{summary}　{others}" if others else summary)
         self.charts["category"].set_items(_bars(report.by_category))
         self.charts["channel"].set_items(_bars(report.by_channel))
         self.charts["village"].set_items(_bars(report.by_village[:TOP_VILLAGES]))

@@ -1,5 +1,8 @@
 """What can be printed from the app, as jobs that write one PDF on the worker thread.
 
+Any record of any kind prints through :func:`record` (its kind's own layout or the form
+built from its fields); visits, interviews and proposals also have jobs of their own.
+
 A :class:`PrintJob` names its document (window title, suggested file name) and knows how
 to produce it with the same :mod:`studio_app.reports` functions the CLI uses (see
 ``cli_print.py``), following ``Progress`` for cancel and progress where the report allows.
@@ -15,11 +18,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from studio_app.core import kinds
 from studio_app.core.codes import ProposalKind
 from studio_app.core.errors import UserError
+from studio_app.services import records
 from studio_app.services.context import Context
 from studio_app.services.statistics import Period
-from studio_app.storage.models import Interview, Proposal, Visit
+from studio_app.storage.models import Interview, Proposal, SyncedModel, Visit
 from studio_app.ui.operations import Cancelled, Progress
 
 if TYPE_CHECKING:  # reportlab loads when something is printed, not at start-up
@@ -49,7 +54,7 @@ class PrintJob:
         return result
 
 
-def _serial(model: type[Visit] | type[Interview] | type[Proposal], record_id: int) -> str:
+def _serial(model: type[SyncedModel], record_id: int) -> str:
     row = model.get_or_none(model.id == record_id)
     if row is None or row.deleted_at is not None:
         raise UserError("记录不存在或已删除，无法打印。")
@@ -75,7 +80,7 @@ def visits(ctx: Context, visit_ids: Sequence[int], *, unmasked: bool = False) ->
         forms = VisitForms(show_pii=lookup.pii_visible(ctx, unmasked, "visit", uuids))
         pages = 0
 
-        def draw(canvas):  # type: ignore[no-untyped-def]
+        def draw(canvas):
             nonlocal pages
             pages = draw_visits(
                 canvas, forms, ids, progress=progress.progress, cancelled=progress.cancelled
@@ -146,6 +151,30 @@ def proposal(ctx: Context, proposal_id: int) -> PrintJob:
 
         form = proposal_form.form(Proposal.get_by_id(proposal_id))
         return write_forms([form], dest, title=f"{name} {serial}")
+
+    return PrintJob(f"{name} {serial}", f"{name}_{serial}.pdf", produce)
+
+
+def record(
+    ctx: Context, kind: kinds.RecordKind, record_id: int, *, unmasked: bool = False
+) -> PrintJob:
+    """Any record on its printed form: its kind's own layout, or the form of its fields."""
+    from studio_app.reports import layouts
+
+    model = records.record_type(kind).model
+    serial = _serial(model, record_id)
+    name = layouts.document_name(kind, model.get_by_id(record_id))
+
+    def produce(dest: Path, progress: Progress) -> PrintResult:
+        return layouts.render(
+            ctx,
+            kind,
+            [record_id],
+            dest,
+            unmasked=unmasked,
+            progress=progress.progress,
+            cancelled=progress.cancelled,
+        )
 
     return PrintJob(f"{name} {serial}", f"{name}_{serial}.pdf", produce)
 

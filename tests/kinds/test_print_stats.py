@@ -1,0 +1,312 @@
+"""A kind declared only in the tests is printed, counted, shown, purged and merged.
+
+Its printed form is built from its fields (read back with pdftotext, drawn with pdftoppm),
+the CLI prints it by serial, its count appears with its label in ``stats`` and in the period
+statistics, the detail panel lists its fields, a purge removes its long-trashed records and
+a resident merge re-points its links.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from studio_app.cli import main
+from studio_app.core import kinds
+from studio_app.core.errors import UserError
+from studio_app.core.fields import Field, Kind
+from studio_app.reports import layouts, record_form
+from studio_app.services import (
+    kind_records,
+    members,
+    record_details,
+    resident_merge,
+    retention,
+    stats,
+)
+from studio_app.services.context import Context
+from studio_app.services.statistics import Period, report
+from studio_app.storage.database import close_database, open_database
+from studio_app.storage.migrations import create_kind
+from studio_app.storage.models import AuditEntry, Member, database
+from tests.conftest import fixed_clock
+from tests.reports import pdf
+from tests.services.helpers import resident
+
+PHONE = "13812345678"
+
+
+@pytest.fixture
+def talk(ctx: Context, tea_talk: kinds.RecordKind) -> dict[str, object]:
+    """One tea talk with every field filled, hosted by 王建国 with 陈丽 and 李明 taking part."""
+    host = members.create(ctx, {"name": "王建国"})
+    a = members.create(ctx, {"name": "陈丽"})
+    b = members.create(ctx, {"name": "李明"})
+    row = kind_records.create(
+        ctx,
+        tea_talk,
+        {
+            "title": "春茶话乡村振兴",
+            "held_on": "2026-03-12",
+            "topic": "交通出行",
+            "host": host.id,
+            "members": [a.id, b.id],
+            "guests": 14,
+            "contact_phone": PHONE,
+            "notes": "大家围绕村道修缮、公交线路延伸各抒己见。\n会后整理成社情民意一篇。",
+            "public": True,
+        },
+    )
+    return {"id": row.id, "serial": row.serial}
+
+
+def row_id(talk: dict[str, object]) -> int:
+    return int(talk["id"])  # type: ignore[call-overload]
+
+
+def someone() -> list[int]:
+    return [Member.select().first().id]
+
+
+# -- printing ----------------------------------------------------------------------------
+
+
+@pdf.needs_poppler
+def test_the_printed_form_comes_from_the_declaration(
+    ctx: Context, tea_talk: kinds.RecordKind, talk: dict[str, object], tmp_path: Path
+) -> None:
+    out = tmp_path / "talk.pdf"
+    result = layouts.render(ctx, tea_talk, [row_id(talk)], out)
+    assert result.pages == 1 and result.records == 1
+    text = pdf.flat(out)
+    assert "石桥镇政协委员工作室茶叙记录" in text and f"编号：{talk['serial']}" in text
+    for label in ("主题", "茶叙日期", "议题类别", "主持委员", "参加委员", "参加人数", "联系电话",
+                  "茶叙纪要", "可公开"):  # fmt: skip
+        assert label in text, label
+    assert "春茶话乡村振兴" in text and "2026年3月12日" in text and "交通出行" in text
+    assert "王建国" in text and "陈丽、李明" in text and "14" in text
+    assert "138****5678" in text and PHONE not in text  # masked as on the visit form
+    assert "公交线路延伸" in text and "会后整理成社情民意一篇" in text and "是" in text
+    assert "联系电话按规定遮蔽显示" in text
+    png = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(out), str(png)],
+                   check=True, capture_output=True)  # fmt: skip
+    assert list(tmp_path.glob("page*.png"))
+
+
+@pdf.needs_poppler
+def test_unmasked_print_is_audited(
+    ctx: Context, tea_talk: kinds.RecordKind, talk: dict[str, object], tmp_path: Path
+) -> None:
+    out = tmp_path / "full.pdf"
+    record_form.render(ctx, tea_talk, [row_id(talk)], out, unmasked=True)
+    assert PHONE in pdf.flat(out)
+    entry = AuditEntry.get(AuditEntry.action == "print_unmasked")
+    assert entry.record_type == "tea_talk"
+
+
+@pdf.needs_poppler
+def test_the_app_prints_any_kind_as_a_job(
+    ctx: Context, tea_talk: kinds.RecordKind, talk: dict[str, object], tmp_path: Path
+) -> None:
+    from studio_app.ui.operations import Progress
+    from studio_app.ui.printing import print_jobs
+
+    job = print_jobs.record(ctx, tea_talk, row_id(talk))
+    assert job.title == f"茶叙记录 {talk['serial']}"
+    assert job.file_name == f"茶叙记录_{talk['serial']}.pdf"
+    seen: list[tuple[int, int]] = []
+    result = job.run(tmp_path / job.file_name, Progress(lambda *done: seen.append(done)))
+    assert "春茶话乡村振兴" in pdf.flat(result.path) and seen == [(1, 1)]
+    kind_records.trash(ctx, tea_talk, row_id(talk))
+    with pytest.raises(UserError, match="已删除"):
+        print_jobs.record(ctx, tea_talk, row_id(talk))
+
+
+def test_a_kind_of_its_own_keeps_its_layout(tea_talk: kinds.RecordKind) -> None:
+    assert layouts.own(kinds.VISIT) is not None and layouts.own(tea_talk) is None
+    assert tea_talk in layouts.printable() and kinds.MEMBER not in layouts.printable()
+    assert layouts.kind_of(["cx-2026-0001", "CX-2026-0002"]) is tea_talk
+    assert layouts.kind_of(["SQ-2026-0001"]) is kinds.PROPOSAL
+
+
+@pdf.needs_poppler
+def test_the_cli_prints_it_by_serial(
+    ctx: Context,
+    tea_talk: kinds.RecordKind,
+    talk: dict[str, object],
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    serial = str(talk["serial"])
+    close_database()
+    try:
+        monkeypatch.chdir(tmp_path)
+        data = str(db_path.parent)
+        assert main(["--data-dir", data, "print", "tea_talk", serial]) == 0
+        assert "已生成" in capsys.readouterr().out
+        assert "春茶话乡村振兴" in pdf.flat(tmp_path / f"茶叙记录_{serial}.pdf")
+        assert main(["--data-dir", data, "print", "tea-talk", serial, "-o", "b.pdf"]) == 0
+        assert main(["--data-dir", data, "print", "record", serial.lower(), "-o", "c.pdf"]) == 0
+        assert "陈丽、李明" in pdf.flat(tmp_path / "c.pdf")
+        assert main(["--data-dir", data, "print", "tea_talk", "CX-1999-0001"]) == 1
+        assert "CX-1999-0001" in capsys.readouterr().err
+        assert main(["--data-dir", data, "print", "record", serial, "JD-2026-0001"]) == 1
+        assert "同一类" in capsys.readouterr().err
+    finally:
+        open_database(db_path)
+
+
+# -- counts ------------------------------------------------------------------------------
+
+
+def test_its_count_appears_with_its_label(
+    ctx: Context,
+    tea_talk: kinds.RecordKind,
+    talk: dict[str, object],
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    second = kind_records.create(
+        ctx, tea_talk, {"title": "议事", "held_on": "2026-04-02", "members": someone()}
+    )
+    kind_records.trash(ctx, tea_talk, second.id)
+    found = stats.counts()
+    assert found["tea_talk"] == {"label": "茶叙记录", "total": 1}
+    assert found["trash"] == 1
+    assert list(found)[-1] == "trash"
+    march = report(Period.month(2026, 3))
+    assert [(c.code, c.label, c.count) for c in march.others] == [("tea_talk", "茶叙记录", 1)]
+    assert report(Period.month(2026, 4)).others[0].count == 0  # trashed: not counted
+
+    close_database()
+    try:
+        data = str(db_path.parent)
+        assert main(["--data-dir", data, "stats", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["tea_talk"]["total"] == 1
+        assert main(["--data-dir", data, "stats"]) == 0
+        assert "tea_talk（茶叙记录）:\n  total: 1\n" in capsys.readouterr().out
+    finally:
+        open_database(db_path)
+
+
+def test_the_statistics_page_shows_its_count(
+    qtbot, ctx: Context, tea_talk: kinds.RecordKind, talk: dict[str, object]
+) -> None:
+    from studio_app.ui.pages.statistics_page import StatisticsPage
+
+    page = StatisticsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_period("month", 2026, 3)
+    assert page.summary.text().endswith("茶叙记录 1")
+    page.part.setValue(4)
+    assert page.summary.text().endswith("茶叙记录 0")
+
+
+# -- details, retention, merge -----------------------------------------------------------
+
+
+def test_the_detail_panel_shows_its_fields(
+    ctx: Context, tea_talk: kinds.RecordKind, talk: dict[str, object]
+) -> None:
+    assert "tea_talk" in record_details.KINDS
+    shown = record_details.details(replace(ctx, may_see_pii=False), "tea_talk", row_id(talk))
+    assert shown.title == "春茶话乡村振兴"
+    text = {r.label: r.text for r in shown.rows}
+    assert text["编号"] == talk["serial"]
+    assert text["茶叙日期"] == "2026-03-12" and text["议题类别"] == "交通出行"
+    assert text["参加人数"] == "14" and text["可公开"] == "是"
+    assert text["联系电话"] == "138****5678"
+    assert [r.text for r in shown.row("参加委员").refs] == ["陈丽", "李明"]  # type: ignore[union-attr]
+    assert [r.kind for r in shown.row("主持委员").refs] == ["member"]  # type: ignore[union-attr]
+    assert shown.row("茶叙纪要").long  # type: ignore[union-attr]
+
+
+def test_a_purge_removes_its_long_trashed_records(
+    ctx: Context, tea_talk: kinds.RecordKind, talk: dict[str, object]
+) -> None:
+    past = replace(ctx, clock=fixed_clock(datetime(2019, 5, 6, 9, 0)))
+    old = kind_records.create(past, tea_talk, {"title": "旧茶叙", "held_on": "2019-05-06",
+                                               "members": someone()})  # fmt: skip
+    kind_records.trash(past, tea_talk, old.id)
+    recent = kind_records.create(ctx, tea_talk, {"title": "新删", "held_on": "2019-05-06",
+                                                 "members": someone()})  # fmt: skip
+    kind_records.trash(ctx, tea_talk, recent.id)  # trashed today: kept
+    found = retention.preview(ctx, 3)
+    assert found.trashed == (("茶叙记录", 1),) and not found.empty
+    assert "茶叙记录 1 条" in found.summary()
+    retention.purge(ctx, 3)
+    left = [r for (r,) in database.execute_sql("SELECT id FROM tea_talk ORDER BY id")]
+    assert left == [row_id(talk), recent.id]
+    gone = database.execute_sql("SELECT count(*) FROM tea_talk_member WHERE tea_talk_id = ?",
+                                (old.id,)).fetchone()[0]  # fmt: skip
+    assert gone == 0
+    assert not AuditEntry.select().where(AuditEntry.record_uuid == old.uuid).exists()
+    entry = AuditEntry.get(AuditEntry.action == "purge")
+    assert json.loads(entry.changes)["trashed"] == [None, [["茶叙记录", 1]]]
+
+
+GATHERING = kinds.RecordKind(
+    "gathering",
+    "走访座谈",
+    "座谈",
+    "座谈",
+    (
+        Field("title", "主题", required=True, max_len=50),
+        Field("held_on", "日期", Kind.DATE),
+        Field("speaker", "发言群众", Kind.RESIDENT),
+        Field("residents", "参加群众", Kind.RESIDENTS),
+    ),
+    serial_prefix="ZT",
+    fts="gathering_fts",
+    links=(
+        kinds.LinkTable(
+            "residents",
+            "gathering_resident",
+            "gathering_id",
+            "resident_id",
+            "resident",
+            "resident_names",
+        ),
+    ),
+    search=("title",),
+    title_key="title",
+    date_key="held_on",
+)
+
+
+@pytest.fixture
+def gathering(ctx: Context) -> Iterator[kinds.RecordKind]:
+    """A second throwaway kind, with resident links (the tea talk has none)."""
+    with kinds.registered(GATHERING):
+        create_kind(database.obj, GATHERING.name)
+        yield GATHERING
+
+
+def test_a_resident_merge_repoints_its_links_and_undoes(
+    ctx: Context, gathering: kinds.RecordKind
+) -> None:
+    keep, dup, other = resident(ctx, "李秀英"), resident(ctx, "李 秀英"), resident(ctx, "王五")
+    row = kind_records.create(
+        ctx, gathering, {"title": "座谈", "speaker": dup.id, "residents": [other.id, dup.id]}
+    )
+    found = resident_merge.preview(ctx, keep.id, dup.id)
+    assert found.others == {"走访座谈": [row.serial]} and found.visits == []
+    entry = resident_merge.merge(ctx, keep.id, dup.id)
+    moved = kind_records.get(gathering, row.id)
+    assert moved.speaker_id == keep.id and moved.resident_names == "王五、李秀英"  # type: ignore[attr-defined]
+    assert kind_records.values(gathering, row.id)["residents"] == [other.id, keep.id]
+    assert moved.rev == row.rev + 1
+    resident_merge.undo(ctx, entry)
+    back = kind_records.get(gathering, row.id)
+    assert back.speaker_id == dup.id and back.resident_names == "王五、李 秀英"  # type: ignore[attr-defined]
+    assert kind_records.values(gathering, row.id)["residents"] == [other.id, dup.id]
