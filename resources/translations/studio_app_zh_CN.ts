@@ -1497,6 +1497,36 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
 </context>
 <context>
+    <name>KindDialog</name>
+    <message>
+        <source>New {0}</source>
+        <translation>新建{0}</translation>
+    </message>
+    <message>
+        <source>Status: {0}</source>
+        <translation>状态：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>KindPage</name>
+    <message>
+        <source>New {0}</source>
+        <translation>新建{0}</translation>
+    </message>
+    <message>
+        <source>All: {0}</source>
+        <translation>全部{0}</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Select a record to print.</source>
+        <translation>请先选中要打印的记录。</translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message>
         <source>Delete</source>
@@ -1626,6 +1656,10 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>New proposal</source>
         <translation>新建提案/社情民意</translation>
+    </message>
+    <message>
+        <source>New {0}</source>
+        <translation>新建{0}</translation>
     </message>
     <message>
         <source>Delete visit</source>
@@ -3307,6 +3341,17 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Hidden. Users allowed to see identifiers can show them.</source>
         <translation>已遮盖。有权限的用户可在“账号”菜单中显示完整号码。</translation>
+    </message>
+</context>
+<context>
+    <name>kind_columns</name>
+    <message>
+        <source>Serial</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>

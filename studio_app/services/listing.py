@@ -27,9 +27,14 @@ from studio_app.storage.models import database
 WALK_ROW_COST = 0.23
 WALK_CHUNK = 2000
 DENSE_MATCHES: int | None = None  # fixed switch-over point (tests); None: from the table size
-LIVE_COUNTED = frozenset(k.name for k in kinds.all_kinds() if k.live_counted)  # by triggers
 
 FilterSql = tuple[str, list[Any]]
+
+
+def live_counted(table: str) -> bool:
+    """Whether ``table``'s live rows are counted in ``live_count`` by triggers (read from
+    the registry at call time: kinds declared later count too)."""
+    return table in kinds.names() and kinds.kind(table).live_counted
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,7 @@ class Page:
     cursor: tuple[Any, ...] | None  # sort key of the last row; None: no more rows
 
 
-def _like_words(columns: Sequence[str], text: str) -> FilterSql:
+def like_words(columns: Sequence[str], text: str) -> FilterSql:
     """Every word must occur in one of ``columns`` (case-insensitive for ASCII)."""
     parts, params = [], []
     for word in text.split():
@@ -147,7 +152,7 @@ class Lister:
             parts.append(sql)
             params.extend(args)
         if query.trash and query.text.strip() and self.spec.fts is not None:
-            sql, args = _like_words(self.spec.like_columns, query.text)
+            sql, args = like_words(self.spec.like_columns, query.text)
             parts.append(sql)
             params.extend(args)
         return " AND ".join(parts), params
@@ -211,7 +216,7 @@ class Lister:
         match = self._match(query)
         conn = database.connection()
         filtered = any(v not in (None, "", [], ()) for v in query.filters.values())
-        if match is None and where == "t.deleted_at IS NULL" and self.spec.table in LIVE_COUNTED:
+        if match is None and where == "t.deleted_at IS NULL" and live_counted(self.spec.table):
             sql = "SELECT n FROM live_count WHERE table_name = ?"
             return int(conn.execute(sql, [self.spec.table]).fetchone()[0])
         lone = self._lone_subset(query, today or date.today())

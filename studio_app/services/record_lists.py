@@ -1,26 +1,32 @@
-"""Lists of members, residents, interviews and proposal-type records.
+"""Lists of members, residents, interviews and proposal-type records, and of any declared kind.
 
 Same machinery as the visits list (:mod:`.listing`): filters and sorting in SQL, keyset
 paging; interviews and proposals are searchable through their full-text indexes, people by
-name, phone or village.
+name, phone or village. :func:`kind_lister` builds the list of a declared kind from its
+declaration alone (:class:`~studio_app.core.kinds.RecordKind`).
 """
 
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
+from studio_app.core import kinds
 from studio_app.core.errors import UserError
+from studio_app.core.fields import Field, Kind
 from studio_app.core.identity import phone_digits
 from studio_app.core.text import normalise_name
 from studio_app.services.listing import (
     Column,
+    Filter,
     FilterSql,
     Lister,
     ListSpec,
     Subset,
     day_range,
     in_list,
+    like_words,
     studio_column,
     studio_filter,
 )
@@ -189,3 +195,106 @@ def county_stage(value: Any, today: date) -> FilterSql:
 def keys(lister: Lister) -> tuple[str, ...]:
     """Column keys of a lister's rows, in order."""
     return tuple(c.key for c in lister.spec.columns)
+
+
+# -- any declared kind ---------------------------------------------------------------------
+
+_LINKS = (Kind.MEMBERS, Kind.RESIDENTS)
+_PEOPLE = {Kind.MEMBER: "member", Kind.RESIDENT: "resident"}
+_UNSORTED = (*_LINKS, *_PEOPLE, Kind.LONGTEXT)  # no index and little use: not sortable
+
+
+def column_key(kind: kinds.RecordKind, key: str) -> str:
+    """The list column showing field ``key``: a link's names column, else the key."""
+    fld = kind.field(key)
+    if fld.kind in _LINKS:
+        return kind.link(key).names_column or key
+    return key
+
+
+def _field_column(kind: kinds.RecordKind, fld: Field) -> Column:
+    key = fld.key
+    if fld.kind in _LINKS:
+        link = kind.link(key)
+        if link.names_column:
+            return Column(link.names_column, f"t.{link.names_column}")
+        return Column(
+            key,
+            f"(SELECT group_concat(p.name, '、') FROM {link.table} l JOIN {link.target_table} p "
+            f"ON p.id = l.{link.target} WHERE l.{link.owner} = t.id)",
+        )
+    if fld.kind in _PEOPLE:
+        return Column(key, f"(SELECT name FROM {_PEOPLE[fld.kind]} WHERE id = t.{key}_id)")
+    if fld.kind is Kind.LONGTEXT:
+        return Column(key, f"substr(t.{key}, 1, 80)")
+    nullable = fld.kind in (Kind.DATE, Kind.DATETIME) and not fld.required
+    return Column(key, f"t.{key}", (f"COALESCE(t.{key}, '')" if nullable else f"t.{key}",))
+
+
+def _field_filter(kind: kinds.RecordKind, fld: Field) -> Filter | None:
+    column = f"t.{fld.key}"
+    if fld.kind in (Kind.ENUM, Kind.CODE):
+        return lambda v, _: in_list(column, v)
+    if fld.kind is Kind.BOOL:
+        return _flag(column)
+    if fld.kind in _PEOPLE:
+        return lambda v, _: (f"{column}_id = ?", [int(v)])
+    if fld.kind in _LINKS:
+        link = kind.link(fld.key)
+        sql = f"SELECT {link.owner} FROM {link.table} WHERE {link.target} = ?"
+        return lambda v, _: Subset(sql, [int(v)])
+    return None
+
+
+def _date_filters(fld: Field) -> dict[str, Filter]:
+    column = f"t.{fld.key}"
+    if fld.kind is Kind.DATETIME:
+        return {
+            "date_from": lambda v, _: (f"{column} >= ?", [day_range(v)]),
+            "date_to": lambda v, _: (f"{column} < ?", [day_range(v, end=True)]),
+        }
+    return {
+        "date_from": lambda v, _: (f"{column} >= ?", [str(v)[:10]]),
+        "date_to": lambda v, _: (f"{column} <= ?", [str(v)[:10]]),
+    }
+
+
+@cache
+def kind_lister(kind: kinds.RecordKind) -> Lister:
+    """The list of a declared kind: its list, title and date fields (a link as its names,
+    a member or resident as a name), newest first by its date; searched through its
+    full-text index (the trash, or a kind without one, with LIKE); filtered by each code,
+    flag, person and link field, by status, by date range and by studio."""
+    keys = dict.fromkeys(k for k in (*kind.list_columns, kind.title_key, kind.date_key) if k)
+    fields = [kind.field(k) for k in keys]
+    columns = [
+        Column("id", "t.id"),
+        Column("serial", "t.serial", ("COALESCE(t.serial, '')",)),
+        *(_field_column(kind, f) for f in fields),
+    ]
+    if kind.status is not None:
+        columns.append(Column("status", "t.status", ("t.status",)))
+    columns += [Column("rev", "t.rev"), Column("created_at", "t.created_at", ("t.created_at",))]
+    columns.append(studio_column())
+    names = [f"t.{link.names_column}" for link in kind.links if link.names_column]
+    searched = [f"t.{c}" for c in (kind.search or (kind.title_key,)) if c]
+    like = ("t.serial", *names, *searched)
+    filters: dict[str, Filter] = {"studio": studio_filter}
+    for fld in kind.fields:
+        built = _field_filter(kind, fld)
+        if built is not None:
+            filters[fld.key] = built
+    if kind.status is not None:
+        filters["status"] = lambda v, _: in_list("t.status", v)
+    if kind.date_key:
+        filters.update(_date_filters(kind.field(kind.date_key)))
+    if kind.fts is None:
+        filters["text"] = lambda v, _: like_words(like, str(v))
+    spec = ListSpec(
+        kind.name,
+        kind.fts,
+        tuple(columns),
+        default_sort=kind.date_key or "created_at",
+        like_columns=like,
+    )
+    return Lister(spec, filters)

@@ -8,20 +8,31 @@ export and print offered), like a language switch.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
+from studio_app.core import kinds
 from studio_app.core.errors import UserError
 from studio_app.services import accounts
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission, allowed
 from studio_app.ui import messages
 
+if TYPE_CHECKING:
+    from studio_app.ui.main_window import MainWindow
+
+
+def may_edit(account: Context, kind: kinds.RecordKind) -> bool:
+    """Whether ``account`` may create and edit records of ``kind`` (the services refuse
+    otherwise: the window says so upfront by disabling what would be refused)."""
+    return allowed(account, Permission.EDIT) and str(account.role) in kind.editors
+
 
 def install(
-    window,  # type: ignore[no-untyped-def]  # MainWindow
+    window: MainWindow,
     account: Context,
     shown: bool,
     show_identifiers: Callable[[bool], None],
@@ -66,12 +77,11 @@ def install(
             QCoreApplication.translate("account", "Audit log"),
             lambda: AuditPage(window.ctx, window),
         )
+    for name, action in window.new_actions.items():
+        if name in kinds.names() and not may_edit(account, kinds.kind(name)):
+            action.setEnabled(False)
     if not allowed(account, Permission.EDIT):  # a viewer: the services refuse, say so upfront
-        for name in ("new_visit_action", "new_interview_action", "new_proposal_action",
-                     "delete_visit_action"):  # fmt: skip
-            action = getattr(window, name, None)
-            if action is not None:
-                action.setEnabled(False)
+        window.delete_visit_action.setEnabled(False)
     window.account_ctx = account
     return toggle
 

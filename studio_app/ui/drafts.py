@@ -3,9 +3,8 @@
 A draft is a JSON file in ``drafts/<user>/`` of the data directory, written atomically
 (temp file, then rename) a moment after each change. Saving or discarding the record
 removes it; a crash leaves it, and it is offered when the same user starts the app again or
-opens the same record (or a new one of its kind). Visits, interviews, proposals, members
-and residents keep drafts; a draft is named after the kind and the record (``visit-new``,
-``interview-7``).
+opens the same record (or a new one of its kind). Every declared kind's dialog keeps drafts;
+a draft is named after the kind and the record (``visit-new``, ``interview-7``).
 
 Drafts belong to the user who typed them, never to the next one at the computer. Phone and
 ID numbers (and every column derived from them, ``core.masking``) are kept only for a user
@@ -26,7 +25,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (
@@ -40,12 +39,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.core import kinds
 from studio_app.core.masking import is_identifier, without_identifiers
 from studio_app.ui import messages
 from studio_app.ui.dialogs.record_dialog import RecordDialog
 from studio_app.ui.dialogs.visit_dialog import VisitDialog
 from studio_app.ui.widgets.member_picker import MemberPicker
 from studio_app.ui.widgets.resident_picker import ResidentPicker
+
+if TYPE_CHECKING:
+    from studio_app.ui.main_window import MainWindow
 
 log = logging.getLogger("studio_app.ui.drafts")
 
@@ -209,14 +212,6 @@ def store() -> DraftStore | None:
 
 
 Dialog = VisitDialog | RecordDialog
-# Where a draft's record is opened at start: the main window's page for each kind.
-PAGES = {
-    "visit": "visits",
-    "interview": "interviews",
-    "proposal": "proposals",
-    "member": "members",
-    "resident": "residents",
-}
 
 
 def key_of(dialog: Dialog) -> str:
@@ -294,8 +289,10 @@ class DraftKeeper(QObject):
             spin.valueChanged.connect(restart)
         for button in form.findChildren(QAbstractButton):
             button.toggled.connect(restart)
-        for picker in (*form.findChildren(MemberPicker), *form.findChildren(ResidentPicker)):
-            picker.changed.connect(restart)
+        for members in form.findChildren(MemberPicker):
+            members.changed.connect(restart)
+        for residents in form.findChildren(ResidentPicker):
+            residents.changed.connect(restart)
 
     def write(self) -> None:
         """Save the input as the draft, or remove the draft when nothing is changed."""
@@ -338,21 +335,18 @@ def keep(dialog: QDialog) -> DraftKeeper | None:
     return None
 
 
-def open_draft(window: Any, key: str) -> bool:
-    """Open the dialog the draft ``key`` belongs to (the dialog offers the draft); False
-    when the key names no kind the app knows or its record is gone (the draft goes too).
-    ``window`` is the main window, with a page per kind (see ``PAGES``)."""
+def open_draft(window: MainWindow, key: str) -> bool:
+    """Open the dialog the draft ``key`` belongs to (the dialog offers the draft), on the
+    page of its kind; False when the key names no kind the app knows or its record is gone
+    (the draft goes too)."""
     kind, _, number = key.partition("-")
-    if _store is None or kind not in PAGES or not (number == "new" or number.isdigit()):
+    if _store is None or kind not in kinds.names() or not (number == "new" or number.isdigit()):
         return False
-    page = getattr(window, PAGES[kind])
+    page = window.kind_page(kind)
     record_id = None if number == "new" else int(number)
     window.show_page(page)
     try:
-        if kind == "visit":
-            page.new_visit() if record_id is None else page.edit_visit(record_id)
-        else:
-            page.open_record(record_id)
+        page.open_record(record_id)
     except Exception:  # the record is gone (deleted elsewhere): so is its draft
         log.exception("dropping draft %s", key)
         _store.remove(key)
@@ -368,7 +362,7 @@ def listed() -> list[tuple[str, Draft]]:
     return sorted(found, key=lambda item: item[1].saved_at, reverse=True)
 
 
-def offer_at_start(window: Any) -> None:
+def offer_at_start(window: MainWindow) -> None:
     """After a crash: open the record the first draft belongs to (its dialog offers it)."""
     if _store is None:
         return

@@ -8,8 +8,9 @@ lists show the studios' records read-only, with a 工作室 column and filter.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QSplitter,
     QStackedWidget,
     QWidget,
 )
 
+from studio_app.core import kinds
 from studio_app.core.errors import UserError
 from studio_app.paths import DataDir
 from studio_app.services import demo, visits
@@ -31,15 +34,19 @@ from studio_app.services.permissions import Permission, allowed
 from studio_app.ui import drafts, messages
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import count_text
+from studio_app.ui.pages import registry
 from studio_app.ui.pages.county_desk_page import CountyDeskPage
 from studio_app.ui.pages.desk_page import DeskPage
 from studio_app.ui.pages.interviews_page import InterviewsPage
+from studio_app.ui.pages.page import Printable, RecordsPage
 from studio_app.ui.pages.people_pages import MembersPage, ResidentsPage
 from studio_app.ui.pages.proposals_page import ProposalsPage
 from studio_app.ui.pages.statistics_page import StatisticsPage
 from studio_app.ui.pages.trash_page import TrashPage
 from studio_app.ui.pages.visits_page import VisitsPage
 from studio_app.ui.widgets import confirm
+
+P = TypeVar("P", bound=QWidget)
 
 
 class MainWindow(QMainWindow):
@@ -49,6 +56,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.ctx = ctx
+        self.account_ctx = ctx  # the logged-in user's own context (``account_menu.install``)
         self.data_dir: DataDir | None = None  # set by build_main_window
         self.setWindowTitle(self.tr("Studio Ledger — {0}").format(site_name))
         self.is_demo = demo.is_demo()
@@ -61,6 +69,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self._lazy: dict[str, tuple[int, Callable[[], QWidget]]] = {}
         self._built: dict[str, QWidget] = {}
+        self._eager: dict[str, QWidget] = {}  # record pages built with the window
+        self._kind_pages: dict[str, str] = {}  # record kind → its page's name
         self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -77,19 +87,14 @@ class MainWindow(QMainWindow):
         else:
             self.desk = DeskPage(ctx, lookups, self, demo=self.is_demo)
         self.add_page(self.tr("Desk"), self.desk)
-        self.visits = VisitsPage(ctx, lookups, self)
-        self.add_page(self.tr("Visits"), self.visits)
-        # The other pages are built when first shown (or first asked for): building all of
-        # them at start cost ~200 ms on a large database.
-        self._lookups = lookups
-        self.add_lazy_page("interviews", self.tr("Interviews"), self._build_interviews)
-        self.add_lazy_page("proposals", self.tr("Proposals"), self._build_proposals)
-        self.add_lazy_page("members", self.tr("Members"), lambda: MembersPage(ctx, lookups, self))
-        self.add_lazy_page(
-            "residents",
-            self.tr("Residents"),
-            lambda: ResidentsPage(ctx, lookups, self, open_visit=self.open_visit),
-        )
+        self.lookups = lookups
+        self.detail_state = b""  # the list/detail divider, shared by the list pages
+        self.details_shown = True  # the detail panel beside lists (View menu, F9)
+        # A page per record kind. All but the visits are built when first shown (or first
+        # asked for): building all of them at start cost ~200 ms on a large database.
+        for entry in registry.entries():
+            self.add_record_page(entry)
+        self.visits = self._page("visits", VisitsPage)
         self.add_lazy_page("statistics", self.tr("Statistics"), lambda: StatisticsPage(ctx, self))
         self.add_lazy_page("exchange", self.tr("Exchange"), self._build_exchange)
         self.add_lazy_page("trash", self.tr("Trash"), self._build_trash)
@@ -105,11 +110,6 @@ class MainWindow(QMainWindow):
             self.desk.newVisit.connect(self.new_visit)
             self.desk.newInterview.connect(self.new_interview)
             self.desk.newProposal.connect(self.new_proposal)
-        self.visits.convertRequested.connect(self.proposal_from_visits)
-        self.visits.linkActivated.connect(self.open_link)
-        self.detail_state = b""  # the list/detail divider, shared by the list pages
-        self.details_shown = True  # the detail panel beside lists (View menu, F9)
-        self._watch_details(self.visits)
         self.nav.setCurrentRow(0)
 
         self.count_label = QLabel(self)
@@ -124,6 +124,23 @@ class MainWindow(QMainWindow):
         self.nav.addItem(title)
         self.stack.addWidget(page)
 
+    def add_record_page(self, entry: registry.PageEntry) -> None:
+        """The page of a record kind, in the navigation; its shortcut shows it."""
+        self._kind_pages[entry.kind.name] = entry.name
+        build = partial(entry.build, self, entry.kind)
+        if entry.lazy:
+            self.add_lazy_page(entry.name, entry.title, build)
+        else:
+            page = self._eager[entry.name] = build()
+            self.add_page(entry.title, page)
+            self._connect_page(page)
+        if entry.kind.shortcut:
+            show = QAction(entry.title, self)
+            show.setObjectName(f"show_{entry.name}_action")
+            show.setShortcut(QKeySequence(entry.kind.shortcut))
+            show.triggered.connect(lambda: self.show_page(self.kind_page(entry.kind.name)))
+            self.addAction(show)
+
     def add_lazy_page(self, name: str, title: str, build: Callable[[], QWidget]) -> None:
         """A page built by ``build`` the first time it is shown or asked for by name."""
         self.nav.addItem(title)
@@ -131,20 +148,37 @@ class MainWindow(QMainWindow):
 
     def lazy_page(self, name: str) -> QWidget:
         """The page called ``name``, built now if it was not yet."""
+        if name in self._eager:
+            return self._eager[name]
         if name not in self._built:
             index, build = self._lazy[name]
             page = build()
             placeholder = self.stack.widget(index)
+            assert placeholder is not None
             current = self.stack.currentIndex()
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.stack.setCurrentIndex(current)
             self._built[name] = page
-            if hasattr(page, "linkActivated"):
-                page.linkActivated.connect(self.open_link)  # type: ignore[attr-defined]
-            self._watch_details(page)
+            self._connect_page(page)
         return self._built[name]
+
+    def _connect_page(self, page: QWidget) -> None:
+        """A record page's links open records; its detail panel follows the others'."""
+        if isinstance(page, RecordsPage):
+            page.linkActivated.connect(self.open_link)
+            self._watch_details(page)
+
+    def _page(self, name: str, cls: type[P]) -> P:
+        """The page called ``name`` (built now if need be), which is a ``cls``."""
+        page = self.lazy_page(name)
+        assert isinstance(page, cls), (name, page)
+        return page
+
+    def kind_page(self, kind: str) -> RecordsPage:
+        """The page listing records of ``kind`` (built now if need be)."""
+        return self._page(self._kind_pages[kind], RecordsPage)
 
     def _show_row(self, row: int) -> None:
         for name, (index, _build) in self._lazy.items():
@@ -152,48 +186,34 @@ class MainWindow(QMainWindow):
                 self.lazy_page(name)
         self.stack.setCurrentIndex(row)
 
-    def _build_interviews(self) -> InterviewsPage:
-        page = InterviewsPage(self.ctx, self._lookups, self)
-        page.proposalRequested.connect(self.proposal_from_interview)
-        return page
-
-    def _build_proposals(self) -> ProposalsPage:
-        return ProposalsPage(
-            self.ctx,
-            self._lookups,
-            self,
-            open_visit=self.open_visit,
-            open_interview=self.open_interview,
-        )
-
     def _build_trash(self) -> TrashPage:
-        page = TrashPage(self.ctx, self._lookups, self)
+        page = TrashPage(self.ctx, self.lookups, self)
         page.restored.connect(self._restored)
         return page
 
     @property
     def interviews(self) -> InterviewsPage:
-        return self.lazy_page("interviews")  # type: ignore[return-value]
+        return self._page("interviews", InterviewsPage)
 
     @property
     def proposals(self) -> ProposalsPage:
-        return self.lazy_page("proposals")  # type: ignore[return-value]
+        return self._page("proposals", ProposalsPage)
 
     @property
     def members(self) -> MembersPage:
-        return self.lazy_page("members")  # type: ignore[return-value]
+        return self._page("members", MembersPage)
 
     @property
     def residents(self) -> ResidentsPage:
-        return self.lazy_page("residents")  # type: ignore[return-value]
+        return self._page("residents", ResidentsPage)
 
     @property
     def statistics(self) -> StatisticsPage:
-        return self.lazy_page("statistics")  # type: ignore[return-value]
+        return self._page("statistics", StatisticsPage)
 
     @property
     def trash(self) -> TrashPage:
-        return self.lazy_page("trash")  # type: ignore[return-value]
+        return self._page("trash", TrashPage)
 
     def _build_settings(self) -> QWidget:
         from studio_app.storage.models import database
@@ -201,7 +221,7 @@ class MainWindow(QMainWindow):
         from studio_app.ui.pages.settings_page import SettingsPage
 
         data_dir = self.data_dir or DataDir(Path(database.obj.database).parent)
-        page = SettingsPage(self.ctx, data_dir.root, self, self._lookups)
+        page = SettingsPage(self.ctx, data_dir.root, self, self.lookups)
         page.add_tab(self.tr("Backups"), BackupPanel(self.ctx, data_dir, page))
         return page
 
@@ -214,8 +234,7 @@ class MainWindow(QMainWindow):
         from studio_app.ui.pages.exchange_page import ExchangePage  # reads Excel: load late
 
         page = ExchangePage(self.ctx, self)
-        kinds = ("visit", "interview", "proposal", "member", "resident")
-        page.imported.connect(lambda: [self._restored(kind, 0) for kind in kinds])
+        page.imported.connect(self._imported)
         page.imported.connect(self.desk.refresh)
         page.imported.connect(self._refresh_studios)
         return page
@@ -228,10 +247,8 @@ class MainWindow(QMainWindow):
     def _refresh_studios(self) -> None:
         """After an import at the county: a new studio joins the lists' studio filters."""
         if self.county:
-            for page in [self.visits, *self._built.values()]:
-                refresh = getattr(page, "refresh_studios", None)
-                if refresh is not None:
-                    refresh()
+            for page in self._list_pages():
+                page.refresh_studios()
 
     def _create_new_actions(self) -> list[QAction]:
         """New visit / interview / proposal (a studio's; the county creates none)."""
@@ -248,10 +265,35 @@ class MainWindow(QMainWindow):
         self.new_proposal_action.setObjectName("newProposalAction")
         self.new_proposal_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.new_proposal_action.triggered.connect(self.new_proposal)
+        self.new_actions["visit"] = self.new_visit_action
+        self.new_actions["interview"] = self.new_interview_action
+        self.new_actions["proposal"] = self.new_proposal_action
         return [self.new_visit_action, self.new_interview_action, self.new_proposal_action]
 
+    def _create_generic_new_actions(self) -> list[QAction]:
+        """New … for each generic kind, in the File menu."""
+        found = []
+        for kind in kinds.generic():
+            action = QAction(self.tr("New {0}").format(kind.short_label), self)
+            action.setObjectName(f"new_{kind.name}_action")
+            action.triggered.connect(partial(self.new_record, kind.name))
+            self.new_actions[kind.name] = action
+            found.append(action)
+        return found
+
+    def new_record(self, kind: str) -> QDialog:
+        """A new record of ``kind``, in its dialog on its page."""
+        page = self.kind_page(kind)
+        self.show_page(page)
+        return page.open_record(None)
+
     def _create_actions(self) -> None:
-        new_actions = [] if self.county else self._create_new_actions()
+        self.new_actions: dict[str, QAction] = {}  # record kind → its "new" action
+        toolbar_actions: list[QAction] = []
+        new_actions: list[QAction] = []
+        if not self.county:
+            toolbar_actions = self._create_new_actions()
+            new_actions = [*toolbar_actions, *self._create_generic_new_actions()]
         self.delete_visit_action = QAction(self.tr("Delete visit"), self.visits)
         self.delete_visit_action.setObjectName("deleteVisitAction")
         self.delete_visit_action.setShortcut(QKeySequence.StandardKey.Delete)
@@ -306,11 +348,11 @@ class MainWindow(QMainWindow):
         self.details_action.toggled.connect(self.show_details)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.details_action)
-        if new_actions:  # at the county it would be empty
+        if toolbar_actions:  # at the county it would be empty
             toolbar = self.addToolBar(self.tr("Main"))
             toolbar.setObjectName("mainToolbar")
             toolbar.setMovable(False)
-            for action in new_actions:
+            for action in toolbar_actions:
                 toolbar.addAction(action)
 
     def new_visit(self) -> None:
@@ -378,33 +420,26 @@ class MainWindow(QMainWindow):
 
     def open_link(self, kind: str, record_id: int) -> None:
         """Open a record linked from a detail panel, on its own page."""
-        if kind == "visit":
-            self.open_visit(record_id)
-        elif kind == "interview":
-            self.open_interview(record_id)
-        else:
-            page = {"proposal": self.proposals, "member": self.members, "resident": self.residents}
-            self.show_page(page[kind])
-            page[kind].open_record(record_id)
+        page = self.kind_page(kind)
+        self.show_page(page)
+        page.open_record(record_id)
 
-    def _list_pages(self) -> list[QWidget]:
-        built = [self.visits, *self._built.values()]
-        return [page for page in built if hasattr(page, "detail_panel")]
+    def _list_pages(self) -> list[RecordsPage]:
+        built = [*self._eager.values(), *self._built.values()]
+        return [page for page in built if isinstance(page, RecordsPage)]
 
-    def _watch_details(self, page: QWidget) -> None:
+    def _watch_details(self, page: RecordsPage) -> None:
         """Give a list page the shared divider position and panel visibility."""
-        splitter = getattr(page, "splitter", None)
-        if splitter is None or not hasattr(page, "set_details_shown"):
-            return
+        splitter = page.splitter
         if self.detail_state:
             splitter.restoreState(QByteArray(self.detail_state))
         splitter.splitterMoved.connect(lambda *_: self._remember_details(splitter))
-        page.set_details_shown(self.details_shown)  # type: ignore[attr-defined]
+        page.set_details_shown(self.details_shown)
 
-    def _remember_details(self, splitter: Any) -> None:
+    def _remember_details(self, splitter: QSplitter) -> None:
         self.detail_state = bytes(splitter.saveState().data())
         for page in self._list_pages():
-            other = page.splitter  # type: ignore[attr-defined]
+            other = page.splitter
             if other is not splitter:
                 other.blockSignals(True)
                 other.restoreState(QByteArray(self.detail_state))
@@ -414,14 +449,14 @@ class MainWindow(QMainWindow):
         """Put the list/detail divider where ``state`` (a saved splitter state) says."""
         self.detail_state = state
         for page in self._list_pages():
-            page.splitter.restoreState(QByteArray(state))  # type: ignore[attr-defined]
+            page.splitter.restoreState(QByteArray(state))
 
     def show_details(self, shown: bool) -> None:
         """Show or hide the detail panel beside every list."""
         self.details_shown = shown
         self.details_action.setChecked(shown)
         for page in self._list_pages():
-            page.set_details_shown(shown)  # type: ignore[attr-defined]
+            page.set_details_shown(shown)
 
     def purge_old_visits(self) -> None:
         """Administrators: preview, confirm and purge visits older than N years."""
@@ -447,35 +482,32 @@ class MainWindow(QMainWindow):
         self.visits.model.reload()
         return True
 
+    def _imported(self) -> None:
+        """Records of any kind arrived: their pages read them."""
+        for kind in kinds.names():
+            self._restored(kind, 0)
+
     def _restored(self, kind: str, _record_id: int) -> None:
-        if kind == "visit":
-            self.visits.model.reload()
-            return
-        name = {
-            "interview": "interviews",
-            "proposal": "proposals",
-            "member": "members",
-            "resident": "residents",
-        }[kind]
-        page = self._built.get(name)  # a page not built yet shows fresh rows when it is
-        if page is not None:
-            page.model.reload()  # type: ignore[attr-defined]
+        """Records of ``kind`` came back (or arrived): its page reads them, if it is built
+        (a page not built yet shows fresh rows when it is)."""
+        name = self._kind_pages.get(kind, "")
+        page = self._eager.get(name) or self._built.get(name)
+        if isinstance(page, RecordsPage):
+            page.reload()
 
     def print_current(self) -> None:
         """Print from the page shown: its selected records, or its report."""
         page = self.stack.currentWidget()
-        print_current = getattr(page, "print_current", None)
-        if print_current is not None:
-            print_current()
+        if isinstance(page, Printable):
+            page.print_current()
         else:
             self.statusBar().showMessage(self.tr("There is nothing to print on this page."), 5000)
 
     def _focus_search(self) -> None:
         page = self.stack.currentWidget()
-        search = getattr(page, "search", None)
-        if search is not None:
-            search.setFocus()
-            search.selectAll()
+        if isinstance(page, (RecordsPage, TrashPage)):
+            page.search.setFocus()
+            page.search.selectAll()
 
     def _show_count(self, total: int) -> None:
         shown = count_text(total)

@@ -100,7 +100,7 @@ class Settings:
         if isinstance(option.default, dict):
             self.raw.setValue(option.key, json.dumps(value, ensure_ascii=False, sort_keys=True))
         elif isinstance(option.default, bytes):
-            self.raw.setValue(option.key, QByteArray(bytes(value)))  # type: ignore[arg-type]
+            self.raw.setValue(option.key, QByteArray(bytes(value)))
         else:
             self.raw.setValue(option.key, value)
 

@@ -181,7 +181,8 @@ class CodeListsTab(QWidget):
         if code is None or self.read_only_reason():
             return False
         kind = self.current_kind()
-        old = self.table.item(self.table.currentRow(), 1).text()
+        item = self.table.item(self.table.currentRow(), 1)
+        old = item.text() if item else ""
         text = ask_text(self, self.tr("Rename {0}").format(code), self.tr("New label:"), old)
         if text is None:
             return False

@@ -65,7 +65,7 @@ class ProfileTab(QWidget):
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("saveProfileButton")
         self.save_button.clicked.connect(self.save)
-        self.status = QLabel(self)
+        self.status: QLabel = QLabel(self)
         self.status.setObjectName("profileStatus")
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)

@@ -1,4 +1,4 @@
-"""One running app per data directory (QUALITY.md row 24).
+"""One running app per data directory (docs/QUALITY.md row 24).
 
 The first instance holds a lock file in the data directory and listens on a local socket
 named from a hash of the directory's path. A second launch finds the lock taken, asks the

@@ -191,7 +191,8 @@ class AssignForm(QWidget):
     def _on_changed(self) -> None:
         if self._due_follows and not self._setting:
             self._setting = True
-            follow = county_work.add_months(self.on.date().toPython(), county_work.REPLY_MONTHS)
+            on: date = self.on.date().toPython()  # type: ignore[assignment]  # stubs: object
+            follow = county_work.add_months(on, county_work.REPLY_MONTHS)
             self.due.setDate(_to_qdate(follow))
             self._setting = False
         self.changed.emit()

@@ -136,7 +136,7 @@ class StudioPart(QGroupBox):
             "serial": row.serial or "",
             "kind": label(ProposalKind(row.kind)),
             "title": row.title,
-            "lead_member": row.lead_member.name if row.lead_member_id else "",
+            "lead_member": row.lead_member.name if row.lead_member is not None else "",
             "co_signers": row.co_signer_names,
             "submitted_at": str(row.submitted_at or ""),
             "sector": site.code_labels(CodeListKind.SECTOR).get(row.sector, row.sector),

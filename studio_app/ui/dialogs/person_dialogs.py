@@ -26,10 +26,10 @@ from studio_app.core.fields import MEMBER_FIELDS, RESIDENT_FIELDS
 from studio_app.core.identity import IdentifierError, normalise_id_number, normalise_phone
 from studio_app.services import members, records, residents
 from studio_app.services.context import Context
-from studio_app.ui.dialogs.proposal_dialog import member_combo
 from studio_app.ui.dialogs.record_dialog import RecordDialog
 from studio_app.ui.lookups import enum_labels
 from studio_app.ui.widgets.combos import code_combo, combo_code, entry_combo, set_combo_code
+from studio_app.ui.widgets.member_picker import member_combo
 from studio_app.ui.widgets.new_resident_form import describe
 
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -32,22 +31,17 @@ from studio_app.core.codes import (
 )
 from studio_app.core.errors import UserError
 from studio_app.core.fields import COUNTY, PROPOSAL_FIELDS, Kind
-from studio_app.services import county_work, interviews, members, proposals, records, site, visits
+from studio_app.services import county_work, interviews, proposals, records, site, visits
 from studio_app.services.context import Context
 from studio_app.ui.dialogs.county_dialog import is_county_work
 from studio_app.ui.dialogs.record_dialog import RecordDialog, text_box
 from studio_app.ui.i18n import label
 from studio_app.ui.lookups import enum_labels
 from studio_app.ui.widgets.combos import code_combo, combo_code, entry_combo, set_combo_code
-from studio_app.ui.widgets.member_picker import MemberPicker
+from studio_app.ui.widgets.member_picker import MemberPicker, member_combo
 from studio_app.ui.widgets.resident_picker import ResidentPicker
 
 COUNTY_FIELDS = tuple(f for f in PROPOSAL_FIELDS if f.owner == COUNTY)
-
-
-def member_combo(parent: QWidget, empty: str) -> QComboBox:
-    """Active members (standing committee first), with a first "none" item."""
-    return code_combo({m.id: m.name for m in members.list_active()}, parent, empty=empty)
 
 
 class ProposalDialog(RecordDialog):
@@ -175,7 +169,7 @@ class ProposalDialog(RecordDialog):
     # -- values ----------------------------------------------------------------------------
 
     def values(self) -> dict[str, Any]:
-        lead_member = combo_code(self.lead_member)  # type: ignore[arg-type]
+        lead_member = combo_code(self.lead_member)
         residents = self.lead_resident.existing_ids()
         values: dict[str, Any] = {
             "kind": combo_code(self.kind),

@@ -1,4 +1,4 @@
-"""Prefilling a proposal / 社情民意 from the visits it grows out of (PRODUCT.md workflow 4)."""
+"""Prefilling a proposal / 社情民意 from the visits it grows out of (docs/PRODUCT.md workflow 4)."""
 
 from __future__ import annotations
 

@@ -141,6 +141,11 @@ class RecordDialog(QDialog):
         self.actions_row.addWidget(button)
         return button
 
+    def show_status(self, text: str) -> None:
+        """A line on the saved record's status, in bold above the form."""
+        self.status_label.setText(text)
+        self.status_label.show()
+
     def reload(self) -> None:
         assert self.record_id is not None
         self.load(self.record_id)
@@ -195,8 +200,7 @@ class RecordDialog(QDialog):
         first = None
         for key, row in self.rows.items():
             message = errors.get(key, "")
-            prefix = f"{self._labels.get(key, '')}："
-            row.set_error(message[len(prefix) :] if message.startswith(prefix) else message)
+            row.set_error(self.field_error(key, message))
             if message and first is None:
                 first = row
         unplaced = [m for k, m in errors.items() if k not in self.rows]
@@ -204,6 +208,11 @@ class RecordDialog(QDialog):
         self.general_error.setVisible(bool(unplaced))
         if first is not None:
             first.editor.setFocus()
+
+    def field_error(self, key: str, message: str) -> str:
+        """What the row of ``key`` says of ``message`` (the service's, keyed by field)."""
+        prefix = f"{self._labels.get(key, '')}："
+        return message[len(prefix) :] if message.startswith(prefix) else message
 
     def error_of(self, key: str) -> str:
         return self.rows[key].error_text()

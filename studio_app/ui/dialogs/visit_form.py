@@ -76,7 +76,8 @@ class VisitForm(QWidget):
         self.occurred_at = QDateTimeEdit(self)
         self.occurred_at.setCalendarPopup(True)
         self.occurred_at.setDisplayFormat(DATETIME_FORMAT)
-        self.occurred_at.setDateTime(QDateTime(ctx.now_local().replace(second=0)))
+        now = ctx.now_local().replace(second=0)
+        self.occurred_at.setDateTime(QDateTime(now))  # type: ignore[call-overload]  # as datetime
         self.place = QLineEdit(self)
         self.members = MemberPicker(self)
         self.residents = ResidentPicker(ctx.may_see_pii, self)

@@ -90,6 +90,16 @@ def _tree(parent: QWidget, name: str, headers: Sequence[str], stretch: int) -> Q
     return tree
 
 
+def _top_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    items = (tree.topLevelItem(n) for n in range(tree.topLevelItemCount()))
+    return [item for item in items if item is not None]
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    children = (item.child(n) for n in range(item.childCount()))
+    return [child for child in children if child is not None]
+
+
 def _placeholder(tree: QTreeWidget, text: str) -> None:
     """A grey line saying the list is empty (it cannot be selected or activated)."""
     item = QTreeWidgetItem(tree, [text])
@@ -270,11 +280,7 @@ class CountyDeskPage(QWidget):
 
     def _show_overdue(self, desk: Desk) -> None:
         kept = self._current(self.overdue)
-        opened = {
-            self.overdue.topLevelItem(n).text(0)
-            for n in range(self.overdue.topLevelItemCount())
-            if self.overdue.topLevelItem(n).isExpanded()
-        }
+        opened = {item.text(0) for item in _top_items(self.overdue) if item.isExpanded()}
         self.overdue.clear()
         for unit in desk.overdue:
             name = unit.label or self.tr("(no lead unit recorded)")
@@ -324,12 +330,12 @@ class CountyDeskPage(QWidget):
     def _restore(self, tree: QTreeWidget, kept: object) -> None:
         """Make the row showing ``kept`` current again, else the first one that can be."""
         first = None
-        for item in [tree.topLevelItem(n) for n in range(tree.topLevelItemCount())]:
-            rows = [item, *(item.child(c) for c in range(item.childCount()))]
-            for row in rows:
+        for item in _top_items(tree):
+            for row in [item, *_children(item)]:
                 if not row.flags() & Qt.ItemFlag.ItemIsEnabled:
                     continue
-                shown = row.parent() is None or row.parent().isExpanded()
+                parent = row.parent()
+                shown = parent is None or parent.isExpanded()
                 if kept is not None and shown and self._key(row) == kept:
                     tree.setCurrentItem(row)
                     return

@@ -5,6 +5,7 @@ from :func:`studio_app.services.county_stats.work`."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -118,7 +119,7 @@ class CountyWorkPanel(QScrollArea):
             (self.tr("On-time rate"), "", lambda t: rate(t.on_time_rate)),
         ]
         for cls in ReplyClass:
-            columns.append((cls.value, label(cls), lambda t, c=cls: _count(t.classes, c.value)))
+            columns.append((cls.value, label(cls), _of(lambda t: t.classes, cls.value)))
         return columns
 
     def _result_columns(self) -> list[Column]:
@@ -126,14 +127,14 @@ class CountyWorkPanel(QScrollArea):
             (self.tr("Kind"), "", lambda t: _kind_label(t)),
             (self.tr("Submitted"), "", lambda t: t.submitted),
         ]
-        columns += [(label(r), "", lambda t, r=r: t.reviewed(r)) for r in Review]
+        columns += [(label(r), "", partial(Tally.reviewed, result=r)) for r in Review]
         columns.append((self.tr("Not reviewed"), "", lambda t: t.pending))
         return columns
 
     def _unit_columns(self) -> list[Column]:
         evaluations: list[Column] = [
             (label(s), self.tr("Members' evaluation of the reply"),
-             lambda t, s=s: _count(t.evaluations, s.value))
+             _of(lambda t: t.evaluations, s.value))
             for s in Satisfaction
         ]  # fmt: skip
         return [(self.tr("Lead unit"), "", lambda t: t.label), *self._handling_columns(),
@@ -146,7 +147,7 @@ class CountyWorkPanel(QScrollArea):
         ]
         columns += [
             (label(a), self.tr("Adopted at this level"),
-             lambda t, a=a: _count(t.adoptions, a.value))
+             _of(lambda t: t.adoptions, a.value))
             for a in AdoptionLevel
         ]  # fmt: skip
         columns += [
@@ -155,7 +156,7 @@ class CountyWorkPanel(QScrollArea):
         ]
         columns += [
             (label(s), self.tr("Members' evaluation of the reply"),
-             lambda t, s=s: _count(t.evaluations, s.value))
+             _of(lambda t: t.evaluations, s.value))
             for s in Satisfaction
         ]  # fmt: skip
         columns.append((self.tr("Satisfaction rate"), "", lambda t: rate(t.satisfaction_rate)))
@@ -192,13 +193,22 @@ class CountyWorkPanel(QScrollArea):
         """The cells of one table as text (tests and screen readers)."""
         table = self.tables[key]
         return [
-            [table.item(r, c).text() for c in range(table.columnCount())]
+            [_text(table.item(r, c)) for c in range(table.columnCount())]
             for r in range(table.rowCount())
         ]
 
 
+def _text(item: QTableWidgetItem | None) -> str:
+    return "" if item is None else item.text()
+
+
 def _count(items: Sequence[Counted], code: str) -> int:
     return next((c.count for c in items if c.code == code), 0)
+
+
+def _of(pick: Callable[[Tally], Sequence[Counted]], code: str) -> Callable[[Tally], Cell]:
+    """A column counting ``code`` among the counts ``pick`` reads from a tally."""
+    return lambda t: _count(pick(t), code)
 
 
 def _kind_label(t: Tally) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.core import kinds
 from studio_app.core.workflow import OPEN_STATUSES
 from studio_app.services import members
 from studio_app.services.context import Context
@@ -139,7 +140,7 @@ class DeskPage(QWidget):
     ) -> tuple[QGroupBox, QTableView]:
         box = QGroupBox(self)
         table = QTableView(box)
-        setup_table(table, model)  # type: ignore[arg-type]
+        setup_table(table, model)
         for column, key in enumerate(COLUMNS):
             table.setColumnHidden(column, key not in shown)
         table.activated.connect(lambda index, m=model: self._open(m, index))
@@ -162,22 +163,24 @@ class DeskPage(QWidget):
 
     def show_drafts(self) -> None:
         """The input kept from dialogs not saved (after a crash, or still open)."""
-        kinds = {
+        names = {
             "visit": self.tr("Visit"),
             "interview": self.tr("Interview"),
             "proposal": self.tr("Proposal"),
             "member": self.tr("Member"),
             "resident": self.tr("Resident"),
         }
+        names |= {k.name: k.short_label for k in kinds.generic()}
         self.drafts.clear()
         for key, draft in drafts.listed():
             kind, _, number = key.partition("-")
-            if kind not in kinds:
+            if kind not in names:
                 continue
             values = draft.data.get("values", {})
-            summary = next((str(values[k]) for k in DRAFT_SUMMARY_KEYS if values.get(k)), "")
+            keys = (*DRAFT_SUMMARY_KEYS, kinds.kind(kind).title_key)
+            summary = next((str(values[k]) for k in keys if k and values.get(k)), "")
             which = self.tr("new") if number == "new" else f"#{number}"
-            text = f"{draft.saved_at:%Y-%m-%d %H:%M}  {kinds[kind]} {which}  {summary[:40]}"
+            text = f"{draft.saved_at:%Y-%m-%d %H:%M}  {names[kind]} {which}  {summary[:40]}"
             item = QListWidgetItem(text.strip(), self.drafts)
             item.setData(Qt.ItemDataRole.UserRole, key)
         self.drafts_box.setVisible(self.drafts.count() > 0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from studio_app.ui import drafts, messages
 from studio_app.ui.dialogs.record_view import RecordViewDialog
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, count_text, plain
+from studio_app.ui.pages.page import RecordsPage
 from studio_app.ui.saved_filters import SavedFilterBox, saved_store
 from studio_app.ui.widgets import confirm
 from studio_app.ui.widgets.combos import code_combo, combo_code, set_combo_code
@@ -98,11 +99,13 @@ def setup_table(table: QTableView, model: ListerTableModel, stretch: str = "") -
         header.setStretchLastSection(True)
 
 
-class ListPage(QWidget):
-    """A searchable, filterable list of one record type; ``countChanged`` carries the total."""
+class ListPage(RecordsPage):
+    """A searchable, filterable list of one record type; ``countChanged`` carries the total.
 
-    countChanged = Signal(int)
-    linkActivated = Signal(str, int)  # a link in the detail panel: record kind, id
+    ``lister`` and ``noun`` are class attributes of a page of one kind, or set before
+    ``__init__`` by a page serving any kind (:class:`~studio_app.ui.pages.kind_page.KindPage`).
+    """
+
     lister: Lister
     descending = True  # first sort: newest first; people pages list by name, A first
     noun = ""  # e.g. "interview", for object names
@@ -224,6 +227,9 @@ class ListPage(QWidget):
         """How the record in ``row`` is named in the delete question."""
         values = self.model.row_values(row)
         return str(values.get("serial") or values.get("title") or values.get("name") or "")
+
+    def reload(self) -> None:
+        self.model.reload()
 
     def set_details_shown(self, shown: bool) -> None:
         """Show or hide the detail panel beside the list; some columns give way to it."""

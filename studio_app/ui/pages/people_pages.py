@@ -111,7 +111,7 @@ class ResidentsPage(ListPage):
         self.history = VisitTableModel(lookups, self, page_size=100, today=ctx.today)
         self.history_table = QTableView(self)
         self.history_table.setObjectName("residentHistory")
-        setup_table(self.history_table, self.history)  # type: ignore[arg-type]
+        setup_table(self.history_table, self.history)
         for column, key in enumerate(COLUMNS):
             self.history_table.setColumnHidden(column, key not in HISTORY_COLUMNS)
         self.history.reload()

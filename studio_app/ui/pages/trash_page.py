@@ -1,12 +1,13 @@
-"""The trash (回收站): deleted visits, interviews, proposals, members and residents; restore.
+"""The trash (回收站): the deleted records of every declared kind; restore.
 
 Each kind is listed by its own lister with ``ListQuery(trash=True)`` (the trash is small and
-searched with LIKE by the lister).
+searched with LIKE by the lister), in the order of the navigation. Visits, interviews,
+proposals, members and residents show the columns chosen for them; any other kind its
+serial, date and title, from its declaration.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -22,15 +23,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.core import kinds
 from studio_app.core.codes import ProposalKind
 from studio_app.core.errors import UserError
-from studio_app.services import interviews, members, proposals, residents, visit_list, visits
+from studio_app.services import kind_records, visit_list
 from studio_app.services.context import Context
 from studio_app.services.listing import Lister, ListQuery
-from studio_app.services.record_lists import INTERVIEWS, MEMBERS, PROPOSALS, RESIDENTS
+from studio_app.services.record_lists import (
+    INTERVIEWS,
+    MEMBERS,
+    PROPOSALS,
+    RESIDENTS,
+    kind_lister,
+)
 from studio_app.ui import messages
 from studio_app.ui.lookups import Lookups, enum_labels
+from studio_app.ui.models import kind_columns
 from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, count_text, plain
+from studio_app.ui.pages import registry
 from studio_app.ui.pages.list_page import SEARCH_DELAY_MS, setup_table
 
 
@@ -40,7 +50,10 @@ class TrashKind:
     title: str
     lister: Lister
     columns: tuple[ListColumn, ...]
-    restore: Callable[[Context, int], None]
+
+    def restore(self, ctx: Context, record_id: int) -> None:
+        """Take the record back out of the trash, through its kind's service."""
+        kind_records.service(kinds.kind(self.key)).restore(ctx, record_id)
 
 
 class TrashPage(QWidget):
@@ -96,7 +109,23 @@ class TrashPage(QWidget):
         self._kind_changed()
 
     def _kinds(self, lookups: Lookups) -> tuple[TrashKind, ...]:
-        kinds = enum_labels(ProposalKind)
+        """Every declared kind, in the order of the navigation."""
+        own = {k.key: k for k in self._own_kinds(lookups)}
+        return tuple(
+            own.get(entry.kind.name) or self._declared(entry.kind) for entry in registry.entries()
+        )
+
+    def _declared(self, kind: kinds.RecordKind) -> TrashKind:
+        """A kind without columns of its own here: serial, date and title."""
+        return TrashKind(
+            kind.name,
+            kind.short_label,
+            kind_lister(kind),
+            kind_columns.trash_columns(self.ctx, kind),
+        )
+
+    def _own_kinds(self, lookups: Lookups) -> tuple[TrashKind, ...]:
+        proposal_kinds = enum_labels(ProposalKind)
         return (
             TrashKind(
                 "visit",
@@ -111,7 +140,6 @@ class TrashPage(QWidget):
                     ),
                     ListColumn("content", self.tr("Content"), plain("content")),
                 ),
-                visits.restore,
             ),
             TrashKind(
                 "interview",
@@ -122,7 +150,6 @@ class TrashPage(QWidget):
                     ListColumn("occurred_at", self.tr("Time"), plain("occurred_at", width=16)),
                     ListColumn("title", self.tr("Topic"), plain("title")),
                 ),
-                interviews.restore,
             ),
             TrashKind(
                 "proposal",
@@ -130,17 +157,15 @@ class TrashPage(QWidget):
                 PROPOSALS,
                 (
                     ListColumn("serial", self.tr("Serial"), plain("serial")),
-                    ListColumn("kind", self.tr("Kind"), plain("kind", kinds)),
+                    ListColumn("kind", self.tr("Kind"), plain("kind", proposal_kinds)),
                     ListColumn("title", self.tr("Title"), plain("title")),
                 ),
-                proposals.restore,
             ),
             TrashKind(
                 "member",
                 self.tr("Members"),
                 MEMBERS,
                 (ListColumn("name", self.tr("Name"), plain("name")),),
-                members.restore,
             ),
             TrashKind(
                 "resident",
@@ -150,7 +175,6 @@ class TrashPage(QWidget):
                     ListColumn("name", self.tr("Name"), plain("name")),
                     ListColumn("village", self.tr("Village"), plain("village")),
                 ),
-                residents.restore,
             ),
         )
 

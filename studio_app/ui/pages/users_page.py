@@ -159,7 +159,7 @@ class UsersPage(QWidget):
         row = self.table.currentRow()
         return self.accounts[row] if 0 <= row < len(self.accounts) else None
 
-    def _do(self, action) -> bool:  # type: ignore[no-untyped-def]
+    def _do(self, action) -> bool:
         try:
             action()
         except UserError as exc:

@@ -36,6 +36,7 @@ from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import count_text
 from studio_app.ui.models.visit_table import COLUMNS, STUDIO_COLUMN, VisitTableModel
 from studio_app.ui.pages.list_page import select_row
+from studio_app.ui.pages.page import RecordsPage
 from studio_app.ui.printing import launch, print_jobs
 from studio_app.ui.printing.range_dialog import VisitRangeDialog
 from studio_app.ui.saved_filters import SavedFilterBox, saved_store
@@ -61,12 +62,10 @@ WIDTH_SAMPLES = {
 }
 
 
-class VisitsPage(QWidget):
+class VisitsPage(RecordsPage):
     """Lists visits; ``countChanged`` carries the number the current query selects."""
 
-    countChanged = Signal(int)
     convertRequested = Signal(list)  # ids of the selected visits, for a new proposal
-    linkActivated = Signal(str, int)  # a link in the detail panel: record kind, id
 
     def __init__(self, ctx: Context, lookups: Lookups, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -238,6 +237,12 @@ class VisitsPage(QWidget):
     def edit_visit(self, visit_id: int) -> QDialog:
         """The visit's dialog; at the county, a studio's visit read-only."""
         return self._open_dialog(visit_id)
+
+    def open_record(self, record_id: int | None) -> QDialog:
+        return self._open_dialog(record_id)
+
+    def reload(self) -> None:
+        self.model.reload()
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():

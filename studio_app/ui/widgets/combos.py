@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QListView, QWidget
 
@@ -10,7 +13,7 @@ from studio_app.services import code_lists, site
 
 
 def code_combo(
-    labels: dict[str, str],
+    labels: Mapping[Any, str],
     parent: QWidget | None = None,
     *,
     placeholder: str = "",

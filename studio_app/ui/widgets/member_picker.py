@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
 from studio_app.services import members
+from studio_app.ui.widgets.combos import code_combo
+
+
+def member_combo(parent: QWidget, empty: str) -> QComboBox:
+    """Active members (standing committee first), with a first "none" item."""
+    return code_combo({m.id: m.name for m in members.list_active()}, parent, empty=empty)
 
 
 class MemberPicker(QListWidget):
@@ -21,7 +29,7 @@ class MemberPicker(QListWidget):
         self.itemChanged.connect(lambda _item: self.changed.emit())
         self._load(members.list_active())
 
-    def _load(self, rows: list) -> None:  # type: ignore[type-arg]
+    def _load(self, rows: list[Any]) -> None:
         for member in rows:
             self._add(member.id, member.name)
 

@@ -1,0 +1,218 @@
+"""The dialog of any declared kind: one editor per field, from the kind's declaration.
+
+Each :class:`~studio_app.core.fields.Kind` has its editor (a line, a text box, a date or a
+time, a number, a tick, a combo of codes, the member and resident pickers), and the form
+reads and fills them by field key, so no key is listed by hand. It writes through the kind's
+service (:func:`studio_app.services.kind_records.service`: the generic one, or a kind's own
+module with its own rules); a refusal is shown at its field as the service words it
+(:attr:`ValidationError.errors`), and saving an unchanged record writes nothing. A kind with
+a workflow adds its buttons and status line in a subclass (``add_actions``, ``loaded``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
+
+from studio_app.core import kinds
+from studio_app.core.fields import Field, Kind
+from studio_app.services import kind_records
+from studio_app.services.context import Context
+from studio_app.storage.models import SyncedModel
+from studio_app.ui.dialogs.record_dialog import RecordDialog, text_box
+from studio_app.ui.lookups import enum_labels
+from studio_app.ui.widgets.combos import code_combo, combo_code, entry_combo, set_combo_code
+from studio_app.ui.widgets.member_picker import MemberPicker, member_combo
+from studio_app.ui.widgets.optional_date import (
+    OptionalDateEdit,
+    date_edit,
+    datetime_edit,
+    edit_value,
+    set_edit_value,
+)
+from studio_app.ui.widgets.resident_picker import ResidentPicker
+
+MAX_COUNT = 100_000
+W = TypeVar("W", bound=QWidget)
+
+
+@dataclass(frozen=True)
+class Editor:
+    """A field's widget and how the form reads and fills it."""
+
+    widget: QWidget
+    get: Callable[[], Any]
+    put: Callable[[Any], None]
+
+
+def _line(parent: QWidget) -> Editor:
+    edit = QLineEdit(parent)
+    return Editor(edit, lambda: edit.text().strip(), lambda v: edit.setText(v or ""))
+
+
+def _text(parent: QWidget) -> Editor:
+    box = text_box(parent)
+    return Editor(box, box.toPlainText, lambda v: box.setPlainText(v or ""))
+
+
+def _count(parent: QWidget) -> Editor:
+    spin = QSpinBox(parent)
+    spin.setRange(0, MAX_COUNT)
+    return Editor(spin, spin.value, lambda v: spin.setValue(v or 0))
+
+
+def _tick(parent: QWidget) -> Editor:
+    box = QCheckBox(parent)
+    return Editor(box, box.isChecked, lambda v: box.setChecked(bool(v)))
+
+
+def _when(fld: Field, ctx: Context, parent: QWidget) -> Editor:
+    with_time = fld.kind is Kind.DATETIME
+    if not fld.required:
+        optional = OptionalDateEdit(parent=parent, with_time=with_time)
+        return Editor(optional, optional.value, optional.set_value)
+    edit = datetime_edit(parent, ctx.now_local()) if with_time else date_edit(parent)
+    return Editor(edit, lambda: edit_value(edit), lambda v: set_edit_value(edit, v))
+
+
+def _codes(fld: Field, parent: QWidget) -> Editor:
+    if fld.code_list is not None:
+        combo = entry_combo(fld.code_list, parent, empty=None if fld.required else "")
+        if fld.required:
+            combo.setCurrentIndex(-1)  # chosen by the person, never by default
+    else:
+        assert fld.enum is not None
+        combo = code_combo(enum_labels(fld.enum), parent, empty=None if fld.required else "")
+    return Editor(combo, lambda: combo_code(combo), lambda v: set_combo_code(combo, v))
+
+
+def _member(parent: QWidget) -> Editor:
+    combo = member_combo(parent, "")
+
+    def get() -> int | None:
+        code = combo_code(combo)
+        return int(code) if code else None
+
+    return Editor(combo, get, lambda v: combo.setCurrentIndex(max(0, combo.findData(v))))
+
+
+def _members(parent: QWidget) -> Editor:
+    picker = MemberPicker(parent)
+    return Editor(picker, picker.selected_ids, lambda v: picker.set_selected(v or []))
+
+
+def _residents(ctx: Context, parent: QWidget, *, one: bool) -> Editor:
+    picker = ResidentPicker(ctx.may_see_pii, parent)
+    picker.new_button.hide()  # new people are registered on the residents page
+    if one:
+
+        def first() -> int | None:
+            ids = picker.existing_ids()
+            return ids[0] if ids else None
+
+        return Editor(picker, first, lambda v: picker.set_residents([v] if v else []))
+    return Editor(picker, picker.existing_ids, lambda v: picker.set_residents(v or []))
+
+
+def editor(fld: Field, ctx: Context, parent: QWidget) -> Editor:
+    """The editor of one field, by its kind."""
+    kind = fld.kind
+    if kind in (Kind.TEXT, Kind.PHONE, Kind.ID_NUMBER):
+        return _line(parent)
+    if kind is Kind.LONGTEXT:
+        return _text(parent)
+    if kind is Kind.INT:
+        return _count(parent)
+    if kind is Kind.BOOL:
+        return _tick(parent)
+    if kind in (Kind.DATE, Kind.DATETIME):
+        return _when(fld, ctx, parent)
+    if kind in (Kind.ENUM, Kind.CODE):
+        return _codes(fld, parent)
+    if kind is Kind.MEMBER:
+        return _member(parent)
+    if kind is Kind.MEMBERS:
+        return _members(parent)
+    if kind in (Kind.RESIDENT, Kind.RESIDENTS):
+        return _residents(ctx, parent, one=kind is Kind.RESIDENT)
+    raise AssertionError(kind)
+
+
+class KindDialog(RecordDialog):
+    """A new record of ``kind`` (``record_id`` None) or a saved one, every field editable."""
+
+    first_size = (720, 680)  # width, height when opened
+
+    def __init__(
+        self,
+        ctx: Context,
+        kind: kinds.RecordKind,
+        record_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        self.record_kind = kind
+        self.fields = kind.fields
+        self.draft_kind = kind.name  # drafts "<kind>-new", "<kind>-<id>"
+        super().__init__(ctx, record_id, parent)
+        self.setObjectName(f"{kind.name}Dialog")
+        self.editors: dict[str, Editor] = {}
+        self.edits: dict[str, QLineEdit] = {}  # one-line boxes: identifiers are masked in them
+        for fld in kind.fields:
+            made = self.editors[fld.key] = editor(fld, ctx, self)
+            if isinstance(made.widget, QLineEdit):
+                self.edits[fld.key] = made.widget
+            self.add_row(fld.key, made.widget)
+        self.add_actions()
+        self.setWindowTitle(self.new_title())
+        self.resize(*self.first_size)
+        self.finish_setup()
+
+    def widget(self, key: str, cls: type[W]) -> W:
+        """The editor of field ``key``, which is a ``cls``."""
+        found = self.editors[key].widget
+        assert isinstance(found, cls), (key, found)
+        return found
+
+    # -- what a kind with a workflow adds --------------------------------------------------
+
+    def add_actions(self) -> None:
+        """Add workflow buttons with :meth:`add_action` (none by default)."""
+
+    def new_title(self) -> str:
+        return self.tr("New {0}").format(self.record_kind.short_label)
+
+    def loaded(self, row: SyncedModel) -> None:
+        """Show what the saved record says besides its fields: its serial, its status."""
+        self.setWindowTitle(f"{self.record_kind.short_label} {row.serial or ''}".strip())
+        if self.record_kind.status is not None:
+            code = str(getattr(row, "status", ""))  # a column of kinds with status codes
+            text = enum_labels(self.record_kind.status).get(code, code)
+            self.show_status(self.tr("Status: {0}").format(text))
+
+    # -- the form --------------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        return {key: e.get() for key, e in self.editors.items()}
+
+    def fill(self, values: dict[str, Any]) -> None:
+        for key, e in self.editors.items():
+            if key in values:
+                e.put(values[key])
+
+    def load(self, record_id: int) -> None:
+        row = kind_records.get(self.record_kind, record_id)
+        self.rev = row.rev
+        self.fill(kind_records.values(self.record_kind, record_id))
+        self.loaded(row)
+
+    def write(self, values: dict[str, Any]) -> Any:
+        service = kind_records.service(self.record_kind)
+        if self.record_id is None:
+            return service.create(self.ctx, values)
+        return service.update(self.ctx, self.record_id, values, expected_rev=self.rev)
+
+    def field_error(self, key: str, message: str) -> str:
+        return message  # as the service words it, from the field's declaration

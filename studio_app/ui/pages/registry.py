@@ -1,0 +1,97 @@
+"""The record pages of the main window: one per declared kind, in navigation order.
+
+A kind with a page of its own (visits, interviews, proposals, members, residents) is
+registered here with that page's builder; every other declared kind gets the generic
+:class:`~studio_app.ui.pages.kind_page.KindPage` under its ``short_label``. The registry of
+kinds is read at call time, so a kind declared later (a test's) gets its page too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from studio_app.core import kinds
+from studio_app.ui.pages.interviews_page import InterviewsPage
+from studio_app.ui.pages.kind_page import KindPage
+from studio_app.ui.pages.page import RecordsPage
+from studio_app.ui.pages.people_pages import MembersPage, ResidentsPage
+from studio_app.ui.pages.proposals_page import ProposalsPage
+from studio_app.ui.pages.visits_page import VisitsPage
+
+if TYPE_CHECKING:
+    from studio_app.ui.main_window import MainWindow
+
+Build = Callable[["MainWindow", kinds.RecordKind], RecordsPage]
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """The page of one kind: its name in the window, navigation title, builder."""
+
+    kind: kinds.RecordKind
+    name: str  # e.g. "interviews"
+    title: str
+    build: Build
+    lazy: bool = True  # built when first shown; False: with the window
+
+
+def _visits(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
+    page = VisitsPage(window.ctx, window.lookups, window)
+    page.convertRequested.connect(window.proposal_from_visits)
+    return page
+
+
+def _interviews(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
+    page = InterviewsPage(window.ctx, window.lookups, window)
+    page.proposalRequested.connect(window.proposal_from_interview)
+    return page
+
+
+def _proposals(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
+    return ProposalsPage(
+        window.ctx,
+        window.lookups,
+        window,
+        open_visit=window.open_visit,
+        open_interview=window.open_interview,
+    )
+
+
+def _members(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
+    return MembersPage(window.ctx, window.lookups, window)
+
+
+def _residents(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
+    return ResidentsPage(window.ctx, window.lookups, window, open_visit=window.open_visit)
+
+
+def _generic(window: MainWindow, kind: kinds.RecordKind) -> RecordsPage:
+    return KindPage(window.ctx, window.lookups, kind, window)
+
+
+def _own() -> dict[str, tuple[str, str, Build]]:
+    """kind → page name, title, builder of the kinds with pages of their own, in order."""
+    translate = QCoreApplication.translate  # (in the main window's context, as before)
+    return {
+        "visit": ("visits", translate("MainWindow", "Visits"), _visits),
+        "interview": ("interviews", translate("MainWindow", "Interviews"), _interviews),
+        "proposal": ("proposals", translate("MainWindow", "Proposals"), _proposals),
+        "member": ("members", translate("MainWindow", "Members"), _members),
+        "resident": ("residents", translate("MainWindow", "Residents"), _residents),
+    }
+
+
+def entries() -> tuple[PageEntry, ...]:
+    """The record pages in navigation order: the kinds with pages of their own, then the
+    generic kinds in the order they were declared."""
+    found = []
+    for name, (page, title, build) in _own().items():
+        if name in kinds.names():
+            found.append(PageEntry(kinds.kind(name), page, title, build, lazy=name != "visit"))
+    for kind in kinds.generic():
+        found.append(PageEntry(kind, kind.name, kind.short_label, _generic))
+    return tuple(found)
