@@ -26,19 +26,28 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio_app.core.errors import UserError
 from studio_app.paths import DataDir
 
-STUDIO = {
+if TYPE_CHECKING:
+    from studio_app.services.site import SiteFields
+
+STUDIO: SiteFields = {
     "kind": "studio",
     "name": "石桥镇政协委员工作室",
     "code": "SQZ",
     "township": "石桥镇",
     "county": "平阳县",
 }
-COUNTY = {"kind": "county", "name": "平阳县政协", "code": "PYX", "township": "", "county": "平阳县"}
+COUNTY: SiteFields = {
+    "kind": "county",
+    "name": "平阳县政协",
+    "code": "PYX",
+    "township": "",
+    "county": "平阳县",
+}
 PASSWORD = "县政协2026"
 DEMO_VISITS = 40
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
@@ -96,7 +105,7 @@ class _State:
 # --- the steps ---------------------------------------------------------------------------
 
 
-def _open(folder: Path, setup: dict[str, str]) -> Any:
+def _open(folder: Path, setup: SiteFields) -> Any:
     """A fresh database in ``folder`` with its site set up; returns the admin's context."""
     from studio_app.services import site
     from studio_app.storage import migrations
@@ -245,7 +254,7 @@ def step_xml_guard(state: _State) -> str:
         pass
     else:
         raise CheckFailed("defusedxml 未生效：实体被展开了。")
-    if sniff.SafeET is not SafeET:
+    if vars(sniff).get("SafeET") is not SafeET:
         raise CheckFailed("数据包读取未使用 defusedxml。")
     assert state.package is not None
     bomb = state.root / "bomb.xlsx"

@@ -18,7 +18,7 @@ from studio_app.storage import faults, folder_lock
 from studio_app.storage.database import close_database, open_database
 from studio_app.storage.models import Site, database
 
-DEMO_SITE = {
+DEMO_SITE: site_service.SiteFields = {
     "kind": "studio",
     "name": "石桥镇政协委员工作室",
     "code": "SQZ",

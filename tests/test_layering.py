@@ -1,4 +1,4 @@
-"""Layering of ARCHITECTURE.md, enforced: Qt only in studio_app.ui; ui → services → storage."""
+"""Layering of docs/ARCHITECTURE.md, enforced: Qt only in studio_app.ui; ui → services → storage."""
 
 from __future__ import annotations
 

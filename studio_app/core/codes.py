@@ -1,4 +1,4 @@
-"""Stable codes of DATA.md with their labels, kept in one place.
+"""Stable codes of docs/DATA.md with their labels, kept in one place.
 
 Codes are what the database, the exchange workbooks' machine columns and the services use;
 labels are what people see. Chinese labels are part of the specification (Excel headers,
@@ -271,7 +271,7 @@ _labels(
 
 
 class CodeListKind(Coded):
-    """The editable code lists of DATA.md."""
+    """The editable code lists of docs/DATA.md."""
 
     SECTOR = "sector"
     ISSUE_CATEGORY = "issue_category"

@@ -1,4 +1,4 @@
-"""Initial contents of the editable code lists (DATA.md "Reference data")."""
+"""Initial contents of the editable code lists (docs/DATA.md "Editable code lists")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The case workflow of a visit (DATA.md "Visit": status)."""
+"""The case workflow of a visit (docs/DATA.md "接待走访记录 `visit`": status)."""
 
 from __future__ import annotations
 

@@ -63,9 +63,9 @@ def parse_datetime(value: Any) -> datetime | None:
             text,
         )
         if m:
-            parts = [int(g) if g else 0 for g in m.groups()]
+            year, month, day, hour, minute, second = (int(g) if g else 0 for g in m.groups())
             try:
-                return datetime(*parts)
+                return datetime(year, month, day, hour, minute, second)
             except ValueError:
                 raise FieldError("时间不存在") from None
     raise FieldError("时间格式应为 2026-11-26 09:30")

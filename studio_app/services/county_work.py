@@ -9,7 +9,7 @@ with the fields' before and after. Batch steps are all or nothing.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -185,7 +185,8 @@ def _merge_target(row: Proposal, into: str, errors: dict[str, str]) -> str:
     elif target.review == Review.MERGED:
         errors["merged_into"] = f"{target.serial} 本身已并入 {target.merged_into}，请并入后者"
     code = studio_codes().get(target.origin_site, "")
-    return f"{code}:{target.serial}" if target.origin_site != row.origin_site else target.serial
+    serial = target.serial or ""  # found by its serial
+    return f"{code}:{serial}" if target.origin_site != row.origin_site else serial
 
 
 def _check_county_no(row: Proposal, number: str, errors: dict[str, str]) -> None:
@@ -431,7 +432,12 @@ def apply(ctx: Context, ref: int | str, steps: dict[str, dict[str, Any]]) -> Pro
     if unknown:
         raise ValueError(f"unknown county work steps: {sorted(unknown)}")
     require_county(ctx)
-    run = {"review": review, "reply": reply, "adopt": adopt, "instruct": instruct}
+    run: dict[str, Callable[..., object]] = {
+        "review": review,
+        "reply": reply,
+        "adopt": adopt,
+        "instruct": instruct,
+    }
     with records.atomic():
         row = _load(ref)
         for name in (s for s in STEPS if s in steps):

@@ -1,6 +1,6 @@
 """Demo data: a studio's members, residents and three years of records, generated fast.
 
-Used for demonstrations, manual testing and the benchmarks (QUALITY.md measures the app on
+Used for demonstrations, manual testing and the benchmarks (docs/QUALITY.md measures the app on
 1,000,000 visits). Rows are built as tuples and written with ``executemany`` in one
 transaction, bypassing the per-record services (which would take hours at that scale) but
 producing what they would: stamps, revisions, serials and their counters, denormalised
@@ -408,6 +408,7 @@ class _Generator(ProposalRecords):
     def make_visits(self) -> None:
         """Visits with member/resident links, each as far along its workflow as by today."""
         times = self.visit_times()
+        assert kinds.VISIT.serial_prefix  # declared with one
         numbers = self.serial_blocks(kinds.VISIT.serial_prefix, times)
         self.cats = []
         for code, label in self.codes[CodeListKind.ISSUE_CATEGORY].items():
@@ -556,6 +557,7 @@ class _Generator(ProposalRecords):
             min(d * DAY + (70200 if rnd() < 0.3 else 34200 + int(rnd() * 8) * 1800), clock.now)
             for d in days
         )
+        assert kinds.INTERVIEW.serial_prefix  # declared with one
         numbers = self.serial_blocks(kinds.INTERVIEW.serial_prefix, self.interview_times)
         first = self.next_id("interview")
         rows, member_links, resident_links = [], [], []

@@ -25,10 +25,10 @@ from studio_app.services import county_work
 from studio_app.services import demo_text as t
 from studio_app.services.context import Context
 from studio_app.services.demo_proposals import Dice
-from studio_app.services.site import code_labels
+from studio_app.services.site import SiteFields, code_labels
 from studio_app.storage.models import Interview, Proposal, Visit, database
 
-COUNTY = {"kind": "county", "name": "平阳县政协", "code": "PYX", "county": "平阳县"}
+COUNTY: SiteFields = {"kind": "county", "name": "平阳县政协", "code": "PYX", "county": "平阳县"}
 STUDIOS = (  # code, township: the studio is 〈township〉政协委员工作室
     ("SQZ", "石桥镇"), ("WQZ", "万全镇"), ("AJZ", "鳌江镇"), ("KYZ", "昆阳镇"),
     ("XJZ", "萧江镇"), ("STZ", "水头镇"), ("TJZ", "腾蛟镇"), ("SMZ", "山门镇"),
@@ -147,6 +147,7 @@ class CountyWork(Dice):
         rows = sorted(query, key=lambda r: (r.submitted_at, self.codes.get(r.origin_site, ""),
                                             r.serial))  # fmt: skip
         for row in rows:
+            assert row.submitted_at is not None  # every submitted record has the date
             day = row.submitted_at + timedelta(7 + int(self.rnd() * 30))
             if day < self.today:  # else it waits for review
                 self.plan_review(row, day)

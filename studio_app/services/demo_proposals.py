@@ -11,8 +11,9 @@ the member's rating of a reply) only comes from the county. The county office's 
 from __future__ import annotations
 
 import bisect
+import random
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio_app.core.codes import SERIAL_PREFIX, CodeListKind
 from studio_app.services import demo_text as t
@@ -46,6 +47,30 @@ class ProposalRecords(Dice):
     conn: Any
     codes: Any
     n_proposals: int
+    rng: random.Random
+    town: str
+    villages: list[str]
+    people: list[tuple[int, str]]  # residents (id, name)
+    n_residents: int
+    members: list[tuple[int, str]]
+    grown: dict[str, tuple[list[int], list[int]]]
+    interview_times: list[int]
+    interview_first: int
+
+    if TYPE_CHECKING:  # the generator's helpers (demo._Generator)
+
+        def insert(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None: ...
+        def tick(self, rows: int) -> None: ...
+        def next_id(self, table: str) -> int: ...
+        def serial_blocks(self, prefix: str, times: Sequence[int]) -> dict[int, int]: ...
+        def stamps(
+            self, id_: int, serial: str | None, created: int, updated: int, rev: int = 1
+        ) -> tuple[Any, ...]: ...
+        def names(self, people: Sequence[tuple[int, str]], indexes: Sequence[int]) -> str: ...
+        def links(
+            self, owner: int, people: Sequence[tuple[int, str]], indexes: Sequence[int]
+        ) -> list[tuple[int, int, int]]: ...
+        def sample_members(self, k: int, exclude: int | None = None) -> list[int]: ...
 
     def proposal_plan(self) -> list[tuple[int, str, str]]:
         """(created seconds, kind, outcome) in time order; every kind and outcome occurs."""

@@ -18,7 +18,7 @@ from studio_app.storage.models import (
     Interview,
 )
 
-INTERVIEW = records.record_type(kinds.INTERVIEW)
+INTERVIEW = records.record_type(kinds.INTERVIEW, Interview)
 
 
 def _check(ctx: Context, merged: Mapping[str, Any]) -> None:
@@ -35,12 +35,13 @@ def _check(ctx: Context, merged: Mapping[str, Any]) -> None:
 def create(ctx: Context, values: Mapping[str, Any]) -> Interview:
     data = clean(INTERVIEW_FIELDS, values, partial=False)
     _check(ctx, data)
+    assert kinds.INTERVIEW.serial_prefix  # declared with one
     with records.atomic():
         serial = next_serial(ctx, kinds.INTERVIEW.serial_prefix, ctx.today().year)
         row = records.insert(
             ctx, INTERVIEW, data, serial=serial, extra={"status": InterviewStatus.OPEN.value}
         )
-    return row  # type: ignore[return-value]
+    return row
 
 
 def update(
@@ -55,7 +56,7 @@ def update(
         row = records.load(INTERVIEW, interview_id)
         _check(ctx, {**records.snapshot(INTERVIEW, row), **data})
         records.modify(ctx, INTERVIEW, row, data, expected_rev=expected_rev)
-    return row  # type: ignore[return-value]
+    return row
 
 
 def set_status(ctx: Context, interview_id: int | str, status: str) -> Interview:
@@ -66,7 +67,7 @@ def set_status(ctx: Context, interview_id: int | str, status: str) -> Interview:
         if row.status == target:
             raise TransitionRefused(f"该访谈已经是“{target.label}”状态。")
         records.modify(ctx, INTERVIEW, row, {}, extra={"status": target.value}, action=status)
-    return row  # type: ignore[return-value]
+    return row
 
 
 def delete(ctx: Context, interview_id: int | str) -> None:
@@ -78,4 +79,4 @@ def restore(ctx: Context, interview_id: int | str) -> None:
 
 
 def get(interview_id: int | str) -> Interview:
-    return records.load(INTERVIEW, interview_id)  # type: ignore[return-value]
+    return records.load(INTERVIEW, interview_id)

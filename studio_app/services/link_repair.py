@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from studio_app.services import records
 from studio_app.services.context import Context
@@ -40,7 +41,7 @@ def _is_defect(action: str, changes: dict[str, list[object]]) -> bool:
 
 def find() -> list[DroppedResidents]:
     """Visits that lost their residents to the defect and still have none."""
-    last: dict[str, tuple[str, dict[str, list[object]]]] = {}
+    last: dict[str, tuple[str, dict[str, list[Any]]]] = {}
     entries = (
         AuditEntry.select(AuditEntry.record_uuid, AuditEntry.action, AuditEntry.changes)
         .where(AuditEntry.record_type == "visit", AuditEntry.changes.contains('"residents"'))

@@ -13,7 +13,7 @@ from studio_app.services.coerce import clean
 from studio_app.services.context import Context
 from studio_app.storage.models import Member, Visit, VisitMember
 
-MEMBER = records.record_type(kinds.MEMBER)
+MEMBER = records.record_type(kinds.MEMBER, Member)
 
 
 def create(ctx: Context, values: Mapping[str, Any]) -> Member:
@@ -21,7 +21,7 @@ def create(ctx: Context, values: Mapping[str, Any]) -> Member:
     data.setdefault("active", True)
     with records.atomic():
         row = records.insert(ctx, MEMBER, data, extra={"studio": ctx.site_uuid})
-    return row  # type: ignore[return-value]
+    return row
 
 
 def update(
@@ -37,7 +37,7 @@ def update(
         changed = records.modify(ctx, MEMBER, row, data, expected_rev=expected_rev)
         if "name" in changed:
             records.refresh_names(Member, row.id)
-    return row  # type: ignore[return-value]
+    return row
 
 
 def delete(ctx: Context, member_id: int | str) -> None:
@@ -49,7 +49,7 @@ def restore(ctx: Context, member_id: int | str) -> None:
 
 
 def get(member_id: int | str) -> Member:
-    return records.load(MEMBER, member_id)  # type: ignore[return-value]
+    return records.load(MEMBER, member_id)
 
 
 def list_active(*, include_inactive: bool = False) -> list[Member]:

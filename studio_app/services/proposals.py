@@ -20,7 +20,7 @@ from studio_app.storage.models import (
     Visit,
 )
 
-PROPOSAL = records.record_type(kinds.PROPOSAL)
+PROPOSAL = records.record_type(kinds.PROPOSAL, Proposal)
 
 
 def _check(merged: Mapping[str, Any]) -> None:
@@ -71,7 +71,7 @@ def create(
             ctx, PROPOSAL, data, serial=serial, extra={"status": ProposalStatus.DRAFT.value}
         )
         _write_sources(row.id, visits, interviews)
-    return row  # type: ignore[return-value]
+    return row
 
 
 def update(
@@ -88,7 +88,7 @@ def update(
             raise TransitionRefused("已报送的记录不能再改类型。")
         _check({**records.snapshot(PROPOSAL, row), **data})
         records.modify(ctx, PROPOSAL, row, data, expected_rev=expected_rev)
-    return row  # type: ignore[return-value]
+    return row
 
 
 def submit(ctx: Context, proposal_id: int | str) -> Proposal:
@@ -110,7 +110,7 @@ def submit(ctx: Context, proposal_id: int | str) -> Proposal:
             extra={"status": ProposalStatus.SUBMITTED.value},
             action="submit",
         )
-    return row  # type: ignore[return-value]
+    return row
 
 
 def sources(proposal_id: int) -> tuple[list[int], list[int]]:
@@ -130,4 +130,4 @@ def restore(ctx: Context, proposal_id: int | str) -> None:
 
 
 def get(proposal_id: int | str) -> Proposal:
-    return records.load(PROPOSAL, proposal_id)  # type: ignore[return-value]
+    return records.load(PROPOSAL, proposal_id)

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from studio_app.core import kinds
 from studio_app.core.errors import NotFound, StaleRecord, UserError
@@ -36,11 +36,14 @@ class Link:
     names_column: str | None = None
 
 
+M = TypeVar("M", bound=SyncedModel)
+
+
 @dataclass(frozen=True)
-class RecordType:
+class RecordType(Generic[M]):
     name: str
     label: str
-    model: type[SyncedModel]
+    model: type[M]
     fields: tuple[Field, ...]
     links: dict[str, Link] = field(default_factory=dict)
 
@@ -54,9 +57,23 @@ class RecordType:
 _REF_KINDS = (Kind.MEMBER, Kind.RESIDENT)
 
 
+@overload
+def record_type(kind: kinds.RecordKind) -> RecordType[SyncedModel]: ...
+@overload
+def record_type(kind: kinds.RecordKind, model: type[M]) -> RecordType[M]: ...
+def record_type(kind: kinds.RecordKind, model: type[Any] | None = None) -> RecordType[Any]:
+    """The record type of a declared kind: its model, fields and link tables.
+
+    ``model``: the kind's hand-written model, for a record type whose rows are typed as it.
+    """
+    rt = _record_type(kind)
+    if model is not None and rt.model is not model:
+        raise TypeError(f"{kind.name} records are {rt.model.__name__}, not {model.__name__}")
+    return rt
+
+
 @cache
-def record_type(kind: kinds.RecordKind) -> RecordType:
-    """The record type of a declared kind: its model, fields and link tables."""
+def _record_type(kind: kinds.RecordKind) -> RecordType[SyncedModel]:
     links = {
         link.key: Link(
             kind_tables.link_model(kind, link.key),
@@ -70,7 +87,7 @@ def record_type(kind: kinds.RecordKind) -> RecordType:
     return RecordType(kind.name, kind.label, kind_tables.model(kind), kind.fields, links)
 
 
-def load(rt: RecordType, record_id: int | str, *, include_deleted: bool = True) -> SyncedModel:
+def load(rt: RecordType[M], record_id: int | str, *, include_deleted: bool = True) -> M:
     """Fetch by id or uuid, or raise :class:`NotFound`."""
     model = rt.model
     cond = model.uuid == record_id if isinstance(record_id, str) else model.id == record_id
@@ -85,7 +102,8 @@ def link_ids(rt: RecordType, key: str, owner_id: int) -> list[int]:
     table = link.table
     owner_col = getattr(table, link.owner_fk)
     target_col = getattr(table, link.target_fk)
-    query = table.select(target_col).where(owner_col == owner_id).order_by(table.position)
+    position = table.position  # type: ignore[attr-defined]  # every link table has one
+    query = table.select(target_col).where(owner_col == owner_id).order_by(position)
     return [row[0] for row in query.tuples()]
 
 
@@ -145,12 +163,12 @@ def _audit_value(rt: RecordType, key: str, value: Any) -> Any:
 
 def insert(
     ctx: Context,
-    rt: RecordType,
+    rt: RecordType[M],
     values: Mapping[str, Any],
     *,
     serial: str | None = None,
     extra: Mapping[str, Any] | None = None,
-) -> SyncedModel:
+) -> M:
     """Create a record from clean ``values``; call inside a transaction."""
     permissions.require(ctx, permissions.Permission.EDIT, rt.name)
     now = ctx.now_utc()

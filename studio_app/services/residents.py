@@ -15,7 +15,7 @@ from studio_app.services.coerce import clean
 from studio_app.services.context import Context
 from studio_app.storage.models import Resident
 
-RESIDENT = records.record_type(kinds.RESIDENT)
+RESIDENT = records.record_type(kinds.RESIDENT, Resident)
 
 
 def _keys(data: Mapping[str, Any]) -> dict[str, str]:
@@ -32,7 +32,7 @@ def create(ctx: Context, values: Mapping[str, Any]) -> Resident:
     data.setdefault("kind", "villager")
     with records.atomic():
         row = records.insert(ctx, RESIDENT, data, extra=_keys(data))
-    return row  # type: ignore[return-value]
+    return row
 
 
 def update(
@@ -50,7 +50,7 @@ def update(
         )
         if "name" in changed:
             records.refresh_names(Resident, row.id)
-    return row  # type: ignore[return-value]
+    return row
 
 
 def delete(ctx: Context, resident_id: int | str) -> None:
@@ -62,7 +62,7 @@ def restore(ctx: Context, resident_id: int | str) -> None:
 
 
 def get(resident_id: int | str) -> Resident:
-    return records.load(RESIDENT, resident_id)  # type: ignore[return-value]
+    return records.load(RESIDENT, resident_id)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid as uuidlib
+from typing import NotRequired, TypedDict
 
 from studio_app.core.codes import Role, SiteKind
 from studio_app.core.defaults import CODE_LISTS
@@ -37,6 +38,16 @@ def context_for(site: Site, user: str = "admin") -> Context:
         role=role,
         may_see_pii=bool(account.may_see_pii) if account else role is Role.ADMIN,
     )
+
+
+class SiteFields(TypedDict):
+    """The arguments of :func:`setup` that describe a site (demo and self-test sites)."""
+
+    kind: str
+    name: str
+    code: str
+    township: NotRequired[str]
+    county: NotRequired[str]
 
 
 def setup(
@@ -142,7 +153,7 @@ def setup_with_admin(
 
 
 def seed_code_lists() -> None:
-    """Fill the editable code lists with DATA.md's defaults (codes ``01``, ``02``…)."""
+    """Fill the editable code lists with docs/DATA.md's defaults (codes ``01``, ``02``…)."""
     rows = [
         {"list_kind": kind.value, "code": f"{i:02d}", "label": label, "sort_order": i}
         for kind, labels in CODE_LISTS.items()

@@ -8,6 +8,7 @@ from typing import Any
 from studio_app.core.workflow import OPEN_STATUSES
 from studio_app.services.listing import (
     Column,
+    Filter,
     FilterSql,
     Lister,
     ListQuery,
@@ -56,7 +57,7 @@ def _overdue(value: Any, today: date) -> FilterSql:
     return f"{sql} AND t.due_at < ?", [*args, today.isoformat()]
 
 
-FILTERS = {
+FILTERS: dict[str, Filter] = {
     "studio": studio_filter,
     "status": lambda v, _: in_list("t.status", v),
     "category": lambda v, _: in_list("t.category", v),

@@ -18,7 +18,7 @@ from studio_app.services.context import Context
 from studio_app.services.serials import next_serial
 from studio_app.storage.models import Visit
 
-VISIT = records.record_type(kinds.VISIT)
+VISIT = records.record_type(kinds.VISIT, Visit)
 
 DEFAULT_DUE_DAYS = 15
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -74,10 +74,11 @@ def create(ctx: Context, values: Mapping[str, Any]) -> Visit:
     _fill_referral(data, data["occurred_at"].date())
     _check(ctx, data, data)
     status = initial_status(Handling(data["handling"]))
+    assert kinds.VISIT.serial_prefix  # declared with one
     with records.atomic():
         serial = next_serial(ctx, kinds.VISIT.serial_prefix, ctx.today().year)
         row = records.insert(ctx, VISIT, data, serial=serial, extra={"status": status.value})
-    return row  # type: ignore[return-value]
+    return row
 
 
 def update(
@@ -96,7 +97,7 @@ def update(
         raise UserError("状态只能通过“转办、反馈、办结”等操作改变。")
     data = clean(VISIT_FIELDS, changes, partial=True)
     with records.atomic():
-        row: Visit = records.load(VISIT, visit_id)  # type: ignore[assignment]
+        row: Visit = records.load(VISIT, visit_id)
         merged = {**records.snapshot(VISIT, row), **data}
         extra: dict[str, Any] = {}
         if "handling" in data and data["handling"] != row.handling:
@@ -150,7 +151,7 @@ def advance(
         raise UserError(f"未知的操作：{action}")
     data = clean(VISIT_FIELDS, dict(values or {}), partial=True)
     with records.atomic():
-        row: Visit = records.load(VISIT, visit_id)  # type: ignore[assignment]
+        row: Visit = records.load(VISIT, visit_id)
         current = VisitStatus(row.status)
         if action == "reopen" and current is not VisitStatus.FED_BACK:
             raise TransitionRefused("只有已反馈的事项才能重新办理。")
@@ -246,7 +247,7 @@ def restore(ctx: Context, visit_id: int | str) -> None:
 
 
 def get(visit_id: int | str) -> Visit:
-    return records.load(VISIT, visit_id)  # type: ignore[return-value]
+    return records.load(VISIT, visit_id)
 
 
 def values_of(visit: Visit) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import peewee as pw
@@ -30,15 +31,15 @@ READ_ONLY_PRAGMAS = {k: v for k, v in PRAGMAS.items() if k != "journal_mode"} | 
 class StudioDatabase(pw.SqliteDatabase):
     """SqliteDatabase that registers the search-text function on each connection."""
 
-    def _add_conn_hooks(self, conn):  # type: ignore[no-untyped-def]
-        super()._add_conn_hooks(conn)
+    def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
+        super()._add_conn_hooks(conn)  # type: ignore[misc]  # private: not in peewee's stubs
         conn.create_function("search_doc", -1, index_text, deterministic=True)
 
     def rollback(self) -> None:
         """Roll back, unless SQLite already did: a COMMIT that fails on a full disk ends the
         transaction itself, and a second ROLLBACK would hide that cause behind "cannot
         rollback - no transaction is active"."""
-        if not self.is_closed() and not self.connection().in_transaction:
+        if not self.is_closed() and not self.connection().in_transaction:  # type: ignore[no-untyped-call]
             return
         super().rollback()
 

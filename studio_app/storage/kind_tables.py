@@ -38,7 +38,7 @@ def _declared(table: str) -> type[models.BaseModel] | None:
         if (
             isinstance(value, type)
             and issubclass(value, models.BaseModel)
-            and value._meta.table_name == table  # type: ignore[attr-defined]
+            and value._meta.table_name == table
         ):
             return value
     return None
@@ -77,7 +77,7 @@ def model(kind: kinds.RecordKind) -> type[models.SyncedModel]:
             attrs[link.names_column] = pw.CharField(300, default="")
     attrs["Meta"] = type("Meta", (), {"table_name": kind.name})
     name = "".join(part.title() for part in kind.name.split("_"))
-    return type(name, (models.SyncedModel,), attrs)  # type: ignore[return-value]
+    return type(name, (models.SyncedModel,), attrs)
 
 
 @cache
@@ -107,7 +107,7 @@ def link_model(kind: kinds.RecordKind, key: str) -> type[models.BaseModel]:
         ),
     }
     name = "".join(part.title() for part in link.table.split("_"))
-    return type(name, (models.BaseModel,), attrs)  # type: ignore[return-value]
+    return type(name, (models.BaseModel,), attrs)
 
 
 def search_columns(kind: kinds.RecordKind) -> tuple[str, ...]:
@@ -127,7 +127,10 @@ def _table_sql(db: pw.Database, table: type[models.BaseModel]) -> list[str]:
 def _search_sql(kind: kinds.RecordKind) -> list[str]:
     t, fts = kind.name, kind.fts
     cols = search_columns(kind)
-    doc = lambda row: f"search_doc({', '.join(f'{row}.{c}' for c in cols)})"  # noqa: E731
+
+    def doc(row: str) -> str:
+        return f"search_doc({', '.join(f'{row}.{c}' for c in cols)})"
+
     return [
         f"CREATE VIRTUAL TABLE {fts} USING fts5(doc, content='', detail='full', "
         f'tokenize="unicode61 remove_diacritics 0")',

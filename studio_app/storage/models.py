@@ -1,4 +1,4 @@
-"""peewee models for DATA.md.
+"""peewee models for docs/DATA.md.
 
 Synced records share :class:`SyncedModel` (uuid, serial, origin, revisions, soft delete).
 Links (members of a visit, sources of a proposal…) are part of their owner record: changing
@@ -8,12 +8,46 @@ never leaves the installation. Timestamps are stored as UTC.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import peewee as pw
 
 database = pw.DatabaseProxy()
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Generic, Self, TypeVar
+
+    _M = TypeVar("_M", bound=pw.Model)
+    _R = TypeVar("_R")
+
+    # peewee's stubs type ``.tuples()`` and ``.dicts()`` as the same query, so their rows would
+    # be models: these say what the rows are. BaseModel.select returns one (type checking only).
+
+    class Rows(pw.ModelSelect[Any], Generic[_R]):
+        """A query whose rows are plain tuples or dicts."""
+
+        def __iter__(self) -> Iterator[_R]: ...
+
+    class Select(pw.ModelSelect[_M]):
+        """``Model.select()``: rows are models, or tuples or dicts once asked for."""
+
+        # The stubs' "returns the same query" is what is being corrected here.
+        def tuples(self, as_tuple: bool = True) -> Rows[tuple[Any, ...]]: ...  # type: ignore[override]
+        def dicts(self, as_dict: bool = True) -> Rows[dict[str, Any]]: ...  # type: ignore[override]
+
 
 class BaseModel(pw.Model):
+    # Annotations only, for the type checker: peewee adds the automatic primary key when the
+    # class is created (link tables with a composite key and Setting have none) and, for each
+    # foreign key ``x``, ``x_id``: the raw id on a row, the key field itself on the class.
+    id: pw.AutoField[int]
+
+    if TYPE_CHECKING:
+
+        @classmethod
+        def select(cls, *fields: Any) -> Select[Self]: ...
+
     class Meta:
         database = database
         legacy_table_names = False
@@ -36,7 +70,7 @@ class Site(BaseModel):
 
 
 class SyncedModel(BaseModel):
-    """Fields every exchanged record carries (DATA.md "Every synced record carries")."""
+    """Fields every exchanged record carries (docs/DATA.md "Every synced record carries")."""
 
     uuid = pw.CharField(36, unique=True)
     serial = pw.CharField(32, null=True)
@@ -77,7 +111,10 @@ class Member(SyncedModel):
     studio = pw.CharField(36, default="")
     active = pw.BooleanField(default=True)
     term = pw.CharField(50, default="")
-    contact_parent = pw.ForeignKeyField("self", null=True, backref="contacts", on_delete="SET NULL")
+    contact_parent: pw.ForeignKeyField[Member | None] = pw.ForeignKeyField(
+        "self", null=True, backref="contacts", on_delete="SET NULL"
+    )
+    contact_parent_id: pw.IntegerField[int | None]
 
 
 class Resident(SyncedModel):
@@ -95,6 +132,7 @@ class Resident(SyncedModel):
     contact_member = pw.ForeignKeyField(
         Member, null=True, backref="residents", on_delete="SET NULL"
     )
+    contact_member_id: pw.IntegerField[int | None]
     last_contacted_at = pw.DateTimeField(null=True)
 
     class Meta:
@@ -131,6 +169,8 @@ class Visit(SyncedModel):
 class VisitMember(BaseModel):
     visit = pw.ForeignKeyField(Visit, backref="member_links", on_delete="CASCADE")
     member = pw.ForeignKeyField(Member, backref="visit_links", on_delete="RESTRICT")
+    visit_id: pw.IntegerField[int]
+    member_id: pw.IntegerField[int]
     position = pw.IntegerField(default=0)
 
     class Meta:
@@ -141,6 +181,8 @@ class VisitMember(BaseModel):
 class VisitResident(BaseModel):
     visit = pw.ForeignKeyField(Visit, backref="resident_links", on_delete="CASCADE")
     resident = pw.ForeignKeyField(Resident, backref="visit_links", on_delete="RESTRICT")
+    visit_id: pw.IntegerField[int]
+    resident_id: pw.IntegerField[int]
     position = pw.IntegerField(default=0)
 
     class Meta:
@@ -165,6 +207,8 @@ class Interview(SyncedModel):
 class InterviewMember(BaseModel):
     interview = pw.ForeignKeyField(Interview, backref="member_links", on_delete="CASCADE")
     member = pw.ForeignKeyField(Member, backref="interview_links", on_delete="RESTRICT")
+    interview_id: pw.IntegerField[int]
+    member_id: pw.IntegerField[int]
     position = pw.IntegerField(default=0)
 
     class Meta:
@@ -175,6 +219,8 @@ class InterviewMember(BaseModel):
 class InterviewResident(BaseModel):
     interview = pw.ForeignKeyField(Interview, backref="resident_links", on_delete="CASCADE")
     resident = pw.ForeignKeyField(Resident, backref="interview_links", on_delete="RESTRICT")
+    interview_id: pw.IntegerField[int]
+    resident_id: pw.IntegerField[int]
     position = pw.IntegerField(default=0)
 
     class Meta:
@@ -189,6 +235,8 @@ class Proposal(SyncedModel):
     title = pw.CharField(300)
     lead_member = pw.ForeignKeyField(Member, null=True, backref="proposals", on_delete="RESTRICT")
     lead_resident = pw.ForeignKeyField(Resident, null=True, on_delete="RESTRICT")
+    lead_member_id: pw.IntegerField[int | None]
+    lead_resident_id: pw.IntegerField[int | None]
     sector = pw.CharField(32, default="")
     category = pw.CharField(32, default="")
     facts = pw.TextField(default="")
@@ -222,6 +270,8 @@ class Proposal(SyncedModel):
 class ProposalCoSigner(BaseModel):
     proposal = pw.ForeignKeyField(Proposal, backref="co_signer_links", on_delete="CASCADE")
     member = pw.ForeignKeyField(Member, on_delete="RESTRICT")
+    proposal_id: pw.IntegerField[int]
+    member_id: pw.IntegerField[int]
     position = pw.IntegerField(default=0)
 
     class Meta:
@@ -237,12 +287,16 @@ class ProposalSource(BaseModel):
     interview = pw.ForeignKeyField(
         Interview, null=True, backref="proposal_links", on_delete="RESTRICT"
     )
+    proposal_id: pw.IntegerField[int]
+    visit_id: pw.IntegerField[int | None]
+    interview_id: pw.IntegerField[int | None]
 
 
 class ProposalUnit(BaseModel):
     """Handling unit of a proposal (county-owned): one lead, any assisting."""
 
     proposal = pw.ForeignKeyField(Proposal, backref="unit_links", on_delete="CASCADE")
+    proposal_id: pw.IntegerField[int]
     unit = pw.CharField(32)
     role = pw.CharField(16)
     position = pw.IntegerField(default=0)
@@ -349,6 +403,7 @@ class ExchangeWaitingRow(BaseModel):
     """A row of a waiting package: staged values (JSON) and what it waits for."""
 
     package = pw.ForeignKeyField(ExchangeWaiting, backref="rows", on_delete="CASCADE")
+    package_id: pw.IntegerField[int]
     record_type = pw.CharField(32)
     record_uuid = pw.CharField(36)
     row_number = pw.IntegerField()

@@ -1,4 +1,4 @@
-"""QUALITY.md rows 4–9 and 17–18: files that are not what they claim, or built to hurt."""
+"""docs/QUALITY.md rows 4–9 and 17–18: files that are not what they claim, or built to hurt."""
 
 from __future__ import annotations
 

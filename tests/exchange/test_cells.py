@@ -1,4 +1,4 @@
-"""QUALITY.md rows 10–16: what cells hold on the way out and what people type on the way back."""
+"""docs/QUALITY.md rows 10–16: what cells hold on the way out, what people type on the way back."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""QUALITY.md rows 29–30 (and 2–3 for exports): identifiers masked, USB stick pulled, disk full."""
+"""docs/QUALITY.md rows 29–30 (2–3 for exports): identifiers masked, USB stick pulled, disk full."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""QUALITY.md rows 1–2 for the exchange: killed during an import or an export, cancelled export."""
+"""docs/QUALITY.md rows 1–2 for the exchange: killed in an import or an export, cancelled export."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""QUALITY.md rows 19–23: the same package twice, duplicates, hand edits, conflicts, tombstones."""
+"""docs/QUALITY.md rows 19–23: a package twice, duplicates, hand edits, conflicts, tombstones."""
 
 from __future__ import annotations
 

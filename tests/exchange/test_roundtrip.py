@@ -1,4 +1,4 @@
-"""Studio → county → feedback → studio reproduces every field (EXCHANGE.md fidelity bar)."""
+"""Studio → county → feedback → studio reproduces every field (docs/EXCHANGE.md "Fidelity bar")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Signed packages and pinned senders (issue 11, "Forged packages"; EXCHANGE.md "Identity")."""
+"""Signed packages and pinned senders (issue 11, "Forged packages").
+
+See docs/EXCHANGE.md, "Identity and signatures".
+"""
 
 from __future__ import annotations
 

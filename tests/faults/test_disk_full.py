@@ -1,4 +1,4 @@
-"""QUALITY.md row 3: the disk fills up during a write.
+"""docs/QUALITY.md row 3: the disk fills up during a write.
 
 The database side uses SQLite's own limit (``PRAGMA max_page_count``), which fails exactly
 as a full disk does (SQLITE_FULL). The export side sends the file writes to ``/dev/full``,

@@ -136,9 +136,10 @@ def test_row_38_the_apps_own_restore_is_refused_while_a_command_works_then_goes_
         assert folder_lock.holds(data_dir.root) == "shared"
         assert not list((db.parent / "backups").glob("*-restore.sqlite3"))
     finally:
-        assert holder.stdin is not None
+        assert holder.stdin is not None and holder.stdout is not None
         holder.stdin.close()
         holder.wait(timeout=30)
+        holder.stdout.close()
     try:
         assert backups.restore(data_dir, earlier) is not None
         assert folder_lock.holds(data_dir.root) == "shared"

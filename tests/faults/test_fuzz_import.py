@@ -1,4 +1,4 @@
-"""Fuzzing the importer: damaged, shuffled and generated workbooks (QUALITY.md rows 4–18).
+"""Fuzzing the importer: damaged, shuffled and generated workbooks (docs/QUALITY.md rows 4–18).
 
 Whatever the file, an import ends in one of two ways: a clean refusal (:class:`UserError`,
 with the database exactly as before) or an import that leaves a sound database. Any other

@@ -1,4 +1,4 @@
-"""QUALITY.md rows 1, 2 and 28: the real program SIGKILLed at random points, many times.
+"""docs/QUALITY.md rows 1, 2 and 28: the real program SIGKILLed at random points, many times.
 
 Each test runs ``studio-app`` in a subprocess (tests/faults/driver.py), kills it at a point
 chosen by the seed, then checks what a restart would find: the database passes

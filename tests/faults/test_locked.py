@@ -1,4 +1,4 @@
-"""QUALITY.md row 24: another program holds the database's write lock.
+"""docs/QUALITY.md row 24: another program holds the database's write lock.
 
 A writer elsewhere (a second program, an antivirus scan holding the file) is waited for up
 to the busy timeout; a lock held longer ends in one plain sentence ("请稍后重试") and no

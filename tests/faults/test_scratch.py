@@ -36,7 +36,7 @@ def test_a_killed_processs_folder_is_swept_and_a_live_ones_never(tmp_path: Path)
     dead, dead_work = _holder(tmp_path)
     try:
         dead.kill()
-        dead.wait(timeout=30)
+        dead.communicate(timeout=30)  # reaps it and closes its pipe
         assert (dead_work / "plain.xml").exists()
         removed = scratch.sweep(tmp_path / scratch.FOLDER)
         assert removed == [dead_work] and not dead_work.exists()
@@ -47,7 +47,7 @@ def test_a_killed_processs_folder_is_swept_and_a_live_ones_never(tmp_path: Path)
         assert not mine.exists()
     finally:
         live.kill()
-        live.wait(timeout=30)
+        live.communicate(timeout=30)
     time.sleep(0.1)
     scratch.sweep(tmp_path / scratch.FOLDER)
     assert sorted(p.name for p in (tmp_path / scratch.FOLDER).iterdir()) == []
@@ -79,7 +79,7 @@ def test_the_app_sweeps_a_killed_processs_folder_when_it_opens_the_data_folder(
 
     dead, dead_work = _holder(tmp_path)
     dead.kill()
-    dead.wait(timeout=30)
+    dead.communicate(timeout=30)  # reaps it and closes its pipe
     assert (dead_work / "plain.xml").exists()
     try:
         open_workspace(DataDir(tmp_path))

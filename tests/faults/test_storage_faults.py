@@ -1,4 +1,4 @@
-"""QUALITY.md row 3 and docs/RELIABILITY.md row 39: each storage fault named for what it is.
+"""docs/QUALITY.md row 3 and docs/RELIABILITY.md row 39: each storage fault named for what it is.
 
 Real processes throughout. A full disk is a small ``tmpfs`` (mounted for the test; skipped
 where mounting is not permitted) filled to the byte count a test needs. A read-only folder,

@@ -1,4 +1,4 @@
-"""Benchmark: export and import of a package of 100,000 visits against QUALITY.md's floors.
+"""Benchmark: export and import of a package of 100,000 visits against docs/QUALITY.md's floors.
 
 Run explicitly (not collected by pytest)::
 

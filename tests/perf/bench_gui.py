@@ -2,7 +2,7 @@
 
 Run through ``python -m tests.perf.bench_visits`` (or alone with ``--data-dir``). The floor
 is the least a Qt table over SQLite can do: a QAbstractTableModel holding one keyset page
-of 200 rows read with sqlite3, in a bare QTableView (QUALITY.md: ~40 ms); ours is the whole
+of 200 rows read with sqlite3, in a bare QTableView (docs/QUALITY.md: ~40 ms); ours is the whole
 main window with the visits page, its count, filters and labels.
 
 ``--interactions`` measures what a user does next, through the page's own widgets with

@@ -5,7 +5,7 @@
 Demo data comes from the app's own generator (in a temporary folder unless ``--data-dir``
 names one). The font is registered once before timing, as in the app. The floor is a
 minimal canvas-only version of the same form: the same ruled table, strings and font, with
-the text pre-wrapped and no database, no labels looked up, no pagination (QUALITY.md: a
+the text pre-wrapped and no database, no labels looked up, no pagination (docs/QUALITY.md: a
 form ~9 ms, 1,000 forms ~3.5 s).
 """
 

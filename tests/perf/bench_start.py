@@ -4,7 +4,7 @@
 
 Each round is a new process, timed from just before it is spawned to the first paint of
 the main window (the child reports the wall clock at that paint, then quits). The floor is
-the same measure for a bare QApplication + QMainWindow (QUALITY.md: ~125 ms). The data
+the same measure for a bare QApplication + QMainWindow (docs/QUALITY.md: ~125 ms). The data
 directory is a fresh one with the demo studio of a first start (2,000 visits).
 
 Cold rounds drop the page cache first (``sync; echo 3 > /proc/sys/vm/drop_caches``: needs

@@ -4,7 +4,7 @@
 
 The database is generated with the app's own demo generator the first time (kept for the
 next run). Each figure is printed with its floor and the ratio; the floors are what the
-bare libraries take for the same work, measured in the same run (QUALITY.md).
+bare libraries take for the same work, measured in the same run (docs/QUALITY.md).
 """
 
 from __future__ import annotations
