@@ -158,7 +158,7 @@ def step_upgrade(state: _State) -> str:
 
 
 def step_demo(state: _State) -> str:
-    from studio_app.services import demo
+    from studio_app.demo import studio as demo
 
     s = demo.generate(state.ctx, visits=state.visits, seed=1)
     return f"委员 {s.members}，群众 {s.residents}，接待走访 {s.visits}，提案 {s.proposals}"

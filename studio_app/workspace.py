@@ -247,7 +247,7 @@ def ensure_demo(workspace: Workspace, visits: int = DEMO_VISITS) -> bool:
     """Set up a demo studio with demo data when the database is empty; True if it did."""
     if workspace.site is not None:
         return False
-    from studio_app.services import demo
+    from studio_app.demo import studio as demo
 
     workspace.site = site_service.setup(**DEMO_SITE)
     demo.generate(workspace.context(), visits=visits, seed=1)

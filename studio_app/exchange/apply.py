@@ -24,6 +24,7 @@ from studio_app.exchange.plan import Plan, RowPlan
 from studio_app.exchange.reader import ImportCancelled, SheetData
 from studio_app.exchange.schema import LINK_KINDS, Column, PackageKind, Role, SheetSpec
 from studio_app.services import audit, peers
+from studio_app.services import changes as announced
 from studio_app.services.context import Context
 from studio_app.storage.kind_tables import model
 from studio_app.storage.models import ExchangeConflict, ImportHistory, Site, database
@@ -172,6 +173,8 @@ class _Writer:
             "WHEN action = 'conflict' AND decision = 'local' THEN 5 END"
         )
         self.step()
+        if conn.execute(f"SELECT 1 FROM {x} WHERE g BETWEEN 1 AND 4 LIMIT 1").fetchone():
+            announced.changed({record})  # heard once the import commits
         extra = self.extra(sd)
         found = conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM main.{record}").fetchone()
         self.first_new = int(found[0])  # ids from here on are the rows this import creates
@@ -356,7 +359,7 @@ def apply_plan(
     kept from earlier packages are planned again (``waiting``; see ``plan.replayed``).
     """
     assert not plan.open_conflicts
-    with database.atomic():
+    with announced.collect(), database.atomic():
         return _apply(ctx, plan, tick, cancelled)
 
 
@@ -389,6 +392,7 @@ def _apply(
             conn.set_progress_handler(None, 0)
     if plan.package.kind is PackageKind.FEEDBACK:
         _code_lists(m.get("code_lists", {}))
+        announced.changed({announced.CODE_LISTS})
     counts = plan.counts
     ImportHistory.create(
         package_uuid=plan.package.uuid, file_hash=plan.file_hash, site_uuid=m["site_uuid"],
@@ -399,6 +403,7 @@ def _apply(
     ExchangeConflict.update(status="applied").where(
         ExchangeConflict.package_uuid == plan.package.uuid
     ).execute()
+    announced.changed({announced.PACKAGES})
     audit.record(
         ctx, "import", "package", plan.package.uuid,
         {"file": (None, plan.file_name), "site": (None, m.get("site_name")),
@@ -424,7 +429,8 @@ def store_conflicts(ctx: Context, plan: Plan, rows: Iterable[RowPlan]) -> int:
     from studio_app.exchange.plan import conflict_json
 
     n = 0
-    with database.atomic():
+    with announced.collect(), database.atomic():
+        announced.changed({announced.PACKAGES})
         for rp in rows:
             local = tables.read(_spec(plan, rp), "uuid = ?", (rp.uuid,)) if rp.local else iter(())
             local_values = next(iter(local), None)

@@ -23,6 +23,7 @@ from studio_app.exchange.plan import Plan, classify
 from studio_app.exchange.reader import Package, SheetData
 from studio_app.exchange.schema import SHEET_TITLES, PackageKind, sheets_for
 from studio_app.services import audit, backups, permissions
+from studio_app.services import changes as announced
 from studio_app.services.context import Context
 from studio_app.storage.models import (
     ExchangeConflict,
@@ -312,7 +313,7 @@ def settle(ctx: Context) -> list[Replayed]:
     """Apply waiting rows whose conflicts were decided (and whatever else may go now)."""
     permissions.require(ctx, permissions.Permission.EXCHANGE, "package")
     backups.backup_before(ctx, "import")
-    with database.atomic():
+    with announced.collect(), database.atomic():
         return replay(ctx)
 
 

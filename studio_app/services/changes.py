@@ -20,6 +20,9 @@ log = logging.getLogger("studio_app.changes")
 
 Listener = Callable[[frozenset[str]], None]
 EVERYTHING = "*"  # a whole database changed (restored from a backup, another file opened)
+# Names that are not record kinds: what pages showing labels or packages listen for too.
+CODE_LISTS = "code_list"  # a code list's labels or active codes
+PACKAGES = "package"  # an exchange package imported, or its conflicts kept for a decision
 
 _listeners: list[Listener] = []
 _local = threading.local()

@@ -19,6 +19,7 @@ import peewee as pw
 from studio_app.core.codes import CodeListKind
 from studio_app.core.errors import NotFound, UserError, ValidationError
 from studio_app.services import audit
+from studio_app.services import changes as announced
 from studio_app.services.context import Context
 from studio_app.storage.models import CodeItem, Member, Proposal, ProposalUnit, Visit, database
 
@@ -133,7 +134,7 @@ def add(ctx: Context, kind: CodeListKind | str, label: str) -> CodeEntry:
     """Append a code with ``label`` at the end of the list; the code is made up here."""
     kind = CodeListKind(kind)
     _require_editable(ctx, kind)
-    with database.atomic():
+    with announced.collect(), database.atomic():
         label = _clean_label(kind, label)
         code = _next_code(kind)
         last = (
@@ -144,6 +145,7 @@ def add(ctx: Context, kind: CodeListKind | str, label: str) -> CodeEntry:
         order = int(last or 0) + 1
         CodeItem.create(list_kind=kind.value, code=code, label=label, sort_order=order)
         audit.record(ctx, "create", "code_item", f"{kind.value}:{code}", {"label": (None, label)})
+        announced.changed({announced.CODE_LISTS})
     return CodeEntry(code, label, order, True, 0)
 
 
@@ -151,7 +153,7 @@ def rename(ctx: Context, kind: CodeListKind | str, code: str, label: str) -> Non
     """Change the label; records keep the code, so they show the new label."""
     kind = CodeListKind(kind)
     _require_editable(ctx, kind)
-    with database.atomic():
+    with announced.collect(), database.atomic():
         item = _get(kind, code)
         label = _clean_label(kind, label, except_code=code)
         if label == item.label:
@@ -160,13 +162,14 @@ def rename(ctx: Context, kind: CodeListKind | str, code: str, label: str) -> Non
         item.label = label
         item.save()
         audit.record(ctx, "update", "code_item", f"{kind.value}:{code}", {"label": (before, label)})
+        announced.changed({announced.CODE_LISTS})
 
 
 def set_active(ctx: Context, kind: CodeListKind | str, code: str, active: bool) -> None:
     """Deactivate (no longer offered for new entries) or reactivate a code."""
     kind = CodeListKind(kind)
     _require_editable(ctx, kind)
-    with database.atomic():
+    with announced.collect(), database.atomic():
         item = _get(kind, code)
         if bool(item.active) == active:
             return
@@ -177,3 +180,4 @@ def set_active(ctx: Context, kind: CodeListKind | str, code: str, active: bool) 
         audit.record(
             ctx, "update", "code_item", f"{kind.value}:{code}", {"active": (not active, active)}
         )
+        announced.changed({announced.CODE_LISTS})

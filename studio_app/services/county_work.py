@@ -26,6 +26,7 @@ from studio_app.core.codes import (
 from studio_app.core.errors import NotFound, TransitionRefused, UserError, ValidationError
 from studio_app.core.fields import COUNTY
 from studio_app.services import audit, permissions, records
+from studio_app.services import changes as announced
 from studio_app.services.coerce import clean
 from studio_app.services.context import Context
 from studio_app.services.proposals import PROPOSAL
@@ -227,6 +228,7 @@ def _replace_units(ctx: Context, row: Proposal, units: list[tuple[str, str]]) ->
     row.updated_by = ctx.user
     row.save()
     audit.record(ctx, "assign", "proposal", row.uuid, {"units": (before, units)})
+    announced.changed({PROPOSAL.name})
     return True
 
 

@@ -22,6 +22,7 @@ from studio_app.core import kinds
 from studio_app.core.errors import NotFound, UserError
 from studio_app.core.fields import Kind
 from studio_app.services import audit, records
+from studio_app.services import changes as announced
 from studio_app.services.context import Context
 from studio_app.services.residents import RESIDENT
 from studio_app.storage.models import AuditEntry, BaseModel, Resident, SyncedModel, database
@@ -173,7 +174,7 @@ def _stamp(ctx: Context, row: SyncedModel) -> None:
 
 def merge(ctx: Context, keep_id: int | str, duplicate_id: int | str) -> int:
     """Merge ``duplicate_id`` into ``keep_id``; returns the audit entry id (for :func:`undo`)."""
-    with database.atomic():
+    with announced.collect(), database.atomic():
         keep, dup = _check(ctx, keep_id, duplicate_id)
         before: dict[str, dict[str, Any]] = {}  # "type:id" → previous column values
         after_rev: dict[str, int] = {}
@@ -247,6 +248,7 @@ def merge(ctx: Context, keep_id: int | str, duplicate_id: int | str) -> int:
         _stamp(ctx, dup)
         dup.save()
         after_rev[f"resident:{dup.id}"] = dup.rev
+        announced.changed(key.split(":")[0] for key in after_rev)
 
         undo_data = {
             "keep": keep.id,
@@ -305,7 +307,7 @@ def undo(ctx: Context, entry_id: int) -> None:
     """Put everything back as it was before merge ``entry_id`` (revisions go up again)."""
     if ctx.role == "viewer":
         raise UserError("查阅账户不能撤销合并。")
-    with database.atomic():
+    with announced.collect(), database.atomic():
         entry = AuditEntry.get_or_none(AuditEntry.id == entry_id)
         if entry is None or entry.action != MERGE_ACTION:
             raise NotFound("找不到这次合并的记录。")
@@ -321,6 +323,7 @@ def undo(ctx: Context, entry_id: int) -> None:
                 what = getattr(row, "serial", None) or getattr(row, "name", "") if row else key
                 raise UserError(f"合并之后“{what}”又被修改或删除过，不能自动撤销这次合并。")
             rows[key] = row
+        announced.changed(key.split(":")[0] for key in rows)
         keep_id, dup_id = data["keep"], data["duplicate"]
         known = _links()
         for moved in data["links"]:

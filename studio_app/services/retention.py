@@ -27,6 +27,7 @@ from studio_app.core import kinds
 from studio_app.core.errors import UserError
 from studio_app.core.fields import Kind
 from studio_app.services import audit, backups
+from studio_app.services import changes as announced
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission, require
 from studio_app.storage import folder_lock
@@ -224,9 +225,10 @@ def _purge(ctx: Context, years: int) -> PurgeResult:
     backup = backups.backup_before(ctx, "purge").path  # no backup, no purge
     cutoff = cutoff_for(ctx.today(), years)
     conn = database.obj.connection()
-    with database.atomic():
+    with announced.collect(), database.atomic():
         found = PurgePreview(years, cutoff, **_select(cutoff))
         if not found.empty:
+            announced.changed(kinds.names())  # visits, residents left alone, trashed others
             for statement in filter(None, (s.strip() for s in _delete_sql().split(";"))):
                 conn.execute(statement)
             for fts in (k.fts for k in kinds.indexed()):  # deleted words leave the index

@@ -23,13 +23,13 @@ from studio_app.services.backups import DatabaseDamaged
 from studio_app.storage import folder_lock
 from studio_app.ui import (
     account_menu,
-    backup_schedule,
     drafts,
     errors,
     language,
     messages,
     operations,
 )
+from studio_app.ui.backup import schedule as backup_schedule
 from studio_app.ui.crash import CrashLog
 from studio_app.ui.dialogs import login_dialog, recovery_dialog
 from studio_app.ui.i18n import (

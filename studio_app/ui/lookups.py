@@ -49,3 +49,12 @@ class Lookups:
             category=site.code_labels(CodeListKind.ISSUE_CATEGORY),
             unit=site.code_labels(CodeListKind.HANDLING_UNIT),
         )
+
+    def reread_code_lists(self) -> None:
+        """Read the editable lists' labels again, in place (lists and forms share the maps)."""
+        for labels, kind in (
+            (self.category, CodeListKind.ISSUE_CATEGORY),
+            (self.unit, CodeListKind.HANDLING_UNIT),
+        ):
+            labels.clear()
+            labels.update(site.code_labels(kind))

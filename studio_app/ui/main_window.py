@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from studio_app.core import kinds
 from studio_app.core.errors import UserError
+from studio_app.demo import studio as demo
 from studio_app.paths import DataDir
-from studio_app.services import demo, visits
+from studio_app.services import changes, visits
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission, allowed
 from studio_app.ui import drafts, messages
+from studio_app.ui.changes_bridge import follow
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import count_text
 from studio_app.ui.pages import registry
@@ -79,6 +81,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        # Code labels first, so that pages reading an announced change show the new ones.
+        follow(self, lambda: {changes.CODE_LISTS}, lookups.reread_code_lists)
         self.county = ctx.is_county
         self.county_dialog: QDialog | None = None  # the county's work dialog, while open
         self.desk: DeskPage | CountyDeskPage
@@ -187,9 +191,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
 
     def _build_trash(self) -> TrashPage:
-        page = TrashPage(self.ctx, self.lookups, self)
-        page.restored.connect(self._restored)
-        return page
+        return TrashPage(self.ctx, self.lookups, self)  # restores announce themselves
 
     @property
     def interviews(self) -> InterviewsPage:
@@ -217,8 +219,8 @@ class MainWindow(QMainWindow):
 
     def _build_settings(self) -> QWidget:
         from studio_app.storage.models import database
-        from studio_app.ui.backup_panel import BackupPanel
-        from studio_app.ui.pages.settings_page import SettingsPage
+        from studio_app.ui.backup.panel import BackupPanel
+        from studio_app.ui.pages.settings.page import SettingsPage
 
         data_dir = self.data_dir or DataDir(Path(database.obj.database).parent)
         page = SettingsPage(self.ctx, data_dir.root, self, self.lookups)
@@ -234,9 +236,7 @@ class MainWindow(QMainWindow):
         from studio_app.ui.pages.exchange_page import ExchangePage  # reads Excel: load late
 
         page = ExchangePage(self.ctx, self)
-        page.imported.connect(self._imported)
-        page.imported.connect(self.desk.refresh)
-        page.imported.connect(self._refresh_studios)
+        page.imported.connect(self._refresh_studios)  # records announce themselves
         return page
 
     @property
@@ -360,8 +360,8 @@ class MainWindow(QMainWindow):
         self.visits.new_visit()
 
     def open_county_work(self, proposal_id: int) -> QDialog:
-        """The county's work dialog on a proposal-type record (county mode); when it is
-        accepted, the desk and the proposals list read again."""
+        """The county's work dialog on a proposal-type record (county mode); what it writes
+        is announced, so the desk and the proposals list read it again."""
         from studio_app.ui.dialogs.county_dialog import CountyWorkDialog  # county only
 
         if self.county_dialog is not None:
@@ -370,15 +370,10 @@ class MainWindow(QMainWindow):
             return self.county_dialog
         dialog = CountyWorkDialog(self.ctx, proposal_id, self)
         drafts.keep(dialog)
-        dialog.accepted.connect(self._county_work_done)
         dialog.finished.connect(lambda _result: self._county_dialog_closed(dialog))
         self.county_dialog = dialog
         dialog.open()
         return dialog
-
-    def _county_work_done(self) -> None:
-        self.desk.refresh()
-        self._restored("proposal", 0)
 
     def _county_dialog_closed(self, dialog: QDialog) -> None:
         self.county_dialog = None
@@ -462,9 +457,7 @@ class MainWindow(QMainWindow):
         """Administrators: preview, confirm and purge visits older than N years."""
         from studio_app.ui.dialogs.purge_dialog import PurgeDialog
 
-        dialog = PurgeDialog(self.ctx, self)
-        dialog.panel.purged.connect(lambda _result: self.visits.model.reload())
-        dialog.exec()
+        PurgeDialog(self.ctx, self).exec()  # the purge announces what it removed
 
     def delete_visit(self) -> bool:
         """Move the visit selected on the visits page to the trash, after asking."""
@@ -479,21 +472,7 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             messages.show_error(self, exc.message)
             return False
-        self.visits.model.reload()
-        return True
-
-    def _imported(self) -> None:
-        """Records of any kind arrived: their pages read them."""
-        for kind in kinds.names():
-            self._restored(kind, 0)
-
-    def _restored(self, kind: str, _record_id: int) -> None:
-        """Records of ``kind`` came back (or arrived): its page reads them, if it is built
-        (a page not built yet shows fresh rows when it is)."""
-        name = self._kind_pages.get(kind, "")
-        page = self._eager.get(name) or self._built.get(name)
-        if isinstance(page, RecordsPage):
-            page.reload()
+        return True  # the visits page reads the change when it is announced
 
     def print_current(self) -> None:
         """Print from the page shown: its selected records, or its report."""

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from studio_app.demo import studio as demo
 from studio_app.exchange.export import export_studio
 from studio_app.exchange.importer import import_package, plan_import
 from studio_app.exchange.reader import ImportCancelled
-from studio_app.services import demo
 from studio_app.storage.models import AuditEntry, ImportHistory, database
 from tests.exchange.conftest import Install, everything
 

@@ -63,7 +63,7 @@ def test_row_02_a_cancelled_export_leaves_no_file_and_marks_nothing(
     studio: Install, out: Path
 ) -> None:
     with studio as ctx:
-        from studio_app.services import demo
+        from studio_app.demo import studio as demo
 
         demo.generate(ctx, visits=2500)
         seen: list[tuple[int, int]] = []
@@ -79,8 +79,8 @@ def test_row_02_a_cancelled_export_leaves_no_file_and_marks_nothing(
 def test_row_08_an_import_can_be_cancelled_and_changes_nothing(
     studio: Install, county: Install, out: Path
 ) -> None:
+    from studio_app.demo import studio as demo
     from studio_app.exchange.reader import ImportCancelled
-    from studio_app.services import demo
 
     with studio as ctx:
         demo.generate(ctx, visits=2500)

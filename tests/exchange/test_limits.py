@@ -182,7 +182,7 @@ def _junk_rows(path: Path, title: str, n: int) -> None:
 def test_row_42_junk_rows_are_all_counted_and_only_the_first_kept(
     package: Path, county: Install, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from studio_app.cli_exchange import print_plan
+    from studio_app.cli.exchange import print_plan
 
     _junk_rows(package, "群众", 700)
     _junk_rows(package, "接待走访", 800)

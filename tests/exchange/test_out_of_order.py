@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from studio_app.cli_exchange import cmd_import, cmd_resolve, cmd_sync_status
+from studio_app.cli.exchange import cmd_import, cmd_resolve, cmd_sync_status
 from studio_app.exchange.export import export_studio
 from studio_app.exchange.feedback import sync_status
 from studio_app.exchange.importer import import_package, plan_import

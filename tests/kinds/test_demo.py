@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from studio_app.core import kinds
-from studio_app.services import demo, kind_records
+from studio_app.demo import studio as demo
+from studio_app.services import kind_records
 from studio_app.services.coerce import clean
 from studio_app.services.context import Context
 from studio_app.storage.models import database

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from studio_app import county_demo
+from studio_app.demo import county as county_demo
 from studio_app.paths import DataDir
 from studio_app.services import accounts, county_desk, county_stats, site
 from studio_app.services.listing import ListQuery

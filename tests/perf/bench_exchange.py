@@ -163,8 +163,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1, help="import runs (with --package)")
     args = parser.parse_args()
 
+    from studio_app.demo import studio as demo
     from studio_app.exchange.export import export_studio
-    from studio_app.services import demo, site
+    from studio_app.services import site
     from studio_app.storage.database import close_database, open_database
     from studio_app.storage.models import Visit
 

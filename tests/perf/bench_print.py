@@ -84,10 +84,11 @@ def main() -> None:
 
 
 def run(data_dir: Path, forms: int, scratch: Path) -> None:
+    from studio_app.demo import studio as demo
     from studio_app.paths import DataDir
     from studio_app.reports import visit_form
     from studio_app.reports.fonts import print_font
-    from studio_app.services import demo, site
+    from studio_app.services import site
     from studio_app.storage.models import Visit
     from studio_app.workspace import DEMO_SITE, open_workspace
 

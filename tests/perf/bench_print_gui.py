@@ -34,9 +34,10 @@ def main() -> None:
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QApplication
 
+    from studio_app.demo import studio as demo
     from studio_app.paths import DataDir
     from studio_app.reports.fonts import print_font
-    from studio_app.services import demo, site
+    from studio_app.services import site
     from studio_app.services.print_settings import font_path
     from studio_app.storage.models import Visit
     from studio_app.ui.operations import Progress

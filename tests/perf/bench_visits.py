@@ -55,8 +55,9 @@ def line(what: str, ms: float, floor: float | None = None, target: str = "") -> 
 
 
 def ensure_data(data_dir: Path, visits: int) -> None:
+    from studio_app.demo import studio as demo
     from studio_app.paths import DataDir
-    from studio_app.services import demo, site
+    from studio_app.services import site
     from studio_app.workspace import DEMO_SITE, open_workspace
 
     ws = open_workspace(DataDir(data_dir))

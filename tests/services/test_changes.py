@@ -8,9 +8,21 @@ from pathlib import Path
 import pytest
 
 from studio_app.core.errors import ValidationError
+from studio_app.exchange.export import export_studio
+from studio_app.exchange.importer import import_package
 from studio_app.paths import DataDir
-from studio_app.services import backups, changes, interviews, members, records
+from studio_app.services import (
+    backups,
+    changes,
+    code_lists,
+    interviews,
+    members,
+    records,
+    resident_merge,
+)
 from studio_app.services.context import Context
+from tests.exchange.conftest import Install, county, out, studio  # noqa: F401
+from tests.services.helpers import member, resident, visit
 
 
 @pytest.fixture
@@ -75,3 +87,53 @@ def test_a_restore_announces_everything(ctx: Context, db_path: Path) -> None:
     finally:
         stop()
     assert got == [frozenset({changes.EVERYTHING})]
+
+
+def test_an_import_announces_the_kinds_it_wrote_after_commit(
+    studio: Install,  # noqa: F811
+    county: Install,  # noqa: F811
+    out: Path,  # noqa: F811
+) -> None:
+    with studio as ctx:
+        m = member(ctx)
+        visit(ctx, member_ids=[m.id], residents=[])
+        package = export_studio(ctx, out).path
+    assert package is not None
+    got: list[frozenset[str]] = []
+    with county as cctx:
+        stop = changes.subscribe(got.append)
+        try:
+            assert import_package(cctx, package).applied
+        finally:
+            stop()
+    assert got == [frozenset({"member", "visit", changes.PACKAGES})]
+
+
+def test_a_merge_and_its_undo_announce_what_they_moved(
+    ctx: Context, heard: list[frozenset[str]]
+) -> None:
+    m = member(ctx)
+    keep, dup = resident(ctx, "李秀英"), resident(ctx, "李 秀英")
+    visit(ctx, member_ids=[m.id], residents=[dup.id])
+    heard.clear()
+    entry = resident_merge.merge(ctx, keep.id, dup.id)
+    assert heard == [frozenset({"resident", "visit"})]
+    resident_merge.undo(ctx, entry)
+    assert heard[1:] == [frozenset({"resident", "visit"})]
+
+
+def test_a_refused_merge_announces_nothing(ctx: Context, heard: list[frozenset[str]]) -> None:
+    keep = resident(ctx, "李秀英")
+    heard.clear()
+    with pytest.raises(Exception):  # noqa: B017 — a resident is not merged into itself
+        resident_merge.merge(ctx, keep.id, keep.id)
+    assert heard == []
+
+
+def test_a_code_list_edit_announces_the_code_lists(
+    county: Install,  # noqa: F811
+    heard: list[frozenset[str]],
+) -> None:
+    with county as cctx:
+        code_lists.add(cctx, "sector", "新的界别")
+    assert heard == [frozenset({changes.CODE_LISTS})]

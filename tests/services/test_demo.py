@@ -26,9 +26,10 @@ from studio_app.core.errors import UserError
 from studio_app.core.fields import COUNTY, PROPOSAL_FIELDS
 from studio_app.core.identity import normalise_id_number, normalise_phone
 from studio_app.core.workflow import ALLOWED, OPEN_STATUSES, initial_status
-from studio_app.services import demo, integrity, proposals, site, stats, visit_list, visits
+from studio_app.demo import studio as demo
+from studio_app.demo.text import SEARCH_WORD
+from studio_app.services import integrity, proposals, site, stats, visit_list, visits
 from studio_app.services.context import Context
-from studio_app.services.demo_text import SEARCH_WORD
 from studio_app.services.listing import ListQuery
 from studio_app.storage.database import close_database, open_database
 from studio_app.storage.models import Interview, Member, Proposal, Resident, Visit, database

@@ -10,12 +10,14 @@ from typing import Any
 
 import pytest
 
-from studio_app import county_demo, scratch
+from studio_app import scratch
 from studio_app.core.codes import AdoptionLevel, CodeListKind, ReplyClass, Review
 from studio_app.core.errors import UserError
+from studio_app.demo import county as county_demo
+from studio_app.demo import studio as demo
+from studio_app.demo.county_work import STUDIOS, CountyDemoSummary, studio_name
 from studio_app.exchange.feedback import sync_status
-from studio_app.services import county_work, demo, integrity, site
-from studio_app.services.demo_county import STUDIOS, CountyDemoSummary, studio_name
+from studio_app.services import county_work, integrity, site
 from studio_app.storage.database import close_database, open_database
 from studio_app.storage.models import (
     AuditEntry,

@@ -17,10 +17,10 @@ from studio_app.core.codes import Role
 from studio_app.core.errors import UserError
 from studio_app.core.fields import Kind
 from studio_app.core.kinds import identifier_keys
+from studio_app.demo import studio as demo
 from studio_app.services import (
     accounts,
     audit_log,
-    demo,
     exchange_conflicts,
     permissions,
     resident_merge,

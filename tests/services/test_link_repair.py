@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from studio_app.cli import main
-from studio_app.services import demo, link_repair, records, visits
+from studio_app.demo import studio as demo
+from studio_app.services import link_repair, records, visits
 from studio_app.services.context import Context
 from studio_app.storage.database import close_database
 from studio_app.storage.models import AuditEntry, Visit

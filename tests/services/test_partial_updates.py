@@ -22,7 +22,8 @@ from studio_app.core import kinds
 from studio_app.core.codes import Handling, VisitStatus
 from studio_app.core.fields import Kind
 from studio_app.core.workflow import initial_status
-from studio_app.services import demo, kind_records, members, records, residents, visits
+from studio_app.demo import studio as demo
+from studio_app.services import kind_records, members, records, residents, visits
 from studio_app.services.context import Context
 from studio_app.storage.models import ALL_MODELS, SyncedModel
 

@@ -21,7 +21,7 @@ from studio_app.core.codes import Channel
 from studio_app.paths import DataDir
 from studio_app.services import members, records, residents, site, visits
 from studio_app.services.context import Context
-from studio_app.ui import messages
+from studio_app.ui import changes_bridge, messages
 from studio_app.ui.i18n import install_translation, remove_translation
 from studio_app.workspace import Workspace
 
@@ -42,6 +42,13 @@ def zh_translation(qapp: QApplication) -> Iterator[None]:
     translators = install_translation(qapp)
     yield
     remove_translation(qapp, translators)
+
+
+@pytest.fixture(autouse=True)
+def changes_heard() -> Iterator[None]:
+    """Pages of a test follow announced changes during that test only."""
+    yield
+    changes_bridge.reset()
 
 
 @dataclass

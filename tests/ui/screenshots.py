@@ -36,7 +36,7 @@ def fill(workspace: Workspace) -> None:
     workspace.site = site.setup(**DEMO_SITE)
     ctx = workspace.context()
     try:
-        from studio_app.services import demo
+        from studio_app.demo import studio as demo
     except ImportError:
         _few_visits(ctx)
     else:
@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def county_shots(out: Path) -> int:
     """The county desk, the proposals list at the county and the county work dialog."""
-    from studio_app import county_demo
+    from studio_app.demo import county as county_demo
     from studio_app.services import accounts
     from studio_app.storage.models import Proposal
 

@@ -19,9 +19,10 @@ from studio_app.services.context import Context
 from studio_app.storage.database import close_database
 from studio_app.storage.models import Member
 from studio_app.ui import app as ui_app
-from studio_app.ui import backup_panel, backup_schedule
-from studio_app.ui.backup_panel import BackupPanel
-from studio_app.ui.backup_schedule import BackupSchedule
+from studio_app.ui.backup import panel as backup_panel
+from studio_app.ui.backup import schedule as backup_schedule
+from studio_app.ui.backup.panel import BackupPanel
+from studio_app.ui.backup.schedule import BackupSchedule
 from studio_app.ui.dialogs import recovery_dialog
 from studio_app.ui.dialogs.recovery_dialog import Choice, RecoveryDialog
 from studio_app.ui.settings import Settings

@@ -15,9 +15,10 @@ from typing import Any
 import openpyxl
 import pytest
 
+from studio_app.demo import studio as demo
 from studio_app.exchange.export import export_studio
 from studio_app.exchange.importer import import_package
-from studio_app.services import demo, residents, site, visits
+from studio_app.services import residents, site, visits
 from studio_app.storage.database import close_database, open_database
 from studio_app.storage.models import AuditEntry, ExchangeConflict, ImportHistory, Visit
 from studio_app.ui import operations

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog, QLineEdit
 
-from studio_app.services import demo, interviews, members, proposals, residents, visits
+from studio_app.demo import studio as demo
+from studio_app.services import interviews, members, proposals, residents, visits
 from studio_app.services.context import Context
 from studio_app.storage.models import SyncedModel
 from studio_app.ui.dialogs.interview_dialog import InterviewDialog

@@ -14,11 +14,12 @@ from studio_app.core.codes import CodeListKind
 from studio_app.paths import DataDir
 from studio_app.services import code_lists, print_settings, site_profile
 from studio_app.services.context import Context
-from studio_app.ui import settings_code_lists, settings_general
 from studio_app.ui.app import build_main_window
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.main_window import MainWindow
-from studio_app.ui.pages.settings_page import SettingsPage
+from studio_app.ui.pages.settings import code_lists as settings_code_lists
+from studio_app.ui.pages.settings import general as settings_general
+from studio_app.ui.pages.settings.page import SettingsPage
 from studio_app.workspace import Workspace
 from tests.ui.conftest import Answers
 
@@ -175,7 +176,7 @@ def test_language_switch_goes_through_the_window_menu(
 
 
 def test_the_main_window_settings_include_backups(qtbot, workspace: Workspace) -> None:
-    from studio_app.ui.backup_panel import BackupPanel
+    from studio_app.ui.backup.panel import BackupPanel
 
     window = build_main_window(workspace)
     qtbot.addWidget(window)

@@ -11,7 +11,7 @@ from studio_app.core import signing
 from studio_app.services import peers
 from studio_app.services.context import Context
 from studio_app.ui.lookups import Lookups
-from studio_app.ui.pages.settings_page import SettingsPage
+from studio_app.ui.pages.settings.page import SettingsPage
 
 
 @pytest.mark.parametrize("kind", ["studio", "county"])

@@ -301,7 +301,7 @@ def test_a_failed_set_up_leaves_no_database_and_the_demo_open(
 def test_the_demo_marker_and_the_older_demo_fallback(
     qtbot: Any, demo_workspace: Workspace, tmp_path: Path
 ) -> None:
-    from studio_app.services import demo
+    from studio_app.demo import studio as demo
     from studio_app.storage.models import Setting
 
     assert demo.is_demo()

@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.core.codes import AdoptionLevel, Coded, ProposalKind
-from studio_app.services import county_desk
+from studio_app.services import changes, county_desk
 from studio_app.services.context import Context
 from studio_app.services.county_desk import Desk, Item
+from studio_app.ui.changes_bridge import follow
 from studio_app.ui.i18n import label
 from studio_app.ui.pages.desk_page import demo_banner
 
@@ -214,6 +215,7 @@ class CountyDeskPage(QWidget):
         order = [self.import_button, *(tree for _, tree, _ in self.work), self.studios]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
+        follow(self, lambda: ("proposal", changes.PACKAGES), self.refresh)
 
     # -- reading ---------------------------------------------------------------------------
 

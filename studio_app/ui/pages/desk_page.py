@@ -28,6 +28,7 @@ from studio_app.services import members
 from studio_app.services.context import Context
 from studio_app.services.listing import ListQuery
 from studio_app.ui import drafts
+from studio_app.ui.changes_bridge import follow, reload_kept, shown_by
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import count_text
 from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel
@@ -134,6 +135,7 @@ class DeskPage(QWidget):
         for model in (self.overdue, self.open_cases, self.recent):
             model.totalChanged.connect(self._show_titles)
         self._fitted = False  # column widths are fitted to the first rows shown
+        follow(self, lambda: shown_by("visit"), self.changed)
 
     def _section(
         self, model: VisitTableModel, shown: tuple[str, ...]
@@ -152,14 +154,28 @@ class DeskPage(QWidget):
             self.openVisit.emit(model.visit_id(index.row()))
 
     def refresh(self) -> None:
-        """Read everything again (after a save elsewhere, or when the page is shown)."""
+        """Read everything again (when the page is shown)."""
+        self._show_duty()
+        for model in (self.overdue, self.open_cases, self.recent):
+            model.reload()
+        self.show_drafts()
+
+    def changed(self) -> None:
+        """Visits or members changed elsewhere: read again, keeping each list's selection."""
+        self._show_duty()
+        for table, model in (
+            (self.overdue_table, self.overdue),
+            (self.open_table, self.open_cases),
+            (self.recent_table, self.recent),
+        ):
+            reload_kept(table, model)
+        self.show_drafts()
+
+    def _show_duty(self) -> None:
         names = [m.name for m in members.on_duty(self.ctx.today())]
         self.duty.setText(
             "、".join(names) if names else self.tr("No visits have been recorded today yet.")
         )
-        for model in (self.overdue, self.open_cases, self.recent):
-            model.reload()
-        self.show_drafts()
 
     def show_drafts(self) -> None:
         """The input kept from dialogs not saved (after a crash, or still open)."""

@@ -34,6 +34,7 @@ from studio_app.services import county_desk
 from studio_app.services.context import Context
 from studio_app.services.listing import Lister, ListQuery
 from studio_app.ui import drafts, messages
+from studio_app.ui.changes_bridge import follow, reload_kept, shown_by
 from studio_app.ui.dialogs.record_view import RecordViewDialog
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, count_text, plain
@@ -199,6 +200,7 @@ class ListPage(RecordsPage):
             width = self.table.fontMetrics().horizontalAdvance(STUDIO_SAMPLE) + 12
             header.resizeSection(studio, min(header.sectionSize(studio), width))
         self.set_details_shown(True)
+        follow(self, self.shown_kinds, self.reload)
 
     # -- what subclasses say ---------------------------------------------------------------
 
@@ -228,8 +230,13 @@ class ListPage(RecordsPage):
         values = self.model.row_values(row)
         return str(values.get("serial") or values.get("title") or values.get("name") or "")
 
+    def shown_kinds(self) -> frozenset[str]:
+        """The kinds whose announced changes this page reads again (:mod:`.changes_bridge`)."""
+        return shown_by(self.noun)
+
     def reload(self) -> None:
-        self.model.reload()
+        """Read the list again, keeping the selection and the scroll position."""
+        reload_kept(self.table, self.model)
 
     def set_details_shown(self, shown: bool) -> None:
         """Show or hide the detail panel beside the list; some columns give way to it."""
@@ -361,8 +368,7 @@ class ListPage(RecordsPage):
     def _dialog_closed(self, dialog: QDialog) -> None:
         self.dialog = None
         saved = getattr(dialog, "saved_id", None)
-        if saved is not None:
-            self.model.reload()
+        if saved is not None:  # the list read it when the save was announced
             self.select_record(saved)
         dialog.deleteLater()
         self.table.setFocus()
@@ -379,5 +385,4 @@ class ListPage(RecordsPage):
         except UserError as exc:
             messages.show_error(self, exc.message)
             return False
-        self.model.reload()
-        return True
+        return True  # the list reads itself when the service announces the change

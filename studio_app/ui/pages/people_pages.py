@@ -143,6 +143,9 @@ class ResidentsPage(ListPage):
         self.model.modelReset.connect(lambda: self._show_history(self.table.currentIndex()))
         self._show_history(QModelIndex())
 
+    def shown_kinds(self) -> frozenset[str]:
+        return super().shown_kinds() | {"visit"}  # the current resident's visits, below
+
     def columns(self) -> Sequence[ListColumn]:
         pii = self.ctx.may_see_pii
         phone = plain("phone") if pii else (lambda r: mask_phone(r["phone"]))
@@ -191,8 +194,7 @@ class ResidentsPage(ListPage):
         except UserError as exc:
             messages.show_error(self, exc.message)
             return False
-        self.model.reload()
-        self.select_record(chosen[0])
+        self.select_record(chosen[0])  # the list read the merge when it was announced
         return True
 
     def undo_merge(self) -> bool:
@@ -210,8 +212,7 @@ class ResidentsPage(ListPage):
         except UserError as exc:
             messages.show_error(self, exc.message)
             return False
-        self.model.reload()
-        self.select_record(resident)
+        self.select_record(resident)  # the list read the undo when it was announced
         return True
 
     def _show_history(self, index: QModelIndex) -> None:

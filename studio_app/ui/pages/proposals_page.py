@@ -172,8 +172,7 @@ class ProposalsPage(ListPage):
         except UserError as exc:
             messages.show_error(self, exc.message)
             return False
-        self.model.reload()
-        return True
+        return True  # the list reads the records again when their change is announced
 
     def assign_selected(self) -> QDialog | None:
         """The batch assignment dialog for the selected records (window-modal)."""
@@ -181,7 +180,6 @@ class ProposalsPage(ListPage):
         if not ids:
             return None
         dialog = CountyAssignDialog(self.ctx, ids, self)
-        dialog.accepted.connect(self.model.reload)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

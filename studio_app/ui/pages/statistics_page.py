@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.core import kinds
 from studio_app.core.errors import UserError
-from studio_app.services import county_stats, statistics
+from studio_app.services import changes, county_stats, statistics
 from studio_app.services.context import Context
 from studio_app.services.statistics import Counted, Period, Report
 from studio_app.ui import messages
+from studio_app.ui.changes_bridge import follow
 from studio_app.ui.operations import Progress, Ticket
 from studio_app.ui.pages.county_statistics import CountyWorkPanel
 from studio_app.ui.printing import choose, launch, print_jobs
@@ -127,6 +129,8 @@ class StatisticsPage(QWidget):
         self.year.valueChanged.connect(self.refresh)
         self.part.valueChanged.connect(self.refresh)
         self._span_changed()
+        # Any record counts; read now if the page is seen, else when it is shown next.
+        follow(self, lambda: (*kinds.names(), changes.CODE_LISTS), self.refresh)
 
     def _add_output_buttons(self, row: QHBoxLayout) -> None:
         self.print_button = QPushButton(self.tr("Print report…"), self)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from studio_app.core import kinds
 from studio_app.core.codes import ProposalKind
 from studio_app.core.errors import UserError
-from studio_app.services import kind_records, visit_list
+from studio_app.services import changes, kind_records, visit_list
 from studio_app.services.context import Context
 from studio_app.services.listing import Lister, ListQuery
 from studio_app.services.record_lists import (
@@ -37,6 +37,7 @@ from studio_app.services.record_lists import (
     kind_lister,
 )
 from studio_app.ui import messages
+from studio_app.ui.changes_bridge import follow, reload_kept
 from studio_app.ui.lookups import Lookups, enum_labels
 from studio_app.ui.models import kind_columns
 from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, count_text, plain
@@ -107,6 +108,9 @@ class TrashPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         self._kind_changed()
+        # The kind shown (others are read when chosen); code labels for the visits' category.
+        shown = lambda: (self.current().key, changes.CODE_LISTS)  # noqa: E731
+        follow(self, shown, lambda: reload_kept(self.table, self.model))
 
     def _kinds(self, lookups: Lookups) -> tuple[TrashKind, ...]:
         """Every declared kind, in the order of the navigation."""
@@ -208,15 +212,15 @@ class TrashPage(QWidget):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         ids = [self.model.record_id(r) for r in rows]
         done = 0
-        for record_id in ids:
-            try:
-                kind.restore(self.ctx, record_id)
-            except UserError as exc:
-                messages.show_error(self, exc.message)
-                break
-            done += 1
-            self.restored.emit(kind.key, record_id)
-        self.refresh()
+        with changes.collect():  # one announcement: the pages read the restored once
+            for record_id in ids:
+                try:
+                    kind.restore(self.ctx, record_id)
+                except UserError as exc:
+                    messages.show_error(self, exc.message)
+                    break
+                done += 1
+                self.restored.emit(kind.key, record_id)
         return done
 
     def showEvent(self, event: Any) -> None:

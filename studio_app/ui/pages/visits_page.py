@@ -30,6 +30,7 @@ from studio_app.services import county_desk
 from studio_app.services.context import Context
 from studio_app.services.listing import ListQuery
 from studio_app.ui import drafts
+from studio_app.ui.changes_bridge import follow, reload_kept, shown_by
 from studio_app.ui.dialogs.record_view import RecordViewDialog
 from studio_app.ui.dialogs.visit_dialog import VisitDialog
 from studio_app.ui.lookups import Lookups
@@ -133,6 +134,7 @@ class VisitsPage(RecordsPage):
         layout.addWidget(self.splitter, 1)
         self.set_details_shown(True)
         self.model.reload()
+        follow(self, lambda: shown_by("visit"), self.reload)
 
     def set_details_shown(self, shown: bool) -> None:
         """Show or hide the detail panel; while shown, :data:`PANEL_HIDES` columns give way."""
@@ -242,7 +244,8 @@ class VisitsPage(RecordsPage):
         return self._open_dialog(record_id)
 
     def reload(self) -> None:
-        self.model.reload()
+        """Read the list again, keeping the selection and the scroll position."""
+        reload_kept(self.table, self.model)
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -272,8 +275,7 @@ class VisitsPage(RecordsPage):
     def _dialog_closed(self, dialog: QDialog) -> None:
         self.dialog = None
         saved = getattr(dialog, "saved_id", None)
-        if saved is not None:
-            self.model.reload()
+        if saved is not None:  # the list read it when the save was announced
             self.select_visit(saved)
         dialog.deleteLater()
         self.table.setFocus()

@@ -5,7 +5,7 @@ built from its fields); visits, interviews and proposals also have jobs of their
 
 A :class:`PrintJob` names its document (window title, suggested file name) and knows how
 to produce it with the same :mod:`studio_app.reports` functions the CLI uses (see
-``cli_print.py``), following ``Progress`` for cancel and progress where the report allows.
+``cli/printing.py``), following ``Progress`` for cancel and progress where the report allows.
 Identifiers are masked unless ``unmasked`` is asked for and ``ctx.may_see_pii`` allows it
 (:func:`studio_app.reports.lookup.pii_visible` refuses otherwise and audits when allowed).
 """

@@ -15,10 +15,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from studio_app.cli.common import EXIT_OK
 from studio_app.core.codes import AdoptionLevel, ProposalKind, ReplyClass, Review
 from studio_app.core.errors import UserError
 
-EXIT_OK = 0
 MAX_TEXT_FILE = 1_000_000  # bytes: a reply's full text is far shorter
 
 

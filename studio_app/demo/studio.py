@@ -19,10 +19,12 @@ from typing import Any
 from studio_app.core import kinds
 from studio_app.core.codes import CodeListKind
 from studio_app.core.errors import UserError
-from studio_app.services import audit, demo_kinds, serials
-from studio_app.services import demo_text as t
+from studio_app.demo import generic
+from studio_app.demo import text as t
+from studio_app.demo.proposals import DAY, MEMBERS, ProposalRecords
+from studio_app.services import audit, serials
+from studio_app.services import changes as announced
 from studio_app.services.context import Context
-from studio_app.services.demo_proposals import DAY, MEMBERS, ProposalRecords
 from studio_app.services.permissions import Permission, require
 from studio_app.services.site import REAL_USE, code_labels, local_site, require_site
 from studio_app.storage.models import Setting, database
@@ -70,13 +72,14 @@ def generate(
     check_allowed(ctx)
     if ctx.is_county:
         raise UserError(COUNTY_DEMO)
-    with database.atomic():
+    with announced.collect(), database.atomic():
         rng = random.Random(seed)
         summary = _Generator(ctx, rng, visits, progress, proposals).run()
-        others = demo_kinds.generate(ctx, rng, max(10, visits // 100))
+        others = generic.generate(ctx, rng, max(10, visits // 100))
         changes = {k: (None, v) for k, v in (asdict(summary) | others).items()}
         audit.record(ctx, "demo", "site", ctx.site_uuid, changes | {"seed": (None, seed)})
         Setting.insert(key=DEMO_MARKER, value="1").on_conflict_replace().execute()
+        announced.everything()
     return summary
 
 

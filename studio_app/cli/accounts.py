@@ -1,36 +1,17 @@
-"""Logging in on the command line, ``studio-app user …`` and ``studio-app audit``.
-
-Once the database has accounts, every command logs in: the user comes from ``--user`` or
-``STUDIO_APP_USER``, the password from ``STUDIO_APP_PASSWORD`` or a prompt (on a terminal).
-A new password (``user add``, ``user reset-password``, ``setup``) comes from a prompt, asked
-twice, or from ``STUDIO_APP_NEW_PASSWORD`` (``setup`` also accepts ``STUDIO_APP_PASSWORD``).
-"""
+"""``studio-app user …`` and ``studio-app audit``; logging in is :mod:`.login`."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import os
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from studio_app.cli.common import EXIT_OK
+from studio_app.cli.login import new_password
 from studio_app.core.codes import Role
-from studio_app.core.errors import UserError
-
-USER_VAR, PASSWORD_VAR, NEW_PASSWORD_VAR = (
-    "STUDIO_APP_USER",
-    "STUDIO_APP_PASSWORD",
-    "STUDIO_APP_NEW_PASSWORD",
-)
-EXIT_OK = 0
-
-NEED_LOGIN = (
-    "本数据库已启用用户登录：请用 --user 指定用户名（或设置环境变量 STUDIO_APP_USER），"
-    "密码在提示时输入，或由环境变量 STUDIO_APP_PASSWORD 提供。"
-)
 
 
 def _day(text: str) -> date:
@@ -38,10 +19,6 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text}") from None
-
-
-def _interactive() -> bool:
-    return sys.stdin.isatty()
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -107,56 +84,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--include-identifiers", action="store_true", help="ID numbers and phones unmasked"
     )
     p.set_defaults(run=cmd_audit)
-
-
-# --- logging in -----------------------------------------------------------------------
-
-
-def needs_login(args: argparse.Namespace) -> bool:
-    """False for the recovery path, which proves itself with the recovery key."""
-    return not getattr(args, "recovery_key", None)
-
-
-def log_in(workspace: Any, args: argparse.Namespace) -> None:
-    """Log the CLI user in when the database has accounts; refuse with one sentence."""
-    from studio_app.services import accounts
-
-    if not accounts.has_accounts():
-        return
-    login = getattr(args, "user", None) or os.environ.get(USER_VAR, "")
-    if not login:
-        raise UserError(NEED_LOGIN)
-    password = os.environ.get(PASSWORD_VAR)
-    if password is None:
-        if not _interactive():
-            raise UserError(NEED_LOGIN)
-        password = getpass.getpass(f"{login} 的密码：")
-    workspace.login = accounts.authenticate(login, password).login
-
-
-def new_password(*, also: str | None = None) -> str:
-    """A new password from the environment or asked twice on a terminal (checked)."""
-    from studio_app.services import accounts
-
-    for var in (NEW_PASSWORD_VAR, also):
-        if var and os.environ.get(var) is not None:
-            return accounts.check_password(os.environ[var])
-    if not _interactive():
-        raise UserError(f"请在提示时输入新密码，或由环境变量 {also or NEW_PASSWORD_VAR} 提供。")
-    first = accounts.check_password(getpass.getpass("新密码："))
-    if getpass.getpass("再输入一次：") != first:
-        raise UserError("两次输入的密码不一致。")
-    return first
-
-
-def setup_admin_password() -> tuple[str, str] | None:
-    """Before ``setup``: the first admin's login and password, or None when one exists."""
-    from studio_app.services import accounts
-
-    if accounts.has_accounts():
-        return None
-    login = os.environ.get(USER_VAR, "") or "admin"
-    return login, new_password(also=PASSWORD_VAR)
 
 
 # --- user ---------------------------------------------------------------------------

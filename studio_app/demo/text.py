@@ -1,4 +1,4 @@
-"""Word pools, sentence templates and frequencies for the demo data generator (:mod:`.demo`).
+"""Word pools, sentence templates and frequencies for the demo data generator (:mod:`.studio`).
 
 Texts are composed from pieces with ``str.format_map`` slots filled per record, so that a
 million visits read differently without any heavy work per row. Slots: ``{v}`` village,

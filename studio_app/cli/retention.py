@@ -10,9 +10,8 @@ import argparse
 import sys
 from typing import Any
 
+from studio_app.cli.common import EXIT_OK
 from studio_app.core.errors import UserError
-
-EXIT_OK = 0
 
 
 def _years(text: str) -> int:

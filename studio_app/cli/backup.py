@@ -10,10 +10,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from studio_app.cli.common import EXIT_OK
 from studio_app.core.errors import UserError
 from studio_app.paths import DataDir
-
-EXIT_OK = 0
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -63,7 +62,7 @@ def cmd_backup(args: argparse.Namespace, workspace: Any) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     """Restore alone in the data folder: refused (nothing changed) while a window or another
     command holds its lock (``storage.folder_lock``)."""
-    from studio_app import cli_accounts
+    from studio_app.cli.login import log_in
     from studio_app.logs import configure
     from studio_app.services import backups
     from studio_app.storage import faults, folder_lock
@@ -87,7 +86,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             except backups.DatabaseDamaged:
                 workspace = None  # nobody can log in to a damaged file: restore it
             if workspace is not None and workspace.site is not None:
-                cli_accounts.log_in(workspace, args)
+                log_in(workspace, args)
                 ctx = workspace.context()
         before = backups.restore(data_dir, source, ctx=ctx)
     print(f"已用 {source} 恢复数据库 {data_dir.database}。")

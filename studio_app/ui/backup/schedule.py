@@ -20,10 +20,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from studio_app.core.errors import UserError
 from studio_app.paths import DataDir
 from studio_app.services import backups, data_location
-from studio_app.ui import backup_panel, messages, operations
+from studio_app.ui import messages, operations
+from studio_app.ui.backup import panel as backup_panel
 from studio_app.ui.settings import Option, Settings
 
-log = logging.getLogger("studio_app.ui.backup_schedule")
+log = logging.getLogger("studio_app.ui.backup.schedule")
 
 CHECK_MS = 60_000
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from studio_app.core import kinds
 from studio_app.core.fields import Field, Kind
-from studio_app.services import demo_text as t
+from studio_app.demo import text as t
 from studio_app.services import kind_records
 from studio_app.services.context import Context
 from studio_app.services.site import code_labels

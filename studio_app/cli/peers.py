@@ -9,7 +9,8 @@ import json
 import sys
 from typing import Any
 
-EXIT_OK = 0
+from studio_app.cli.common import EXIT_OK
+
 KINDS = {"studio": "工作室", "county": "县政协"}
 
 

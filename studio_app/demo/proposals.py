@@ -1,11 +1,11 @@
 """Demo data, second part: proposal-type records.
 
-A mixin of the demo generator (:mod:`.demo`), split off to keep both modules short; it uses
+A mixin of the demo generator (:mod:`.studio`), split off to keep both modules short; it uses
 the generator's clock, random source, code lists and bulk-insert helpers. A studio's demo
 data carries only what a studio can make: the county's part (review, units, replies, and so
 the member's rating of a reply) only comes from the county. The county office's demo
-(:mod:`studio_app.county_demo`) imports demo studios' packages and does that part through
-``county_work`` (:mod:`.demo_county`).
+(:mod:`.county`) imports demo studios' packages and does that part through
+``county_work`` (:mod:`.county_work`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from studio_app.core.codes import SERIAL_PREFIX, CodeListKind
-from studio_app.services import demo_text as t
+from studio_app.demo import text as t
 
 DAY = 86_400
 MEMBERS = 30  # members of the demo studio

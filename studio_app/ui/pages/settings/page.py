@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
 from studio_app.services.context import Context
 from studio_app.ui.lookups import Lookups
-from studio_app.ui.settings_code_lists import CodeListsTab
-from studio_app.ui.settings_general import GeneralTab
-from studio_app.ui.settings_profile import ProfileTab
+from studio_app.ui.pages.settings.code_lists import CodeListsTab
+from studio_app.ui.pages.settings.general import GeneralTab
+from studio_app.ui.pages.settings.profile import ProfileTab
 
 
 class SettingsPage(QTabWidget):

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from studio_app import __version__
+from studio_app.cli.common import EXIT_OK
 
-EXIT_OK, EXIT_FAILED = 0, 1
+EXIT_FAILED = 1
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

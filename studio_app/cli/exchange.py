@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_REFUSED, EXIT_CONFLICTS = 0, 1, 3
+from studio_app.cli.common import EXIT_OK
+
+EXIT_CONFLICTS = 3
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

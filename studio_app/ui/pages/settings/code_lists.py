@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from studio_app.core.codes import CodeListKind
 from studio_app.core.errors import UserError
-from studio_app.services import code_lists, site
+from studio_app.services import code_lists
 from studio_app.services.context import Context
 from studio_app.ui import messages
 from studio_app.ui.i18n import label
@@ -160,14 +160,8 @@ class CodeListsTab(QWidget):
 
     def _refresh_lookups(self) -> None:
         """The lists and forms already open show new labels at once (they share the maps)."""
-        if self.lookups is None:
-            return
-        for labels, kind in (
-            (self.lookups.category, CodeListKind.ISSUE_CATEGORY),
-            (self.lookups.unit, CodeListKind.HANDLING_UNIT),
-        ):
-            labels.clear()
-            labels.update(site.code_labels(kind))
+        if self.lookups is not None:
+            self.lookups.reread_code_lists()
 
     def add_code(self) -> bool:
         kind = self.current_kind()

@@ -1,10 +1,10 @@
 """The county office's demo (``studio-app demo --county``), made of real packages.
 
-Each demo studio's records are generated (:mod:`studio_app.services.demo`) in a scratch
+Each demo studio's records are generated (:mod:`.studio`) in a scratch
 database of its own, exported with the real exporter and imported at the county with the real
 importer, so the county database holds exactly what real packages make of them (sync status,
 import history, pinned peers). The county's work on them goes through ``county_work``
-(:mod:`studio_app.services.demo_county`); its feedback goes back to each studio, whose members
+(:mod:`.county_work`); its feedback goes back to each studio, whose members
 rate most replies, and the studio's second package brings the ratings. Work of the last
 :data:`FEEDBACK_LAG` days is done after that: what the county has still to send.
 
@@ -32,14 +32,9 @@ from pathlib import Path
 from studio_app import scratch
 from studio_app.core import kinds
 from studio_app.core.errors import UserError
-from studio_app.exchange.export import export_studio
-from studio_app.exchange.feedback import export_feedback
-from studio_app.exchange.importer import import_package
-from studio_app.paths import DATABASE_FILE
-from studio_app.services import accounts, audit, demo, proposals, site
-from studio_app.services import demo_text as t
-from studio_app.services.context import Context, utc_now
-from studio_app.services.demo_county import (
+from studio_app.demo import studio as demo
+from studio_app.demo import text as t
+from studio_app.demo.county_work import (
     COUNTY,
     STUDIOS,
     CountyDemoSummary,
@@ -47,6 +42,12 @@ from studio_app.services.demo_county import (
     studio_name,
     summary,
 )
+from studio_app.exchange.export import export_studio
+from studio_app.exchange.feedback import export_feedback
+from studio_app.exchange.importer import import_package
+from studio_app.paths import DATABASE_FILE
+from studio_app.services import accounts, audit, proposals, site
+from studio_app.services.context import Context, utc_now
 from studio_app.storage.database import close_database, open_database
 from studio_app.storage.models import Proposal, Setting, Site, database
 

@@ -105,10 +105,10 @@ def _default_name(args: argparse.Namespace) -> str:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from studio_app import cli
+    from studio_app.cli.common import EXIT_OK, open_data_dir
     from studio_app.services import site
 
-    workspace = cli._open(args, create=False)
+    workspace = open_data_dir(args, create=False)
     site.require_site()
     ctx = workspace.context()
     if args.what == "report":
@@ -118,7 +118,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     dest = Path(args.output) if args.output else Path.cwd() / _default_name(args)
     result = _print(ctx, args, dest)
     print(f"已生成：{result.path}（{result.pages} 页）")
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def _record_kind(args: argparse.Namespace):

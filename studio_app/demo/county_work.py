@@ -1,14 +1,14 @@
 """The county office's demo, its own part: the county's work on the studios' records.
 
-The county demo (:mod:`studio_app.county_demo`) brings demo studios' records in by package;
-this module then does what a county clerk does with them, through :mod:`.county_work` only
-(review, assignment, replies, adoption, instructions, all audited): most of the older
+The county demo (:mod:`.county`) brings demo studios' records in by package; this module
+then does what a county clerk does with them, through :mod:`studio_app.services.county_work`
+only (review, assignment, replies, adoption, instructions, all audited): most of the older
 submissions reviewed, accepted ones assigned to units from the handling-unit code list,
 most replied (a few late, a few overdue now), 社情民意 adopted at every level, an
 instruction or two, some rejected, merged, converted or returned; recent ones wait.
 
 Dates of the work follow each record's submission; the audit entries and the records' stamps
-carry the context's clock, the moment the demo is made (see :mod:`studio_app.county_demo`).
+carry the context's clock, the moment the demo is made (see :mod:`.county`).
 Deterministic for a random source and a clock.
 """
 
@@ -21,10 +21,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from studio_app.core.codes import CodeListKind, ProposalStatus
+from studio_app.demo import text as t
+from studio_app.demo.proposals import Dice
 from studio_app.services import county_work
-from studio_app.services import demo_text as t
 from studio_app.services.context import Context
-from studio_app.services.demo_proposals import Dice
 from studio_app.services.site import SiteFields, code_labels
 from studio_app.storage.models import Interview, Proposal, Visit, database
 

@@ -1,6 +1,8 @@
 """``studio-app``: no subcommand opens the desktop app; subcommands work headless.
 
 Exit codes: 0 done, 1 refused (one plain sentence on stderr, nothing changed), 2 usage.
+This module parses and dispatches and holds the small commands (setup, stats, check,
+repair-residents); the others have a module each, sharing :mod:`.common` and :mod:`.login`.
 """
 
 from __future__ import annotations
@@ -11,23 +13,24 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from studio_app import (
-    __version__,
-    cli_accounts,
-    cli_backup,
-    cli_county,
-    cli_exchange,
-    cli_peers,
-    cli_print,
-    cli_retention,
-    cli_selftest,
+from studio_app import __version__
+from studio_app.cli import (
+    accounts,
+    backup,
+    county,
+    demo,
+    exchange,
+    peers,
+    printing,
+    retention,
+    selftest,
 )
+from studio_app.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, open_data_dir
+from studio_app.cli.login import setup_admin_password
 from studio_app.core.errors import UserError
 from studio_app.paths import ENV_VAR, DataDir
 
 log = logging.getLogger("studio_app.cli")
-
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -101,14 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="list visits whose residents an earlier version unlinked; --apply links them back",
     )
     p.add_argument("--apply", action="store_true", help="link them back (audited)")
-    cli_print.register(sub, common)
-    cli_exchange.register(sub, common)
-    cli_peers.register(sub, common)
-    cli_retention.register(sub, common)
-    cli_selftest.register(sub, common)
-    cli_accounts.register(sub, common)
-    cli_backup.register(sub, common)
-    cli_county.register(sub, common)
+    printing.register(sub, common)
+    exchange.register(sub, common)
+    peers.register(sub, common)
+    retention.register(sub, common)
+    selftest.register(sub, common)
+    accounts.register(sub, common)
+    backup.register(sub, common)
+    county.register(sub, common)
     return parser
 
 
@@ -122,32 +125,11 @@ def _positive(text: str) -> int:
     return value
 
 
-def _open(
-    args: argparse.Namespace, *, create: bool = True, login: bool = True, reading: bool = False
-):
-    """Open the data directory (commands that only read refuse to create one) and log in.
-
-    ``reading``: the command only reads, so a database that cannot be written (a read-only
-    folder, file or disk) is opened read-only instead of refused.
-    """
-    from studio_app.logs import configure
-    from studio_app.workspace import open_workspace
-
-    data_dir = DataDir.resolve(args.data_dir)
-    if not create and not data_dir.database.exists():
-        raise UserError(f"数据目录 {data_dir.root} 中还没有数据库，请先运行 setup 或 demo。")
-    workspace = open_workspace(data_dir, reading=reading)
-    configure(data_dir.logs)
-    if login and cli_accounts.needs_login(args):
-        cli_accounts.log_in(workspace, args)
-    return workspace
-
-
 def cmd_setup(args: argparse.Namespace) -> int:
     from studio_app.services import site
 
-    workspace = _open(args, login=False)
-    admin = cli_accounts.setup_admin_password()
+    workspace = open_data_dir(args, login=False)
+    admin = setup_admin_password()
     fields = (args.kind, args.name, args.code, args.township, args.county)
     if admin is None:  # an administrator exists already
         created, key = site.setup(*fields, for_real=True), None
@@ -161,79 +143,12 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
-    from studio_app.services import accounts, demo, site
-    from studio_app.storage.models import Member, Resident, Visit
-    from studio_app.workspace import DEMO_SITE, DEMO_VISITS
-
-    if args.studios is not None and not args.county:
-        print("studio-app demo: 用法错误：--studios 只能与 --county 一起使用", file=sys.stderr)
-        return EXIT_USAGE
-    workspace = _open(args)
-    if workspace.site is not None:  # an administrator, and never a ledger in real use
-        demo.check_allowed(workspace.context())
-    if args.county:
-        return _demo_county(args, workspace)
-    if any(m.select().exists() for m in (Member, Resident, Visit)):
-        raise UserError(
-            "数据库中已有记录，演示数据只能生成到空数据库（可用 --data-dir 另选目录）。"
-        )
-    if workspace.site is None:
-        workspace.site = site.setup(**DEMO_SITE)
-
-    def progress(done: int, total: int) -> None:
-        if sys.stderr.isatty():
-            print(f"\r生成演示数据… {done * 100 // max(total, 1)}%", end="", file=sys.stderr)
-
-    summary = demo.generate(
-        workspace.context(), visits=args.visits or DEMO_VISITS, seed=args.seed, progress=progress
-    )
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    print(
-        f"已生成演示数据：委员 {summary.members}，群众 {summary.residents}，"
-        f"接待走访 {summary.visits}，访谈 {summary.interviews}，提案与社情民意 {summary.proposals}"
-    )
-    if not accounts.has_accounts():
-        accounts.ensure_demo_admin()
-        print(f"演示管理员：用户名 {accounts.DEMO_LOGIN}，密码 {accounts.DEMO_PASSWORD}")
-    return EXIT_OK
-
-
-def _demo_county(args: argparse.Namespace, workspace) -> int:
-    """``demo --county``: the county office with demo studios' packages (county_demo)."""
-    from studio_app import county_demo
-    from studio_app.services import accounts, site
-
-    def progress(done: int, total: int) -> None:
-        if sys.stderr.isatty():
-            print(f"\r生成县政协演示数据… {done * 100 // max(total, 1)}%", end="", file=sys.stderr)
-
-    visits = args.visits or county_demo.VISITS
-    s = county_demo.generate(
-        studios=args.studios or 3, visits=visits, seed=args.seed, progress=progress
-    )
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    workspace.site = county = site.require_site()
-    print(
-        f"已生成县政协演示数据：{county.name}，收到 {len(s.studios)} 个工作室"
-        f"（{'、'.join(s.studios)}）的数据包：接待走访 {s.visits}，访谈 {s.interviews}，"
-        f"提案与社情民意 {s.proposals}；已审查 {s.reviewed}，待审查 {s.waiting}，"
-        f"交办 {s.assigned}，已答复 {s.replied}（超期答复 {s.late}），超期未复 {s.overdue}，"
-        f"采用 {s.adopted}，批示 {s.instructed}，委员已评价 {s.evaluated}"
-    )
-    accounts.ensure_demo_admin()
-    print(f"演示管理员：用户名 {accounts.DEMO_LOGIN}，密码 {accounts.DEMO_PASSWORD}")
-    return EXIT_OK
-
-
 def cmd_stats(args: argparse.Namespace) -> int:
     """Counts of records; at the county also its work on proposals (county_stats)."""
     from studio_app.services import county_stats, site, stats
     from studio_app.services.statistics import Period
 
-    workspace = _open(args, create=False, reading=True)
+    workspace = open_data_dir(args, create=False, reading=True)
     here = site.require_site()
     if args.period and here.kind != "county":
         raise UserError("--period 只用于县政协的审查办理统计。")
@@ -267,7 +182,7 @@ def _print_counts(counts: dict, indent: str = "") -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     from studio_app.services import integrity, link_repair
 
-    workspace = _open(args, create=False, reading=True)
+    workspace = open_data_dir(args, create=False, reading=True)
     skipped: list[str] = []
     found = integrity.problems(skipped, text_sample=None if args.all_text else 100)
     if found:
@@ -289,7 +204,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_repair_residents(args: argparse.Namespace) -> int:
     from studio_app.services import link_repair
 
-    workspace = _open(args, create=False)
+    workspace = open_data_dir(args, create=False)
     found = link_repair.find()
     if not found:
         print("没有需要恢复的来访群众关联。")
@@ -315,7 +230,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from studio_app.workspace import Workspace, ensure_demo
 
     def prepare() -> Workspace:
-        workspace = _open(args, login=False)  # the window asks who is there
+        workspace = open_data_dir(args, login=False)  # the window asks who is there
         ensure_demo(workspace)
         return workspace
 
@@ -324,20 +239,20 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "setup": cmd_setup,
-    "demo": cmd_demo,
+    "demo": demo.cmd_demo,
     "stats": cmd_stats,
     "check": cmd_check,
     "repair-residents": cmd_repair_residents,
-    "print": cli_print.cmd_print,
-    "selftest": cli_selftest.cmd_selftest,
-    **cli_backup.COMMANDS,  # type: ignore[dict-item]  # its str keys are str | None keys
+    "print": printing.cmd_print,
+    "selftest": selftest.cmd_selftest,
+    **backup.COMMANDS,  # type: ignore[dict-item]  # its str keys are str | None keys
     None: cmd_gui,
 }
 
 
 def _exchange(args: argparse.Namespace) -> int:
-    workspace = _open(args, create=False)
-    return cli_exchange.COMMANDS[args.command](args, workspace)
+    workspace = open_data_dir(args, create=False)
+    return exchange.COMMANDS[args.command](args, workspace)
 
 
 def _unexpected(exc: Exception) -> str:
@@ -352,8 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if hasattr(args, "run"):  # subcommands that bring their own handler
             reading = getattr(args, "reading", False)
-            return args.run(args, _open(args, create=False, reading=reading))
-        if args.command in cli_exchange.COMMANDS:
+            return args.run(args, open_data_dir(args, create=False, reading=reading))
+        if args.command in exchange.COMMANDS:
             return _exchange(args)
         return COMMANDS[args.command](args)
     except UserError as exc:
