@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
 
 from studio_app.core import kinds
 from studio_app.core.fields import Field, Kind
@@ -91,6 +91,8 @@ def _codes(fld: Field, parent: QWidget) -> Editor:
 
 def _member(parent: QWidget) -> Editor:
     combo = member_combo(parent, "")
+    combo.setMinimumContentsLength(8)  # a name fits even while "none" is shown
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
     def get() -> int | None:
         code = combo_code(combo)
