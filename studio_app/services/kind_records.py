@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
 from studio_app.core import kinds
-from studio_app.core.errors import UserError
-from studio_app.services import records
+from studio_app.services import permissions, records
 from studio_app.services.coerce import clean
 from studio_app.services.context import Context
 from studio_app.services.serials import next_serial
@@ -23,8 +22,9 @@ from studio_app.storage.models import SyncedModel
 
 
 def _may_edit(ctx: Context, kind: kinds.RecordKind) -> None:
+    """A kind may narrow who edits it (``RecordKind.editors``); a refusal is audited."""
     if str(ctx.role) not in kind.editors:
-        raise UserError(f"您的角色不能新增或修改{kind.label}。")
+        permissions.refuse(ctx, permissions.Permission.EDIT, kind.name)
 
 
 def create(ctx: Context, kind: kinds.RecordKind, values: Mapping[str, Any]) -> SyncedModel:

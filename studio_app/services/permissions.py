@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from enum import StrEnum
+from typing import NoReturn
 
 import peewee as pw
 
@@ -76,8 +77,12 @@ def allowed(ctx: Context, permission: Permission) -> bool:
 
 def require(ctx: Context, permission: Permission, record_type: str = "") -> None:
     """Return when ``ctx``'s user may do ``permission``; else audit the refusal and raise."""
-    if allowed(ctx, permission):
-        return
+    if not allowed(ctx, permission):
+        refuse(ctx, permission, record_type)
+
+
+def refuse(ctx: Context, permission: Permission, record_type: str = "") -> NoReturn:
+    """Audit that ``ctx``'s user may not do ``permission`` and raise :class:`PermissionDenied`."""
     _pending.append((ctx, permission, record_type))
     flush()
     try:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
 
 from studio_app.core import kinds
+from studio_app.core.codes import Role
 from studio_app.core.errors import ValidationError
 from studio_app.services import kind_records, members
 from studio_app.services.context import Context
+from studio_app.services.permissions import PermissionDenied
 from studio_app.storage.models import AuditEntry, database
 
 
@@ -63,3 +66,18 @@ def test_renaming_a_member_rewrites_the_names(ctx: Context, tea_talk: kinds.Reco
 
 def test_the_kind_is_gone_after_the_test() -> None:
     assert "tea_talk" not in kinds.names()
+
+
+def test_a_kind_may_narrow_its_editors_and_the_refusal_is_audited(
+    ctx: Context, tea_talk: kinds.RecordKind
+) -> None:
+    admins_only = dataclasses.replace(tea_talk, editors=("admin",))
+    staff = dataclasses.replace(ctx, user="li", role=Role.STAFF, may_see_pii=False)
+    m = members.create(ctx, {"name": "王委员"})
+    values = {"title": "议事", "held_on": "2026-11-20", "members": [m.id]}
+    with pytest.raises(PermissionDenied):
+        kind_records.create(staff, admins_only, values)
+    assert database.execute_sql("SELECT count(*) FROM tea_talk").fetchone()[0] == 0
+    refused = AuditEntry.get(AuditEntry.action == "refused")
+    assert (refused.user, refused.record_type) == ("li", "tea_talk")
+    assert kind_records.create(ctx, admins_only, values).serial
