@@ -21,7 +21,7 @@ from python_calamine import CalamineWorkbook
 from studio_app.core import kinds
 from studio_app.exchange import hooks, tables
 from studio_app.exchange.export import export_studio
-from studio_app.exchange.importer import ImportResult, import_package
+from studio_app.exchange.importer import import_package
 from studio_app.exchange.plan import AlreadyImported
 from studio_app.exchange.schema import (
     PackageKind,
@@ -30,11 +30,12 @@ from studio_app.exchange.schema import (
     sheets_for,
     studio_sheet,
 )
-from studio_app.services import exchange_conflicts, integrity, kind_records, members
+from studio_app.services import kind_records, members
 from studio_app.services.site import code_labels
 from studio_app.storage.migrations import create_kind
 from studio_app.storage.models import Member, database
 from tests.exchange.conftest import Install, county, everything, out, same_at_both, studio
+from tests.exchange.test_county_loop import take
 from tests.kinds.throwaway import TEA_TALK
 
 __all__ = ["county", "out", "studio"]  # the two installations of tests/exchange
@@ -73,19 +74,6 @@ def send(studio: Install, out: Path, expect: dict[str, int], **kw: Any) -> Path:
         assert result.path is not None
         assert {k: v for k, v in result.counts.items() if v} == expect
         return result.path
-
-
-def take(county: Install, path: Path, **expect: int) -> ImportResult:
-    """Import at the county: the plan holds exactly ``expect`` rows per action (besides
-    unchanged ones), no conflict, and the database stays sound."""
-    with county as ctx:
-        result = import_package(ctx, path)
-        assert result.applied, [(r.record, r.reason) for r in result.plan.rows]
-        counts = {k: v for k, v in result.plan.counts.items() if v and k != "unchanged"}
-        assert counts == expect, result.plan.rows
-        assert exchange_conflicts.pending() == []
-        assert integrity.problems() == []
-        return result
 
 
 def test_every_field_travels_then_an_edit_and_a_trash(
