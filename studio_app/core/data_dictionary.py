@@ -319,6 +319,20 @@ def _code_list_section() -> list[str]:
     return out
 
 
+def _origin_tables() -> list[str]:
+    """One line per declared origin table (``RecordKind.origins``)."""
+    found = []
+    for k in kinds.all_kinds():
+        if k.origin_table:
+            labels = "、".join(kinds.kind(o.kind).short_label for o in k.origins)
+            columns = " or ".join(f"`{o.column}`" for o in k.origins)
+            found.append(
+                f"- `{k.origin_table}`: the records ({labels}) a {k.short_label} grew from "
+                f"(`{k.name}_id` → {columns}); part of the {k.name}"
+            )
+    return found
+
+
 def _undeclared() -> list[str]:
     return [
         "## Stored beside the declarations",
@@ -329,8 +343,7 @@ def _undeclared() -> list[str]:
         "- `resident.name_key`: the name normalised for duplicate suggestions",
         "- `visit.reporting_point`: uuid of the direct reporting point (直报点) a visit came",
         "  through (no record kind yet)",
-        "- `proposal_source`: the visits and interviews a proposal-type record grew from",
-        "  (`proposal_id` → `visit_id` or `interview_id`); part of the proposal",
+        *_origin_tables(),
         "- `proposal_unit`: the county's handling units of a proposal (county-owned): `unit`",
         "  from the list `handling_unit`, `role` from `UnitRole`",
         "- `live_count`: live records per indexed kind, kept by triggers",

@@ -33,6 +33,28 @@ class LinkTable:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """A kind of record another record can grow from, e.g. the visits a proposal grew from."""
+
+    kind: str  # the origin's kind name, e.g. "visit"
+    tag: str  # its prefix in the exchange cell that lists origins, e.g. "v:"
+
+    @property
+    def column(self) -> str:
+        return f"{self.kind}_id"  # the origin's column in the owner's origin table
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A step of a kind's workflow, offered as a button on its dialog and audited."""
+
+    action: str  # the audited action, e.g. "close"
+    label: str  # Chinese, the button's text, e.g. "结束访谈"
+    source: str  # the status it leaves
+    target: str  # the status it reaches
+
+
+@dataclass(frozen=True)
 class RecordKind:
     name: str  # the table and the code name, e.g. "visit"
     label: str  # Chinese, e.g. "接待走访记录"
@@ -52,6 +74,10 @@ class RecordKind:
     editors: tuple[str, ...] = ("admin", "staff")  # roles that create and edit it
     generic: bool = True  # False: a kind with its own pages and services (visits, …)
     service: str = ""  # the module of studio_app.services that writes it ("": generic)
+    print_layout: str = ""  # the module of studio_app.reports with its own form ("": generic)
+    transitions: tuple[Transition, ...] = ()  # its workflow, besides create and trash
+    origins: tuple[Origin, ...] = ()  # kinds a record grows from (``origin_table``)
+    origin_table: str = ""  # e.g. "proposal_source": owner id, one origin id per row
 
     @property
     def live_counted(self) -> bool:
@@ -158,7 +184,7 @@ VISIT = register(
         "visit", "接待走访记录", "接待走访", "接待走访", f.VISIT_FIELDS, serial_prefix="JD",
         status=c.VisitStatus, fts="visit_fts", links=_people_links("visit"),
         search=("place", "content"), title_key="content", date_key="occurred_at",
-        generic=False, service="visits",
+        generic=False, service="visits", print_layout="visit_form",
     )
 )  # fmt: skip
 INTERVIEW = register(
@@ -166,7 +192,13 @@ INTERVIEW = register(
         "interview", "访谈记录", "访谈", "访谈", f.INTERVIEW_FIELDS, serial_prefix="FT",
         status=c.InterviewStatus, fts="interview_fts", links=_people_links("interview"),
         search=("title", "place_or_platform", "participant_note", "views", "follow_up"),
+        list_columns=("occurred_at", "kind", "title", "members", "participant_count"),
         title_key="title", date_key="occurred_at", generic=False, service="interviews",
+        print_layout="interview_form",
+        transitions=(
+            Transition("close", "结束访谈", c.InterviewStatus.OPEN, c.InterviewStatus.CLOSED),
+            Transition("reopen", "重新打开", c.InterviewStatus.CLOSED, c.InterviewStatus.OPEN),
+        ),
     )
 )  # fmt: skip
 PROPOSAL = register(
@@ -177,5 +209,7 @@ PROPOSAL = register(
                          "member", "co_signer_names"),),
         search=("title", "facts", "analysis", "recommendations", "county_no", "reply_summary"),
         title_key="title", date_key="submitted_at", generic=False, service="proposals",
+        print_layout="proposal_form",
+        origins=(Origin("visit", "v:"), Origin("interview", "i:")), origin_table="proposal_source",
     )
 )  # fmt: skip

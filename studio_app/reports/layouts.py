@@ -1,9 +1,10 @@
 """Which printed form a record kind gets: a layout of its own, or the form of its fields.
 
-Visits, interviews and proposals keep the paper forms studios know (their modules here each
-declare a :class:`Layout`); every other kind is printed by :mod:`.record_form` from its
-declaration. Printing by kind (the CLI, the app's print jobs) goes through :func:`render`.
-The form modules, and reportlab with them, are imported when something is printed.
+A kind that keeps a paper form studios know names its module here in its declaration
+(``RecordKind.print_layout``; the module declares a :class:`Layout`); every other kind is
+printed by :mod:`.record_form` from its declaration. Printing by kind (the CLI, the app's
+print jobs) goes through :func:`render`. The form modules, and reportlab with them, are
+imported when something is printed.
 """
 
 from __future__ import annotations
@@ -26,9 +27,6 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-
-# kind → the module in studio_app.reports that holds its own LAYOUT
-OWN = {"visit": "visit_form", "interview": "interview_form", "proposal": "proposal_form"}
 
 
 class Render(Protocol):
@@ -56,10 +54,9 @@ class Layout:
 
 def own(kind: kinds.RecordKind) -> Layout | None:
     """``kind``'s own layout; None for a kind printed from its fields."""
-    module = OWN.get(kind.name)
-    if module is None:
+    if not kind.print_layout:
         return None
-    layout: Layout = import_module(f"studio_app.reports.{module}").LAYOUT
+    layout: Layout = import_module(f"studio_app.reports.{kind.print_layout}").LAYOUT
     return layout
 
 
@@ -71,7 +68,7 @@ def document_name(kind: kinds.RecordKind, row: SyncedModel) -> str:
 
 def printable() -> tuple[kinds.RecordKind, ...]:
     """The kinds printed by serial: those numbered by a prefix or with a layout of their own."""
-    return tuple(k for k in kinds.all_kinds() if k.serial_prefix or k.name in OWN)
+    return tuple(k for k in kinds.all_kinds() if k.serial_prefix or k.print_layout)
 
 
 def render(
