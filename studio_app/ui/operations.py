@@ -21,16 +21,17 @@ import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QEventLoop, QObject, QThread, Signal
 
 from studio_app.storage.models import database
 
 log = logging.getLogger("studio_app.ui.operations")
 
 Done = Callable[[Any, BaseException | None], None]
+T = TypeVar("T")
 
 
 class Cancelled(Exception):
@@ -195,3 +196,29 @@ def install(new: Runner | None) -> Runner:
     global _runner
     previous, _runner = _runner, new if new is not None else SyncRunner()
     return previous
+
+
+def call(work: Callable[[], T]) -> T:
+    """Run one service write on the database worker and wait for it: its result is returned
+    and its error raised here, on the GUI thread, so a dialog's save reads as a plain call.
+
+    While it waits the window keeps painting but takes no input (no second click can start
+    a second save); a :class:`SyncRunner` runs ``work`` at once.
+    """
+    current = runner()
+    if isinstance(current, SyncRunner):
+        return work()
+    outcome: list[tuple[Any, BaseException | None]] = []
+    loop = QEventLoop()
+
+    def done(result: Any, error: BaseException | None) -> None:
+        outcome.append((result, error))
+        loop.quit()
+
+    current.submit(lambda _progress: work(), done)
+    if not outcome:
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    result, error = outcome[0]
+    if error is not None:
+        raise error
+    return result

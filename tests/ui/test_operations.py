@@ -180,3 +180,53 @@ def test_a_count_for_an_older_query_is_dropped(
     held.finish(1)  # the newest query's count
     held.finish(0)  # the search's count comes late: dropped
     assert model.total == 6 and totals == [COUNTING, COUNTING, 6]
+
+
+def test_call_runs_on_the_worker_and_returns_or_raises_here(qtbot, worker: DbWorker) -> None:
+    assert operations.call(threading.get_ident) != threading.get_ident()
+
+    def fail() -> None:
+        raise ValueError("refused")
+
+    with pytest.raises(ValueError, match="refused"):
+        operations.call(fail)
+    assert operations.call(lambda: "still working") == "still working"
+
+
+def test_dialog_saves_and_list_deletes_run_on_the_worker(
+    qtbot,
+    worker: DbWorker,
+    workspace: Workspace,
+    people: Any,
+    answers: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A save writes on the database worker while the window waits; its result (the new
+    record) and its refusals come back to the dialog as before."""
+    from studio_app.services import changes
+    from studio_app.storage.models import Member
+    from studio_app.ui.widgets import confirm
+    from tests.ui.conftest import type_text
+
+    monkeypatch.setattr(confirm, "confirm_delete", lambda _parent, _what: True)
+    writers: list[int] = []
+    stop = changes.subscribe(lambda _kinds: writers.append(threading.get_ident()))
+    try:
+        window = build_main_window(workspace)
+        qtbot.addWidget(window)
+        page = window.members
+        dialog = page.open_record(None)
+        dialog.save()  # no name: refused, shown in place, nothing written
+        assert dialog.isVisible() and dialog.error_of("name") and writers == []
+        type_text(dialog.edits["name"], "赵丽华")
+        dialog.save()
+        assert not dialog.isVisible()
+        row = Member.get(Member.name == "赵丽华")
+        assert dialog.saved_id == row.id
+        qtbot.waitUntil(lambda: page.model.total == 4)
+        page.select_record(row.id)
+        assert page.delete_selected()
+        assert Member.get_by_id(row.id).deleted_at is not None
+    finally:
+        stop()
+    assert len(writers) == 2 and threading.get_ident() not in writers

@@ -246,7 +246,7 @@ class BackupPanel(QWidget):
 
     def _set_folder(self, folder: str | None) -> None:
         try:
-            backups.set_folder(self.ctx, folder)
+            operations.call(lambda: backups.set_folder(self.ctx, folder))
         except UserError as exc:
             messages.show_error(self, exc.message)
             return

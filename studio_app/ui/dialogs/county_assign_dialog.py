@@ -29,7 +29,7 @@ from studio_app.core.errors import UserError, ValidationError
 from studio_app.core.fields import PROPOSAL_FIELDS, by_key
 from studio_app.services import code_lists, county_work, site
 from studio_app.services.context import Context
-from studio_app.ui import messages
+from studio_app.ui import messages, operations
 from studio_app.ui.widgets.combos import combo_code, entry_combo, set_combo_code
 from studio_app.ui.widgets.field_row import ERROR_STYLE, FieldRow
 from studio_app.ui.widgets.optional_date import date_edit
@@ -262,7 +262,11 @@ class CountyAssignDialog(QDialog):
         if not ask_batch(self, question, self.tr("Assign")):
             return
         try:
-            county_work.assign(self.ctx, self.ids, v["lead"], v["assist"], on=v["on"], due=v["due"])
+            operations.call(
+                lambda: county_work.assign(
+                    self.ctx, self.ids, v["lead"], v["assist"], on=v["on"], due=v["due"]
+                )
+            )
         except ValidationError as exc:
             self._errors(exc.errors)
             return

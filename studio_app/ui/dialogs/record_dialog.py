@@ -1,4 +1,4 @@
-"""What the create/edit dialogs of interviews, proposals, members and residents share.
+"""What the create/edit dialogs of records share (proposals, members, residents, any kind).
 
 A form of :class:`FieldRow` s with inline errors, Save (Enter, Ctrl+S), Cancel (Esc, asks
 before throwing changes away), optional workflow buttons, and writes through a service.
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from studio_app.core.errors import UserError, ValidationError
 from studio_app.core.fields import Field
 from studio_app.services.context import Context
-from studio_app.ui import identifiers, messages
+from studio_app.ui import identifiers, messages, operations
 from studio_app.ui.widgets.field_row import ERROR_STYLE, FieldRow
 
 
@@ -44,7 +44,7 @@ class RecordDialog(QDialog):
 
     saved = Signal(int)
     fields: tuple[Field, ...] = ()
-    draft_kind = ""  # names the drafts of this kind of record ("interview-new", "interview-7")
+    draft_kind = ""  # names the drafts of this kind of record ("proposal-new", "proposal-7")
 
     def __init__(self, ctx: Context, record_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,7 +172,7 @@ class RecordDialog(QDialog):
     def attempt(self, work: Callable[[], Any]) -> bool:
         """Run a service call, showing refusals in place; True when it went through."""
         try:
-            row = work()
+            row = operations.call(work)
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return False

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from studio_app.core.errors import UserError
 from studio_app.services import exchange_conflicts
 from studio_app.services.context import Context
-from studio_app.ui import messages
+from studio_app.ui import messages, operations
 from studio_app.ui.exchange import rows
 from studio_app.ui.exchange.table_model import TextRow, TextTableModel
 from studio_app.ui.exchange.widgets import note, table
@@ -163,7 +163,7 @@ class ConflictsPanel(QWidget):
         if conflict_id is None:
             return
         try:
-            exchange_conflicts.resolve(self.ctx, conflict_id, keep)
+            operations.call(lambda: exchange_conflicts.resolve(self.ctx, conflict_id, keep))
         except UserError as exc:
             messages.show_error(self, exc.message)
             return

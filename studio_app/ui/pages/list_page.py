@@ -33,7 +33,7 @@ from studio_app.core.errors import UserError
 from studio_app.services import county_desk
 from studio_app.services.context import Context
 from studio_app.services.listing import Lister, ListQuery
-from studio_app.ui import drafts, messages
+from studio_app.ui import drafts, messages, operations
 from studio_app.ui.changes_bridge import follow, reload_kept, shown_by
 from studio_app.ui.dialogs.record_view import RecordViewDialog
 from studio_app.ui.lookups import Lookups
@@ -109,7 +109,7 @@ class ListPage(RecordsPage):
 
     lister: Lister
     descending = True  # first sort: newest first; people pages list by name, A first
-    noun = ""  # e.g. "interview", for object names
+    noun = ""  # e.g. "proposal", for object names
     studio_records = False  # at the county: the studios' records, with a 工作室 column
 
     def __init__(self, ctx: Context, lookups: Lookups, parent: QWidget | None = None) -> None:
@@ -381,7 +381,8 @@ class ListPage(RecordsPage):
         if not confirm.confirm_delete(self, self.describe(index.row())):
             return False
         try:
-            self.delete_record(self.model.record_id(index.row()))
+            record_id = self.model.record_id(index.row())
+            operations.call(lambda: self.delete_record(record_id))
         except UserError as exc:
             messages.show_error(self, exc.message)
             return False

@@ -27,7 +27,7 @@ from studio_app.services import members, resident_merge, residents, site
 from studio_app.services.context import Context
 from studio_app.services.listing import ListQuery
 from studio_app.services.record_lists import MEMBERS, RESIDENTS
-from studio_app.ui import messages
+from studio_app.ui import messages, operations
 from studio_app.ui.dialogs import resident_merge_dialog
 from studio_app.ui.dialogs.person_dialogs import MemberDialog, ResidentDialog
 from studio_app.ui.lookups import Lookups, enum_labels
@@ -190,7 +190,8 @@ class ResidentsPage(ListPage):
             chosen = resident_merge_dialog.choose_kept(self.ctx, ids[0], ids[1], self)
             if chosen is None:
                 return False
-            resident_merge.merge(self.ctx, *chosen)
+            kept, merged = chosen
+            operations.call(lambda: resident_merge.merge(self.ctx, kept, merged))
         except UserError as exc:
             messages.show_error(self, exc.message)
             return False
@@ -208,7 +209,7 @@ class ResidentsPage(ListPage):
         if not resident_merge_dialog.confirm_undo(self, question.format(name)):
             return False
         try:
-            resident_merge.undo(self.ctx, entry)
+            operations.call(lambda: resident_merge.undo(self.ctx, entry))
         except UserError as exc:
             messages.show_error(self, exc.message)
             return False

@@ -25,7 +25,7 @@ from studio_app.core.codes import Role
 from studio_app.core.errors import UserError
 from studio_app.services import accounts
 from studio_app.services.context import Context
-from studio_app.ui import messages
+from studio_app.ui import messages, operations
 
 
 def _role_label(role: str) -> str:
@@ -161,7 +161,7 @@ class UsersPage(QWidget):
 
     def _do(self, action) -> bool:
         try:
-            action()
+            operations.call(action)
         except UserError as exc:
             messages.show_error(self, exc.message)
             return False

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +25,7 @@ from studio_app.core.codes import CodeListKind
 from studio_app.core.errors import UserError
 from studio_app.services import code_lists
 from studio_app.services.context import Context
-from studio_app.ui import messages
+from studio_app.ui import messages, operations
 from studio_app.ui.i18n import label
 from studio_app.ui.lookups import Lookups
 
@@ -148,9 +151,9 @@ class CodeListsTab(QWidget):
         active = not chosen or self._selected_active()
         self.active_button.setText(self.tr("Deactivate") if active else self.tr("Activate"))
 
-    def _run(self, action: object, select: str = "") -> bool:
+    def _run(self, action: Callable[[], Any], select: str = "") -> bool:
         try:
-            result = action()  # type: ignore[operator]
+            result = operations.call(action)
         except UserError as exc:
             messages.show_error(self, exc.message)
             return False

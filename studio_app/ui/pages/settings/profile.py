@@ -16,7 +16,7 @@ from studio_app.core.codes import SiteKind
 from studio_app.core.errors import UserError, ValidationError
 from studio_app.services import site_profile
 from studio_app.services.context import Context
-from studio_app.ui import messages
+from studio_app.ui import messages, operations
 from studio_app.ui.i18n import label
 
 MAX_WIDTH = 760
@@ -91,7 +91,7 @@ class ProfileTab(QWidget):
         """Save what was typed; a refusal is shown and nothing is written."""
         values = {key: edit.text() for key, edit in self.edits.items()}
         try:
-            changes = site_profile.update(self.ctx, values)
+            changes = operations.call(lambda: site_profile.update(self.ctx, values))
         except ValidationError as exc:
             messages.show_error(self, "\n".join(exc.errors.values()))
             return False
