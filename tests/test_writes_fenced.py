@@ -22,19 +22,6 @@ FENCED_IN = ("services", "storage")
 
 # Module (relative to studio_app/) → why it still writes by itself.
 EXCEPTIONS = {
-    "exchange/apply.py": (
-        "applies an import in bulk: INSERT … SELECT / UPDATE … FROM the staging tables, one "
-        "statement per sheet and group (row-by-row service calls are ~5x slower on the "
-        "indexed tables), with the audit rows, link and side-table rows, the import history, "
-        "conflict states, the sender's site and the county's code lists"
-    ),
-    "exchange/export.py": (
-        "marks the exported records as exchanged (one executemany per sheet) and takes the "
-        "package number, in the transaction that records the export"
-    ),
-    "exchange/waiting.py": "keeps, replays and forgets the rows that wait for a record",
-    "exchange/hooks.py": "builds the bulk INSERT of a side table's items, run by apply",
-    "exchange/extras.py": "builds the bulk INSERT of a proposal's handling units, run by apply",
     "exchange/plan.py": "classifies staged rows in the connection's temporary tables",
     "exchange/staging.py": "fills the connection's temporary staging tables",
     "exchange/reader.py": "marks rows of a temporary staging table whose signature fails",

@@ -843,14 +843,6 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>新建来访（Ctrl+N）</translation>
     </message>
     <message>
-        <source>New interview</source>
-        <translation>新建访谈</translation>
-    </message>
-    <message>
-        <source>New proposal</source>
-        <translation>新建提案/社情民意</translation>
-    </message>
-    <message>
         <source>On duty today</source>
         <translation>今日值班委员</translation>
     </message>
@@ -867,8 +859,8 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>接待走访</translation>
     </message>
     <message>
-        <source>Interview</source>
-        <translation>访谈</translation>
+        <source>New {0}</source>
+        <translation>新建{0}</translation>
     </message>
     <message>
         <source>Proposal</source>
@@ -1407,96 +1399,6 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
 </context>
 <context>
-    <name>InterviewDialog</name>
-    <message>
-        <source>Close interview</source>
-        <translation>结束访谈</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>重新打开</translation>
-    </message>
-    <message>
-        <source>New interview</source>
-        <translation>新建访谈</translation>
-    </message>
-    <message>
-        <source>Interview {0}</source>
-        <translation>访谈 {0}</translation>
-    </message>
-    <message>
-        <source>Status: {0}</source>
-        <translation>状态：{0}</translation>
-    </message>
-</context>
-<context>
-    <name>InterviewsPage</name>
-    <message>
-        <source>Turn into proposal…</source>
-        <translation>转为建议……</translation>
-    </message>
-    <message>
-        <source>Write a suggestion from the selected interview</source>
-        <translation>用选中的访谈撰写意见建议</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印……</translation>
-    </message>
-    <message>
-        <source>Preview and print the selected interview record</source>
-        <translation>预览并打印选中的访谈记录</translation>
-    </message>
-    <message>
-        <source>Select an interview to print.</source>
-        <translation>请先选中要打印的访谈记录。</translation>
-    </message>
-    <message>
-        <source>Serial</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>访谈时间</translation>
-    </message>
-    <message>
-        <source>Form</source>
-        <translation>访谈形式</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>参加委员</translation>
-    </message>
-    <message>
-        <source>Participants</source>
-        <translation>参加人数</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Search topic, members, views…</source>
-        <translation>搜索主题、委员、意见……</translation>
-    </message>
-    <message>
-        <source>New interview</source>
-        <translation>新建访谈</translation>
-    </message>
-    <message>
-        <source>All forms</source>
-        <translation>全部形式</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-</context>
-<context>
     <name>KindDialog</name>
     <message>
         <source>New {0}</source>
@@ -1522,8 +1424,24 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>全部状态</translation>
     </message>
     <message>
-        <source>Select a record to print.</source>
-        <translation>请先选中要打印的记录。</translation>
+        <source>Turn into {0}…</source>
+        <translation>转为{0}……</translation>
+    </message>
+    <message>
+        <source>Start a {0} from the selected record</source>
+        <translation>以选中的记录新建{0}</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印……</translation>
+    </message>
+    <message>
+        <source>Preview and print the selected {0}</source>
+        <translation>预览并打印选中的{0}</translation>
+    </message>
+    <message>
+        <source>Select a {0} to print.</source>
+        <translation>请先选中要打印的{0}。</translation>
     </message>
 </context>
 <context>
@@ -1606,10 +1524,6 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>接待走访</translation>
     </message>
     <message>
-        <source>Interviews</source>
-        <translation>访谈</translation>
-    </message>
-    <message>
         <source>Proposals</source>
         <translation>提案与社情民意</translation>
     </message>
@@ -1648,14 +1562,6 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>New visit (Ctrl+N)</source>
         <translation>新建来访（Ctrl+N）</translation>
-    </message>
-    <message>
-        <source>New interview</source>
-        <translation>新建访谈</translation>
-    </message>
-    <message>
-        <source>New proposal</source>
-        <translation>新建提案/社情民意</translation>
     </message>
     <message>
         <source>New {0}</source>
@@ -2269,16 +2175,8 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>“{0}”将移入回收站，与其关联的记录转到“{1}”名下：</translation>
     </message>
     <message>
-        <source>Visits: {0} {1}</source>
-        <translation>接待走访：{0} 条 {1}</translation>
-    </message>
-    <message>
-        <source>Interviews: {0} {1}</source>
-        <translation>访谈活动：{0} 条 {1}</translation>
-    </message>
-    <message>
-        <source>Proposals led: {0} {1}</source>
-        <translation>作为第一提出人：{0} 条 {1}</translation>
+        <source>{0}: {1} {2}</source>
+        <translation>{0}：{1} 条 {2}</translation>
     </message>
     <message>
         <source>Taken over where the kept record is empty: {0}</source>
@@ -2664,10 +2562,6 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>接待走访</translation>
     </message>
     <message>
-        <source>Interviews</source>
-        <translation>访谈</translation>
-    </message>
-    <message>
         <source>Proposals</source>
         <translation>提案/社情民意</translation>
     </message>
@@ -2748,8 +2642,12 @@ The current data is backed up first, and the window opens again on the restored 
         <translation> 季度</translation>
     </message>
     <message>
-        <source>{0}: {1} visits, {2} closed (closure rate {3}); {4} referred, {8} of them due, {9} fed back on time (on-time rate {5}); satisfaction {6}; {7} interviews.</source>
-        <translation>{0}：接待走访 {1} 件，办结 {2} 件（办结率 {3}）；转有关部门办理 {4} 件，其中已到期 {8} 件，按期反馈 {9} 件（按期率 {5}）；满意率 {6}；访谈 {7} 次。</translation>
+        <source>; {0} {1} {2}</source>
+        <translation>；{0} {1} {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} visits, {2} closed (closure rate {3}); {4} referred, {8} of them due, {9} fed back on time (on-time rate {5}); satisfaction {6}{7}.</source>
+        <translation>{0}：接待走访 {1} 件，办结 {2} 件（办结率 {3}）；转有关部门办理 {4} 件，其中已到期 {8} 件，按期反馈 {9} 件（按期率 {5}）；满意率 {6}{7}。</translation>
     </message>
 </context>
 <context>
@@ -2808,14 +2706,6 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Content</source>
         <translation>反映内容</translation>
-    </message>
-    <message>
-        <source>Interviews</source>
-        <translation>访谈</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>主题</translation>
     </message>
     <message>
         <source>Proposals</source>

@@ -42,12 +42,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     print(
         f"已生成演示数据：委员 {summary.members}，群众 {summary.residents}，"
-        f"接待走访 {summary.visits}，访谈 {summary.interviews}，提案与社情民意 {summary.proposals}"
+        f"接待走访 {summary.visits}，{_counted(summary.counted)}提案与社情民意 {summary.proposals}"
     )
     if not accounts.has_accounts():
         accounts.ensure_demo_admin()
         print(f"演示管理员：用户名 {accounts.DEMO_LOGIN}，密码 {accounts.DEMO_PASSWORD}")
     return EXIT_OK
+
+
+def _counted(counts: dict[str, int]) -> str:
+    """The records of each kind the statistics count, by its tally's label: "访谈 10，"."""
+    from studio_app.services.statistics import tallies
+
+    return "".join(f"{t.label} {counts[name]}，" for name, t in tallies() if name in counts)
 
 
 def _demo_county(args: argparse.Namespace, workspace) -> int:
@@ -71,7 +78,7 @@ def _demo_county(args: argparse.Namespace, workspace) -> int:
     workspace.site = county = site.require_site()
     print(
         f"已生成县政协演示数据：{county.name}，收到 {len(s.studios)} 个工作室"
-        f"（{'、'.join(s.studios)}）的数据包：接待走访 {s.visits}，访谈 {s.interviews}，"
+        f"（{'、'.join(s.studios)}）的数据包：接待走访 {s.visits}，{_counted(s.counted)}"
         f"提案与社情民意 {s.proposals}；已审查 {s.reviewed}，待审查 {s.waiting}，"
         f"交办 {s.assigned}，已答复 {s.replied}（超期答复 {s.late}），超期未复 {s.overdue}，"
         f"采用 {s.adopted}，批示 {s.instructed}，委员已评价 {s.evaluated}"

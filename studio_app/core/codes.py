@@ -28,6 +28,12 @@ class Coded(StrEnum):
         return [(m.value, m.label) for m in cls]
 
     @classmethod
+    def list_title(cls) -> str:
+        """The list's title where code lists are shown by name (the exchange workbook's
+        代码表 sheet), "" if it has none."""
+        return _TITLES.get(cls, "")
+
+    @classmethod
     def from_label(cls, text: str) -> Coded:
         """Accept a code or a Chinese/English label (as typed in a workbook)."""
         text = text.strip()
@@ -38,11 +44,20 @@ class Coded(StrEnum):
 
 
 _LABELS: dict[type, dict[str, tuple[str, str]]] = {}
+_TITLES: dict[type, str] = {}
 
 
-def _labels(enum: type[Coded], **labels: tuple[str, str]) -> None:
+def _labels(enum: type[Coded], title: str = "", /, **labels: tuple[str, str]) -> None:
+    """The labels of ``enum``'s codes and, if given, the ``title`` of its list."""
     assert set(labels) == {m.value for m in enum}, enum  # every code has a label
     _LABELS[enum] = labels
+    if title:
+        _TITLES[enum] = title
+
+
+def list_titles() -> dict[type[Coded], str]:
+    """The code lists that have a title (:meth:`Coded.list_title`), with it."""
+    return dict(_TITLES)
 
 
 class SiteKind(Coded):
@@ -58,7 +73,7 @@ class Gender(Coded):
     FEMALE = "female"
 
 
-_labels(Gender, male=("男", "Male"), female=("女", "Female"))
+_labels(Gender, "性别", male=("男", "Male"), female=("女", "Female"))
 
 
 class ResidentKind(Coded):
@@ -71,6 +86,7 @@ class ResidentKind(Coded):
 
 _labels(
     ResidentKind,
+    "群众类别",
     villager=("村民", "Villager"),
     resident=("居民", "Resident"),
     enterprise=("企业", "Enterprise"),
@@ -89,6 +105,7 @@ class Channel(Coded):
 
 _labels(
     Channel,
+    "接待方式",
     reception=("坐班接待", "Reception"),
     home_visit=("入户走访", "Home visit"),
     phone=("电话", "Phone"),
@@ -108,6 +125,7 @@ class Handling(Coded):
 
 _labels(
     Handling,
+    "处理方式",
     answered=("当场答复", "Answered on the spot"),
     referred=("转有关部门", "Referred to a department"),
     to_sqmy=("转社情民意", "Turned into a 社情民意 report"),
@@ -127,6 +145,7 @@ class VisitStatus(Coded):
 
 _labels(
     VisitStatus,
+    "接待状态",
     registered=("已登记", "Registered"),
     referred=("已转办", "Referred"),
     in_progress=("办理中", "In progress"),
@@ -143,6 +162,7 @@ class FeedbackChannel(Coded):
 
 _labels(
     FeedbackChannel,
+    "反馈方式",
     phone=("电话", "Phone"),
     in_person=("当面", "In person"),
     written=("书面", "Written"),
@@ -157,6 +177,7 @@ class Satisfaction(Coded):
 
 _labels(
     Satisfaction,
+    "满意度",
     satisfied=("满意", "Satisfied"),
     basic=("基本满意", "Basically satisfied"),
     unsatisfied=("不满意", "Unsatisfied"),
@@ -168,7 +189,7 @@ class InterviewKind(Coded):
     OFFLINE = "offline"
 
 
-_labels(InterviewKind, online=("线上", "Online"), offline=("线下", "Offline"))
+_labels(InterviewKind, "访谈形式", online=("线上", "Online"), offline=("线下", "Offline"))
 
 
 class InterviewStatus(Coded):
@@ -176,7 +197,7 @@ class InterviewStatus(Coded):
     CLOSED = "closed"
 
 
-_labels(InterviewStatus, open=("进行中", "Open"), closed=("已结束", "Closed"))
+_labels(InterviewStatus, "访谈状态", open=("进行中", "Open"), closed=("已结束", "Closed"))
 
 
 class ProposalKind(Coded):
@@ -188,6 +209,7 @@ class ProposalKind(Coded):
 
 _labels(
     ProposalKind,
+    "提案类型",
     proposal=("提案", "Proposal"),
     sqmy=("社情民意信息", "Social-conditions report"),
     suggestion=("意见建议", "Suggestion"),
@@ -200,7 +222,7 @@ class ProposalStatus(Coded):
     SUBMITTED = "submitted"
 
 
-_labels(ProposalStatus, draft=("草稿", "Draft"), submitted=("已报送", "Submitted"))
+_labels(ProposalStatus, "提案状态", draft=("草稿", "Draft"), submitted=("已报送", "Submitted"))
 
 
 class Review(Coded):
@@ -213,6 +235,7 @@ class Review(Coded):
 
 _labels(
     Review,
+    "审查结果",
     accepted=("立案", "Accepted"),
     rejected=("不立案", "Not accepted"),
     merged=("并案", "Merged"),
@@ -229,6 +252,7 @@ class ReplyClass(Coded):
 
 _labels(
     ReplyClass,
+    "答复类别",
     A=("A 已解决或采纳", "A solved or adopted"),
     B=("B 列入计划拟解决", "B planned"),
     C=("C 留作参考", "C for reference"),
@@ -244,6 +268,7 @@ class AdoptionLevel(Coded):
 
 _labels(
     AdoptionLevel,
+    "采用/批示级别",
     county=("县", "County"),
     city=("市", "City"),
     province=("省", "Province"),

@@ -38,6 +38,9 @@ class Origin:
 
     kind: str  # the origin's kind name, e.g. "visit"
     tag: str  # its prefix in the exchange cell that lists origins, e.g. "v:"
+    gist: tuple[str, ...] = ()  # its fields a grown record's text starts from (): long texts
+    button: str = ""  # Chinese, on the origin's list: starts a record from it ("": generic)
+    button_tip: str = ""  # Chinese, that button's tooltip
 
     @property
     def column(self) -> str:
@@ -52,6 +55,27 @@ class Transition:
     label: str  # Chinese, the button's text, e.g. "结束访谈"
     source: str  # the status it leaves
     target: str  # the status it reaches
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A kind statistics count per period and per member, and how reports name the count."""
+
+    label: str  # Chinese, its column in tables and item in summaries, e.g. "访谈"
+    phrase: str  # Chinese, the report's sentence before the number, e.g. "开展委员访谈"
+    unit: str  # Chinese, the measure word after the number, e.g. "次"
+
+    def sentence(self, n: int) -> str:
+        return f"{self.phrase}{n:,}{self.unit}"
+
+
+@dataclass(frozen=True)
+class DialogLayout:
+    """How the generic dialog lays out a kind's form, where its defaults do not suit."""
+
+    size: tuple[int, int] = (720, 680)  # width, height when opened
+    text_heights: tuple[tuple[str, int], ...] = ()  # a long text's minimum height, by key
+    bare_errors: bool = False  # a field's error without its label in front (the row has it)
 
 
 @dataclass(frozen=True)
@@ -70,6 +94,7 @@ class RecordKind:
     list_columns: tuple[str, ...] = ()  # field keys shown in the list, in order
     title_key: str = ""  # the field that names a record (trash, drafts, audit)
     date_key: str = ""  # the field that dates a record (default sort, counts per year)
+    tally: Tally | None = None  # counted in the period statistics (and how it is named)
     shortcut: str = ""  # the navigation shortcut, e.g. "Ctrl+7"
     editors: tuple[str, ...] = ("admin", "staff")  # roles that create and edit it
     generic: bool = True  # False: a kind with its own pages and services (visits, …)
@@ -78,6 +103,12 @@ class RecordKind:
     transitions: tuple[Transition, ...] = ()  # its workflow, besides create and trash
     origins: tuple[Origin, ...] = ()  # kinds a record grows from (``origin_table``)
     origin_table: str = ""  # e.g. "proposal_source": owner id, one origin id per row
+    # How the generic pages and dialog present it, where the field labels do not suffice:
+    short_titles: tuple[tuple[str, str], ...] = ()  # field → shorter title (filters, trash)
+    search_hint: str = ""  # Chinese, the placeholder of its list's search box
+    new_shortcut: str = ""  # the "new record" shortcut; with one: a toolbar and desk button
+    merge_title: str = ""  # Chinese, its line in a resident merge's summary ("": short_label)
+    dialog: DialogLayout = DialogLayout()
 
     @property
     def live_counted(self) -> bool:
@@ -95,6 +126,10 @@ class RecordKind:
             if link.key == key:
                 return link
         raise KeyError(key)
+
+    def short_title(self, key: str) -> str:
+        """Field ``key``'s shorter title where the kind is clear (else its label)."""
+        return dict(self.short_titles).get(key) or self.field(key).label
 
 
 _KINDS: dict[str, RecordKind] = {}
@@ -151,6 +186,16 @@ def generic() -> tuple[RecordKind, ...]:
     return tuple(k for k in _KINDS.values() if k.generic)
 
 
+def grown_from(name: str) -> tuple[tuple[RecordKind, Origin], ...]:
+    """The kinds whose records can grow from a record of kind ``name``, with that origin."""
+    return tuple((k, o) for k in _KINDS.values() for o in k.origins if o.kind == name)
+
+
+def counted() -> tuple[RecordKind, ...]:
+    """The kinds the period statistics count, by their :class:`Tally`."""
+    return tuple(k for k in _KINDS.values() if k.tally)
+
+
 def identifier_keys() -> dict[str, f.Kind]:
     """Every key that holds a personal identifier or a value derived from one, with the
     kind of its source, over all kinds (outputs mask by these keys)."""
@@ -194,11 +239,16 @@ INTERVIEW = register(
         search=("title", "place_or_platform", "participant_note", "views", "follow_up"),
         list_columns=("occurred_at", "kind", "title", "members", "participant_count"),
         title_key="title", date_key="occurred_at", generic=False, service="interviews",
+        tally=Tally("访谈", "开展委员访谈", "次"),
         print_layout="interview_form",
         transitions=(
             Transition("close", "结束访谈", c.InterviewStatus.OPEN, c.InterviewStatus.CLOSED),
             Transition("reopen", "重新打开", c.InterviewStatus.CLOSED, c.InterviewStatus.OPEN),
         ),
+        short_titles=(("kind", "形式"), ("occurred_at", "时间")),
+        search_hint="搜索主题、委员、意见……", new_shortcut="Ctrl+Shift+I", merge_title="访谈活动",
+        dialog=DialogLayout((820, 760), (("participant_note", 50), ("views", 110),
+                                         ("follow_up", 70)), bare_errors=True),
     )
 )  # fmt: skip
 PROPOSAL = register(
@@ -210,6 +260,9 @@ PROPOSAL = register(
         search=("title", "facts", "analysis", "recommendations", "county_no", "reply_summary"),
         title_key="title", date_key="submitted_at", generic=False, service="proposals",
         print_layout="proposal_form",
-        origins=(Origin("visit", "v:"), Origin("interview", "i:")), origin_table="proposal_source",
+        origins=(Origin("visit", "v:"), Origin("interview", "i:", gist=("views", "follow_up"),
+                                               button="转为建议……",
+                                               button_tip="用选中的访谈撰写意见建议")),
+        origin_table="proposal_source", new_shortcut="Ctrl+Shift+P", merge_title="作为第一提出人",
     )
 )  # fmt: skip

@@ -20,13 +20,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from studio_app.core import kinds
 from studio_app.core.codes import CodeListKind, ProposalStatus
 from studio_app.demo import text as t
 from studio_app.demo.proposals import Dice
 from studio_app.services import county_work
 from studio_app.services.context import Context
 from studio_app.services.site import SiteFields, code_labels
-from studio_app.storage.models import Interview, Proposal, Visit, database
+from studio_app.storage import kind_tables
+from studio_app.storage.models import Proposal, Visit, database
 
 COUNTY: SiteFields = {"kind": "county", "name": "平阳县政协", "code": "PYX", "county": "平阳县"}
 STUDIOS = (  # code, township: the studio is 〈township〉政协委员工作室
@@ -79,7 +81,7 @@ class CountyDemoSummary:
 
     studios: tuple[str, ...]  # codes
     visits: int
-    interviews: int
+    counted: dict[str, int]  # records of each kind the statistics count, by name
     proposals: int  # proposal-type records received
     waiting: int  # submitted, not reviewed yet
     reviewed: int
@@ -270,7 +272,7 @@ def summary(studios: Sequence[str], today: date) -> CountyDemoSummary:
     return CountyDemoSummary(
         studios=tuple(studios),
         visits=Visit.select().count(),
-        interviews=Interview.select().count(),
+        counted={k.name: kind_tables.model(k).select().count() for k in kinds.counted()},
         proposals=Proposal.select().count(),
         waiting=handled.where(Proposal.review == "").count(),
         reviewed=handled.where(Proposal.review != "").count(),

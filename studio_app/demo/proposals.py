@@ -15,6 +15,7 @@ import random
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from studio_app.core import kinds
 from studio_app.core.codes import SERIAL_PREFIX, CodeListKind
 from studio_app.demo import text as t
 
@@ -53,9 +54,8 @@ class ProposalRecords(Dice):
     people: list[tuple[int, str]]  # residents (id, name)
     n_residents: int
     members: list[tuple[int, str]]
-    grown: dict[str, tuple[list[int], list[int]]]
-    interview_times: list[int]
-    interview_first: int
+    grown: dict[str, tuple[list[int], list[int]]]  # live visits by handling: (times, ids)
+    origin_times: dict[str, tuple[list[int], list[int]]]  # other origins by kind: (times, ids)
 
     if TYPE_CHECKING:  # the generator's helpers (demo._Generator)
 
@@ -159,18 +159,36 @@ class ProposalRecords(Dice):
                    None)  # fmt: skip
         return columns, rev, last
 
-    def sources(
-        self, pid: int, kind: str, created: int
-    ) -> list[tuple[int, int | None, int | None]]:
-        """Live visits and interviews from before ``created`` that the record grew from."""
+    def sources(self, pid: int, kind: str, created: int) -> list[tuple[int | None, ...]]:
+        """Live records from before ``created`` that the record grew from, a row each: the
+        record's id, then one column per declared origin (``kinds.PROPOSAL.origins``)."""
+        declared = kinds.PROPOSAL.origins
+        found: list[tuple[int | None, ...]] = []
+        for n, origin in enumerate(declared):
+            if origin.kind == kinds.VISIT.name:
+                ids = self.source_visits(kind, created)
+            else:
+                ids = self.source_records(origin.kind, kind, created)
+            for record_id in ids:
+                columns: list[int | None] = [None] * len(declared)
+                columns[n] = record_id
+                found.append((pid, *columns))
+        return found
+
+    def source_visits(self, kind: str, created: int) -> list[int]:
+        """Often one or two recent visits handed on as this kind of record (or referred)."""
         rnd = self.rnd
-        found: list[tuple[int, int | None, int | None]] = []
         times, ids = self.grown[t.GROWN_FROM.get(kind, "referred")]
         hi = bisect.bisect_left(times, created)
         if hi and rnd() < 0.7:
             chosen = {ids[max(0, hi - 1 - int(rnd() * 200))] for _ in range(1 + int(rnd() * 2))}
-            found += [(pid, v, None) for v in sorted(chosen)]
-        hi = bisect.bisect_left(self.interview_times, created)
-        if hi and kind != "idea" and rnd() < 0.2:
-            found.append((pid, None, self.interview_first + int(rnd() * hi)))
-        return found
+            return sorted(chosen)
+        return []
+
+    def source_records(self, origin: str, kind: str, created: int) -> list[int]:
+        """Now and then one earlier record of another origin kind (an idea grows from none)."""
+        times, ids = self.origin_times.get(origin, ([], []))
+        hi = bisect.bisect_left(times, created)
+        if hi and kind != "idea" and self.rnd() < 0.2:
+            return [ids[int(self.rnd() * hi)]]
+        return []

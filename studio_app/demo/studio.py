@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import uuid as uuidlib
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -38,6 +38,12 @@ MAX_RESIDENTS = 20_000
 DUE_DAYS = (7, 15, 15, 15, 30)
 DEMO_MARKER = "site.demo"  # a Setting: this database holds demo data
 DEMO_CODE, DEMO_NAME = "SQZ", "石桥镇政协委员工作室"
+INTERVIEW_TITLES = (
+    "“委员有话说”：{s}",
+    "{s}线上访谈",
+    "关于{s}的座谈交流",
+    "{s}专题访谈",
+)
 
 
 @dataclass(frozen=True)
@@ -47,8 +53,15 @@ class DemoSummary:
     members: int
     residents: int
     visits: int
-    interviews: int
     proposals: int
+    counted: dict[str, int]  # of each kind the statistics count (``kinds.counted()``), by name
+
+    def audited(self) -> dict[str, int]:
+        """The counts as the demo's audit entry lists them: the kinds with modules of their
+        own under their names in the plural (generic kinds are listed by the caller)."""
+        own = {f"{k}s": n for k, n in self.counted.items() if not kinds.kind(k).generic}
+        people = {"members": self.members, "residents": self.residents, "visits": self.visits}
+        return people | own | {"proposals": self.proposals}
 
 
 def generate(
@@ -76,7 +89,9 @@ def generate(
         rng = random.Random(seed)
         summary = _Generator(ctx, rng, visits, progress, proposals).run()
         others = generic.generate(ctx, rng, max(10, visits // 100))
-        changes = {k: (None, v) for k, v in (asdict(summary) | others).items()}
+        tallied = {k: n for k, n in others.items() if kinds.kind(k).tally}
+        summary = replace(summary, counted=summary.counted | tallied)
+        changes = {k: (None, v) for k, v in (summary.audited() | others).items()}
         audit.record(ctx, "demo", "site", ctx.site_uuid, changes | {"seed": (None, seed)})
         Setting.insert(key=DEMO_MARKER, value="1").on_conflict_replace().execute()
         announced.everything()
@@ -217,6 +232,7 @@ class _Generator(ProposalRecords):
         self.grown: dict[str, tuple[list[int], list[int]]] = {
             h: ([], []) for h in ("to_sqmy", "to_proposal", "referred")
         }
+        self.origin_times: dict[str, tuple[list[int], list[int]]] = {}  # other sources by kind
         self.shown: set[str] = set()  # rare variants already produced once
 
     def run(self) -> DemoSummary:
@@ -227,8 +243,8 @@ class _Generator(ProposalRecords):
         self.make_proposals()
         for table in INDEXED:  # on failure the rollback takes the staging tables away
             self.conn.execute(f"DROP TABLE IF EXISTS temp.demo_{table}")
-        counts = (self.n_residents, self.n_visits, self.n_interviews, self.n_proposals)
-        return DemoSummary(MEMBERS, *counts)
+        counts = (self.n_residents, self.n_visits, self.n_proposals)
+        return DemoSummary(MEMBERS, *counts, {kinds.INTERVIEW.name: self.n_interviews})
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -556,15 +572,15 @@ class _Generator(ProposalRecords):
         days = sorted(
             (start + int(rnd() * (clock.now - start))) // DAY for _ in range(self.n_interviews)
         )
-        self.interview_times = sorted(
+        times = sorted(
             min(d * DAY + (70200 if rnd() < 0.3 else 34200 + int(rnd() * 8) * 1800), clock.now)
             for d in days
         )
         assert kinds.INTERVIEW.serial_prefix  # declared with one
-        numbers = self.serial_blocks(kinds.INTERVIEW.serial_prefix, self.interview_times)
+        numbers = self.serial_blocks(kinds.INTERVIEW.serial_prefix, times)
         first = self.next_id("interview")
         rows, member_links, resident_links = [], [], []
-        for i, secs in enumerate(self.interview_times):
+        for i, secs in enumerate(times):
             iid, day, year = first + i, secs // DAY, clock.years[secs // DAY]
             topic: t.Topic = pick(t.TOPICS)
             online, village = self.chance(0.4, "online"), pick(self.villages)
@@ -585,7 +601,7 @@ class _Generator(ProposalRecords):
                                  updated if closed else created, 1 + closed)  # fmt: skip
             numbers[year] += 1
             rows.append((*stamps, "online" if online else "offline",
-                         pick(t.INTERVIEW_TITLES).format_map(slots), clock.local(secs), place,
+                         pick(INTERVIEW_TITLES).format_map(slots), clock.local(secs), place,
                          count, note, views, pick(t.FOLLOW_UPS) if rnd() < 0.8 else "",
                          "closed" if closed else "open", self.names(self.members, mids),
                          self.names(self.people, rids)))  # fmt: skip
@@ -594,5 +610,5 @@ class _Generator(ProposalRecords):
         self.insert("interview", rows)
         self.insert("interview_member", member_links)
         self.insert("interview_resident", resident_links)
-        self.interview_first = first
+        self.origin_times[kinds.INTERVIEW.name] = (times, [first + i for i in range(len(times))])
         self.tick(len(rows))

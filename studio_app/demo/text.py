@@ -340,7 +340,7 @@ SEARCH_WORD = "道路"  # occurs in several templates; tests search for it
 
 @dataclass(frozen=True)
 class Topic:
-    """A subject that visits grow into: interviews, proposals and reports about it."""
+    """A subject that visits grow into: talks, proposals and reports about it."""
 
     category: str  # proposal-category label
     subject: str  # "……" in "关于……的建议"
@@ -411,12 +411,6 @@ IDEAS = (  # (title, facts ≤ 100 characters)
     ("{road}设置减速带", "建议在{road}靠近{spot}的地方设置减速带，过往车辆开得太快了，很危险。"),
     ("志愿者为独居老人送菜", "建议组织志愿者每周给独居老人送一次菜，顺便看看老人身体怎么样。"),
     ("老祠堂改建村史馆", "建议把{v}的老祠堂修一修，办成村史馆，让年轻人了解村里的历史。"),
-)
-INTERVIEW_TITLES = (
-    "“委员有话说”：{s}",
-    "{s}线上访谈",
-    "关于{s}的座谈交流",
-    "{s}专题访谈",
 )
 ONLINE_PLATFORMS = ("“委员有话说”微信群", "腾讯会议", "钉钉直播", "县政协网络议政平台")
 OFFLINE_PLACES = ("委员工作室", "{v}文化礼堂", "{v}村委会会议室", "镇便民服务中心")

@@ -1,33 +1,30 @@
 """Applying an import plan: all or nothing, in one transaction, with an audit trail.
 
-Rows were staged while the package was read (see ``staging``) and are moved with one
-``INSERT … SELECT`` / ``UPDATE … FROM`` per sheet and group: SQLite 3.40's FTS5 flushes its
-pending index at every statement savepoint, so row-by-row statements on the indexed tables
-are ~5× slower (see services/demo.py). Links and the items of side tables
-(``hooks.SideList``) are joined in SQL too.
-Audit: one summary entry per package plus one entry per record created, updated, trashed or
-decided (``INSERT … SELECT``, in the order the rows are written), each naming the package.
+Rows were staged while the package was read (see ``staging``); this module works out, per
+sheet, which columns are written and the SQL of their values over the staging row, and
+``services.received`` moves the rows with one ``INSERT … SELECT`` / ``UPDATE … FROM`` per
+sheet and group. Links and the items of side tables (``hooks.SideList``) are joined in SQL
+too. Audit: one summary entry per package plus one entry per record created, updated,
+trashed or decided (in the order the rows are written), each naming the package.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from studio_app.core import codes as c
 from studio_app.core import kinds
 from studio_app.core.fields import Kind
 from studio_app.exchange import hooks, signature, tables
 from studio_app.exchange.plan import Plan, RowPlan
 from studio_app.exchange.reader import ImportCancelled, SheetData
 from studio_app.exchange.schema import LINK_KINDS, Column, PackageKind, Role, SheetSpec
-from studio_app.services import audit, peers
+from studio_app.services import audit, peers, received
 from studio_app.services import changes as announced
 from studio_app.services.context import Context
 from studio_app.storage.kind_tables import model
-from studio_app.storage.models import ExchangeConflict, ImportHistory, Site, database
+from studio_app.storage.models import database
 
 
 def _db_value(kind: Kind, value: Any) -> Any:
@@ -47,7 +44,7 @@ class _Writer:
         self.ctx = ctx
         self.plan = plan
         self.conn = database.obj.connection()
-        self.now = ctx.now_utc().isoformat(sep=" ")
+        self.now = ctx.now_utc()
         self.kind = plan.package.kind
         self.tick = tick
         self.done = 0
@@ -155,29 +152,15 @@ class _Writer:
 
     def sheet(self, spec: SheetSpec, sd: SheetData) -> None:
         record, x = spec.record, sd.table
-        conn = self.conn
         rev = sd.col("rev")
         if self.kind is PackageKind.STUDIO and rev is not None:
-            # A hand edit accepted is a version of its own, newer than both sides'.
-            conn.execute(
-                f"UPDATE {x} SET xrev = {rev}, {rev} = max({rev}, coalesce(lrev, 0)) + 1 "
-                "WHERE action = 'conflict' AND decision = 'incoming' AND edited"
-            )
-        # Groups, in the order rows are written: new, accepted new, updated, accepted over
-        # ours, kept ours.
-        conn.execute(
-            f"UPDATE {x} SET g = CASE WHEN action = 'new' THEN 1 "
-            "WHEN action = 'conflict' AND decision = 'incoming' AND lid IS NULL THEN 2 "
-            "WHEN action IN ('update', 'tombstone') THEN 3 "
-            "WHEN action = 'conflict' AND decision = 'incoming' THEN 4 "
-            "WHEN action = 'conflict' AND decision = 'local' THEN 5 END"
-        )
+            received.version_hand_edits(x, rev)
+        written = received.group(x)
         self.step()
-        if conn.execute(f"SELECT 1 FROM {x} WHERE g BETWEEN 1 AND 4 LIMIT 1").fetchone():
+        if written:
             announced.changed({record})  # heard once the import commits
         extra = self.extra(sd)
-        found = conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM main.{record}").fetchone()
-        self.first_new = int(found[0])  # ids from here on are the rows this import creates
+        self.first_new = received.next_id(record)  # from it on, the rows this import creates
         for is_new in (True, False):
             cols = [c for c in self.columns(spec, is_new) if c[0] not in sd.masked]
             names = [c[1] for c in cols] + [e[0] for e in extra]
@@ -186,67 +169,21 @@ class _Writer:
                 fill = _defaults(record, {*names, "id"})
                 names += list(fill)
                 exprs += ["?"] * len(fill)
-                quoted = ", ".join(f'"{n}"' for n in names)
-                for g in (1, 2):  # the staging table is in file order: no sorting needed
-                    conn.execute(
-                        f"INSERT INTO main.{record} ({quoted}) SELECT {', '.join(exprs)} "
-                        f"FROM temp.{x} s WHERE s.g = {g}",
-                        list(fill.values()),
-                    )
+                received.insert_new(record, x, names, exprs, list(fill.values()))
             else:
-                select = ", ".join(f'{e} AS "{n}"' for e, n in zip(exprs, names, strict=True))
-                sets = ", ".join(f'"{n}" = u."{n}"' for n in names)
-                conn.execute(
-                    f"UPDATE main.{record} SET {sets} FROM (SELECT {select}, s.lid AS x_id "
-                    f"FROM temp.{x} s WHERE s.g IN (3, 4)) AS u WHERE main.{record}.id = u.x_id"
-                )
+                received.update_changed(record, x, names, exprs)
             self.step(sd.count)
         self.links(sd)
         self.own_links(sd)
-        self.audit(sd)
+        package_rev = f"s.{rev}" if rev else "NULL"
+        received.audit_rows(self.ctx, self.now, x, record, package_rev, self.plan.package.uuid)
         if self.kind is PackageKind.STUDIO and rev is not None:
-            conn.execute(
-                f"UPDATE main.{record} SET exchanged_rev = max(exchanged_rev, s.{rev}) "
-                f"FROM temp.{x} s WHERE main.{record}.id = s.lid AND s.g = 5"
-            )
+            received.note_kept_ours(record, x, rev)
         self.step(sd.count)
-
-    def audit(self, sd: SheetData) -> None:
-        """One entry per record created, updated, trashed or decided, naming the package."""
-        rev = f"s.{sd.col('rev')}" if sd.col("rev") else "NULL"
-        for g in range(1, 6):
-            self.conn.execute(
-                "INSERT INTO main.audit_entry "
-                "(at, user, action, record_type, record_uuid, changes) "
-                "SELECT ?, ?, CASE WHEN s.action = 'new' THEN 'import_create' "
-                "WHEN s.action = 'tombstone' THEN 'import_delete' "
-                "WHEN s.action = 'conflict' THEN 'import_keep_' || s.decision "
-                "ELSE 'import_update' END, ?, s.uuid, "
-                """'{"package": [null, ' || json_quote(?) || '], "rev": [' """
-                f"|| coalesce(s.lrev, 'null') || ', ' || coalesce({rev}, 'null') || ']}}' "
-                f"FROM temp.{sd.table} s WHERE s.g = {g}",
-                (self.now, self.ctx.user, sd.spec.record, self.plan.package.uuid),
-            )
-
-    def clear(self, sd: SheetData, table: str, owner: str) -> None:
-        """Delete the link rows of the records written (new ones have none unless left over)."""
-        self.conn.execute(
-            f"DELETE FROM {table} WHERE {owner} >= ? OR {owner} IN "
-            f"(SELECT s.lid FROM temp.{sd.table} s WHERE s.g IN (3, 4))",
-            (self.first_new,),
-        )
-
-    def owners(self, sd: SheetData) -> str:
-        """Rows written (new and updated) joined to their record: ``s`` and ``o``."""
-        return (
-            f"temp.{sd.table} s JOIN main.{sd.spec.record} o ON o.uuid = s.uuid "
-            "WHERE s.g BETWEEN 1 AND 4"
-        )
 
     def links(self, sd: SheetData) -> None:
         spec = sd.spec
         record = spec.record
-        owners = self.owners(sd)
         for col in spec.columns:
             if col.side is not None:
                 self.side(sd, col)
@@ -254,21 +191,16 @@ class _Writer:
             if col.role is not Role.LINK or col.kind not in (Kind.MEMBERS, Kind.RESIDENTS):
                 continue
             lt = tables.links(record)[col.field.key]  # type: ignore[union-attr]
-            self.clear(sd, lt.table, lt.owner)
+            received.clear_items(sd.table, lt.table, lt.owner, self.first_new)
             at = sd.col(col.key)
-            if at is None:
-                continue
-            self.conn.execute(
-                f"INSERT INTO {lt.table} ({lt.owner}, {lt.target}, position) "
-                "SELECT o.id, t.id, row_number() OVER (PARTITION BY o.id ORDER BY j.key) - 1 "
-                f"FROM {owners.replace(' WHERE ', f' JOIN json_each(s.{at}) j JOIN main.{lt.target_table} t ON t.uuid = j.value WHERE ')}"  # noqa: E501
-            )
+            if at is not None:
+                received.insert_links(sd.table, record, lt, at)
 
     def side(self, sd: SheetData, col: Column) -> None:
         """The items of ``col`` kept in a table of their own (``hooks.SideList``)."""
         side = col.side
         assert side is not None
-        self.clear(sd, side.table, side.owner)
+        received.clear_items(sd.table, side.table, side.owner, self.first_new)
         at = sd.col(col.key)
         if at is None:
             return
@@ -276,7 +208,7 @@ class _Writer:
             f"temp.{sd.table} s JOIN main.{sd.spec.record} o ON o.uuid = s.uuid "
             f"JOIN json_each(s.{at}) j"
         )
-        self.conn.execute(side.insert(source, "s.g BETWEEN 1 AND 4"))
+        received.insert_items(side.table, side.written(), side.select(source, received.WRITTEN))
 
     def own_links(self, sd: SheetData) -> None:
         """Links into the same sheet (a member's contact member): resolved once all the
@@ -294,10 +226,7 @@ class _Writer:
                 else "NULL"
             )
             column = f"{col.field.key}_id"  # type: ignore[union-attr]
-            self.conn.execute(
-                f"UPDATE main.{record} SET {column} = {target} FROM temp.{sd.table} s "
-                f"WHERE main.{record}.uuid = s.uuid AND s.g BETWEEN 1 AND 4"
-            )
+            received.link_within(record, sd.table, column, target)
 
 
 def _defaults(record: str, written: set[str]) -> dict[str, Any]:
@@ -313,36 +242,6 @@ def _defaults(record: str, written: set[str]) -> dict[str, Any]:
             _db_value(Kind.BOOL, default) if isinstance(default, bool) else default
         )
     return found
-
-
-def _code_lists(lists: dict[str, list[list[Any]]]) -> None:
-    known = {k.value for k in c.CodeListKind}
-    rows = [
-        (kind, str(code), str(label), int(order), int(bool(active)))
-        for kind, items in lists.items()
-        if kind in known
-        for code, label, order, active in items
-    ]
-    database.obj.connection().executemany(
-        "INSERT INTO code_item (list_kind, code, label, sort_order, active) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (list_kind, code) DO UPDATE SET label = excluded.label, "
-        "sort_order = excluded.sort_order, active = excluded.active",
-        rows,
-    )
-
-
-def _remember_site(m: dict[str, Any]) -> None:
-    site = Site.get_or_none(Site.uuid == m["site_uuid"])
-    if site is None:
-        Site.create(
-            uuid=m["site_uuid"], kind=m.get("site_kind", "studio"), name=m.get("site_name", ""),
-            code=m.get("site_code", ""), is_local=False,
-            created_at=m.get("created_at", "")[:19],
-        )  # fmt: skip
-    elif not site.is_local:
-        Site.update(name=m.get("site_name", site.name), code=m.get("site_code", site.code)).where(
-            Site.id == site.id
-        ).execute()
 
 
 def apply_plan(
@@ -371,7 +270,7 @@ def _apply(
 ) -> dict[str, int]:
     m = plan.package.manifest
     writer = _Writer(ctx, plan, tick)
-    _remember_site(m)
+    received.remember_sender(m)
     peers.pin(ctx, signature.sender(m))  # trust on first use: only when applied
     conn = writer.conn
     if cancelled is not None:  # asked while the long statements run, too
@@ -391,18 +290,11 @@ def _apply(
         if cancelled is not None:
             conn.set_progress_handler(None, 0)
     if plan.package.kind is PackageKind.FEEDBACK:
-        _code_lists(m.get("code_lists", {}))
+        received.county_code_lists(m.get("code_lists", {}))
         announced.changed({announced.CODE_LISTS})
     counts = plan.counts
-    ImportHistory.create(
-        package_uuid=plan.package.uuid, file_hash=plan.file_hash, site_uuid=m["site_uuid"],
-        sequence=int(m["sequence"]), imported_at=ctx.now_utc(),
-        counts=json.dumps(counts, ensure_ascii=False), kind=m["kind"],
-        file_name=plan.file_name[:260],
-    )  # fmt: skip
-    ExchangeConflict.update(status="applied").where(
-        ExchangeConflict.package_uuid == plan.package.uuid
-    ).execute()
+    received.record_import(ctx, plan.package.uuid, plan.file_hash, m, counts, plan.file_name)
+    received.conflicts_applied(plan.package.uuid)
     announced.changed({announced.PACKAGES})
     audit.record(
         ctx, "import", "package", plan.package.uuid,
@@ -433,16 +325,10 @@ def store_conflicts(ctx: Context, plan: Plan, rows: Iterable[RowPlan]) -> int:
         announced.changed({announced.PACKAGES})
         for rp in rows:
             local = tables.read(_spec(plan, rp), "uuid = ?", (rp.uuid,)) if rp.local else iter(())
-            local_values = next(iter(local), None)
-            ExchangeConflict.insert(
-                package_uuid=plan.package.uuid, record_type=rp.record, record_uuid=rp.uuid,
-                reason=rp.reason[:200],
-                local=json.dumps(local_values, ensure_ascii=False, default=str),
-                incoming=conflict_json(rp), created_at=ctx.now_utc(), status="open",
-            ).on_conflict(
-                conflict_target=[ExchangeConflict.package_uuid, ExchangeConflict.record_uuid],
-                update={ExchangeConflict.reason: rp.reason[:200]},
-            ).execute()  # fmt: skip
+            received.keep_conflict(
+                ctx, plan.package.uuid, rp.record, rp.uuid, rp.reason,
+                next(iter(local), None), conflict_json(rp),
+            )  # fmt: skip
             n += 1
     return n
 

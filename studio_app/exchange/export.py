@@ -40,10 +40,10 @@ from studio_app.exchange.schema import (
     sheets_for,
 )
 from studio_app.exchange.writer import Cancelled, PackageWriter, Progress
-from studio_app.services import audit, peers, permissions
+from studio_app.services import audit, peers, permissions, sent
 from studio_app.services.context import Context
 from studio_app.services.site import require_site
-from studio_app.storage.models import Setting, Site, database
+from studio_app.storage.models import Site, database
 
 TEMP_PREFIX = "studio-export-"  # system temp folders of earlier versions, still swept
 EXPORT_LOCK = "package-export"
@@ -205,29 +205,6 @@ def _encrypt(plain: io.BytesIO, path: Path, password: str) -> None:
         OOXMLFile(plain).encrypt(password, out)
 
 
-def _next_number(site: Site, seq_setting: str | None) -> int:
-    """The number the next package of this kind gets (read again under the export lock)."""
-    if seq_setting:
-        found = Setting.get_or_none(Setting.key == seq_setting)
-        return int(found.value) if found is not None else 1
-    return int(Site.get_by_id(site.id).next_package_seq)
-
-
-def _take_number(site: Site, seq: int, seq_setting: str | None) -> None:
-    """Advance the sequence past ``seq`` (inside the export's transaction), or refuse when
-    another export took ``seq`` since it was read."""
-    if _next_number(site, seq_setting) != seq:
-        raise UserError(
-            f"第 {seq} 号数据包已被同时进行的另一个导出使用，本次导出作废，请重新导出。"
-        )
-    if seq_setting:
-        Setting.insert(key=seq_setting, value=str(seq + 1)).on_conflict_replace().execute()
-    else:
-        Site.update(next_package_seq=seq + 1).where(
-            Site.id == site.id, Site.next_package_seq == seq
-        ).execute()
-
-
 def run_export(
     ctx: Context,
     kind: PackageKind,
@@ -268,7 +245,7 @@ def _export(
     cancelled: Cancelled | None,
     extra: dict[str, Any],
 ) -> ExportResult:
-    seq = _next_number(site, seq_setting)
+    seq = sent.next_number(site, seq_setting)
     counts = {s.spec.title: tables.count(s.spec.record, s.where, s.params) for s in selections}
     if not any(counts.values()):
         return ExportResult(None, kind, seq, counts)
@@ -290,12 +267,9 @@ def _export(
         deliver(local, target)
         try:
             with database.atomic():  # BEGIN IMMEDIATE: no other writer until the commit
-                _take_number(site, seq, seq_setting)
+                sent.take_number(site, seq, seq_setting)
                 for sel in selections:
-                    database.obj.connection().executemany(
-                        f"UPDATE {sel.spec.record} SET {sel.rev_column} = ? WHERE id = ?",
-                        written[sel.spec.record],
-                    )
+                    sent.mark_sent(sel.spec.record, sel.rev_column, written[sel.spec.record])
                 audit.record(
                     ctx,
                     "export",

@@ -3,8 +3,8 @@
 A member names the studio it belongs to and its phone travels in full (members' phones are
 on the county's roster); a resident's name and phone give match keys computed on arrival;
 a visit names its reporting point and is checked by the visit rules; a proposal lists the
-visits and interviews it grew from and, from the county, the units handling it. The titles
-of the fixed code lists on the 代码表 sheet are here too.
+records it grew from (its declared origins) and, from the county, the units handling it. The
+titles of the fixed code lists on the 代码表 sheet, declared with the codes, are given here.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from studio_app.core import codes as c
+from studio_app.core import kinds
 from studio_app.core.fields import COUNTY, Field, Kind
 from studio_app.core.identity import phone_digits
 from studio_app.core.text import normalise_name
@@ -30,6 +31,7 @@ from studio_app.exchange.hooks import (
 )
 from studio_app.exchange.labels import Labels
 from studio_app.exchange.normalise import CellError, as_text
+from studio_app.services.origins import owner_column
 
 
 class HandlingUnits(SideList):
@@ -48,9 +50,11 @@ class HandlingUnits(SideList):
             f"ORDER BY {self.owner}, position"
         )
 
-    def insert(self, source: str, where: str) -> str:
+    def written(self) -> list[str]:
+        return [self.owner, "unit", "role", "position"]
+
+    def select(self, source: str, where: str) -> str:
         return (
-            f"INSERT INTO {self.table} ({self.owner}, unit, role, position) "
             "SELECT o.id, substr(j.value, instr(j.value, ':') + 1), "
             "substr(j.value, 1, instr(j.value, ':') - 1), j.key "
             f"FROM {source} WHERE {where} ORDER BY o.id, j.key"
@@ -88,8 +92,8 @@ def _units(value: Any, labels: Labels) -> list[str]:
 
 
 SOURCES = TaggedLinks(
-    "sources", "来源记录", "proposal_source", "proposal_id",
-    (Tag("v:", "visit", "visit_id"), Tag("i:", "interview", "interview_id")),
+    "sources", "来源记录", kinds.PROPOSAL.origin_table, owner_column(kinds.PROPOSAL),
+    tuple(Tag(o.tag, o.kind, o.column) for o in kinds.PROPOSAL.origins),
 )  # fmt: skip
 UNITS = HandlingUnits()
 
@@ -118,19 +122,4 @@ declare(
 )
 declare("proposal", KindHooks(columns=(SOURCES.column,), county_columns=(UNITS.column,)))
 
-title_lists({
-    c.Gender: "性别",
-    c.ResidentKind: "群众类别",
-    c.Channel: "接待方式",
-    c.Handling: "处理方式",
-    c.VisitStatus: "接待状态",
-    c.FeedbackChannel: "反馈方式",
-    c.Satisfaction: "满意度",
-    c.InterviewKind: "访谈形式",
-    c.InterviewStatus: "访谈状态",
-    c.ProposalKind: "提案类型",
-    c.ProposalStatus: "提案状态",
-    c.Review: "审查结果",
-    c.ReplyClass: "答复类别",
-    c.AdoptionLevel: "采用/批示级别",
-})  # fmt: skip
+title_lists(c.list_titles())

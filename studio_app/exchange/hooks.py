@@ -48,9 +48,14 @@ class SideList:
         """SQL of ``(owner id, item)`` for every record, ordered by owner, then position."""
         raise NotImplementedError
 
-    def insert(self, source: str, where: str) -> str:
-        """SQL inserting the items of the records written: ``source`` joins the staging rows
-        ``s``, their records ``o`` and the items ``j`` (``json_each`` of the staged list)."""
+    def written(self) -> list[str]:
+        """The columns of :attr:`table` an item fills, the owner's first."""
+        raise NotImplementedError
+
+    def select(self, source: str, where: str) -> str:
+        """SQL selecting :meth:`written` for the items of the records written: ``source``
+        joins the staging rows ``s``, their records ``o`` and the items ``j`` (``json_each``
+        of the staged list). The services insert them (``received.insert_items``)."""
         raise NotImplementedError
 
     def cell(self, labels: Labels) -> Callable[[list[str]], str]:
@@ -97,7 +102,10 @@ class TaggedLinks(SideList):
             f"ORDER BY s.{self.owner}, s.id"
         )
 
-    def insert(self, source: str, where: str) -> str:
+    def written(self) -> list[str]:
+        return [self.owner, *(t.column for t in self.tags)]
+
+    def select(self, source: str, where: str) -> str:
         joins = " ".join(
             f"LEFT JOIN main.{t.kind} t{i} ON substr(j.value, 1, {len(t.prefix)}) = "
             f"'{t.prefix}' AND t{i}.uuid = substr(j.value, {len(t.prefix) + 1})"
@@ -106,7 +114,6 @@ class TaggedLinks(SideList):
         ids = [f"t{i}.id" for i in range(len(self.tags))]
         found = " OR ".join(f"{i} IS NOT NULL" for i in ids)
         return (
-            f"INSERT INTO {self.table} ({self.owner}, {', '.join(t.column for t in self.tags)}) "
             f"SELECT o.id, {', '.join(ids)} FROM {source} {joins} WHERE {where} AND ({found}) "
             "ORDER BY o.id, j.key"
         )

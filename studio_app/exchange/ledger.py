@@ -148,7 +148,7 @@ def _stats_sheet(b: _Book, report: st.Report) -> None:
         ["办结率", _rate(report.closure_rate)], ["转办", report.referred],
         ["按期办理", report.on_time], ["按期率", _rate(report.on_time_rate)],
         ["满意率（满意+基本满意）", _rate(report.satisfaction_rate)],
-        ["访谈", report.interviews],
+        *([t.label, report.counted[name]] for name, t in st.tallies()),
     ]  # fmt: skip
     row = b.table(ws, 2, "总体情况", ["项目", "数值"], summary)
     for title, items in (
@@ -158,9 +158,12 @@ def _stats_sheet(b: _Book, report: st.Report) -> None:
         ("提案与社情民意", report.proposals), ("县政协审查结果", report.proposal_reviews),
     ):  # fmt: skip
         row = b.table(ws, row, title, ["项目", "件数"], [[i.label, i.count] for i in items])
+    counted = st.tallies()
     b.table(
-        ws, row, "委员履职", ["委员", "界别", "接待走访", "访谈", "提案与社情民意"],
-        [[m.name, m.sector, m.visits, m.interviews, m.proposals] for m in report.members],
+        ws, row, "委员履职",
+        ["委员", "界别", "接待走访", *(t.label for _, t in counted), "提案与社情民意"],
+        [[m.name, m.sector, m.visits, *(m.counted.get(name, 0) for name, _ in counted),
+          m.proposals] for m in report.members],
     )  # fmt: skip
 
 
@@ -168,22 +171,15 @@ def _sites_sheet(b: _Book, reports: list[st.Report]) -> None:
     ws = b.book.add_worksheet("各工作室")
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
+    counted = st.tallies()
+    header = ["工作室", "接待走访", "已办结", "办结率", "转办", "按期率", "满意率",
+              *(t.label for _, t in counted), "提案等"]  # fmt: skip
     ws.set_column(0, 0, 26)
-    ws.set_column(1, 8, 11)
-    header = [
-        "工作室",
-        "接待走访",
-        "已办结",
-        "办结率",
-        "转办",
-        "按期率",
-        "满意率",
-        "访谈",
-        "提案等",
-    ]
+    ws.set_column(1, len(header) - 1, 11)
     rows = [
         [r.scope, r.visits, r.closed, _rate(r.closure_rate), r.referred, _rate(r.on_time_rate),
-         _rate(r.satisfaction_rate), r.interviews, sum(i.count for i in r.proposals)]
+         _rate(r.satisfaction_rate), *(r.counted[name] for name, _ in counted),
+         sum(i.count for i in r.proposals)]
         for r in reports
     ]  # fmt: skip
     b.table(ws, 0, f"各工作室履职情况（{reports[-1].period.label}）", header, rows)

@@ -22,7 +22,7 @@ from studio_app.exchange import apply, staging
 from studio_app.exchange.plan import Plan, classify
 from studio_app.exchange.reader import Package, SheetData
 from studio_app.exchange.schema import SHEET_TITLES, PackageKind, sheets_for
-from studio_app.services import audit, backups, permissions
+from studio_app.services import audit, backups, permissions, received, waiting_rows
 from studio_app.services import changes as announced
 from studio_app.services.context import Context
 from studio_app.storage.models import (
@@ -120,34 +120,27 @@ def keep(ctx: Context, plan: Plan) -> None:
     found = [sd for sd in plan.package.sheets if counted.get(sd.spec.title, {}).get("waiting")]
     if not found:
         return
-    m = plan.package.manifest
-    held = ExchangeWaiting.create(
-        package_uuid=plan.package.uuid, kind=plan.package.kind.value, site_uuid=m["site_uuid"],
-        site_name=str(m.get("site_name", ""))[:200], sequence=int(m["sequence"]),
-        file_name=plan.file_name[:260], received_at=ctx.now_utc(),
-        sheets=json.dumps(
-            {sd.spec.record: {"keys": sd.keys, "masked": sd.masked} for sd in found},
-            ensure_ascii=False,
-        ),
-    )  # fmt: skip
+    layout = {sd.spec.record: {"keys": sd.keys, "masked": sd.masked} for sd in found}
+    package = plan.package
+    held = waiting_rows.hold(
+        ctx, package.uuid, package.kind.value, package.manifest, plan.file_name, layout
+    )
     for sd in found:
-        _store(held.id, sd)
+        _store(held, sd)
 
 
 def _store(package_id: int, sd: SheetData) -> None:
-    """Copy the staged rows of ``sd`` that wait into ``exchange_waiting_row``."""
+    """Keep the staged rows of ``sd`` that wait (``exchange_waiting_row``)."""
     cols = _columns(sd)
     found = staging.connection().execute(
         f"SELECT {', '.join(cols)}, reason, wait FROM temp.{sd.table} "
         "WHERE action = 'waiting' ORDER BY n"
     )
-    database.obj.connection().executemany(
-        "INSERT INTO exchange_waiting_row (package_id, record_type, record_uuid, row_number, "
-        "cells, waits_for, reason, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting')",
+    waiting_rows.keep(
+        package_id,
+        sd.spec.record,
         (
             (
-                package_id,
-                sd.spec.record,
                 row[1],
                 row[0],
                 json.dumps(row[: len(cols)], ensure_ascii=False),
@@ -219,19 +212,16 @@ def _replay_one(ctx: Context, held: ExchangeWaiting) -> Replayed:
         counts = plan.counts
         if any(n for k, n in counts.items() if k not in ("waiting", "edited")):
             apply.write_rows(ctx, plan)
-            ExchangeConflict.update(status="applied").where(
-                ExchangeConflict.package_uuid == held.package_uuid
-            ).execute()
+            received.conflicts_applied(held.package_uuid)
             audit.record(
                 ctx, "import_waiting", "package", held.package_uuid,
                 {"file": (None, held.file_name), "site": (None, held.site_name),
                  "sequence": (None, held.sequence), "counts": (None, counts)},
             )  # fmt: skip
-        ExchangeWaitingRow.delete().where(ExchangeWaitingRow.package == held.id).execute()
+        waiting_rows.forget_rows(held.id)
         for sd in package.sheets:
             _store(held.id, sd)
-        if not ExchangeWaitingRow.select().where(ExchangeWaitingRow.package == held.id).exists():
-            held.delete_instance()
+        waiting_rows.release_if_done(held.id)
         return Replayed(held.package_uuid, held.site_name, held.sequence, counts)
     finally:
         staging.drop(sd.spec.record for sd in package.sheets)
@@ -247,16 +237,7 @@ def _mark(held: ExchangeWaiting, package: Package, conflicts: dict[tuple[str, in
             f"SELECT n, wait, reason FROM temp.{sd.table} WHERE action = 'waiting'"
         )
     }
-    for row in ExchangeWaitingRow.select().where(ExchangeWaitingRow.package == held.id):
-        key = (row.record_type, row.row_number)
-        if key in conflicts:
-            row.state, row.waits_for, row.reason = "conflict", "[]", conflicts[key][:200]
-        elif key in waits:
-            row.state, (row.waits_for, reason) = "waiting", waits[key]
-            row.reason = reason[:200]
-        else:  # ready, held back by the conflicts of its package
-            row.state, row.waits_for = "waiting", "[]"
-        row.save()
+    waiting_rows.mark(held.id, conflicts, waits)
 
 
 def replay(ctx: Context) -> list[Replayed]:

@@ -43,7 +43,15 @@ from studio_app.services import county_stats
 from studio_app.services.context import Context
 from studio_app.services.print_settings import font_path
 from studio_app.services.site import local_site
-from studio_app.services.statistics import COUNTY_SCOPE, Counted, Period, Report, by_site, report
+from studio_app.services.statistics import (
+    COUNTY_SCOPE,
+    Counted,
+    Period,
+    Report,
+    by_site,
+    report,
+    tallies,
+)
 
 GRID = colors.HexColor("#404040")
 HEAD_BG = colors.HexColor("#E8ECF4")
@@ -103,23 +111,25 @@ def _share_rows(items: Sequence[Counted], total: int, head: str) -> list[list[st
 def _summary(r: Report, s: _Styles) -> list[Flowable]:
     rated = sum(c.count for c in r.satisfaction)
     proposals = sum(c.count for c in r.proposals)
+    counted = tallies()
     text = (
         f"本期共接待走访群众{r.visits:,}件，已办结{r.closed:,}件，"
         f"办结率{_pct(r.closure_rate)}；转有关部门办理{r.referred:,}件，其中已到期{r.due:,}件，"
         f"按期反馈{r.on_time:,}件，按期率{_pct(r.on_time_rate)}；满意度评价{rated:,}件，"
-        f"满意和基本满意率{_pct(r.satisfaction_rate)}。开展委员访谈{r.interviews:,}次，"
-        f"撰写提案、社情民意等{proposals:,}件。"
+        f"满意和基本满意率{_pct(r.satisfaction_rate)}。"
+        + "".join(f"{t.sentence(r.counted[name])}，" for name, t in counted)
+        + f"撰写提案、社情民意等{proposals:,}件。"
     )
     if r.others:
         text += f"此外登记{'，'.join(f'{c.label}{c.count:,}件' for c in r.others)}。"
     rows = [
         ["接待走访", "已办结", "办结率", "转办件", "已到期", "按期反馈", "按期率", "满意率",
-         "访谈", "提案等"],
+         *(t.label for _, t in counted), "提案等"],
         [f"{r.visits:,}", f"{r.closed:,}", _pct(r.closure_rate), f"{r.referred:,}",
          f"{r.due:,}", f"{r.on_time:,}", _pct(r.on_time_rate), _pct(r.satisfaction_rate),
-         f"{r.interviews:,}", f"{proposals:,}"],
+         *(f"{r.counted[name]:,}" for name, _ in counted), f"{proposals:,}"],
     ]  # fmt: skip
-    table = s.table(rows, [TABLE_W / 10] * 10, align_from=0)
+    table = s.table(rows, [TABLE_W / len(rows[0])] * len(rows[0]), align_from=0)
     table.setStyle(TableStyle([("ALIGN", (0, 1), (-1, -1), "CENTER")]))
     return [Paragraph(text, s.body), Spacer(1, 6), table]
 
@@ -163,12 +173,14 @@ def section(r: Report, s: _Styles, *, heading: bool = True) -> list[Flowable]:
     out.append(s.table(rows, [60 * mm, 25 * mm]) if villages else Paragraph("本期无。", s.body))
     out += [CondPageBreak(60 * mm), Paragraph("三、委员履职情况", s.h2)]
     if r.members:
-        rows = [["委员", "界别", "接待走访", "访谈", "提案等", "合计"]]
-        rows += [[m.name, m.sector, f"{m.visits:,}", f"{m.interviews:,}", f"{m.proposals:,}",
-                  f"{m.visits + m.interviews + m.proposals:,}"] for m in r.members]  # fmt: skip
-        out.append(
-            s.table(rows, [30 * mm, 44 * mm, 24 * mm, 20 * mm, 22 * mm, 20 * mm], align_from=2)
-        )
+        counted = tallies()
+        rows = [["委员", "界别", "接待走访", *(t.label for _, t in counted), "提案等", "合计"]]
+        rows += [[m.name, m.sector, f"{m.visits:,}",
+                  *(f"{m.counted.get(name, 0):,}" for name, _ in counted), f"{m.proposals:,}",
+                  f"{m.total:,}"] for m in r.members]  # fmt: skip
+        widths = [30 * mm, 44 * mm, 24 * mm, *[20 * mm] * len(counted), 22 * mm, 20 * mm]
+        fit = min(1.0, TABLE_W / sum(widths))  # more counted kinds: narrower columns
+        out.append(s.table(rows, [w * fit for w in widths], align_from=2))
         out.append(Paragraph("注：一件接待由多位委员参加时，每位委员各计一件。", s.note))
     else:
         out.append(Paragraph("本期无。", s.body))
@@ -189,12 +201,15 @@ def section(r: Report, s: _Styles, *, heading: bool = True) -> list[Flowable]:
 
 
 def _overview(reports: Sequence[Report], s: _Styles) -> list[Flowable]:
-    rows = [["工作室", "接待走访", "办结率", "按期率", "满意率", "访谈", "提案等"]]
+    counted = tallies()
+    rows = [["工作室", "接待走访", "办结率", "按期率", "满意率", *(t.label for _, t in counted),
+             "提案等"]]  # fmt: skip
     for r in reports:
         rows.append([r.scope, f"{r.visits:,}", _pct(r.closure_rate), _pct(r.on_time_rate),
-                     _pct(r.satisfaction_rate), f"{r.interviews:,}",
+                     _pct(r.satisfaction_rate), *(f"{r.counted[name]:,}" for name, _ in counted),
                      f"{sum(c.count for c in r.proposals):,}"])  # fmt: skip
-    table = s.table(rows, [58 * mm] + [(TABLE_W - 58 * mm) / 6] * 6)
+    others = len(rows[0]) - 1
+    table = s.table(rows, [58 * mm] + [(TABLE_W - 58 * mm) / others] * others)
     return [Paragraph("各工作室概况", s.h1), table, PageBreak()]
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from studio_app.core import codes as c
+from studio_app.core import kinds
 from studio_app.core.codes import SERIAL_PREFIX, CodeListKind, ProposalKind
 from studio_app.core.errors import UserError
 from studio_app.core.fields import PROPOSAL_FIELDS, by_key
@@ -18,17 +19,10 @@ from studio_app.reports.documents import PrintResult, write_forms
 from studio_app.reports.layouts import Layout
 from studio_app.reports.sheet import Block, Form, Pair, Row
 from studio_app.reports.text import cn_date, label, local_day
+from studio_app.services import origins, records
 from studio_app.services.context import Context
 from studio_app.services.site import code_labels, local_site
-from studio_app.storage.models import (
-    Interview,
-    Member,
-    Proposal,
-    ProposalSource,
-    ProposalUnit,
-    Resident,
-    Visit,
-)
+from studio_app.storage.models import Member, Proposal, ProposalUnit, Resident
 
 F = by_key(PROPOSAL_FIELDS)
 LEAD = {
@@ -59,16 +53,11 @@ def _lead(p: Proposal) -> str:
 
 
 def _sources(p: Proposal) -> str:
-    links = ProposalSource.select().where(ProposalSource.proposal == p.id)
-    visit_ids = [x.visit_id for x in links if x.visit_id]
-    interview_ids = [x.interview_id for x in links if x.interview_id]
-    serials = [s for (s,) in Visit.select(Visit.serial).where(Visit.id.in_(visit_ids)).tuples()]
-    serials += [
-        s
-        for (s,) in Interview.select(Interview.serial)
-        .where(Interview.id.in_(interview_ids))
-        .tuples()
-    ]
+    """The serials of the records it grew from, of every origin kind, in order."""
+    serials = []
+    for name, ids in origins.of(kinds.PROPOSAL.name, p.id).items():
+        model = records.record_type(kinds.kind(name)).model
+        serials += [s for (s,) in model.select(model.serial).where(model.id.in_(ids)).tuples()]
     return "、".join(sorted(s for s in serials if s))
 
 

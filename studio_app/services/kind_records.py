@@ -3,7 +3,8 @@
 A kind without a module of its own (``RecordKind.generic``) is served entirely here: values
 are cleaned against its fields (messages come from the field labels), the serial comes from
 its prefix, a new record starts in the first state of its status codes, and the shared
-machinery of :mod:`studio_app.services.records` stamps, audits and links.
+machinery of :mod:`studio_app.services.records` stamps, audits and links. :func:`advance`
+takes a record one step of its kind's declared workflow (``RecordKind.transitions``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
 from studio_app.core import kinds
+from studio_app.core.errors import TransitionRefused
 from studio_app.services import permissions, records
 from studio_app.services.coerce import clean
 from studio_app.services.context import Context
@@ -65,6 +67,40 @@ def trash(ctx: Context, kind: kinds.RecordKind, record_id: int | str) -> None:
 
 def restore(ctx: Context, kind: kinds.RecordKind, record_id: int | str) -> None:
     records.restore(ctx, records.record_type(kind), record_id)
+
+
+def step(kind: kinds.RecordKind, action: str) -> kinds.Transition:
+    """The step of ``kind``'s workflow audited as ``action``."""
+    for transition in kind.transitions:
+        if transition.action == action:
+            return transition
+    raise KeyError(f"{kind.name} has no workflow step {action!r}")
+
+
+def advance(ctx: Context, kind: kinds.RecordKind, record_id: int | str, action: str) -> SyncedModel:
+    """Take a record one step of its kind's workflow: the step audited as ``action``.
+
+    A kind whose own service module changes statuses (``set_status``) does it there, with its
+    own checks, refusals and audit; any other kind's record moves from the step's source
+    status to its target, audited as the step, and is refused from any other status.
+    """
+    transition = step(kind, action)
+    set_status = getattr(service(kind), "set_status", None)
+    if set_status is not None:
+        return cast(SyncedModel, set_status(ctx, record_id, str(transition.target)))
+    _may_edit(ctx, kind)
+    rt = records.record_type(kind)
+    with records.atomic():
+        row = records.load(rt, record_id)
+        current = str(getattr(row, "status", ""))
+        if current != transition.source:
+            shown = dict(kind.status.choices() if kind.status else ()).get(current, current)
+            raise TransitionRefused(
+                f"该{kind.short_label}现在是“{shown}”状态，不能“{transition.label}”。"
+            )
+        extra = {"status": str(transition.target)}
+        records.modify(ctx, rt, row, {}, extra=extra, action=transition.action)
+    return row
 
 
 def get(kind: kinds.RecordKind, record_id: int | str) -> SyncedModel:

@@ -7,18 +7,13 @@ from typing import Any
 
 from studio_app.core import kinds
 from studio_app.core.codes import SERIAL_PREFIX, ProposalKind, ProposalStatus
-from studio_app.core.errors import NotFound, TransitionRefused, ValidationError
+from studio_app.core.errors import TransitionRefused, ValidationError
 from studio_app.core.fields import IDEA_MAX_CHARS, PROPOSAL_FIELDS
-from studio_app.services import records
+from studio_app.services import origins, records
 from studio_app.services.coerce import clean
 from studio_app.services.context import Context
 from studio_app.services.serials import next_serial
-from studio_app.storage.models import (
-    Interview,
-    Proposal,
-    ProposalSource,
-    Visit,
-)
+from studio_app.storage.models import Proposal
 
 PROPOSAL = records.record_type(kinds.PROPOSAL, Proposal)
 
@@ -41,36 +36,25 @@ def _check(merged: Mapping[str, Any]) -> None:
         raise ValidationError(errors)
 
 
-def _write_sources(proposal_id: int, visits: Iterable[int], interviews: Iterable[int]) -> None:
-    rows = [{"proposal": proposal_id, "visit": v, "interview": None} for v in visits]
-    rows += [{"proposal": proposal_id, "visit": None, "interview": i} for i in interviews]
-    if rows:
-        ProposalSource.insert_many(rows).execute()
-
-
 def create(
     ctx: Context,
     values: Mapping[str, Any],
     *,
-    source_visits: Iterable[int] = (),
-    source_interviews: Iterable[int] = (),
+    grew_from: Mapping[str, Iterable[int]] | None = None,
 ) -> Proposal:
-    """Draft a proposal-type record, optionally from the visits/interviews it grew from."""
+    """Draft a proposal-type record, optionally linked to the records it grew from: their
+    ids by origin kind (``kinds.PROPOSAL.origins``), e.g. ``{"visit": [3, 5]}``."""
     data = clean(PROPOSAL_FIELDS, values, partial=False)
     if any(PROPOSAL.field(k).owner == "county" and data[k] not in ("", None) for k in data):
         raise ValidationError({"_": "县政协填写的字段不能在新建时填写"})
     _check(data)
-    visits, interviews = list(source_visits), list(source_interviews)
-    for model, ids in ((Visit, visits), (Interview, interviews)):
-        found = model.select().where(model.id.in_(ids), model.deleted_at.is_null()).count()
-        if found != len(set(ids)):
-            raise NotFound("来源记录不存在或已删除")
+    sources = origins.check(PROPOSAL.name, grew_from or {})
     with records.atomic():
         serial = next_serial(ctx, SERIAL_PREFIX[data["kind"]], ctx.today().year)
         row = records.insert(
             ctx, PROPOSAL, data, serial=serial, extra={"status": ProposalStatus.DRAFT.value}
         )
-        _write_sources(row.id, visits, interviews)
+        origins.link(PROPOSAL.name, row.id, sources)
     return row
 
 
@@ -113,12 +97,9 @@ def submit(ctx: Context, proposal_id: int | str) -> Proposal:
     return row
 
 
-def sources(proposal_id: int) -> tuple[list[int], list[int]]:
-    """Ids of the visits and interviews a record grew from."""
-    links = ProposalSource.select().where(ProposalSource.proposal == proposal_id)
-    visits = [link.visit_id for link in links if link.visit_id]
-    interviews = [link.interview_id for link in links if link.interview_id]
-    return visits, interviews
+def sources(proposal_id: int) -> dict[str, list[int]]:
+    """Ids of the records a record grew from, by origin kind (every declared origin listed)."""
+    return origins.of(PROPOSAL.name, proposal_id)
 
 
 def delete(ctx: Context, proposal_id: int | str) -> None:

@@ -17,25 +17,17 @@ from studio_app.core import codes as c
 from studio_app.core import kinds
 from studio_app.core.errors import NotFound
 from studio_app.core.fields import (
-    INTERVIEW_FIELDS,
     MEMBER_FIELDS,
-    PROPOSAL_FIELDS,
     RESIDENT_FIELDS,
     VISIT_FIELDS,
     Field,
     Kind,
 )
 from studio_app.core.identity import mask_id_number, mask_phone
-from studio_app.services import records, site
+from studio_app.services import origins, records, site
 from studio_app.services.context import Context
 from studio_app.storage.models import (
-    Interview,
-    InterviewMember,
-    InterviewResident,
     Member,
-    Proposal,
-    ProposalCoSigner,
-    ProposalSource,
     Resident,
     Visit,
     VisitMember,
@@ -180,47 +172,57 @@ def _linked(link_model: Any, owner: str, target: str, owner_id: int) -> list[int
     return [r[0] for r in query.order_by(link_model.position).tuples()]
 
 
-def _visit_ref(v: Visit) -> Ref:
-    day = f"{v.occurred_at:%Y-%m-%d}"
-    snippet = " ".join(v.content.split())
-    if len(snippet) > SNIPPET:
-        snippet = snippet[:SNIPPET] + "…"
-    return Ref("visit", v.id, v.serial or day, f"{day} {snippet}")
+def _day(value: Any) -> str:
+    return f"{value:%Y-%m-%d}" if isinstance(value, date) else ""
 
 
-def _interview_ref(i: Interview) -> Ref:
-    day = f"{i.occurred_at:%Y-%m-%d}"
-    return Ref("interview", i.id, i.serial or day, f"{day} {i.title}")
+def _dated_ref(kind: kinds.RecordKind, row: Any) -> Ref:
+    """A record that happened: its serial (or day), then the day and its title; a long text
+    as title is cut to a snippet."""
+    day = _day(getattr(row, kind.date_key)) if kind.date_key else ""
+    title = str(getattr(row, kind.title_key) or "") if kind.title_key else ""
+    if title and kind.field(kind.title_key).kind is Kind.LONGTEXT:
+        title = " ".join(title.split())
+        if len(title) > SNIPPET:
+            title = title[:SNIPPET] + "…"
+    return Ref(kind.name, row.id, row.serial or day, f"{day} {title}")
 
 
-def _proposal_ref(p: Proposal) -> Ref:
-    return Ref("proposal", p.id, p.serial or p.title, p.title if p.serial else "")
+def _titled_ref(kind: kinds.RecordKind, row: Any) -> Ref:
+    """A record known by its title: its serial (or title), then the title."""
+    title = str(getattr(row, kind.title_key) or "") if kind.title_key else ""
+    return Ref(kind.name, row.id, row.serial or title, title if row.serial else "")
 
 
-def _visits(ids: list[int]) -> tuple[Ref, ...]:
-    if not ids:
-        return ()
-    query = Visit.select().where(Visit.id.in_(ids), Visit.deleted_at.is_null())
-    return tuple(_visit_ref(v) for v in query.order_by(Visit.occurred_at.desc()))
+def _live(kind: kinds.RecordKind, ids: list[int], *, newest_first: bool = False) -> Any:
+    """The records of ``ids`` not in the trash, by date if asked (and ``kind`` has one)."""
+    model = records.record_type(kind).model
+    query = model.select().where(model.id.in_(ids), model.deleted_at.is_null())
+    if newest_first and kind.date_key:
+        query = query.order_by(getattr(model, kind.date_key).desc())
+    return query
 
 
-def _interviews(ids: list[int]) -> tuple[Ref, ...]:
-    if not ids:
-        return ()
-    query = Interview.select().where(Interview.id.in_(ids), Interview.deleted_at.is_null())
-    return tuple(_interview_ref(i) for i in query.order_by(Interview.occurred_at.desc()))
+def _grew_from(kind: kinds.RecordKind, record_id: int) -> list[Row]:
+    """The records a record grew from (its kind's origins), each origin newest first."""
+    refs: tuple[Ref, ...] = ()
+    for name, ids in origins.of(kind.name, record_id).items():
+        if not ids:
+            continue
+        origin = kinds.kind(name)
+        refs += tuple(_dated_ref(origin, r) for r in _live(origin, ids, newest_first=True))
+    return [Row("来源", refs=refs)] if refs else []
 
 
-def _proposals_from(column: Any, record_id: int) -> Row | None:
-    """The proposals / 社情民意 that grew from a visit or interview."""
-    query = (
-        Proposal.select()
-        .join(ProposalSource, on=ProposalSource.proposal == Proposal.id)
-        .where(column == record_id, Proposal.deleted_at.is_null())
-        .order_by(Proposal.created_at.desc())
-    )
-    refs = tuple(_proposal_ref(p) for p in query)
-    return Row("形成的提案/社情民意", refs=refs) if refs else None
+def _grown_into(kind: str, record_id: int) -> list[Row]:
+    """The records that grew from a record (e.g. the proposals from a visit), newest first."""
+    rows = []
+    for name, ids in origins.grown(kind, record_id).items():
+        owner = kinds.kind(name)
+        by_id = {r.id: r for r in _live(owner, ids)}
+        refs = tuple(_titled_ref(owner, by_id[i]) for i in ids if i in by_id)
+        rows.append(Row(f"形成的{owner.short_label}", refs=refs))
+    return rows
 
 
 def _person_visits(link_model: Any, person_column: Any, person_id: int) -> Row | None:
@@ -231,7 +233,7 @@ def _person_visits(link_model: Any, person_column: Any, person_id: int) -> Row |
         .where(person_column == person_id, Visit.deleted_at.is_null())
     )
     latest = base.order_by(Visit.occurred_at.desc()).limit(RECENT_VISITS)
-    refs = tuple(_visit_ref(v) for v in latest)
+    refs = tuple(_dated_ref(kinds.VISIT, v) for v in latest)
     if not refs:
         return None
     more = base.count() - len(refs) if len(refs) == RECENT_VISITS else 0
@@ -255,7 +257,7 @@ def _head(fmt: _Formatter, row: Any, status: type[c.Coded]) -> list[Row]:
 
 
 def _participants(kind: str, record_id: int, members: Any, residents: Any) -> dict[str, Any]:
-    """The members and residents linked to a visit or an interview, as links."""
+    """The members and residents linked to a record, as links."""
     return {
         "members": _people(Member, "member", _linked(members, kind, "member", record_id)),
         "residents": _people(Resident, "resident", _linked(residents, kind, "resident", record_id)),
@@ -266,37 +268,7 @@ def _visit(fmt: _Formatter, record_id: int) -> Details:
     v: Visit = _load(Visit, record_id, "接待走访记录")
     people = _participants("visit", v.id, VisitMember, VisitResident)
     rows = _head(fmt, v, c.VisitStatus) + fmt.rows(VISIT_FIELDS, v, people)
-    extra = _proposals_from(ProposalSource.visit, v.id)
-    return Details("visit", v.id, v.serial or "", tuple(rows + ([extra] if extra else [])))
-
-
-def _interview(fmt: _Formatter, record_id: int) -> Details:
-    i: Interview = _load(Interview, record_id, "访谈记录")
-    people = _participants("interview", i.id, InterviewMember, InterviewResident)
-    rows = _head(fmt, i, c.InterviewStatus) + fmt.rows(INTERVIEW_FIELDS, i, people)
-    extra = _proposals_from(ProposalSource.interview, i.id)
-    return Details("interview", i.id, i.title, tuple(rows + ([extra] if extra else [])))
-
-
-def _proposal(fmt: _Formatter, record_id: int) -> Details:
-    p: Proposal = _load(Proposal, record_id, "提案/社情民意")
-    people = {
-        "lead_member": _people(Member, "member", [p.lead_member_id] if p.lead_member_id else []),
-        "lead_resident": _people(
-            Resident, "resident", [p.lead_resident_id] if p.lead_resident_id else []
-        ),
-        "co_signers": _people(
-            Member, "member", _linked(ProposalCoSigner, "proposal", "member", p.id)
-        ),
-    }
-    rows = _head(fmt, p, c.ProposalStatus) + fmt.rows(PROPOSAL_FIELDS, p, people)
-    links = ProposalSource.select().where(ProposalSource.proposal == p.id)
-    visit_ids = [s.visit_id for s in links if s.visit_id]
-    interview_ids = [s.interview_id for s in links if s.interview_id]
-    sources = _visits(visit_ids) + _interviews(interview_ids)
-    if sources:
-        rows.append(Row("来源", refs=sources))
-    return Details("proposal", p.id, p.title, tuple(rows))
+    return Details("visit", v.id, v.serial or "", tuple(rows + _grown_into("visit", v.id)))
 
 
 def _member(fmt: _Formatter, record_id: int) -> Details:
@@ -324,7 +296,8 @@ def _resident(fmt: _Formatter, record_id: int) -> Details:
 
 
 def _declared(fmt: _Formatter, kind: kinds.RecordKind, record_id: int) -> Details:
-    """A kind served from its declaration: serial, status and every filled field."""
+    """A kind served from its declaration: serial, status, every filled field, the records
+    it grew from and those that grew from it."""
     rt = records.record_type(kind)
     row = _load(rt.model, record_id, kind.label)
     people: dict[str, tuple[Ref, ...]] = {}
@@ -340,6 +313,7 @@ def _declared(fmt: _Formatter, kind: kinds.RecordKind, record_id: int) -> Detail
     serial = [Row("编号", row.serial)] if row.serial else []
     status = [fmt.status(kind.status, row.status)] if kind.status is not None else []
     rows = [*serial, *status, *fmt.rows(kind.fields, row, people)]
+    rows += _grew_from(kind, row.id) + _grown_into(kind.name, row.id)
     title = str(getattr(row, kind.title_key, "") or "") if kind.title_key else ""
     return Details(kind.name, row.id, title or row.serial or "", tuple(rows))
 
@@ -348,8 +322,6 @@ _PEOPLE: dict[Kind, type[Member] | type[Resident]] = {Kind.MEMBER: Member, Kind.
 
 _BUILDERS: dict[str, Callable[[_Formatter, int], Details]] = {
     "visit": _visit,
-    "interview": _interview,
-    "proposal": _proposal,
     "member": _member,
     "resident": _resident,
 }

@@ -1,8 +1,8 @@
-"""Lists of members, residents, interviews and proposal-type records, and of any declared kind.
+"""Lists of members, residents and proposal-type records, and of any declared kind.
 
 Same machinery as the visits list (:mod:`.listing`): filters and sorting in SQL, keyset
-paging; interviews and proposals are searchable through their full-text indexes, people by
-name, phone or village. :func:`kind_lister` builds the list of a declared kind from its
+paging; proposals are searchable through their full-text index, people by name, phone or
+village. :func:`kind_lister` builds the list of any other declared kind from its
 declaration alone (:class:`~studio_app.core.kinds.RecordKind`).
 """
 
@@ -99,36 +99,6 @@ RESIDENTS = Lister(
         "kind": lambda v, _: in_list("t.kind", v),
         "contact_member": lambda v, _: ("t.contact_member_id = ?", [int(v)]),
         "text": _people_text,
-    },
-)
-
-INTERVIEWS = Lister(
-    ListSpec(
-        "interview",
-        "interview_fts",
-        (
-            Column("id", "t.id"),
-            Column("serial", "t.serial", ("COALESCE(t.serial, '')",)),
-            Column("occurred_at", "t.occurred_at", ("t.occurred_at",)),
-            Column("kind", "t.kind", ("t.kind",)),
-            Column("title", "t.title", ("t.title",)),
-            Column("member_names", "t.member_names"),
-            Column("participant_count", "t.participant_count", ("t.participant_count",)),
-            Column("status", "t.status", ("t.status",)),
-            Column("rev", "t.rev"),
-            studio_column(),
-        ),
-        default_sort="occurred_at",
-    ),
-    {
-        "studio": studio_filter,
-        "kind": lambda v, _: in_list("t.kind", v),
-        "status": lambda v, _: in_list("t.status", v),
-        "date_from": lambda v, _: ("t.occurred_at >= ?", [day_range(v)]),
-        "date_to": lambda v, _: ("t.occurred_at < ?", [day_range(v, end=True)]),
-        "member": lambda v, _: Subset(
-            "SELECT interview_id FROM interview_member WHERE member_id = ?", [int(v)]
-        ),
     },
 )
 
@@ -264,7 +234,8 @@ def kind_lister(kind: kinds.RecordKind) -> Lister:
     """The list of a declared kind: its list, title and date fields (a link as its names,
     a member or resident as a name), newest first by its date; searched through its
     full-text index (the trash, or a kind without one, with LIKE); filtered by each code,
-    flag, person and link field, by status, by date range and by studio."""
+    flag, person and link field (a link also under its linked kind's name), by status, by
+    date range and by studio."""
     keys = dict.fromkeys(k for k in (*kind.list_columns, kind.title_key, kind.date_key) if k)
     fields = [kind.field(k) for k in keys]
     columns = [
@@ -284,6 +255,8 @@ def kind_lister(kind: kinds.RecordKind) -> Lister:
         built = _field_filter(kind, fld)
         if built is not None:
             filters[fld.key] = built
+    for link in kind.links:  # e.g. "member": one of its members is this member
+        filters.setdefault(link.target_kind, filters[link.key])
     if kind.status is not None:
         filters["status"] = lambda v, _: in_list("t.status", v)
     if kind.date_key:

@@ -1,9 +1,9 @@
 """Merging two records of the same resident, and undoing a merge.
 
-Everything that points to the duplicate (visits, interviews, proposals it leads: the links
-and resident fields of every registered kind) is moved to the kept resident; fields the
-kept record lacks are taken from the duplicate; the duplicate goes to the trash. Every
-changed record gets ``rev + 1`` so the next studio package carries the change (the
+Everything that points to the duplicate (the links and resident fields of every registered
+kind: the visits it came to, the proposals it leads, …) is moved to the kept resident;
+fields the kept record lacks are taken from the duplicate; the duplicate goes to the trash.
+Every changed record gets ``rev + 1`` so the next studio package carries the change (the
 duplicate travels as a tombstone).
 
 One audit entry (action ``merge``) holds what is needed to undo: the moved and dropped link
@@ -75,16 +75,14 @@ class MergePreview:
 
     keep: Resident
     duplicate: Resident
-    serials: dict[str, list[str]] = field(default_factory=dict)  # kind → its records' serials
+    # kind → its records' serials, for every kind that links or names residents (in exchange
+    # order: linking kinds first, then naming ones)
+    serials: dict[str, list[str]] = field(default_factory=dict)
     filled: dict[str, Any] = field(default_factory=dict)  # field → value taken over
 
     @property
     def visits(self) -> list[str]:
         return self.serials.get("visit", [])
-
-    @property
-    def interviews(self) -> list[str]:
-        return self.serials.get("interview", [])
 
     @property
     def proposals(self) -> list[str]:

@@ -1,12 +1,15 @@
 """Monthly, quarterly and yearly statistics (docs/PRODUCT.md workflow 7), of a studio or the county.
 
 Everything is counted in SQL with GROUP BY over the period's live rows, found through the
-``occurred_at`` index of live visits and interviews, so a month of a million-visit database
-(~30,000 visits) costs a few index range scans, never a table loaded into Python.
+index of live rows by date (visits' ``occurred_at``, a kind's ``date_key``), so a month of a
+million-visit database (~30,000 visits) costs a few index range scans, never a table loaded
+into Python. Besides visits and proposals, with their breakdowns, every kind declared with a
+:class:`~studio_app.core.kinds.Tally` is counted, in total and per member.
 
 Which records belong to a period:
 
-- visits and interviews by ``occurred_at`` (local time, as entered);
+- visits by ``occurred_at`` and every other dated kind by its ``date_key`` (local time, as
+  entered);
 - proposal-type records by ``created_at`` (stored UTC, compared with the period's local
   midnights converted to UTC): drafts have no ``submitted_at`` and still count as work done,
   and a member's activity is credited when the record was written.
@@ -37,6 +40,7 @@ from studio_app.core.codes import (
     VisitStatus,
 )
 from studio_app.core.errors import UserError
+from studio_app.core.fields import Kind
 from studio_app.services.site import code_labels, local_site
 from studio_app.storage.models import Site, database
 
@@ -118,8 +122,12 @@ class MemberActivity:
     name: str
     sector: str  # label
     visits: int
-    interviews: int
     proposals: int  # proposal-type records led or co-signed, created in the period
+    counted: dict[str, int] = field(default_factory=dict)  # records per counted kind, by name
+
+    @property
+    def total(self) -> int:
+        return self.visits + sum(self.counted.values()) + self.proposals
 
 
 @dataclass(frozen=True)
@@ -141,11 +149,16 @@ class Report:
     on_time_rate: float | None  # on_time / due (cases not yet due are not late)
     satisfaction: list[Counted]  # satisfied / basic / unsatisfied
     satisfaction_rate: float | None  # (satisfied + basic) / rated
-    interviews: int
+    counted: dict[str, int]  # live records of each counted kind (:func:`tallies`), by name
     proposals: list[Counted]  # by kind and status, label like "提案·已报送"
     proposal_reviews: list[Counted]  # county review of the period's submitted records
     members: list[MemberActivity]
-    others: list[Counted] = field(default_factory=list)  # every other kind, code = its name
+    others: list[Counted] = field(default_factory=list)  # generic kinds not counted, by name
+
+
+def tallies() -> list[tuple[str, kinds.Tally]]:
+    """(kind name, tally) of every kind the statistics count, in declaration order."""
+    return [(k.name, k.tally) for k in kinds.counted() if k.tally is not None]
 
 
 # -- SQL ----------------------------------------------------------------------------------
@@ -191,6 +204,25 @@ def _rows(sql: str, args: Sequence[Any]) -> list[tuple[Any, ...]]:
     return list(database.execute_sql(sql, args).fetchall())
 
 
+# The partial index of a table's live rows by one column: a kind's generated
+# ``<kind>_live_<date_key>``, or one of the hand-written schema's (named otherwise).
+_LIVE_INDEX = """
+SELECT m.name FROM sqlite_master m WHERE m.type = 'index' AND m.tbl_name = ?
+  AND replace(m.sql, '"', '') LIKE '% WHERE deleted_at IS NULL'
+  AND (SELECT group_concat(ii.name) FROM pragma_index_info(m.name) ii) = ?
+"""
+
+
+def _dated_table(kind: kinds.RecordKind, alias: str) -> str:
+    """``kind``'s table as ``alias``, read through its index of live rows by date if any
+    (without it the planner may scan a site's rows when ``origin_site`` is compared)."""
+    table = f'"{kind.name}" {alias}'
+    if not kind.date_key:
+        return table
+    found = _rows(_LIVE_INDEX, (kind.name, kind.date_key))
+    return f'{table} INDEXED BY "{found[0][0]}"' if found else table
+
+
 # Visits grouped by every enumerated dimension at once: one range scan yields all the
 # breakdowns (at most a few thousand groups, summed up in Python).
 _VISIT_GROUPS = """
@@ -215,11 +247,6 @@ LEFT JOIN resident r ON r.id = vr.resident_id
 WHERE {where} GROUP BY 1
 """
 
-_INTERVIEW_MEMBERS = """
-SELECT im.member_id, COUNT(*) FROM interview i INDEXED BY interview_live_occurred
-JOIN interview_member im ON im.interview_id = i.id WHERE {where} GROUP BY im.member_id
-"""
-
 _PROPOSAL_GROUPS = """
 SELECT p.kind, p.status, p.review, COUNT(*) FROM proposal p WHERE {where} GROUP BY 1, 2, 3
 """
@@ -233,6 +260,38 @@ SELECT member_id, COUNT(DISTINCT id) FROM (
     JOIN proposal_co_signer pc ON pc.proposal_id = period.id
 ) GROUP BY member_id
 """
+
+
+def _tallied(kind: kinds.RecordKind, scope: _Scope) -> tuple[int, dict[int, int]]:
+    """The period's live records of a counted kind, in total and per member (each member
+    credited once per record, through its member fields and member links)."""
+    where, args = scope.dated(kind, "r")
+    table = _dated_table(kind, "r")
+    total = int(_rows(f"SELECT COUNT(*) FROM {table} WHERE {where}", args)[0][0])
+    columns = [f"{f.key}_id" for f in kind.fields if f.kind is Kind.MEMBER]
+    links = [link for link in kind.links if link.target_kind == kinds.MEMBER.name]
+    if not columns and len(links) == 1:  # a record's members: one row each, no duplicates
+        (link,) = links
+        sql = (
+            f'SELECT l.{link.target}, COUNT(*) FROM {table} JOIN "{link.table}" l '
+            f"ON l.{link.owner} = r.id WHERE {where} GROUP BY l.{link.target}"
+        )
+        return total, dict(_rows(sql, args))
+    if not columns and not links:
+        return total, {}
+    picks = "".join(f", r.{c}" for c in columns)
+    parts = [f"SELECT id, {c} AS member_id FROM period WHERE {c} IS NOT NULL" for c in columns]
+    parts += [
+        f'SELECT period.id, l.{link.target} AS member_id FROM period JOIN "{link.table}" l '
+        f"ON l.{link.owner} = period.id"
+        for link in links
+    ]
+    sql = (
+        f"WITH period AS MATERIALIZED (SELECT r.id{picks} FROM {table} WHERE {where}) "
+        f"SELECT member_id, COUNT(DISTINCT id) FROM ({' UNION ALL '.join(parts)}) "
+        "GROUP BY member_id"
+    )
+    return total, dict(_rows(sql, args))
 
 
 def _enum_counts(enum: type[Coded], counts: Counter[str]) -> list[Counted]:
@@ -262,7 +321,6 @@ def report(period: Period, *, origin_site: str | None = None, today: date | None
     as_of = (today or date.today()).isoformat()
     scope = _Scope(period, origin_site)
     v_where, v_args = scope.occurred("v")
-    i_where, i_args = scope.occurred("i")
     p_where, p_args = scope.created("p")
 
     dims: list[Counter[str]] = [Counter() for _ in range(5)]
@@ -276,12 +334,12 @@ def report(period: Period, *, origin_site: str | None = None, today: date | None
 
     member_visits = dict(_rows(_VISIT_MEMBERS.format(where=v_where), v_args))
     villages = _rows(_VISIT_VILLAGES.format(where=v_where), v_args)
-    interviews = _rows(f"SELECT COUNT(*) FROM interview i WHERE {i_where}", i_args)[0][0]
-    member_interviews = dict(_rows(_INTERVIEW_MEMBERS.format(where=i_where), i_args))
+    tallied = {kind.name: _tallied(kind, scope) for kind in kinds.counted()}
     proposal_groups = _rows(_PROPOSAL_GROUPS.format(where=p_where), p_args)
     member_proposals = dict(_rows(_PROPOSAL_MEMBERS.format(where=p_where), p_args))
 
-    people = _members({*member_visits, *member_interviews, *member_proposals})
+    credited = [m for _n, per_member in tallied.values() for m in per_member]
+    people = _members({*member_visits, *credited, *member_proposals})
     by_member = sorted(
         (Counted(str(mid), people[mid][0], n) for mid, n in member_visits.items()),
         key=lambda c: (-c.count, c.label),
@@ -292,12 +350,12 @@ def report(period: Period, *, origin_site: str | None = None, today: date | None
             name,
             sector,
             member_visits.get(mid, 0),
-            member_interviews.get(mid, 0),
             member_proposals.get(mid, 0),
+            {kind: per_member.get(mid, 0) for kind, (_n, per_member) in tallied.items()},
         )
         for mid, (name, sector) in people.items()
     ]
-    activity.sort(key=lambda a: (-(a.visits + a.interviews + a.proposals), a.name))
+    activity.sort(key=lambda a: (-a.total, a.name))
 
     closed = status.get(VisitStatus.CLOSED.value, 0)
     rated = sum(satisfaction.get(s.value, 0) for s in Satisfaction)
@@ -322,7 +380,7 @@ def report(period: Period, *, origin_site: str | None = None, today: date | None
             Counted(s.value, s.label, satisfaction.get(s.value, 0)) for s in Satisfaction
         ],
         satisfaction_rate=_rate(content, rated),
-        interviews=int(interviews),
+        counted={kind: n for kind, (n, _per_member) in tallied.items()},
         proposals=_proposal_counts(proposal_groups),
         proposal_reviews=_review_counts(proposal_groups),
         members=activity,
@@ -330,12 +388,17 @@ def report(period: Period, *, origin_site: str | None = None, today: date | None
     )
 
 
+def _uncounted() -> list[kinds.RecordKind]:
+    """The kinds served from their declaration alone and not counted by a tally."""
+    return [k for k in kinds.generic() if k.tally is None]
+
+
 def _others(scope: _Scope) -> list[Counted]:
-    """The period's live records of every kind served from its declaration alone."""
+    """The period's live records of every generic kind without a tally, by its label."""
     found = []
-    for kind in kinds.generic():
+    for kind in _uncounted():
         where, args = scope.dated(kind, "r")
-        n = _rows(f'SELECT COUNT(*) FROM "{kind.name}" r WHERE {where}', args)[0][0]
+        n = _rows(f"SELECT COUNT(*) FROM {_dated_table(kind, 'r')} WHERE {where}", args)[0][0]
         found.append(Counted(kind.name, kind.label, int(n)))
     return found
 
@@ -406,7 +469,6 @@ def _scope_name(origin_site: str | None) -> str:
 
 _SITES_WITH_RECORDS = """
 SELECT origin_site FROM visit v INDEXED BY visit_live_occurred WHERE {v}
-UNION SELECT origin_site FROM interview i INDEXED BY interview_live_occurred WHERE {i}
 UNION SELECT origin_site FROM proposal p WHERE {p}
 """
 
@@ -414,11 +476,11 @@ UNION SELECT origin_site FROM proposal p WHERE {p}
 def by_site(period: Period) -> list[Report]:
     """County mode: one report per site with records in the period, then the county total."""
     scope = _Scope(period, None)
-    (v, va), (i, ia), (p, pa) = scope.occurred("v"), scope.occurred("i"), scope.created("p")
-    sql, args = _SITES_WITH_RECORDS.format(v=v, i=i, p=p), [*va, *ia, *pa]
-    for kind in kinds.generic():
+    (v, va), (p, pa) = scope.occurred("v"), scope.created("p")
+    sql, args = _SITES_WITH_RECORDS.format(v=v, p=p), [*va, *pa]
+    for kind in [*kinds.counted(), *_uncounted()]:
         where, more = scope.dated(kind, "r")
-        sql += f'UNION SELECT origin_site FROM "{kind.name}" r WHERE {where}\n'
+        sql += f"UNION SELECT origin_site FROM {_dated_table(kind, 'r')} WHERE {where}\n"
         args += more
     origins = [r[0] for r in _rows(sql, args)]
     sites = {s.uuid: s for s in Site.select().where(Site.uuid.in_(origins))} if origins else {}

@@ -4,7 +4,7 @@ A draft is a JSON file in ``drafts/<user>/`` of the data directory, written atom
 (temp file, then rename) a moment after each change. Saving or discarding the record
 removes it; a crash leaves it, and it is offered when the same user starts the app again or
 opens the same record (or a new one of its kind). Every declared kind's dialog keeps drafts;
-a draft is named after the kind and the record (``visit-new``, ``interview-7``).
+a draft is named after the kind and the record (``visit-new``, ``proposal-7``).
 
 Drafts belong to the user who typed them, never to the next one at the computer. Phone and
 ID numbers (and every column derived from them, ``core.masking``) are kept only for a user

@@ -1,16 +1,19 @@
 """The main window: navigation on the left, one page at a time on the right.
 
-At the county the first page is the county's desk (:class:`CountyDeskPage`), and nothing
-is created from the window: no "new visit/interview/proposal" actions or shortcuts, and the
-lists show the studios' records read-only, with a 工作室 column and filter.
+At a studio, records are created from the window: a new visit (Ctrl+N), a new record of
+each kind declared with a shortcut for it (``RecordKind.new_shortcut``, also on the toolbar
+and the desk), and of each generic kind (in the File menu). At the county the first page is
+the county's desk (:class:`CountyDeskPage`), and nothing is created from the window: no
+"new" actions or shortcuts, and the lists show the studios' records read-only, with a 工作室
+column and filter.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -32,14 +35,14 @@ from studio_app.paths import DataDir
 from studio_app.services import changes, visits
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission, allowed
-from studio_app.ui import drafts, messages
+from studio_app.ui import drafts, messages, operations
 from studio_app.ui.changes_bridge import follow
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import count_text
 from studio_app.ui.pages import registry
 from studio_app.ui.pages.county_desk_page import CountyDeskPage
 from studio_app.ui.pages.desk_page import DeskPage
-from studio_app.ui.pages.interviews_page import InterviewsPage
+from studio_app.ui.pages.kind_page import camel
 from studio_app.ui.pages.page import Printable, RecordsPage
 from studio_app.ui.pages.people_pages import MembersPage, ResidentsPage
 from studio_app.ui.pages.proposals_page import ProposalsPage
@@ -49,6 +52,13 @@ from studio_app.ui.pages.visits_page import VisitsPage
 from studio_app.ui.widgets import confirm
 
 P = TypeVar("P", bound=QWidget)
+
+
+@runtime_checkable
+class Grows(Protocol):
+    """A page that starts a record of its kind from records of another (``origins``)."""
+
+    def grow_from(self, origin_kind: str, record_ids: Sequence[int]) -> Any: ...
 
 
 class MainWindow(QMainWindow):
@@ -112,8 +122,7 @@ class MainWindow(QMainWindow):
             self.desk.openVisit.connect(self.open_visit)
             self.desk.openDraft.connect(lambda key: drafts.open_draft(self, key))
             self.desk.newVisit.connect(self.new_visit)
-            self.desk.newInterview.connect(self.new_interview)
-            self.desk.newProposal.connect(self.new_proposal)
+            self.desk.newRecord.connect(self.new_record)
         self.nav.setCurrentRow(0)
 
         self.count_label = QLabel(self)
@@ -171,7 +180,7 @@ class MainWindow(QMainWindow):
     def _connect_page(self, page: QWidget) -> None:
         """A record page's links open records; its detail panel follows the others'."""
         if isinstance(page, RecordsPage):
-            page.linkActivated.connect(self.open_link)
+            page.linkActivated.connect(self.open_record)
             self._watch_details(page)
 
     def _page(self, name: str, cls: type[P]) -> P:
@@ -192,10 +201,6 @@ class MainWindow(QMainWindow):
 
     def _build_trash(self) -> TrashPage:
         return TrashPage(self.ctx, self.lookups, self)  # restores announce themselves
-
-    @property
-    def interviews(self) -> InterviewsPage:
-        return self._page("interviews", InterviewsPage)
 
     @property
     def proposals(self) -> ProposalsPage:
@@ -251,35 +256,30 @@ class MainWindow(QMainWindow):
                 page.refresh_studios()
 
     def _create_new_actions(self) -> list[QAction]:
-        """New visit / interview / proposal (a studio's; the county creates none)."""
+        """New visit, then New … for each kind with a "new" shortcut (on the toolbar too)."""
         self.new_visit_action = QAction(self.tr("New visit"), self)
         self.new_visit_action.setObjectName("newVisitAction")
         self.new_visit_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_visit_action.setToolTip(self.tr("New visit (Ctrl+N)"))
         self.new_visit_action.triggered.connect(self.new_visit)
-        self.new_interview_action = QAction(self.tr("New interview"), self)
-        self.new_interview_action.setObjectName("newInterviewAction")
-        self.new_interview_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
-        self.new_interview_action.triggered.connect(self.new_interview)
-        self.new_proposal_action = QAction(self.tr("New proposal"), self)
-        self.new_proposal_action.setObjectName("newProposalAction")
-        self.new_proposal_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        self.new_proposal_action.triggered.connect(self.new_proposal)
         self.new_actions["visit"] = self.new_visit_action
-        self.new_actions["interview"] = self.new_interview_action
-        self.new_actions["proposal"] = self.new_proposal_action
-        return [self.new_visit_action, self.new_interview_action, self.new_proposal_action]
+        shortcut = [k for k in kinds.all_kinds() if k.new_shortcut]
+        return [self.new_visit_action, *(self._new_action(k) for k in shortcut)]
 
     def _create_generic_new_actions(self) -> list[QAction]:
-        """New … for each generic kind, in the File menu."""
-        found = []
-        for kind in kinds.generic():
-            action = QAction(self.tr("New {0}").format(kind.short_label), self)
-            action.setObjectName(f"new_{kind.name}_action")
-            action.triggered.connect(partial(self.new_record, kind.name))
-            self.new_actions[kind.name] = action
-            found.append(action)
-        return found
+        """New … for each other generic kind, in the File menu."""
+        kinds_ = [k for k in kinds.generic() if k.name not in self.new_actions]
+        return [self._new_action(kind) for kind in kinds_]
+
+    def _new_action(self, kind: kinds.RecordKind) -> QAction:
+        """New … of ``kind``, with its declared shortcut if any (a studio's)."""
+        action = QAction(self.tr("New {0}").format(kind.short_label), self)
+        action.setObjectName(f"new{camel(kind.name)}Action")
+        if kind.new_shortcut:
+            action.setShortcut(QKeySequence(kind.new_shortcut))
+        action.triggered.connect(lambda _on=False, name=kind.name: self.new_record(name))
+        self.new_actions[kind.name] = action
+        return action
 
     def new_record(self, kind: str) -> QDialog:
         """A new record of ``kind``, in its dialog on its page."""
@@ -393,28 +393,18 @@ class MainWindow(QMainWindow):
         self.show_page(self.visits)
         self.visits.edit_visit(visit_id)
 
-    def new_interview(self) -> None:
-        self.show_page(self.interviews)
-        self.interviews.open_record(None)
-
-    def new_proposal(self) -> None:
-        self.show_page(self.proposals)
-        self.proposals.open_record(None)
-
-    def open_interview(self, interview_id: int) -> None:
-        self.show_page(self.interviews)
-        self.interviews.open_record(interview_id)
-
-    def proposal_from_interview(self, interview_id: int) -> None:
-        self.show_page(self.proposals)
-        self.proposals.from_interview(interview_id)
-
     def proposal_from_visits(self, visit_ids: list[int]) -> None:
-        self.show_page(self.proposals)
-        self.proposals.from_visits(visit_ids)
+        self.grow_record("proposal", "visit", visit_ids)
 
-    def open_link(self, kind: str, record_id: int) -> None:
-        """Open a record linked from a detail panel, on its own page."""
+    def grow_record(self, kind: str, origin_kind: str, record_ids: Sequence[int]) -> None:
+        """A new record of ``kind`` started from records of ``origin_kind``, on its page."""
+        page = self.kind_page(kind)
+        assert isinstance(page, Grows), kind
+        self.show_page(page)
+        page.grow_from(origin_kind, record_ids)
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Open a record of ``kind`` (a link from another page), on its own page."""
         page = self.kind_page(kind)
         self.show_page(page)
         page.open_record(record_id)
@@ -468,7 +458,7 @@ class MainWindow(QMainWindow):
         if not confirm.confirm_delete(self, visit.serial or ""):
             return False
         try:
-            visits.delete(self.ctx, visit_id)
+            operations.call(lambda: visits.delete(self.ctx, visit_id))
         except UserError as exc:
             messages.show_error(self, exc.message)
             return False

@@ -38,7 +38,7 @@ def fill(ctx: Context, text: str = "村口道路破损，下雨天积水严重�
         "kind": "proposal", "title": "关于修缮东岙村道路的建议", "lead_member": lead.id,
         "co_signers": [other.id], "sector": "农业界", "category": "规划建设",
         "facts": "道路破损", "analysis": "影响出行", "recommendations": "尽快修缮",
-    }, source_visits=[v1.id], source_interviews=[iv.id])  # fmt: skip
+    }, grew_from={"visit": [v1.id], "interview": [iv.id]})  # fmt: skip
     proposals.submit(ctx, pr.id)
     return {"members": [lead, other], "residents": [r1, r2], "visits": [v1, v2],
             "interview": iv, "proposal": pr}  # fmt: skip

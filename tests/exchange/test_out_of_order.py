@@ -44,7 +44,7 @@ def _packages(studio: Install, county: Install, out: Path) -> dict[str, Any]:
         proposal = proposals.create(
             ctx, {"kind": "sqmy", "title": "关于南岙村路灯的建议", "facts": "路灯不亮",
              "lead_member": base["members"][0].id},
-            source_visits=[visit.id],
+            grew_from={"visit": [visit.id]},
         )  # fmt: skip
         third = export_studio(ctx, out, include_identifiers=True).path
         assert Visit.get_by_id(visit.id).status == "in_progress"

@@ -2,8 +2,9 @@
 
 Its printed form is built from its fields (read back with pdftotext, drawn with pdftoppm),
 the CLI prints it by serial, its count appears with its label in ``stats`` and in the period
-statistics, the detail panel lists its fields, a purge removes its long-trashed records and
-a resident merge re-points its links.
+statistics — declared with a tally, beside the visits in every statistics table, per member
+too —, the detail panel lists its fields, a purge removes its long-trashed records and a
+resident merge re-points its links.
 """
 
 from __future__ import annotations
@@ -15,27 +16,32 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from studio_app.cli import main
 from studio_app.core import kinds
 from studio_app.core.errors import UserError
 from studio_app.core.fields import Field, Kind
-from studio_app.reports import layouts, record_form
+from studio_app.demo import studio as demo
+from studio_app.exchange.ledger import export_ledger
+from studio_app.reports import layouts, monthly_report, record_form
 from studio_app.services import (
     kind_records,
     members,
     record_details,
     resident_merge,
     retention,
+    statistics,
     stats,
 )
 from studio_app.services.context import Context
-from studio_app.services.statistics import Period, report
+from studio_app.services.statistics import Period, by_site, report
 from studio_app.storage.database import close_database, open_database
 from studio_app.storage.migrations import create_kind
 from studio_app.storage.models import AuditEntry, Member, database
 from tests.conftest import fixed_clock
+from tests.kinds.throwaway import TEA_TALK
 from tests.reports import pdf
 from tests.services.helpers import resident
 
@@ -210,6 +216,96 @@ def test_the_statistics_page_shows_its_count(
     assert page.summary.text().endswith("茶叙记录 1")
     page.part.setValue(4)
     assert page.summary.text().endswith("茶叙记录 0")
+
+
+TALLY = kinds.Tally("茶叙", "举办委员茶叙", "场")
+MARCH = Period.month(2026, 3)
+
+
+@pytest.fixture
+def counted_talks(ctx: Context) -> Iterator[kinds.RecordKind]:
+    """The tea talk declared counted in the statistics, with three talks in March (one
+    trashed) and one in April: 王建国 hosts two and takes part in one of them."""
+    counted = replace(TEA_TALK, tally=TALLY)
+    with kinds.registered(counted):
+        create_kind(database.obj, counted.name)
+        wang, chen, li = (members.create(ctx, {"name": n}).id for n in ("王建国", "陈丽", "李明"))
+        talks = (("2026-03-05", wang, [wang, chen]), ("2026-03-20", wang, [li]),
+                 ("2026-03-25", chen, [chen]), ("2026-04-02", li, [li]))  # fmt: skip
+        made = [kind_records.create(ctx, counted, {"title": "茶叙", "held_on": day, "host": host,
+                                                   "members": people})
+                for day, host, people in talks]  # fmt: skip
+        kind_records.trash(ctx, counted, made[2].id)
+        yield counted
+
+
+def test_a_counted_kind_is_counted_per_period_and_member(counted_talks: kinds.RecordKind) -> None:
+    assert statistics.tallies() == [("interview", kinds.INTERVIEW.tally), ("tea_talk", TALLY)]
+    march = report(MARCH)
+    assert march.counted == {"interview": 0, "tea_talk": 2}
+    assert march.others == []  # counted beside the visits, not among the others
+    activity = {m.name: (m.counted, m.total) for m in march.members}
+    assert activity == {
+        "王建国": ({"interview": 0, "tea_talk": 2}, 2),  # host and member of one: counted once
+        "陈丽": ({"interview": 0, "tea_talk": 1}, 1),  # the trashed talk is not counted
+        "李明": ({"interview": 0, "tea_talk": 1}, 1),
+    }
+    assert report(Period.quarter(2026, 2)).counted["tea_talk"] == 1
+    sites = by_site(MARCH)  # a site with nothing but tea talks has its report
+    assert [r.counted["tea_talk"] for r in sites] == [2, 2]
+
+
+def test_the_counted_kind_is_read_through_its_live_date_index(
+    counted_talks: kinds.RecordKind,
+) -> None:
+    assert 'INDEXED BY "tea_talk_live_held_on"' in statistics._dated_table(counted_talks, "r")
+    assert 'INDEXED BY "interview_live_occurred"' in statistics._dated_table(kinds.INTERVIEW, "r")
+
+
+@pdf.needs_poppler
+def test_the_monthly_report_names_the_counted_kind(
+    ctx: Context, counted_talks: kinds.RecordKind, tmp_path: Path
+) -> None:
+    out = tmp_path / "r.pdf"
+    monthly_report.render(ctx, MARCH, out)
+    text = pdf.flat(out)
+    assert "开展委员访谈0次，举办委员茶叙2场，撰写提案、社情民意等0件。" in text
+    assert "满意率访谈茶叙提案等" in text  # the summary table's columns
+    assert "委员界别接待走访访谈茶叙提案等合计" in text  # the member activity table's
+    assert "王建国00202" in text  # visits, interviews, tea talks, proposals, total
+    county = tmp_path / "county.pdf"
+    monthly_report.render(ctx, MARCH, county, county=True)
+    assert "工作室接待走访办结率按期率满意率访谈茶叙提案等" in pdf.flat(county)
+
+
+def test_the_ledger_workbook_counts_the_counted_kind(
+    ctx: Context, counted_talks: kinds.RecordKind, tmp_path: Path
+) -> None:
+    book = openpyxl.load_workbook(export_ledger(ctx, tmp_path, "2026-03"))
+    rows = [[c.value for c in row] for row in book["月度统计"].iter_rows()]
+    assert ["访谈", 0] in [r[:2] for r in rows] and ["茶叙", 2] in [r[:2] for r in rows]
+    assert ["委员", "界别", "接待走访", "访谈", "茶叙", "提案与社情民意"] in [r[:6] for r in rows]
+    assert ["王建国", "", 0, 0, 2, 0] in [r[:6] for r in rows]
+
+
+def test_the_statistics_page_and_the_demo_name_the_counted_kind(
+    qtbot, ctx: Context, counted_talks: kinds.RecordKind, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from studio_app.cli.demo import _counted
+    from studio_app.ui.pages.statistics_page import StatisticsPage
+
+    page = StatisticsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_period("month", 2026, 3)
+    assert "访谈 0 次" in page.summary.text() and "茶叙 2 场" in page.summary.text()
+    heads = [page.members.horizontalHeaderItem(i).text() for i in range(page.members.columnCount())]
+    assert heads[3:5] == ["访谈", "茶叙"] and len(heads) == 6
+    assert [page.members.item(0, c).text() for c in range(6)] == ["王建国", "", "0", "0", "2", "0"]
+    summary = demo.generate(ctx, visits=200, seed=3)
+    assert summary.counted == {"interview": 10, "tea_talk": 10}
+    assert _counted(summary.counted) == "访谈 10，茶叙 10，"
+    assert "tea_talks" not in summary.audited() and "interviews" in summary.audited()
 
 
 # -- details, retention, merge -----------------------------------------------------------

@@ -36,7 +36,7 @@ def test_proposal_in_the_standard_layout_with_the_county_reply(
             "analysis": "养护资金不足，责任主体不清。",
             "recommendations": "一是设立养护专项资金；二是明确镇村责任。",
         },
-        source_visits=[source.id],
+        grew_from={"visit": [source.id]},
     )
     proposals.submit(march, p.id)
     Proposal.update(

@@ -49,14 +49,14 @@ def _proposal(ctx: Context, **values: object):  # type: ignore[no-untyped-def]
             "facts": "多个村道路破损。",
             **values,
         },
-        source_visits=[visit(ctx).id],
+        grew_from={"visit": [visit(ctx).id]},
     )
 
 
 def test_proposal_from_a_visit_is_drafted_then_submitted(ctx: Context) -> None:
     p = _proposal(ctx)
     assert p.serial.startswith("TA-") and p.status == "draft"
-    assert proposals.sources(p.id)[0] != []
+    assert proposals.sources(p.id)["visit"] != []
     with pytest.raises(ValidationError, match="建议"):
         proposals.submit(ctx, p.id)
     proposals.update(ctx, p.id, {"recommendations": "列入年度计划。"})
@@ -113,5 +113,5 @@ def test_co_signers_and_missing_sources(ctx: Context) -> None:
         proposals.update(ctx, p.id, {"co_signers": [a.id, b.id]})
     with pytest.raises(NotFound):
         proposals.create(
-            ctx, {"kind": "sqmy", "title": "关于Y", "lead_member": a.id}, source_visits=[999]
+            ctx, {"kind": "sqmy", "title": "关于Y", "lead_member": a.id}, grew_from={"visit": [999]}
         )

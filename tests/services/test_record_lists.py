@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from studio_app.core import kinds
 from studio_app.services import interviews, proposals
 from studio_app.services.context import Context
 from studio_app.services.listing import Lister, ListQuery
-from studio_app.services.record_lists import INTERVIEWS, MEMBERS, PROPOSALS, RESIDENTS, keys
+from studio_app.services.record_lists import MEMBERS, PROPOSALS, RESIDENTS, keys, kind_lister
 from tests.services.helpers import member, resident
 
 
@@ -57,8 +58,10 @@ def test_interviews_and_proposals_lists_search_their_text(people: Context) -> No
         proposals.create(
             people, {"kind": "sqmy", "title": f"关于{title}的建议", "lead_member": m.id}
         )
-    assert INTERVIEWS.count(ListQuery(text="养老")) == 2
-    assert INTERVIEWS.count(ListQuery(text="孙委员")) == 3
+    interviews_ = kind_lister(kinds.INTERVIEW)
+    assert interviews_.count(ListQuery(text="养老")) == 2
+    assert interviews_.count(ListQuery(text="孙委员")) == 3
+    assert interviews_.count(ListQuery(filters={"member": m.id})) == 3  # by one of its members
     assert PROPOSALS.count(ListQuery(text="交通")) == 1
     rows = _all(PROPOSALS, ListQuery(filters={"kind": "sqmy", "status": "draft"}))
     assert len(rows) == 3 and rows[0][keys(PROPOSALS).index("lead_member")] == "孙委员"

@@ -72,7 +72,8 @@ def pair(ctx: Context) -> tuple[Resident, Resident]:
 def test_preview_lists_what_moves(ctx: Context, pair: tuple[Resident, Resident]) -> None:
     keep, dup = pair
     found = resident_merge.preview(ctx, keep.id, dup.id)
-    assert len(found.visits) == 3 and len(found.interviews) == 1 and len(found.proposals) == 1
+    assert len(found.visits) == 3 and len(found.serials["interview"]) == 1
+    assert len(found.proposals) == 1
     assert found.filled == {"phone": "13800001111", "address": "东岙村5号"}
 
 

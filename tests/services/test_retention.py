@@ -51,7 +51,7 @@ def old_and_new(ctx: Context) -> dict[str, int]:
                             "residents": [interviewed.id]})  # fmt: skip
     proposals.create(ctx, {"kind": "proposal", "title": "关于修路的建议",
                            "lead_member": lead.id, "facts": "道路破损"},
-                     source_visits=[cited.id])  # fmt: skip
+                     grew_from={"visit": [cited.id]})  # fmt: skip
     return {"old": old.id, "trashed": trashed.id, "cited": cited.id, "new": new.id,
             "gone": gone.id, "both": both.id, "interviewed": interviewed.id}  # fmt: skip
 

@@ -111,24 +111,27 @@ def test_month_report_has_exact_numbers(ctx: Context, march: dict[str, int]) -> 
 
     assert counts(r.satisfaction) == {"满意": 1, "基本满意": 1}
     assert r.satisfaction_rate == 1.0
-    assert r.interviews == 1
+    assert r.counted["interview"] == 1
     assert counts(r.proposals) == {"提案·已报送": 1, "社情民意信息·草稿": 1}
     assert counts(r.proposal_reviews) == {"立案": 1}
-    activity = {m.name: (m.sector, m.visits, m.interviews, m.proposals) for m in r.members}
+    activity = {
+        m.name: (m.sector, m.visits, m.counted["interview"], m.proposals) for m in r.members
+    }
     assert activity == {"王建国": ("农业界", 3, 1, 1), "陈丽": ("教育界", 2, 0, 2)}
 
 
 def test_quarter_and_year_include_april(ctx: Context, march: dict[str, int]) -> None:
     assert report(Period.quarter(2026, 1)).visits == 4
     q2 = report(Period.quarter(2026, 2))
-    assert (q2.visits, q2.interviews, sum(c.count for c in q2.proposals)) == (1, 1, 1)
+    assert (q2.visits, q2.counted["interview"], sum(c.count for c in q2.proposals)) == (1, 1, 1)
     year = report(Period.year(2026))
-    assert (year.visits, year.interviews, sum(c.count for c in year.proposals)) == (5, 2, 3)
+    year_proposals = sum(c.count for c in year.proposals)
+    assert (year.visits, year.counted["interview"], year_proposals) == (5, 2, 3)
 
 
 def test_empty_period_gives_zeros_and_no_rates(ctx: Context, march: dict[str, int]) -> None:
     r = report(Period.month(2025, 12))
-    assert (r.visits, r.closed, r.referred, r.on_time, r.interviews) == (0, 0, 0, 0, 0)
+    assert (r.visits, r.closed, r.referred, r.on_time, r.counted["interview"]) == (0, 0, 0, 0, 0)
     assert (r.closure_rate, r.on_time_rate, r.satisfaction_rate) == (None, None, None)
     assert all(c.count == 0 for c in r.by_channel + r.by_category + r.satisfaction)
     assert r.by_member == r.by_village == r.proposals == r.proposal_reviews == r.members == []
@@ -178,8 +181,9 @@ def test_county_mode_reports_each_site_then_the_total(ctx: Context, march: dict[
         (COUNTY_SCOPE, 6),
     ]
     daz, _, total = reports
-    assert (daz.closed, daz.closure_rate, daz.interviews, daz.proposals) == (2, 1.0, 0, [])
-    assert total.closed == 4 and total.interviews == 1
+    assert (daz.closed, daz.closure_rate, daz.proposals) == (2, 1.0, [])
+    assert daz.counted == {"interview": 0}
+    assert total.closed == 4 and total.counted["interview"] == 1
     assert counts(total.by_member) == {"王建国": 4, "陈丽": 3}
     assert report(MARCH, origin_site=other.uuid).visits == 2
     empty = by_site(Period.month(2020, 1))
@@ -194,7 +198,7 @@ def test_referrals_not_yet_due_are_not_counted_late(ctx: Context) -> None:
             ctx,
             handling="referred",
             referred_unit="县教育局",
-            occurred_at=f"{today:%Y-%m-%d} 08:00",
+            occurred_at=f"{today:%Y-%m-%d} 00:00",
         )
     r = report(Period.month(today.year, today.month))
     assert (r.referred, r.due, r.on_time, r.on_time_rate) == (2, 0, 0, None)

@@ -96,13 +96,13 @@ def test_a_restore_refreshes_every_page(
     members.create(ctx, {"name": "后来添加的委员"})
     assert window.visits.model.total == 1
     resets: dict[str, int] = {}
-    for name in ("visits", "members", "residents", "interviews", "proposals"):
-        page = getattr(window, name)
+    for name in ("visits", "members", "residents", "interview", "proposals"):
+        page = window.lazy_page(name)
         page.model.modelReset.connect(lambda n=name: resets.__setitem__(n, resets.get(n, 0) + 1))
 
     backups.restore(DataDir(db_path.parent), copy, ctx=ctx)
 
-    assert resets == dict.fromkeys(("visits", "members", "residents", "interviews", "proposals"), 1)
+    assert resets == dict.fromkeys(("visits", "members", "residents", "interview", "proposals"), 1)
     assert window.visits.model.total == 0
     model = window.members.model
     assert "后来添加的委员" not in [model.row_values(r)["name"] for r in range(model.rowCount())]

@@ -40,12 +40,19 @@ def test_desk_is_the_first_page_and_lists_cases(
 
 
 def test_quick_buttons_and_shortcuts(qtbot, window: MainWindow) -> None:
-    assert window.new_interview_action.shortcut().toString() == "Ctrl+Shift+I"
-    assert window.new_proposal_action.shortcut().toString() == "Ctrl+Shift+P"
+    assert window.new_actions["interview"].shortcut().toString() == "Ctrl+Shift+I"
+    assert window.new_actions["proposal"].shortcut().toString() == "Ctrl+Shift+P"
+    assert window.new_actions["interview"].objectName() == "newInterviewAction"
+    assert [window.desk.quick[k].text() for k in window.desk.quick] == [
+        "新建来访（Ctrl+N）",
+        "新建访谈",
+        "新建提案/社情民意",
+    ]
     window.desk.quick["interview"].click()
-    assert window.interviews.dialog is not None
-    assert window.interviews.dialog.windowTitle() == "新建访谈"
-    window.interviews.dialog.reject()
+    interviews = window.kind_page("interview")
+    assert interviews.dialog is not None
+    assert interviews.dialog.windowTitle() == "新建访谈"
+    interviews.dialog.reject()
     window.show_page(window.desk)
     window.desk.quick["proposal"].click()
     assert window.proposals.dialog is not None

@@ -111,8 +111,7 @@ def test_a_proposal_shows_its_sources_and_a_click_opens_one(
     proposal = proposals.create(
         ctx,
         {"kind": "sqmy", "title": "关于路灯的情况反映", "lead_member": people.members["李梅"]},
-        source_visits=[ids[0]],
-        source_interviews=[interview_id],
+        grew_from={"visit": [ids[0]], "interview": [interview_id]},
     )
     page = window.proposals
     window.show_page(page)
@@ -171,7 +170,7 @@ def test_people_and_interviews_show_their_records(
     assert window.visits.dialog is not None
     window.visits.dialog.reject()
 
-    interviews_page = window.interviews
+    interviews_page = window.kind_page("interview")
     select_row(interviews_page.table, 0)
     interviews_page.details.load()
     text = interviews_page.detail_panel.text()

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from studio_app.services import visits
 from studio_app.ui import drafts, messages
@@ -15,6 +16,7 @@ from studio_app.ui.app import build_main_window
 from studio_app.ui.drafts import NEW_VISIT, DraftStore
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.widgets.combos import set_combo_code
+from studio_app.ui.widgets.member_picker import MemberPicker
 from studio_app.workspace import Workspace
 from tests.ui.conftest import AddVisits, People
 
@@ -127,7 +129,7 @@ def test_an_edit_draft_for_a_visit_changed_since_is_dropped(
 
 def crash_and_restart(qtbot, window: MainWindow, workspace: Workspace, page: str) -> MainWindow:
     """The window goes away with its dialog open; a new one offers the drafts left."""
-    getattr(window, page).dialog.finished.disconnect()
+    window.lazy_page(page).dialog.finished.disconnect()
     window.deleteLater()
     again = build_main_window(workspace)
     qtbot.addWidget(again)
@@ -138,18 +140,18 @@ def crash_and_restart(qtbot, window: MainWindow, workspace: Workspace, page: str
 def test_a_new_interview_survives_a_crash(
     qtbot, window: MainWindow, store: DraftStore, people: People, asked: list[bool], workspace
 ) -> None:
-    dialog = window.interviews.open_record(None)
-    dialog.title_edit.setText("石桥村道路硬化座谈")
-    dialog.views.setPlainText("群众希望年内完工")
-    dialog.members.set_selected([people.members["李梅"]])
+    dialog = window.kind_page("interview").open_record(None)
+    dialog.widget("title", QLineEdit).setText("石桥村道路硬化座谈")
+    dialog.widget("views", QPlainTextEdit).setPlainText("群众希望年内完工")
+    dialog.widget("members", MemberPicker).set_selected([people.members["李梅"]])
     qtbot.waitUntil(lambda: store.path("interview-new").exists())
 
-    again = crash_and_restart(qtbot, window, workspace, "interviews")
-    restored = again.interviews.dialog
+    again = crash_and_restart(qtbot, window, workspace, "interview")
+    restored = again.kind_page("interview").dialog
     assert restored is not None and restored.record_id is None
-    assert restored.title_edit.text() == "石桥村道路硬化座谈"
-    assert restored.views.toPlainText() == "群众希望年内完工"
-    assert restored.members.selected_ids() == [people.members["李梅"]]
+    assert restored.widget("title", QLineEdit).text() == "石桥村道路硬化座谈"
+    assert restored.widget("views", QPlainTextEdit).toPlainText() == "群众希望年内完工"
+    assert restored.widget("members", MemberPicker).selected_ids() == [people.members["李梅"]]
     restored.save()
     assert restored.saved_id is not None and store.names() == []
 
@@ -210,8 +212,8 @@ def test_the_desk_lists_drafts_and_opens_them(
         if "养老服务座谈" in window.desk.drafts.item(i).text()
     )
     window.desk.drafts.itemActivated.emit(item)
-    dialog = window.interviews.dialog
-    assert dialog is not None and dialog.title_edit.text() == "养老服务座谈"
+    dialog = window.kind_page("interview").dialog
+    assert dialog is not None and dialog.widget("title", QLineEdit).text() == "养老服务座谈"
     dialog.reject()
 
     assert not drafts.open_draft(window, "visit-999999")  # gone: the draft goes too

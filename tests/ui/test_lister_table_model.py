@@ -7,10 +7,11 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from studio_app.core import kinds
 from studio_app.services import interviews, members, proposals
 from studio_app.services.context import Context
 from studio_app.services.listing import Lister, ListQuery
-from studio_app.services.record_lists import INTERVIEWS, MEMBERS, PROPOSALS, RESIDENTS
+from studio_app.services.record_lists import MEMBERS, PROPOSALS, RESIDENTS, kind_lister
 from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, flag, plain
 from tests.ui.conftest import People
 
@@ -32,6 +33,7 @@ def make_interviews(ctx: Context, people: People, n: int) -> list[int]:
     ]
 
 
+INTERVIEWS = kind_lister(kinds.INTERVIEW)
 COLUMNS = {
     "interview": (INTERVIEWS, ("serial", "occurred_at", "title", "status")),
     "proposal": (PROPOSALS, ("serial", "kind", "title", "lead_member", "created_at")),

@@ -40,7 +40,7 @@ def test_a_studio_window_keeps_its_desk_actions_and_columns(qtbot, window: MainW
     assert window.visits.model.columnCount() == len(COLUMNS)
     assert window.visits.filters.studio.isHidden()
     assert not window.visits.new_button.isHidden()
-    for page in (window.members, window.residents, window.interviews):
+    for page in (window.members, window.residents, window.kind_page("interview")):
         assert "studio" not in [c.key for c in page.model.columns]
         assert "studio" not in page.filter_widgets
         assert not page.new_button.isHidden() and not page.delete_button.isHidden()

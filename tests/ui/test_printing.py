@@ -412,8 +412,8 @@ def test_interview_print(
             "views": "群众希望尽快修缮村道",
         },
     )
-    window.show_page(window.interviews)
-    page = window.interviews
+    page = window.kind_page("interview")
+    window.show_page(page)
     page.model.reload()
     assert page.select_record(record.id)
     window.print_action.trigger()

@@ -53,7 +53,7 @@ def test_turn_selected_visits_into_a_sqmy(
     dialog.save()
     proposal = Proposal.get()
     assert proposal.status == "draft" and proposal.title.startswith("关于农业农村")
-    assert sorted(proposals.sources(proposal.id)[0]) == sorted(ids[:2])
+    assert sorted(proposals.sources(proposal.id)["visit"]) == sorted(ids[:2])
     assert window.proposals.model.total == 1
 
     # the proposal shows its source visits; activating one opens it on the visits page
@@ -99,7 +99,7 @@ def test_submit_and_evaluate_with_county_fields_read_only(
 def test_new_proposal_requires_a_lead_and_filters_by_kind(
     qtbot, window: MainWindow, people: People
 ) -> None:
-    window.new_proposal_action.trigger()
+    window.new_actions["proposal"].trigger()
     dialog = window.proposals.dialog
     assert isinstance(dialog, ProposalDialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData("proposal"))
@@ -133,10 +133,11 @@ def test_turn_an_interview_into_a_suggestion(qtbot, window: MainWindow, people: 
             "views": "群众希望尽快修缮村道",
         },
     )
-    page = window.interviews
+    page = window.kind_page("interview")
     page.model.reload()
     page.table.setCurrentIndex(page.model.index(0, 0))
-    page.convert_button.click()
+    assert page.grow_buttons["proposal"].text() == "转为建议……"
+    page.grow_buttons["proposal"].click()
     dialog = window.proposals.dialog
     assert isinstance(dialog, ProposalDialog) and window.stack.currentWidget() is window.proposals
     assert dialog.kind.currentData() == "suggestion"
@@ -145,13 +146,13 @@ def test_turn_an_interview_into_a_suggestion(qtbot, window: MainWindow, people: 
     assert dialog.lead_member.currentText() == "陈志强" and dialog.sources.count() == 1
     dialog.save()
     proposal = Proposal.get()
-    assert proposals.sources(proposal.id) == ([], [interview.id])
+    assert proposals.sources(proposal.id) == {"visit": [], "interview": [interview.id]}
     edit = window.proposals.open_record(proposal.id)
     edit.sources.itemActivated.emit(edit.sources.item(0))  # back to the interview
-    assert window.stack.currentWidget() is window.interviews
-    assert window.interviews.dialog is not None
-    assert window.interviews.dialog.record_id == interview.id
-    window.interviews.dialog.reject()
+    assert window.stack.currentWidget() is page
+    assert page.dialog is not None
+    assert page.dialog.record_id == interview.id
+    page.dialog.reject()
     edit.reject()
 
 

@@ -13,11 +13,12 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog, QLineEdit
 
+from studio_app.core import kinds
 from studio_app.demo import studio as demo
 from studio_app.services import interviews, members, proposals, residents, visits
 from studio_app.services.context import Context
 from studio_app.storage.models import SyncedModel
-from studio_app.ui.dialogs.interview_dialog import InterviewDialog
+from studio_app.ui.dialogs.kind_dialog import KindDialog
 from studio_app.ui.dialogs.person_dialogs import MemberDialog, ResidentDialog
 from studio_app.ui.dialogs.proposal_dialog import ProposalDialog
 from studio_app.ui.dialogs.visit_dialog import VisitDialog
@@ -36,8 +37,8 @@ DIALOGS: dict[str, tuple[type[SyncedModel], Opener, Callable[[Any], QLineEdit], 
     ),
     "interview": (
         interviews.Interview,
-        InterviewDialog,
-        lambda d: d.place,
+        lambda ctx, i: KindDialog(ctx, kinds.INTERVIEW, i),
+        lambda d: d.edits["place_or_platform"],
         "place_or_platform",
     ),
     "proposal": (proposals.Proposal, ProposalDialog, lambda d: d.title_edit, "title"),

@@ -48,7 +48,7 @@ def test_trash_lists_each_kind(
     trash.table.selectRow(0)
     assert trash.restore_selected() == 1
     assert interviews.get(ids[0]).deleted_at is None
-    assert window.interviews.model.total == 2
+    assert window.kind_page("interview").model.total == 2
     trash.kind.setCurrentIndex(trash.kind.findData("resident"))
     trash.search.setText("张")
     trash.refresh()

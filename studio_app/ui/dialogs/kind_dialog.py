@@ -5,17 +5,28 @@ time, a number, a tick, a combo of codes, the member and resident pickers), and 
 reads and fills them by field key, so no key is listed by hand. It writes through the kind's
 service (:func:`studio_app.services.kind_records.service`: the generic one, or a kind's own
 module with its own rules); a refusal is shown at its field as the service words it
-(:attr:`ValidationError.errors`), and saving an unchanged record writes nothing. A kind with
-a workflow adds its buttons and status line in a subclass (``add_actions``, ``loaded``).
+(:attr:`ValidationError.errors`), and saving an unchanged record writes nothing. A saved
+record shows its status, and a button for each step of its kind's workflow that leaves that
+status (``RecordKind.transitions``, run by :func:`~studio_app.services.kind_records.advance`);
+the kind's ``dialog`` layout gives the first size, text heights and how errors are worded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from studio_app.core import kinds
 from studio_app.core.fields import Field, Kind
@@ -144,9 +155,8 @@ def editor(fld: Field, ctx: Context, parent: QWidget) -> Editor:
 
 
 class KindDialog(RecordDialog):
-    """A new record of ``kind`` (``record_id`` None) or a saved one, every field editable."""
-
-    first_size = (720, 680)  # width, height when opened
+    """A new record of ``kind`` (``record_id`` None) or a saved one, every field editable;
+    a saved one's workflow steps as buttons (``steps``: action → button)."""
 
     def __init__(
         self,
@@ -167,9 +177,12 @@ class KindDialog(RecordDialog):
             if isinstance(made.widget, QLineEdit):
                 self.edits[fld.key] = made.widget
             self.add_row(fld.key, made.widget)
+        for key, height in kind.dialog.text_heights:
+            self.widget(key, QPlainTextEdit).setMinimumHeight(height)
+        self.steps: dict[str, QPushButton] = {}
         self.add_actions()
         self.setWindowTitle(self.new_title())
-        self.resize(*self.first_size)
+        self.resize(*kind.dialog.size)
         self.finish_setup()
 
     def widget(self, key: str, cls: type[W]) -> W:
@@ -178,21 +191,35 @@ class KindDialog(RecordDialog):
         assert isinstance(found, cls), (key, found)
         return found
 
-    # -- what a kind with a workflow adds --------------------------------------------------
+    # -- the workflow ----------------------------------------------------------------------
 
     def add_actions(self) -> None:
-        """Add workflow buttons with :meth:`add_action` (none by default)."""
+        """A button per step of the kind's workflow, shown when the record is where it starts."""
+        for transition in self.record_kind.transitions:
+            run = partial(self.advance, transition.action)
+            button = self.steps[transition.action] = self.add_action(
+                transition.action, transition.label, run
+            )
+            button.hide()
+
+    def advance(self, action: str) -> Any:
+        """Take the saved record the workflow step ``action`` (pending changes saved first)."""
+        assert self.record_id is not None
+        return kind_records.advance(self.ctx, self.record_kind, self.record_id, action)
 
     def new_title(self) -> str:
         return self.tr("New {0}").format(self.record_kind.short_label)
 
     def loaded(self, row: SyncedModel) -> None:
-        """Show what the saved record says besides its fields: its serial, its status."""
+        """Show what the saved record says besides its fields: its serial, its status, the
+        workflow steps from there."""
         self.setWindowTitle(f"{self.record_kind.short_label} {row.serial or ''}".strip())
         if self.record_kind.status is not None:
             code = str(getattr(row, "status", ""))  # a column of kinds with status codes
             text = enum_labels(self.record_kind.status).get(code, code)
             self.show_status(self.tr("Status: {0}").format(text))
+            for transition in self.record_kind.transitions:
+                self.steps[transition.action].setVisible(transition.source == code)
 
     # -- the form --------------------------------------------------------------------------
 
@@ -217,4 +244,6 @@ class KindDialog(RecordDialog):
         return service.update(self.ctx, self.record_id, values, expected_rev=self.rev)
 
     def field_error(self, key: str, message: str) -> str:
+        if self.record_kind.dialog.bare_errors:
+            return super().field_error(key, message)  # without the label the row shows
         return message  # as the service words it, from the field's declaration

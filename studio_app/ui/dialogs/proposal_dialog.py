@@ -2,13 +2,14 @@
 
 The county's feedback (review, reply, adoption…) arrives by the exchange workbook: it is
 shown read-only here, the fields that have a value. The member's evaluation waits for the
-county's reply. A record made from visits lists them; activating one opens it. At the
+county's reply. A record made from other records (visits, …: the declared origins) lists
+them; activating one opens it. At the
 county a studio's record opens in the county's own dialog (``county_dialog``), never here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.core import kinds
 from studio_app.core.codes import (
     CodeListKind,
     ProposalKind,
@@ -31,7 +33,7 @@ from studio_app.core.codes import (
 )
 from studio_app.core.errors import UserError
 from studio_app.core.fields import COUNTY, PROPOSAL_FIELDS, Kind
-from studio_app.services import county_work, interviews, proposals, records, site, visits
+from studio_app.services import county_work, proposals, records, site
 from studio_app.services.context import Context
 from studio_app.ui.dialogs.county_dialog import is_county_work
 from studio_app.ui.dialogs.record_dialog import RecordDialog, text_box
@@ -45,12 +47,12 @@ COUNTY_FIELDS = tuple(f for f in PROPOSAL_FIELDS if f.owner == COUNTY)
 
 
 class ProposalDialog(RecordDialog):
-    """``prefill`` and the sources serve "turn visits / an interview into a proposal"."""
+    """``prefill`` and ``grew_from`` (record ids by origin kind) serve "turn records into a
+    proposal"; activating a source emits ``openRecord`` with its kind and id."""
 
     fields = PROPOSAL_FIELDS
     draft_kind = "proposal"
-    openVisit = Signal(int)
-    openInterview = Signal(int)
+    openRecord = Signal(str, int)
 
     def __init__(
         self,
@@ -59,8 +61,7 @@ class ProposalDialog(RecordDialog):
         parent: QWidget | None = None,
         *,
         prefill: dict[str, Any] | None = None,
-        source_visits: Sequence[int] = (),
-        source_interviews: Sequence[int] = (),
+        grew_from: Mapping[str, Sequence[int]] | None = None,
     ) -> None:
         if proposal_id is not None and is_county_work(ctx, proposals.get(proposal_id).origin_site):
             raise UserError(
@@ -70,8 +71,7 @@ class ProposalDialog(RecordDialog):
             )
         super().__init__(ctx, proposal_id, parent)
         self.setObjectName("proposalDialog")
-        self.source_visits = list(source_visits)
-        self.source_interviews = list(source_interviews)
+        self.grew_from = {name: list(ids) for name, ids in (grew_from or {}).items()}
         self.status_labels = enum_labels(ProposalStatus)
         self.kind = code_combo(enum_labels(ProposalKind), self)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -217,22 +217,19 @@ class ProposalDialog(RecordDialog):
         self.submit_button.setVisible(draft)
         self.kind.setEnabled(draft)
         self.county.show()
-        self.source_visits, self.source_interviews = proposals.sources(record_id)
+        self.grew_from = proposals.sources(record_id)
         self._show_sources()
 
     def _show_sources(self) -> None:
-        """The visits and interviews the record grew from; activating one opens it."""
+        """The records it grew from, by origin kind; activating one opens it."""
         self.sources.clear()
-        for visit_id in self.source_visits:
-            visit = visits.get(visit_id)
-            text = f"{visit.serial or ''}  {visit.occurred_at:%Y-%m-%d}  {visit.content[:40]}"
-            item = QListWidgetItem(text.replace("\n", " "), self.sources)
-            item.setData(Qt.ItemDataRole.UserRole, ("visit", visit_id))
-        for interview_id in self.source_interviews:
-            interview = interviews.get(interview_id)
-            text = f"{interview.serial or ''}  {interview.occurred_at:%Y-%m-%d}  {interview.title}"
-            item = QListWidgetItem(text, self.sources)
-            item.setData(Qt.ItemDataRole.UserRole, ("interview", interview_id))
+        for name, ids in self.grew_from.items():
+            kind = kinds.kind(name)
+            rt = records.record_type(kind)
+            for record_id in ids:
+                text = source_text(kind, records.load(rt, record_id))
+                item = QListWidgetItem(text, self.sources)
+                item.setData(Qt.ItemDataRole.UserRole, (name, record_id))
         self.form.setRowVisible(self.sources, self.sources.count() > 0)
 
     def _kind_changed(self) -> None:
@@ -246,12 +243,7 @@ class ProposalDialog(RecordDialog):
 
     def write(self, values: dict[str, Any]) -> Any:
         if self.record_id is None:
-            return proposals.create(
-                self.ctx,
-                values,
-                source_visits=self.source_visits,
-                source_interviews=self.source_interviews,
-            )
+            return proposals.create(self.ctx, values, grew_from=self.grew_from)
         return proposals.update(self.ctx, self.record_id, values, expected_rev=self.rev)
 
     def _submit(self) -> Any:
@@ -260,4 +252,14 @@ class ProposalDialog(RecordDialog):
 
     def _source_activated(self, item: QListWidgetItem) -> None:
         kind, record_id = item.data(Qt.ItemDataRole.UserRole)
-        (self.openVisit if kind == "visit" else self.openInterview).emit(int(record_id))
+        self.openRecord.emit(kind, int(record_id))
+
+
+def source_text(kind: kinds.RecordKind, row: Any) -> str:
+    """A source in the list: serial, day and title (the start of a long text), one line."""
+    when = getattr(row, kind.date_key) if kind.date_key else None
+    day = f"{when:%Y-%m-%d}" if when else ""
+    title = str(getattr(row, kind.title_key) or "") if kind.title_key else ""
+    if kind.title_key and kind.field(kind.title_key).kind is Kind.LONGTEXT:
+        title = title[:40]
+    return f"{row.serial or ''}  {day}  {title}".replace("\n", " ")

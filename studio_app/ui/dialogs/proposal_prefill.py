@@ -1,12 +1,23 @@
-"""Prefilling a proposal / 社情民意 from the visits it grows out of (docs/PRODUCT.md workflow 4)."""
+"""Prefilling a proposal / 社情民意 from the records it grows out of (docs/PRODUCT.md workflow 4):
+visits by their own rule, any other origin kind (``kinds.PROPOSAL.origins``) from its
+declaration."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+from studio_app.core import kinds
 from studio_app.core.codes import CodeListKind, Handling, ProposalKind
-from studio_app.services import interviews, records, site, visits
+from studio_app.core.fields import Kind
+from studio_app.services import records, site, visits
+
+
+def from_origin(origin: str, record_ids: Sequence[int]) -> dict[str, Any]:
+    """Values for the proposal dialog from records of kind ``origin`` it grows out of."""
+    if origin == kinds.VISIT.name:
+        return from_visits(record_ids)
+    return from_records(origin, record_ids)
 
 
 def from_visits(visit_ids: Sequence[int]) -> dict[str, Any]:
@@ -39,14 +50,33 @@ def from_visits(visit_ids: Sequence[int]) -> dict[str, Any]:
     return values
 
 
-def from_interview(interview_id: int) -> dict[str, Any]:
-    """Values for a suggestion grown from an interview: its topic, views and first member."""
-    interview = interviews.get(interview_id)
-    members = records.link_ids(interviews.INTERVIEW, "members", interview.id)
-    facts = "\n".join(p for p in (interview.views, interview.follow_up) if p and p.strip())
+def from_records(origin: str, record_ids: Sequence[int]) -> dict[str, Any]:
+    """Values for a suggestion grown from records of a declared kind: about the first one's
+    title, their gist (``Origin.gist``, else their long texts) as facts, its first member."""
+    kind = kinds.kind(origin)
+    rt = records.record_type(kind)
+    rows = [records.load(rt, i) for i in record_ids]
+    if not rows:
+        return {}
+    declared = next(o for o in kinds.PROPOSAL.origins if o.kind == origin)
+    gist = declared.gist or tuple(f.key for f in kind.fields if f.kind is Kind.LONGTEXT)
+    texts = (str(getattr(row, key) or "") for row in rows for key in gist)
+    first = records.snapshot(rt, rows[0])
+    title = str(first.get(kind.title_key) or "") if kind.title_key else ""
     return {
         "kind": ProposalKind.SUGGESTION.value,
-        "title": f"关于{interview.title}的建议",
-        "facts": facts,
-        "lead_member": members[0] if members else None,
+        "title": f"关于{title}的建议",
+        "facts": "\n".join(p for p in texts if p.strip()),
+        "lead_member": _first_member(kind, first),
     }
+
+
+def _first_member(kind: kinds.RecordKind, values: dict[str, Any]) -> int | None:
+    """The first member a record names (a single member or the first of several)."""
+    for f in kind.fields:
+        value = values.get(f.key)
+        if f.kind is Kind.MEMBER and value:
+            return int(value)
+        if f.kind is Kind.MEMBERS and value:
+            return int(value[0])
+    return None

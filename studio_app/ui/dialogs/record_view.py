@@ -1,6 +1,6 @@
 """A studio's record seen at the county: the whole record, read-only.
 
-At the county the studios' visits, interviews, members and residents are the studios' to
+At the county the studios' records (visits, members, residents, …) are the studios' to
 write (the services refuse any change); opening one shows what the detail panel shows, in
 a window of its own, with a line saying whose record it is. Links in it are followed like
 the detail panel's (``linkActivated``), closing the window.

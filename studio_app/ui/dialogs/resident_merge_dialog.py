@@ -1,4 +1,8 @@
-"""Merging two residents: choose which record to keep, see what moves, then merge."""
+"""Merging two residents: choose which record to keep, see what moves, then merge.
+
+The preview has a line per kind of record that links or names residents, from the registry
+of kinds (``RecordKind.merge_title``, else its short label), with the serials that move.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.core import kinds
 from studio_app.core.fields import RESIDENT_FIELDS, by_key
 from studio_app.core.identity import mask_phone
 from studio_app.services import resident_merge
@@ -77,14 +82,11 @@ class ResidentMergeDialog(QDialog):
             self.tr("“{0}” goes to the trash; what points to it moves to “{1}”:").format(
                 found.duplicate.name, found.keep.name
             ),
-            self.tr("Visits: {0} {1}").format(len(found.visits), _serials(found.visits)),
-            self.tr("Interviews: {0} {1}").format(
-                len(found.interviews), _serials(found.interviews)
-            ),
-            self.tr("Proposals led: {0} {1}").format(
-                len(found.proposals), _serials(found.proposals)
-            ),
         ]
+        for name, serials in found.serials.items():
+            kind = kinds.kind(name)
+            title = kind.merge_title or kind.short_label
+            lines.append(self.tr("{0}: {1} {2}").format(title, len(serials), _serials(serials)))
         if found.filled:
             filled = "、".join(labels[k].label for k in found.filled)
             lines.append(self.tr("Taken over where the kept record is empty: {0}").format(filled))

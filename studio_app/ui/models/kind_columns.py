@@ -46,11 +46,15 @@ def _show(ctx: Context, key: str, fld: Field) -> Callable[[dict[str, Any]], str]
     return plain(key, labels(fld), width=_WIDTH.get(fld.kind, 0))
 
 
-def field_column(ctx: Context, kind: kinds.RecordKind, key: str) -> ListColumn:
-    """The column of field ``key``, titled with its declared label."""
+def field_column(
+    ctx: Context, kind: kinds.RecordKind, key: str, *, short: bool = False
+) -> ListColumn:
+    """The column of field ``key``, titled with its declared label (``short``: with its
+    shorter title, where one is declared)."""
     fld = kind.field(key)
     shown = column_key(kind, key)
-    return ListColumn(shown, fld.label, _show(ctx, shown, fld))
+    title = kind.short_title(key) if short else fld.label
+    return ListColumn(shown, title, _show(ctx, shown, fld))
 
 
 def serial_column() -> ListColumn:
@@ -73,6 +77,7 @@ def list_columns(ctx: Context, kind: kinds.RecordKind) -> tuple[ListColumn, ...]
 
 
 def trash_columns(ctx: Context, kind: kinds.RecordKind) -> tuple[ListColumn, ...]:
-    """What names a deleted record: its serial, date and title."""
+    """What names a deleted record: its serial, date and title (shorter titles, where
+    declared: the trash lists one kind at a time)."""
     keys = dict.fromkeys(k for k in (kind.date_key, kind.title_key) if k)
-    return (serial_column(), *(field_column(ctx, kind, key) for key in keys))
+    return (serial_column(), *(field_column(ctx, kind, key, short=True) for key in keys))

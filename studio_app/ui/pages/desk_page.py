@@ -1,5 +1,6 @@
 """The desk (工作台), the first page: who is on duty today, referrals that are open or
-overdue (by due date), unsaved drafts, the latest visits, and buttons to start new records.
+overdue (by due date), unsaved drafts, the latest visits, and buttons to start new records:
+a visit, and a record of each kind declared with a "new" shortcut (``RecordKind.new_shortcut``).
 
 There is no duty roster in the data yet, so "on duty" means the members who have recorded
 visits today (:func:`studio_app.services.members.on_duty`).
@@ -65,8 +66,7 @@ class DeskPage(QWidget):
     openVisit = Signal(int)
     openDraft = Signal(str)  # a draft's key
     newVisit = Signal()
-    newInterview = Signal()
-    newProposal = Signal()
+    newRecord = Signal(str)  # a kind's name: a new record of it
     setUpRequested = Signal()  # the demo banner's button
 
     def __init__(
@@ -82,16 +82,15 @@ class DeskPage(QWidget):
         self.duty.setWordWrap(True)
         buttons = QHBoxLayout()
         self.quick: dict[str, QPushButton] = {}
-        for name, title, signal in (
-            ("visit", self.tr("New visit (Ctrl+N)"), self.newVisit),
-            ("interview", self.tr("New interview"), self.newInterview),
-            ("proposal", self.tr("New proposal"), self.newProposal),
-        ):
-            button = QPushButton(title, self)
-            button.setObjectName(f"quick_{name}")
-            button.clicked.connect(signal)
-            buttons.addWidget(button)
-            self.quick[name] = button
+        self._add_quick("visit", self.tr("New visit (Ctrl+N)"), buttons).clicked.connect(
+            self.newVisit
+        )
+        for kind in kinds.all_kinds():
+            if kind.new_shortcut:
+                button = self._add_quick(
+                    kind.name, self.tr("New {0}").format(kind.short_label), buttons
+                )
+                button.clicked.connect(lambda _on=False, name=kind.name: self.newRecord.emit(name))
         buttons.addStretch(1)
 
         today = ctx.today
@@ -137,6 +136,12 @@ class DeskPage(QWidget):
         self._fitted = False  # column widths are fitted to the first rows shown
         follow(self, lambda: shown_by("visit"), self.changed)
 
+    def _add_quick(self, name: str, title: str, row: QHBoxLayout) -> QPushButton:
+        button = self.quick[name] = QPushButton(title, self)
+        button.setObjectName(f"quick_{name}")
+        row.addWidget(button)
+        return button
+
     def _section(
         self, model: VisitTableModel, shown: tuple[str, ...]
     ) -> tuple[QGroupBox, QTableView]:
@@ -179,14 +184,13 @@ class DeskPage(QWidget):
 
     def show_drafts(self) -> None:
         """The input kept from dialogs not saved (after a crash, or still open)."""
-        names = {
+        names = {k.name: k.short_label for k in kinds.all_kinds()}
+        names |= {
             "visit": self.tr("Visit"),
-            "interview": self.tr("Interview"),
             "proposal": self.tr("Proposal"),
             "member": self.tr("Member"),
             "resident": self.tr("Resident"),
         }
-        names |= {k.name: k.short_label for k in kinds.generic()}
         self.drafts.clear()
         for key, draft in drafts.listed():
             kind, _, number = key.partition("-")

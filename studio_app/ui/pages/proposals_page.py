@@ -19,12 +19,12 @@ from studio_app.core.errors import UserError
 from studio_app.services import county_desk, county_work, proposals, site
 from studio_app.services.context import Context
 from studio_app.services.record_lists import PROPOSALS
-from studio_app.ui import messages
+from studio_app.ui import messages, operations
 from studio_app.ui.dialogs import county_assign_dialog
 from studio_app.ui.dialogs.county_assign_dialog import CountyAssignDialog, stage_names
 from studio_app.ui.dialogs.county_dialog import CountyWorkDialog, is_county_work
 from studio_app.ui.dialogs.proposal_dialog import ProposalDialog
-from studio_app.ui.dialogs.proposal_prefill import from_interview, from_visits
+from studio_app.ui.dialogs.proposal_prefill import from_origin
 from studio_app.ui.lookups import Lookups, enum_labels
 from studio_app.ui.models.lister_table import ListColumn, plain
 from studio_app.ui.pages.list_page import ListPage
@@ -33,7 +33,8 @@ from studio_app.ui.widgets.combos import code_combo
 
 
 class ProposalsPage(ListPage):
-    """Proposal-type records, newest first; ``open_visit`` follows a source link."""
+    """Proposal-type records, newest first; ``open_record`` (kind name, record id) follows a
+    link to a record a proposal grew from."""
 
     lister = PROPOSALS
     noun = "proposal"
@@ -44,11 +45,9 @@ class ProposalsPage(ListPage):
         lookups: Lookups,
         parent: QWidget | None = None,
         *,
-        open_visit: Callable[[int], Any] | None = None,
-        open_interview: Callable[[int], Any] | None = None,
+        open_record: Callable[[str, int], None] | None = None,
     ) -> None:
-        self.open_visit = open_visit
-        self.open_interview = open_interview
+        self.follow_link = open_record
         super().__init__(ctx, lookups, parent)
         if ctx.is_county:
             self._county_buttons()
@@ -168,7 +167,7 @@ class ProposalsPage(ListPage):
         if not county_assign_dialog.ask_batch(self, question, self.tr("Accept")):
             return False
         try:
-            county_work.accept_many(self.ctx, ids)
+            operations.call(lambda: county_work.accept_many(self.ctx, ids))
         except UserError as exc:
             messages.show_error(self, exc.message)
             return False
@@ -200,35 +199,20 @@ class ProposalsPage(ListPage):
         return self._connect(ProposalDialog(self.ctx, record_id, self))
 
     def _connect(self, dialog: ProposalDialog) -> ProposalDialog:
-        if self.open_visit is not None:
-            dialog.openVisit.connect(self.open_visit)
-        if self.open_interview is not None:
-            dialog.openInterview.connect(self.open_interview)
+        if self.follow_link is not None:
+            dialog.openRecord.connect(self.follow_link)
         return dialog
 
-    def from_visits(self, visit_ids: Sequence[int]) -> QDialog | None:
-        """The new-proposal dialog prefilled from ``visit_ids`` and linked to them."""
+    def grow_from(self, origin_kind: str, record_ids: Sequence[int]) -> None:
+        """Open the new-proposal dialog prefilled from records of ``origin_kind`` (one of
+        ``kinds.PROPOSAL.origins``) and linked to them."""
         if self.dialog is not None:
             self.dialog.raise_()
-            return None
-        dialog = ProposalDialog(
-            self.ctx, None, self, prefill=from_visits(visit_ids), source_visits=visit_ids
-        )
-        return self.show_dialog(self._connect(dialog))
-
-    def from_interview(self, interview_id: int) -> QDialog | None:
-        """The new-proposal dialog prefilled from an interview and linked to it."""
-        if self.dialog is not None:
-            self.dialog.raise_()
-            return None
-        dialog = ProposalDialog(
-            self.ctx,
-            None,
-            self,
-            prefill=from_interview(interview_id),
-            source_interviews=[interview_id],
-        )
-        return self.show_dialog(self._connect(dialog))
+            return
+        ids = list(record_ids)
+        prefill = from_origin(origin_kind, ids)
+        dialog = ProposalDialog(self.ctx, None, self, prefill=prefill, grew_from={origin_kind: ids})
+        self.show_dialog(self._connect(dialog))
 
     def delete_record(self, record_id: int) -> None:
         proposals.delete(self.ctx, record_id)

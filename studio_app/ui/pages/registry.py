@@ -1,9 +1,11 @@
 """The record pages of the main window: one per declared kind, in navigation order.
 
-A kind with a page of its own (visits, interviews, proposals, members, residents) is
-registered here with that page's builder; every other declared kind gets the generic
-:class:`~studio_app.ui.pages.kind_page.KindPage` under its ``short_label``. The registry of
-kinds is read at call time, so a kind declared later (a test's) gets its page too.
+A kind with a page of its own (visits, proposals, members, residents) is registered here
+with that page's builder; every other declared kind gets the generic
+:class:`~studio_app.ui.pages.kind_page.KindPage` under its ``short_label``. The records come
+first (the kinds dated by a field), then the people, each in the order they were declared;
+then the kinds served generically. The registry of kinds is read at call time, so a kind
+declared later (a test's) gets its page too.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from studio_app.core import kinds
-from studio_app.ui.pages.interviews_page import InterviewsPage
 from studio_app.ui.pages.kind_page import KindPage
 from studio_app.ui.pages.page import RecordsPage
 from studio_app.ui.pages.people_pages import MembersPage, ResidentsPage
@@ -33,7 +34,7 @@ class PageEntry:
     """The page of one kind: its name in the window, navigation title, builder."""
 
     kind: kinds.RecordKind
-    name: str  # e.g. "interviews"
+    name: str  # e.g. "visits"
     title: str
     build: Build
     lazy: bool = True  # built when first shown; False: with the window
@@ -45,20 +46,8 @@ def _visits(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
     return page
 
 
-def _interviews(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
-    page = InterviewsPage(window.ctx, window.lookups, window)
-    page.proposalRequested.connect(window.proposal_from_interview)
-    return page
-
-
 def _proposals(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
-    return ProposalsPage(
-        window.ctx,
-        window.lookups,
-        window,
-        open_visit=window.open_visit,
-        open_interview=window.open_interview,
-    )
+    return ProposalsPage(window.ctx, window.lookups, window, open_record=window.open_record)
 
 
 def _members(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
@@ -70,28 +59,35 @@ def _residents(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
 
 
 def _generic(window: MainWindow, kind: kinds.RecordKind) -> RecordsPage:
-    return KindPage(window.ctx, window.lookups, kind, window)
+    page = KindPage(window.ctx, window.lookups, kind, window)
+    page.growRequested.connect(lambda grown, ids: window.grow_record(grown, kind.name, ids))
+    return page
 
 
 def _own() -> dict[str, tuple[str, str, Build]]:
-    """kind → page name, title, builder of the kinds with pages of their own, in order."""
+    """kind → page name, title, builder of the kinds with pages of their own."""
     translate = QCoreApplication.translate  # (in the main window's context, as before)
     return {
         "visit": ("visits", translate("MainWindow", "Visits"), _visits),
-        "interview": ("interviews", translate("MainWindow", "Interviews"), _interviews),
         "proposal": ("proposals", translate("MainWindow", "Proposals"), _proposals),
         "member": ("members", translate("MainWindow", "Members"), _members),
         "resident": ("residents", translate("MainWindow", "Residents"), _residents),
     }
 
 
+def _entry(kind: kinds.RecordKind, own: dict[str, tuple[str, str, Build]]) -> PageEntry:
+    if kind.name in own:
+        name, title, build = own[kind.name]
+        return PageEntry(kind, name, title, build, lazy=kind.name != "visit")
+    return PageEntry(kind, kind.name, kind.short_label, _generic)
+
+
 def entries() -> tuple[PageEntry, ...]:
-    """The record pages in navigation order: the kinds with pages of their own, then the
-    generic kinds in the order they were declared."""
-    found = []
-    for name, (page, title, build) in _own().items():
-        if name in kinds.names():
-            found.append(PageEntry(kinds.kind(name), page, title, build, lazy=name != "visit"))
-    for kind in kinds.generic():
-        found.append(PageEntry(kind, kind.name, kind.short_label, _generic))
-    return tuple(found)
+    """The record pages in navigation order: the records (kinds with a date), then the
+    people, each in declaration order, with a page of their own or the generic one; then
+    the generic kinds in the order they were declared."""
+    own = _own()
+    served = [k for k in kinds.all_kinds() if not k.generic]
+    ordered = [k for k in served if k.date_key] + [k for k in served if not k.date_key]
+    ordered += kinds.generic()
+    return tuple(_entry(kind, own) for kind in ordered)

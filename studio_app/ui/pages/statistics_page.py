@@ -81,17 +81,9 @@ class StatisticsPage(QWidget):
             "satisfaction": BarChart(self.tr("Satisfaction"), self),
             "proposals": BarChart(self.tr("Proposals by kind and status"), self),
         }
-        self.members = QTableWidget(0, 5, self)
+        self.members = QTableWidget(0, 0, self)
         self.members.setObjectName("memberActivity")
-        self.members.setHorizontalHeaderLabels(
-            [
-                self.tr("Member"),
-                self.tr("Sector"),
-                self.tr("Visits"),
-                self.tr("Interviews"),
-                self.tr("Proposals"),
-            ]
-        )
+        self._member_columns()
         self.members.verticalHeader().hide()
         self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.members.horizontalHeader().setStretchLastSection(True)
@@ -131,6 +123,15 @@ class StatisticsPage(QWidget):
         self._span_changed()
         # Any record counts; read now if the page is seen, else when it is shown next.
         follow(self, lambda: (*kinds.names(), changes.CODE_LISTS), self.refresh)
+
+    def _member_columns(self) -> None:
+        """Visits, each counted kind (by its tally's label) and proposals, per member."""
+        counted = [t.label for _, t in statistics.tallies()]
+        self.members.setColumnCount(4 + len(counted))
+        self.members.setHorizontalHeaderLabels(
+            [self.tr("Member"), self.tr("Sector"), self.tr("Visits"), *counted,
+             self.tr("Proposals")]
+        )  # fmt: skip
 
     def _add_output_buttons(self, row: QHBoxLayout) -> None:
         self.print_button = QPushButton(self.tr("Print report…"), self)
@@ -244,9 +245,13 @@ class StatisticsPage(QWidget):
         self.report = report
         if self.county_work is not None and work is not None:
             self.county_work.show_work(work)
+        counted = "".join(
+            self.tr("; {0} {1} {2}").format(t.label, report.counted[name], t.unit)
+            for name, t in statistics.tallies()  # "访谈 3 次": the kind's own words
+        )
         summary = self.tr(
             "{0}: {1} visits, {2} closed (closure rate {3}); {4} referred, {8} of them due, "
-            "{9} fed back on time (on-time rate {5}); satisfaction {6}; {7} interviews."
+            "{9} fed back on time (on-time rate {5}); satisfaction {6}{7}."
         ).format(
             report.period.label,
             report.visits,
@@ -255,7 +260,7 @@ class StatisticsPage(QWidget):
             report.referred,
             _rate(report.on_time_rate),
             _rate(report.satisfaction_rate),
-            report.interviews,
+            counted,
             report.due,
             report.on_time,
         )
@@ -270,9 +275,13 @@ class StatisticsPage(QWidget):
         self._show_members(report)
 
     def _show_members(self, report: Report) -> None:
+        self._member_columns()  # the counted kinds as declared now
+        names = [name for name, _ in statistics.tallies()]
         self.members.setRowCount(len(report.members))
         for row, m in enumerate(report.members):
-            for column, value in enumerate((m.name, m.sector, m.visits, m.interviews, m.proposals)):
+            values = (m.name, m.sector, m.visits, *(m.counted.get(n, 0) for n in names),
+                      m.proposals)  # fmt: skip
+            for column, value in enumerate(values):
                 self.members.setItem(row, column, QTableWidgetItem(str(value)))
         self.members.setFixedHeight(
             self.members.horizontalHeader().height() + self.members.verticalHeader().length() + 4

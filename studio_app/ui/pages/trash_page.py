@@ -1,9 +1,9 @@
 """The trash (回收站): the deleted records of every declared kind; restore.
 
 Each kind is listed by its own lister with ``ListQuery(trash=True)`` (the trash is small and
-searched with LIKE by the lister), in the order of the navigation. Visits, interviews,
-proposals, members and residents show the columns chosen for them; any other kind its
-serial, date and title, from its declaration.
+searched with LIKE by the lister), in the order of the navigation. Visits, proposals,
+members and residents show the columns chosen for them; any other kind its serial, date and
+title, from its declaration.
 """
 
 from __future__ import annotations
@@ -29,14 +29,8 @@ from studio_app.core.errors import UserError
 from studio_app.services import changes, kind_records, visit_list
 from studio_app.services.context import Context
 from studio_app.services.listing import Lister, ListQuery
-from studio_app.services.record_lists import (
-    INTERVIEWS,
-    MEMBERS,
-    PROPOSALS,
-    RESIDENTS,
-    kind_lister,
-)
-from studio_app.ui import messages
+from studio_app.services.record_lists import MEMBERS, PROPOSALS, RESIDENTS, kind_lister
+from studio_app.ui import messages, operations
 from studio_app.ui.changes_bridge import follow, reload_kept
 from studio_app.ui.lookups import Lookups, enum_labels
 from studio_app.ui.models import kind_columns
@@ -146,16 +140,6 @@ class TrashPage(QWidget):
                 ),
             ),
             TrashKind(
-                "interview",
-                self.tr("Interviews"),
-                INTERVIEWS,
-                (
-                    ListColumn("serial", self.tr("Serial"), plain("serial")),
-                    ListColumn("occurred_at", self.tr("Time"), plain("occurred_at", width=16)),
-                    ListColumn("title", self.tr("Topic"), plain("title")),
-                ),
-            ),
-            TrashKind(
                 "proposal",
                 self.tr("Proposals"),
                 PROPOSALS,
@@ -211,17 +195,25 @@ class TrashPage(QWidget):
         kind = self.current()
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         ids = [self.model.record_id(r) for r in rows]
-        done = 0
-        with changes.collect():  # one announcement: the pages read the restored once
-            for record_id in ids:
-                try:
-                    kind.restore(self.ctx, record_id)
-                except UserError as exc:
-                    messages.show_error(self, exc.message)
-                    break
-                done += 1
-                self.restored.emit(kind.key, record_id)
-        return done
+        ctx = self.ctx
+
+        def work() -> tuple[list[int], str | None]:
+            restored: list[int] = []
+            with changes.collect():  # one announcement: the pages read the restored once
+                for record_id in ids:
+                    try:
+                        kind.restore(ctx, record_id)
+                    except UserError as exc:
+                        return restored, exc.message
+                    restored.append(record_id)
+            return restored, None
+
+        restored, refused = operations.call(work)
+        for record_id in restored:
+            self.restored.emit(kind.key, record_id)
+        if refused is not None:
+            messages.show_error(self, refused)
+        return len(restored)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

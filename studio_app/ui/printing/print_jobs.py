@@ -1,7 +1,8 @@
 """What can be printed from the app, as jobs that write one PDF on the worker thread.
 
 Any record of any kind prints through :func:`record` (its kind's own layout or the form
-built from its fields); visits, interviews and proposals also have jobs of their own.
+built from its fields); visits (several, or a date range) and proposals also have jobs of
+their own.
 
 A :class:`PrintJob` names its document (window title, suggested file name) and knows how
 to produce it with the same :mod:`studio_app.reports` functions the CLI uses (see
@@ -24,7 +25,7 @@ from studio_app.core.errors import UserError
 from studio_app.services import records
 from studio_app.services.context import Context
 from studio_app.services.statistics import Period
-from studio_app.storage.models import Interview, Proposal, SyncedModel, Visit
+from studio_app.storage.models import Proposal, SyncedModel, Visit
 from studio_app.ui.operations import Cancelled, Progress
 
 if TYPE_CHECKING:  # reportlab loads when something is printed, not at start-up
@@ -123,20 +124,6 @@ def visit_range(
         )
 
     return PrintJob(f"接待登记表汇编 {span}", f"接待登记表汇编_{span}.pdf", produce, records=0)
-
-
-def interview(ctx: Context, interview_id: int) -> PrintJob:
-    """The 委员访谈记录表 of one interview."""
-    serial = _serial(Interview, interview_id)
-
-    def produce(dest: Path, _progress: Progress) -> PrintResult:
-        from studio_app.reports import interview_form
-        from studio_app.reports.documents import write_forms
-
-        form = interview_form.form(Interview.get_by_id(interview_id))
-        return write_forms([form], dest, title=f"{interview_form.FORM_NAME} {serial}")
-
-    return PrintJob(f"访谈记录 {serial}", f"访谈记录_{serial}.pdf", produce)
 
 
 def proposal(ctx: Context, proposal_id: int) -> PrintJob:
