@@ -57,7 +57,7 @@ def test_import_linter_contracts_hold() -> None:
 
 def test_services_import_without_qt_loaded() -> None:
     code = (
-        "import sys, studio_app.cli, studio_app.services.visits, studio_app.services.listing;"
+        "import sys, studio_app.cli, studio_app.services.visits, studio_app.services.lists.paging;"
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -145,14 +145,14 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """Counts of records; at the county also its work on proposals (county_stats)."""
-    from studio_app.services import county_stats, site, stats
+    from studio_app.services import county_stats, record_counts, site
     from studio_app.services.statistics import Period
 
     workspace = open_data_dir(args, create=False, reading=True)
     here = site.require_site()
     if args.period and here.kind != "county":
         raise UserError("--period 只用于县政协的审查办理统计。")
-    counts = stats.counts()
+    counts = record_counts.counts()
     work = None
     if here.kind == "county":
         work = county_stats.work(Period.parse(args.period) if args.period else None)

@@ -29,11 +29,11 @@ from studio_app.reports import layouts, monthly_report, record_form
 from studio_app.services import (
     kind_records,
     members,
+    record_counts,
     record_details,
     resident_merge,
     retention,
     statistics,
-    stats,
 )
 from studio_app.services.context import Context
 from studio_app.services.statistics import Period, by_site, report
@@ -185,7 +185,7 @@ def test_its_count_appears_with_its_label(
         ctx, tea_talk, {"title": "议事", "held_on": "2026-04-02", "members": someone()}
     )
     kind_records.trash(ctx, tea_talk, second.id)
-    found = stats.counts()
+    found = record_counts.counts()
     assert found["tea_talk"] == {"label": "茶叙记录", "total": 1}
     assert found["trash"] == 1
     assert list(found)[-1] == "trash"

@@ -23,8 +23,8 @@ from typing import Any
 from studio_app.demo import county as county_demo
 from studio_app.paths import DataDir
 from studio_app.services import accounts, county_desk, county_stats, site
-from studio_app.services.listing import ListQuery
-from studio_app.services.record_lists import PROPOSALS
+from studio_app.services.lists.paging import ListQuery
+from studio_app.services.lists.records import PROPOSALS
 from studio_app.services.statistics import Period
 from studio_app.storage.models import Proposal, database
 from studio_app.workspace import open_workspace

@@ -86,8 +86,8 @@ def trigram_floor(db_file: Path, scratch: Path) -> sqlite3.Connection:
 
 def bench_search(db_file: Path, scratch: Path, terms: tuple[str, ...], page_size: int) -> None:
     """Our search beside the floors: a trigram FTS5 index and a LIKE scan of the content."""
-    from studio_app.services import visit_list
-    from studio_app.services.listing import ListQuery
+    from studio_app.services.lists import visits as visit_list
+    from studio_app.services.lists.paging import ListQuery
 
     raw = sqlite3.connect(db_file)
     tri = trigram_floor(db_file, scratch)
@@ -127,8 +127,8 @@ def bench_search(db_file: Path, scratch: Path, terms: tuple[str, ...], page_size
 
 
 def bench_list(page_size: int) -> None:
-    from studio_app.services import visit_list
-    from studio_app.services.listing import ListQuery
+    from studio_app.services.lists import visits as visit_list
+    from studio_app.services.lists.paging import ListQuery
 
     print("\nlist queries (services, no GUI)")
     for label, query in (

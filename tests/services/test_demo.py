@@ -28,9 +28,10 @@ from studio_app.core.identity import normalise_id_number, normalise_phone
 from studio_app.core.workflow import ALLOWED, OPEN_STATUSES, initial_status
 from studio_app.demo import studio as demo
 from studio_app.demo.text import SEARCH_WORD
-from studio_app.services import integrity, proposals, site, stats, visit_list, visits
+from studio_app.services import integrity, proposals, record_counts, site, visits
 from studio_app.services.context import Context
-from studio_app.services.listing import ListQuery
+from studio_app.services.lists import visits as visit_list
+from studio_app.services.lists.paging import ListQuery
 from studio_app.storage.database import close_database, open_database
 from studio_app.storage.models import Interview, Member, Proposal, Resident, Visit, database
 from tests.conftest import fixed_clock
@@ -95,7 +96,7 @@ def test_counts_match_the_summary(g: Generated) -> None:
 
 
 def test_stats_agree(g: Generated) -> None:
-    counts = stats.counts()
+    counts = record_counts.counts()
     trashed = Visit.select().where(Visit.deleted_at.is_null(False)).count()
     assert counts["visits"]["total"] == g.summary.visits - trashed
     assert counts["trash"] == trashed

@@ -8,9 +8,11 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from studio_app.core.errors import UserError
-from studio_app.services import listing, visit_list, visits
+from studio_app.services import visits
 from studio_app.services.context import Context
-from studio_app.services.listing import ListQuery
+from studio_app.services.lists import paging as listing
+from studio_app.services.lists import visits as visit_list
+from studio_app.services.lists.paging import ListQuery
 from tests.conftest import fixed_clock
 from tests.services.helpers import member, resident, visit
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from studio_app.core.errors import NotFound, ValidationError
-from studio_app.services import members, residents, visit_list
+from studio_app.services import members, residents
 from studio_app.services.context import Context
-from studio_app.services.listing import ListQuery
+from studio_app.services.lists import visits as visit_list
+from studio_app.services.lists.paging import ListQuery
 from studio_app.storage.models import Resident
 from tests.services.helpers import member, resident, visit
 

@@ -7,8 +7,8 @@ import pytest
 from studio_app.core import kinds
 from studio_app.services import interviews, proposals
 from studio_app.services.context import Context
-from studio_app.services.listing import Lister, ListQuery
-from studio_app.services.record_lists import MEMBERS, PROPOSALS, RESIDENTS, keys, kind_lister
+from studio_app.services.lists.paging import Lister, ListQuery
+from studio_app.services.lists.records import MEMBERS, PROPOSALS, RESIDENTS, keys, kind_lister
 from tests.services.helpers import member, resident
 
 

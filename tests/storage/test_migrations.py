@@ -96,8 +96,8 @@ def test_upgrade_from_version_1_keeps_every_row_and_indexes_old_text(tmp_path: P
     try:
         assert migrations.current_version(db) == migrations.LATEST
         assert _counts() == before
-        from studio_app.services import visit_list
-        from studio_app.services.listing import ListQuery
+        from studio_app.services.lists import visits as visit_list
+        from studio_app.services.lists.paging import ListQuery
 
         assert visit_list.count(ListQuery()) == 2  # the live tally starts from the old rows
         assert visit_list.count(ListQuery(text="道路")) == 1

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from studio_app.core.codes import Handling
 from studio_app.paths import DataDir
-from studio_app.services import members, records, residents, site, visit_list, visits
+from studio_app.services import members, records, residents, site, visits
 from studio_app.services.context import Context
-from studio_app.services.listing import ListQuery
+from studio_app.services.lists import visits as visit_list
+from studio_app.services.lists.paging import ListQuery
 from studio_app.ui.app import application, build_main_window
 from studio_app.workspace import DEMO_SITE, Workspace, open_workspace
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from studio_app.core import kinds
 from studio_app.services import interviews, members, proposals
 from studio_app.services.context import Context
-from studio_app.services.listing import Lister, ListQuery
-from studio_app.services.record_lists import MEMBERS, PROPOSALS, RESIDENTS, kind_lister
+from studio_app.services.lists.paging import Lister, ListQuery
+from studio_app.services.lists.records import MEMBERS, PROPOSALS, RESIDENTS, kind_lister
 from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, flag, plain
 from tests.ui.conftest import People
 

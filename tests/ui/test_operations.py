@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
-from studio_app.services import visit_list
-from studio_app.services.listing import ListQuery
+from studio_app.services.lists import visits as visit_list
+from studio_app.services.lists.paging import ListQuery
 from studio_app.storage.models import database
 from studio_app.ui import messages, operations
 from studio_app.ui.app import build_main_window

@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication
 
-from studio_app.services import residents, visit_list, visits
+from studio_app.services import residents, visits
 from studio_app.services.context import Context
-from studio_app.services.listing import ListQuery
+from studio_app.services.lists import visits as visit_list
+from studio_app.services.lists.paging import ListQuery
 from studio_app.ui.app import build_main_window
 from studio_app.ui.dialogs.visit_dialog import VisitDialog
 from studio_app.ui.main_window import MainWindow

@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from studio_app.core.codes import CodeListKind
-from studio_app.services import site, visit_list
+from studio_app.services import site
 from studio_app.services.context import Context
-from studio_app.services.listing import ListQuery
+from studio_app.services.lists import visits as visit_list
+from studio_app.services.lists.paging import ListQuery
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.visit_table import COLUMNS, PAGE_SIZE, VisitTableModel
 from tests.ui.conftest import AddVisits

@@ -17,7 +17,7 @@ from studio_app.core.fields import Field, Kind
 from studio_app.core.identity import mask_id_number, mask_phone
 from studio_app.services import site
 from studio_app.services.context import Context
-from studio_app.services.record_lists import column_key
+from studio_app.services.lists.records import column_key
 from studio_app.ui.lookups import enum_labels
 from studio_app.ui.models.lister_table import ListColumn, flag, plain
 

@@ -1,4 +1,4 @@
-"""A lazy table model over any :class:`~studio_app.services.listing.Lister`.
+"""A lazy table model over any :class:`~studio_app.services.lists.paging.Lister`.
 
 Keyset paging: a reset reads the first page at once, so the first paint is immediate; the
 total count runs as an operation on the database worker (:mod:`studio_app.ui.operations`)
@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from studio_app.services.listing import Lister, ListQuery
+from studio_app.services.lists.paging import Lister, ListQuery
 from studio_app.ui import operations
 
 PAGE_SIZE = 200

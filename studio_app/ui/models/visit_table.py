@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QBrush, QColor
 
 from studio_app.core.workflow import OPEN_STATUSES
-from studio_app.services import visit_list
-from studio_app.services.listing import ListQuery
+from studio_app.services.lists import visits as visit_list
+from studio_app.services.lists.paging import ListQuery
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import (
     COUNTING,

@@ -27,7 +27,7 @@ from studio_app.core import kinds
 from studio_app.core.workflow import OPEN_STATUSES
 from studio_app.services import members
 from studio_app.services.context import Context
-from studio_app.services.listing import ListQuery
+from studio_app.services.lists.paging import ListQuery
 from studio_app.ui import drafts
 from studio_app.ui.changes_bridge import follow, reload_kept, shown_by
 from studio_app.ui.lookups import Lookups

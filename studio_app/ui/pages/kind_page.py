@@ -1,7 +1,7 @@
 """The page of any declared kind: its list, filters and dialog, from its declaration.
 
 The columns are the kind's ``list_columns`` (:mod:`studio_app.ui.models.kind_columns`), the
-list is :func:`~studio_app.services.record_lists.kind_lister`, searched through the kind's
+list is :func:`~studio_app.services.lists.records.kind_lister`, searched through the kind's
 full-text index and sorted in SQL; its code fields and status filter it; records open in
 the generic :class:`~studio_app.ui.dialogs.kind_dialog.KindDialog`, and print on the kind's
 form. At a studio, a kind other kinds grow from (their ``origins``) has a button per such
@@ -19,7 +19,7 @@ from studio_app.core import kinds
 from studio_app.core.fields import Kind
 from studio_app.services import kind_records
 from studio_app.services.context import Context
-from studio_app.services.record_lists import column_key, kind_lister
+from studio_app.services.lists.records import column_key, kind_lister
 from studio_app.ui.dialogs.kind_dialog import KindDialog
 from studio_app.ui.lookups import Lookups, enum_labels
 from studio_app.ui.models import kind_columns

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from studio_app.core.errors import UserError
 from studio_app.services import county_desk
 from studio_app.services.context import Context
-from studio_app.services.listing import Lister, ListQuery
+from studio_app.services.lists.paging import Lister, ListQuery
 from studio_app.ui import drafts, messages, operations
 from studio_app.ui.changes_bridge import follow, reload_kept, shown_by
 from studio_app.ui.dialogs.record_view import RecordViewDialog

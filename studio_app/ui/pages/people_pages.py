@@ -25,8 +25,8 @@ from studio_app.core.errors import UserError
 from studio_app.core.identity import mask_id_number, mask_phone
 from studio_app.services import members, resident_merge, residents, site
 from studio_app.services.context import Context
-from studio_app.services.listing import ListQuery
-from studio_app.services.record_lists import MEMBERS, RESIDENTS
+from studio_app.services.lists.paging import ListQuery
+from studio_app.services.lists.records import MEMBERS, RESIDENTS
 from studio_app.ui import messages, operations
 from studio_app.ui.dialogs import resident_merge_dialog
 from studio_app.ui.dialogs.person_dialogs import MemberDialog, ResidentDialog

@@ -18,7 +18,7 @@ from studio_app.core.codes import CodeListKind, ProposalKind, ProposalStatus, Re
 from studio_app.core.errors import UserError
 from studio_app.services import county_desk, county_work, proposals, site
 from studio_app.services.context import Context
-from studio_app.services.record_lists import PROPOSALS
+from studio_app.services.lists.records import PROPOSALS
 from studio_app.ui import messages, operations
 from studio_app.ui.dialogs import county_assign_dialog
 from studio_app.ui.dialogs.county_assign_dialog import CountyAssignDialog, stage_names

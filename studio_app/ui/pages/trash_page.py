@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from studio_app.core import kinds
 from studio_app.core.codes import ProposalKind
 from studio_app.core.errors import UserError
-from studio_app.services import changes, kind_records, visit_list
+from studio_app.services import changes, kind_records
 from studio_app.services.context import Context
-from studio_app.services.listing import Lister, ListQuery
-from studio_app.services.record_lists import MEMBERS, PROPOSALS, RESIDENTS, kind_lister
+from studio_app.services.lists import visits as visit_list
+from studio_app.services.lists.paging import Lister, ListQuery
+from studio_app.services.lists.records import MEMBERS, PROPOSALS, RESIDENTS, kind_lister
 from studio_app.ui import messages, operations
 from studio_app.ui.changes_bridge import follow, reload_kept
 from studio_app.ui.lookups import Lookups, enum_labels

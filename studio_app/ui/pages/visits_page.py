@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from studio_app.services import county_desk
 from studio_app.services.context import Context
-from studio_app.services.listing import ListQuery
+from studio_app.services.lists.paging import ListQuery
 from studio_app.ui import drafts
 from studio_app.ui.changes_bridge import follow, reload_kept, shown_by
 from studio_app.ui.dialogs.record_view import RecordViewDialog

@@ -1,4 +1,4 @@
-"""Counts per record type and status (``studio-app stats``)."""
+"""Counts per record kind and status (``studio-app stats``)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Lists of members, residents and proposal-type records, and of any declared kind.
 
-Same machinery as the visits list (:mod:`.listing`): filters and sorting in SQL, keyset
+Same machinery as the visits list (:mod:`.paging`): filters and sorting in SQL, keyset
 paging; proposals are searchable through their full-text index, people by name, phone or
 village. :func:`kind_lister` builds the list of any other declared kind from its
 declaration alone (:class:`~studio_app.core.kinds.RecordKind`).
@@ -17,7 +17,7 @@ from studio_app.core.errors import UserError
 from studio_app.core.fields import Field, Kind
 from studio_app.core.identity import phone_digits
 from studio_app.core.text import normalise_name
-from studio_app.services.listing import (
+from studio_app.services.lists.paging import (
     Column,
     Filter,
     FilterSql,

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from studio_app.core.workflow import OPEN_STATUSES
-from studio_app.services.listing import (
+from studio_app.services.lists.paging import (
     Column,
     Filter,
     FilterSql,
