@@ -839,10 +839,6 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>设置正式台账…</translation>
     </message>
     <message>
-        <source>New visit (Ctrl+N)</source>
-        <translation>新建来访（Ctrl+N）</translation>
-    </message>
-    <message>
         <source>On duty today</source>
         <translation>今日值班委员</translation>
     </message>
@@ -861,6 +857,10 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>New {0}</source>
         <translation>新建{0}</translation>
+    </message>
+    <message>
+        <source>New {0} ({1})</source>
+        <translation>新建{0}（{1}）</translation>
     </message>
     <message>
         <source>Proposal</source>
@@ -1401,6 +1401,14 @@ The current data is backed up first, and the window opens again on the restored 
 <context>
     <name>KindDialog</name>
     <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
         <source>New {0}</source>
         <translation>新建{0}</translation>
     </message>
@@ -1416,8 +1424,24 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>新建{0}</translation>
     </message>
     <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>All members</source>
+        <translation>全部委员</translation>
+    </message>
+    <message>
         <source>All: {0}</source>
         <translation>全部{0}</translation>
+    </message>
+    <message>
+        <source>Start a {0} from the selected records</source>
+        <translation>以选中的记录新建{0}</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -1426,10 +1450,6 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Turn into {0}…</source>
         <translation>转为{0}……</translation>
-    </message>
-    <message>
-        <source>Start a {0} from the selected record</source>
-        <translation>以选中的记录新建{0}</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -1469,6 +1489,10 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>New</source>
         <translation>新建</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
     </message>
     <message>
         <source>{0} records</source>
@@ -1556,20 +1580,8 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>备份</translation>
     </message>
     <message>
-        <source>New visit</source>
-        <translation>新建来访</translation>
-    </message>
-    <message>
-        <source>New visit (Ctrl+N)</source>
-        <translation>新建来访（Ctrl+N）</translation>
-    </message>
-    <message>
         <source>New {0}</source>
         <translation>新建{0}</translation>
-    </message>
-    <message>
-        <source>Delete visit</source>
-        <translation>删除来访记录</translation>
     </message>
     <message>
         <source>Search</source>
@@ -2810,202 +2822,8 @@ The current data is backed up first, and the window opens again on the restored 
 <context>
     <name>VisitDialog</name>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存（Ctrl+S）</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>New visit</source>
-        <translation>新建来访</translation>
-    </message>
-    <message>
-        <source>Refer</source>
-        <translation>转办</translation>
-    </message>
-    <message>
-        <source>Start handling</source>
-        <translation>开始办理</translation>
-    </message>
-    <message>
-        <source>Record feedback</source>
-        <translation>反馈</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>重新办理</translation>
-    </message>
-    <message>
-        <source>Close case</source>
-        <translation>办结</translation>
-    </message>
-    <message>
-        <source>Visit {0}</source>
-        <translation>接待走访记录 {0}</translation>
-    </message>
-    <message>
-        <source>Status: {0}</source>
-        <translation>状态：{0}</translation>
-    </message>
-    <message>
         <source>The case is being handled; the handling can no longer change.</source>
         <translation>该事项已在办理中，不能再改处理方式。</translation>
-    </message>
-</context>
-<context>
-    <name>VisitFilterBar</name>
-    <message>
-        <source>All studios</source>
-        <translation>全部工作室</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>All channels</source>
-        <translation>全部接待方式</translation>
-    </message>
-    <message>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
-        <source>All members</source>
-        <translation>全部委员</translation>
-    </message>
-    <message>
-        <source>All villages</source>
-        <translation>全部村（社区）</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <source>Overdue only</source>
-        <translation>只看超期</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-</context>
-<context>
-    <name>VisitForm</name>
-    <message>
-        <source>Choose…</source>
-        <translation>请选择…</translation>
-    </message>
-    <message>
-        <source>In the resident&apos;s own words</source>
-        <translation>请记录群众的原话</translation>
-    </message>
-    <message>
-        <source>Confidential: not exported in detail</source>
-        <translation>保密（不导出明细、不批量打印）</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Reception</source>
-        <translation>接待信息</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>接待方式</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>接待时间</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>Members on duty</source>
-        <translation>值班/走访委员</translation>
-    </message>
-    <message>
-        <source>Residents</source>
-        <translation>来访群众</translation>
-    </message>
-    <message>
-        <source>Number of visitors</source>
-        <translation>来访人数</translation>
-    </message>
-    <message>
-        <source>Issue and handling</source>
-        <translation>问题与处理</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>问题类别</translation>
-    </message>
-    <message>
-        <source>Content</source>
-        <translation>反映内容</translation>
-    </message>
-    <message>
-        <source>On-the-spot reply</source>
-        <translation>现场答复</translation>
-    </message>
-    <message>
-        <source>Handling</source>
-        <translation>处理方式</translation>
-    </message>
-    <message>
-        <source>Referred to</source>
-        <translation>转办单位</translation>
-    </message>
-    <message>
-        <source>Referred on</source>
-        <translation>转办日期</translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation>办理时限</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>办理情况</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>办理结果</translation>
-    </message>
-    <message>
-        <source>Feedback date</source>
-        <translation>反馈日期</translation>
-    </message>
-    <message>
-        <source>Feedback by</source>
-        <translation>反馈方式</translation>
-    </message>
-    <message>
-        <source>Revisit date</source>
-        <translation>回访日期</translation>
-    </message>
-    <message>
-        <source>Revisit notes</source>
-        <translation>回访情况</translation>
-    </message>
-    <message>
-        <source>Satisfaction</source>
-        <translation>满意度</translation>
     </message>
 </context>
 <context>
@@ -3046,54 +2864,6 @@ The current data is backed up first, and the window opens again on the restored 
 <context>
     <name>VisitTableModel</name>
     <message>
-        <source>Serial</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>接待时间</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>接待方式</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>委员</translation>
-    </message>
-    <message>
-        <source>Residents</source>
-        <translation>来访群众</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>问题类别</translation>
-    </message>
-    <message>
-        <source>Content</source>
-        <translation>反映内容</translation>
-    </message>
-    <message>
-        <source>Handling</source>
-        <translation>处理方式</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Referred to</source>
-        <translation>转办单位</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>办理时限</translation>
-    </message>
-    <message>
-        <source>Studio</source>
-        <translation>工作室</translation>
-    </message>
-    <message>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
@@ -3101,20 +2871,12 @@ The current data is backed up first, and the window opens again on the restored 
 <context>
     <name>VisitsPage</name>
     <message>
-        <source>Search serial, names, content…</source>
-        <translation>搜索编号、姓名、反映内容…</translation>
+        <source>All villages</source>
+        <translation>全部村（社区）</translation>
     </message>
     <message>
-        <source>New visit</source>
-        <translation>新建来访</translation>
-    </message>
-    <message>
-        <source>Turn into proposal / 社情民意…</source>
-        <translation>转为提案/社情民意……</translation>
-    </message>
-    <message>
-        <source>Write a proposal or 社情民意 from the selected visits</source>
-        <translation>用选中的来访记录撰写提案或社情民意</translation>
+        <source>Overdue only</source>
+        <translation>只看超期</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -3135,10 +2897,6 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Print a date range…</source>
         <translation>按日期范围打印……</translation>
-    </message>
-    <message>
-        <source>{0} visits</source>
-        <translation>共 {0} 条</translation>
     </message>
 </context>
 <context>

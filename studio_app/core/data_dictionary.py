@@ -177,6 +177,14 @@ def _links(kind: kinds.RecordKind) -> list[str]:
     ]
 
 
+def _step(step: kinds.Transition) -> str:
+    sources = " or ".join(f"`{s}`" for s in step.sources)
+    needs = ", ".join(f"`{k}`" for k in step.required)
+    return f"`{step.action}` {step.label}: {sources} → `{step.target}`" + (
+        f" (needs {needs})" if needs else ""
+    )
+
+
 def _generic_knobs(kind: kinds.RecordKind) -> list[str]:
     keys = ", ".join(f"`{key}`" for key in kind.list_columns)
     knobs = [
@@ -186,6 +194,9 @@ def _generic_knobs(kind: kinds.RecordKind) -> list[str]:
         ("Shortcut", kind.shortcut),
     ]
     out = [f"- {name}: {value}" for name, value in knobs if value]
+    if kind.transitions:
+        out.append("- Workflow steps (audited by action):")
+        out += [f"  - {_step(t)}" for t in kind.transitions]
     out.append(f"- Created and edited by: {', '.join(c.Role(r).label for r in kind.editors)}")
     served = "the generic list, dialog and service" if kind.generic else "modules of its own"
     out.append(f"- Served by: {served}")
@@ -228,12 +239,13 @@ def _intro() -> list[str]:
         "",
         "A **record kind** is one kind of record that studios keep and exchange with the county",
         "office (members, residents, visits, …). Each is declared once, as a `RecordKind` in",
-        "`studio_app/core/kinds.py` with its fields from `studio_app/core/fields.py`; codes and",
-        "their labels live in `studio_app/core/codes.py`, the first entries of the editable code",
-        "lists in `studio_app/core/defaults.py`. Every layer reads the declarations: tables and",
-        "migrations (`storage/kind_tables.py`), validation and writes (`services/records.py`,",
-        "`services/kind_records.py`), exchange sheets (`exchange/schema.py`), masking",
-        "(`core/masking.py`). How the layers fit: [ARCHITECTURE.md](ARCHITECTURE.md).",
+        "`studio_app/core/kinds.py`, its fields included (what a field is: `core/fields.py`);",
+        "codes and their labels live in `studio_app/core/codes.py`, the first entries of the",
+        "editable code lists in `studio_app/core/defaults.py`. Every layer reads the declarations:",
+        "tables and migrations (`storage/kind_tables.py`), validation and writes",
+        "(`services/records.py`, `services/kind_records.py`), exchange sheets",
+        "(`exchange/schema.py`), masking (`core/masking.py`). How the layers fit:",
+        "[ARCHITECTURE.md](ARCHITECTURE.md).",
         "",
         "This file is generated from those declarations and checked by",
         "`tests/core/test_data_dictionary.py`. After changing a declaration, regenerate it:",

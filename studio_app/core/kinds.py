@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from studio_app.core import codes as c
 from studio_app.core import fields as f
 
+STATUS = "status"  # among a kind's list columns or filters: its status (not a field)
+DATES = "dates"  # among a kind's filters: from and to, on its date field
+
 
 @dataclass(frozen=True)
 class LinkTable:
@@ -41,6 +44,7 @@ class Origin:
     gist: tuple[str, ...] = ()  # its fields a grown record's text starts from (): long texts
     button: str = ""  # Chinese, on the origin's list: starts a record from it ("": generic)
     button_tip: str = ""  # Chinese, that button's tooltip
+    shortcut: str = ""  # that button's key, e.g. "Ctrl+Shift+T"
 
     @property
     def column(self) -> str:
@@ -53,8 +57,9 @@ class Transition:
 
     action: str  # the audited action, e.g. "close"
     label: str  # Chinese, the button's text, e.g. "结束访谈"
-    source: str  # the status it leaves
+    sources: tuple[str, ...]  # the statuses it may leave
     target: str  # the status it reaches
+    required: tuple[str, ...] = ()  # fields that must be filled to take it
 
 
 @dataclass(frozen=True)
@@ -70,12 +75,25 @@ class Tally:
 
 
 @dataclass(frozen=True)
+class FormGroup:
+    """Fields the generic dialog shows together in a titled box, beside the other groups."""
+
+    name: str  # in object names, e.g. "reception"
+    title: str  # Chinese, e.g. "接待信息"
+    keys: tuple[str, ...]  # its fields, in order
+    stretch: int = 1  # its share of the width
+    once_saved: bool = False  # shown only for a saved record (e.g. the follow-up)
+
+
+@dataclass(frozen=True)
 class DialogLayout:
     """How the generic dialog lays out a kind's form, where its defaults do not suit."""
 
     size: tuple[int, int] = (720, 680)  # width, height when opened
     text_heights: tuple[tuple[str, int], ...] = ()  # a long text's minimum height, by key
     bare_errors: bool = False  # a field's error without its label in front (the row has it)
+    groups: tuple[FormGroup, ...] = ()  # side by side; () one column of every field
+    hints: tuple[tuple[str, str], ...] = ()  # Chinese, by key: a text's placeholder, a tick's text
 
 
 @dataclass(frozen=True)
@@ -91,7 +109,7 @@ class RecordKind:
     links: tuple[LinkTable, ...] = field(default_factory=tuple)
     # What the generic layers read (lists, dialogs, trash, drafts, printing, statistics):
     search: tuple[str, ...] = ()  # columns in the full-text index besides serial and names
-    list_columns: tuple[str, ...] = ()  # field keys shown in the list, in order
+    list_columns: tuple[str, ...] = ()  # field keys shown in the list, in order (and STATUS)
     title_key: str = ""  # the field that names a record (trash, drafts, audit)
     date_key: str = ""  # the field that dates a record (default sort, counts per year)
     tally: Tally | None = None  # counted in the period statistics (and how it is named)
@@ -100,13 +118,18 @@ class RecordKind:
     generic: bool = True  # False: a kind with its own pages and services (visits, …)
     service: str = ""  # the module of studio_app.services that writes it ("": generic)
     print_layout: str = ""  # the module of studio_app.reports with its own form ("": generic)
+    lister: str = ""  # the module of studio_app.services.lists with its own list ("": generic)
     transitions: tuple[Transition, ...] = ()  # its workflow, besides create and trash
     origins: tuple[Origin, ...] = ()  # kinds a record grows from (``origin_table``)
     origin_table: str = ""  # e.g. "proposal_source": owner id, one origin id per row
     # How the generic pages and dialog present it, where the field labels do not suffice:
     short_titles: tuple[tuple[str, str], ...] = ()  # field → shorter title (filters, trash)
+    list_titles: tuple[tuple[str, str], ...] = ()  # field → its list column's title
+    list_filters: tuple[tuple[str, ...], ...] = ()  # rows of filters (); codes and status
+    details_hide: tuple[str, ...] = ()  # list columns that give way to the detail panel
     search_hint: str = ""  # Chinese, the placeholder of its list's search box
     new_shortcut: str = ""  # the "new record" shortcut; with one: a toolbar and desk button
+    new_label: str = ""  # Chinese, what its "新建…" button names ("": short_label)
     merge_title: str = ""  # Chinese, its line in a resident merge's summary ("": short_label)
     dialog: DialogLayout = DialogLayout()
 
@@ -126,6 +149,15 @@ class RecordKind:
             if link.key == key:
                 return link
         raise KeyError(key)
+
+    @property
+    def list_fields(self) -> tuple[str, ...]:
+        """The fields among its list columns (not the status)."""
+        return tuple(k for k in self.list_columns if k != STATUS)
+
+    def list_title(self, key: str) -> str:
+        """The title of field ``key``'s list column."""
+        return dict(self.list_titles).get(key) or self.field(key).label
 
     def short_title(self, key: str) -> str:
         """Field ``key``'s shorter title where the kind is clear (else its label)."""
@@ -207,6 +239,9 @@ def identifier_keys() -> dict[str, f.Kind]:
     return found
 
 
+VS = c.VisitStatus
+
+
 def _people_links(owner: str) -> tuple[LinkTable, ...]:
     return (
         LinkTable("members", f"{owner}_member", f"{owner}_id", "member_id", "member",
@@ -217,24 +252,106 @@ def _people_links(owner: str) -> tuple[LinkTable, ...]:
 
 
 MEMBER = register(
-    RecordKind("member", "委员", "委员", "委员", f.MEMBER_FIELDS, title_key="name", generic=False,
-               service="members")
+    RecordKind(
+        "member", "委员", "委员", "委员", title_key="name", generic=False, service="members",
+        fields=(
+            f.Field("name", "姓名", required=True, max_len=50),
+            f.Field("gender", "性别", f.Kind.ENUM, enum=c.Gender),
+            f.Field("sector", "界别", f.Kind.CODE, code_list=c.CodeListKind.SECTOR),
+            f.Field("party", "政治面貌", max_len=50),
+            f.Field("unit_and_post", "工作单位及职务", max_len=200),
+            f.Field("phone", "联系电话", f.Kind.PHONE),
+            f.Field("is_standing", "是否常委", f.Kind.BOOL),
+            f.Field("active", "在任", f.Kind.BOOL),
+            f.Field("term", "届次", max_len=50),
+            f.Field("contact_parent", "联系人(常委)", f.Kind.MEMBER),
+        ),
+    )
 )  # fmt: skip
 RESIDENT = register(
-    RecordKind("resident", "群众", "群众", "群众", f.RESIDENT_FIELDS, title_key="name",
-               generic=False, service="residents")
+    RecordKind(
+        "resident", "群众", "群众", "群众", title_key="name", generic=False, service="residents",
+        fields=(
+            f.Field("name", "姓名", required=True, max_len=50),
+            f.Field("gender", "性别", f.Kind.ENUM, enum=c.Gender),
+            f.Field("phone", "联系电话", f.Kind.PHONE, derived=("phone_key",)),
+            f.Field("id_number", "身份证号", f.Kind.ID_NUMBER),
+            f.Field("township", "乡镇", max_len=100),
+            f.Field("village", "村/社区", max_len=100),
+            f.Field("group_name", "组", max_len=50),
+            f.Field("address", "地址", max_len=300),
+            f.Field("kind", "类别", f.Kind.ENUM, enum=c.ResidentKind),
+            f.Field("contact_member", "联系委员", f.Kind.MEMBER),
+            f.Field("last_contacted_at", "最近联系时间", f.Kind.DATETIME),
+        ),
+    )
 )  # fmt: skip
 VISIT = register(
     RecordKind(
-        "visit", "接待走访记录", "接待走访", "接待走访", f.VISIT_FIELDS, serial_prefix="JD",
+        "visit", "接待走访记录", "接待走访", "接待走访", serial_prefix="JD",
         status=c.VisitStatus, fts="visit_fts", links=_people_links("visit"),
         search=("place", "content"), title_key="content", date_key="occurred_at",
-        generic=False, service="visits", print_layout="visit_form",
+        generic=False, service="visits", print_layout="visit_form", lister="visits",
+        list_columns=("occurred_at", "channel", "members", "residents", "category", "content",
+                      "handling", STATUS, "referred_unit", "due_at"),
+        list_titles=(("members", "委员"),), short_titles=(("category", "类别"),),
+        list_filters=((STATUS, "channel", "category", "member", "village"),
+                      (DATES, "overdue")),
+        details_hide=("members", "handling", "referred_unit"),
+        search_hint="搜索编号、姓名、反映内容…", new_shortcut="Ctrl+N", new_label="来访",
+        transitions=(
+            Transition("refer", "转办", (VS.REGISTERED,), VS.REFERRED, ("referred_unit",)),
+            Transition("start", "开始办理", (VS.REFERRED,), VS.IN_PROGRESS),
+            Transition("feed_back", "反馈", (VS.REFERRED, VS.IN_PROGRESS), VS.FED_BACK,
+                       ("result", "feedback_at")),
+            Transition("reopen", "重新办理", (VS.FED_BACK,), VS.IN_PROGRESS),
+            Transition("close", "办结", (VS.REGISTERED, VS.FED_BACK), VS.CLOSED),
+        ),
+        dialog=DialogLayout(
+            (980, 720),
+            (("content", 110), ("onsite_reply", 100), ("result", 70), ("revisit_note", 90)),
+            bare_errors=True,
+            groups=(
+                FormGroup("reception", "接待信息", ("channel", "occurred_at", "place", "members",
+                          "residents", "visitor_count"), 5),
+                FormGroup("issue", "问题与处理", ("category", "content", "onsite_reply",
+                          "handling", "referred_unit", "referred_at", "due_at", "confidential"),
+                          5),
+                FormGroup("follow_up", "办理情况", ("result", "feedback_at", "feedback_channel",
+                          "revisit_at", "revisit_note", "satisfaction"), 4, once_saved=True),
+            ),
+            hints=(("content", "请记录群众的原话"),
+                   ("confidential", "保密（不导出明细、不批量打印）")),
+        ),
+        fields=(
+            f.Field("channel", "接待方式", f.Kind.ENUM, required=True, enum=c.Channel),
+            f.Field("occurred_at", "接待时间", f.Kind.DATETIME, required=True),
+            f.Field("place", "地点", max_len=200),
+            f.Field("members", "值班/走访委员", f.Kind.MEMBERS, required=True),
+            f.Field("residents", "来访群众", f.Kind.RESIDENTS),
+            f.Field("visitor_count", "来访人数", f.Kind.INT, required=True),
+            f.Field("category", "问题类别", f.Kind.CODE, required=True,
+                    code_list=c.CodeListKind.ISSUE_CATEGORY),
+            f.Field("content", "反映内容", f.Kind.LONGTEXT, required=True),
+            f.Field("onsite_reply", "现场答复", f.Kind.LONGTEXT),
+            f.Field("handling", "处理方式", f.Kind.ENUM, required=True, enum=c.Handling),
+            f.Field("referred_unit", "转办单位", f.Kind.CODE,
+                    code_list=c.CodeListKind.HANDLING_UNIT),
+            f.Field("referred_at", "转办日期", f.Kind.DATE),
+            f.Field("due_at", "办理时限", f.Kind.DATE),
+            f.Field("result", "办理结果", f.Kind.LONGTEXT),
+            f.Field("feedback_at", "反馈日期", f.Kind.DATE),
+            f.Field("feedback_channel", "反馈方式", f.Kind.ENUM, enum=c.FeedbackChannel),
+            f.Field("revisit_at", "回访日期", f.Kind.DATE),
+            f.Field("revisit_note", "回访情况", f.Kind.LONGTEXT),
+            f.Field("satisfaction", "满意度", f.Kind.ENUM, enum=c.Satisfaction),
+            f.Field("confidential", "保密", f.Kind.BOOL),
+        ),
     )
 )  # fmt: skip
 INTERVIEW = register(
     RecordKind(
-        "interview", "访谈记录", "访谈", "访谈", f.INTERVIEW_FIELDS, serial_prefix="FT",
+        "interview", "访谈记录", "访谈", "访谈", serial_prefix="FT",
         status=c.InterviewStatus, fts="interview_fts", links=_people_links("interview"),
         search=("title", "place_or_platform", "participant_note", "views", "follow_up"),
         list_columns=("occurred_at", "kind", "title", "members", "participant_count"),
@@ -242,27 +359,74 @@ INTERVIEW = register(
         tally=Tally("访谈", "开展委员访谈", "次"),
         print_layout="interview_form",
         transitions=(
-            Transition("close", "结束访谈", c.InterviewStatus.OPEN, c.InterviewStatus.CLOSED),
-            Transition("reopen", "重新打开", c.InterviewStatus.CLOSED, c.InterviewStatus.OPEN),
+            Transition("close", "结束访谈", (c.InterviewStatus.OPEN,), c.InterviewStatus.CLOSED),
+            Transition("reopen", "重新打开", (c.InterviewStatus.CLOSED,), c.InterviewStatus.OPEN),
         ),
         short_titles=(("kind", "形式"), ("occurred_at", "时间")),
         search_hint="搜索主题、委员、意见……", new_shortcut="Ctrl+Shift+I", merge_title="访谈活动",
         dialog=DialogLayout((820, 760), (("participant_note", 50), ("views", 110),
                                          ("follow_up", 70)), bare_errors=True),
+        fields=(
+            f.Field("kind", "访谈形式", f.Kind.ENUM, required=True, enum=c.InterviewKind),
+            f.Field("title", "主题", required=True, max_len=200),
+            f.Field("occurred_at", "访谈时间", f.Kind.DATETIME, required=True),
+            f.Field("place_or_platform", "地点/平台", max_len=200),
+            f.Field("members", "参加委员", f.Kind.MEMBERS, required=True),
+            f.Field("residents", "参加群众", f.Kind.RESIDENTS),
+            f.Field("participant_count", "参加人数", f.Kind.INT),
+            f.Field("participant_note", "参加人员说明", f.Kind.LONGTEXT),
+            f.Field("views", "意见汇总", f.Kind.LONGTEXT),
+            f.Field("follow_up", "后续", f.Kind.LONGTEXT),
+        ),
     )
 )  # fmt: skip
 PROPOSAL = register(
     RecordKind(
-        "proposal", "提案/社情民意", "提案/社情民意", "提案与社情民意", f.PROPOSAL_FIELDS,
+        "proposal", "提案/社情民意", "提案/社情民意", "提案与社情民意",
         status=c.ProposalStatus, fts="proposal_fts",
         links=(LinkTable("co_signers", "proposal_co_signer", "proposal_id", "member_id",
                          "member", "co_signer_names"),),
         search=("title", "facts", "analysis", "recommendations", "county_no", "reply_summary"),
         title_key="title", date_key="submitted_at", generic=False, service="proposals",
-        print_layout="proposal_form",
-        origins=(Origin("visit", "v:"), Origin("interview", "i:", gist=("views", "follow_up"),
-                                               button="转为建议……",
-                                               button_tip="用选中的访谈撰写意见建议")),
+        print_layout="proposal_form", details_hide=("kind", "review", "reply_class"),
+        origins=(Origin("visit", "v:", button="转为提案/社情民意……",
+                        button_tip="用选中的来访记录撰写提案或社情民意", shortcut="Ctrl+Shift+T"),
+                 Origin("interview", "i:", gist=("views", "follow_up"), button="转为建议……",
+                        button_tip="用选中的访谈撰写意见建议")),
         origin_table="proposal_source", new_shortcut="Ctrl+Shift+P", merge_title="作为第一提出人",
+        fields=(
+            f.Field("kind", "类型", f.Kind.ENUM, required=True, enum=c.ProposalKind),
+            f.Field("title", "案由/标题", required=True, max_len=300),
+            f.Field("lead_member", "第一提案人/反映人", f.Kind.MEMBER),
+            f.Field("lead_resident", "反映群众", f.Kind.RESIDENT),
+            f.Field("co_signers", "联名人", f.Kind.MEMBERS),
+            f.Field("sector", "界别", f.Kind.CODE, code_list=c.CodeListKind.SECTOR),
+            f.Field("category", "类别", f.Kind.CODE, code_list=c.CodeListKind.PROPOSAL_CATEGORY),
+            f.Field("facts", "情况", f.Kind.LONGTEXT),
+            f.Field("analysis", "分析(理由)", f.Kind.LONGTEXT),
+            f.Field("recommendations", "建议(办法)", f.Kind.LONGTEXT),
+            f.Field("submitted_at", "报送日期", f.Kind.DATE),
+            f.Field("member_evaluation", "委员评价", f.Kind.ENUM, enum=c.Satisfaction),
+            f.Field("county_no", "县政协编号", max_len=50, owner=f.COUNTY),
+            f.Field("review", "审查结果", f.Kind.ENUM, enum=c.Review, owner=f.COUNTY),
+            f.Field("review_reason", "审查说明", f.Kind.LONGTEXT, owner=f.COUNTY),
+            f.Field("merged_into", "并入", max_len=100, owner=f.COUNTY),
+            f.Field("converted_to", "转为", f.Kind.ENUM, enum=c.ProposalKind, owner=f.COUNTY),
+            f.Field("assigned_at", "交办日期", f.Kind.DATE, owner=f.COUNTY),
+            f.Field("reply_due", "答复期限", f.Kind.DATE, owner=f.COUNTY),
+            f.Field("reply_class", "答复类别", f.Kind.ENUM, enum=c.ReplyClass, owner=f.COUNTY),
+            f.Field("reply_summary", "答复摘要", f.Kind.LONGTEXT, owner=f.COUNTY),
+            f.Field("replied_at", "答复日期", f.Kind.DATE, owner=f.COUNTY),
+            f.Field("reply_text", "答复全文", f.Kind.LONGTEXT, owner=f.COUNTY),
+            f.Field("adoption_level", "采用情况", f.Kind.ENUM, enum=c.AdoptionLevel,
+                    owner=f.COUNTY),
+            f.Field("adopted_at", "采用日期", f.Kind.DATE, owner=f.COUNTY),
+            f.Field("adopted_by", "采用单位", max_len=100, owner=f.COUNTY),
+            f.Field("instruction_leader", "批示领导", max_len=100, owner=f.COUNTY),
+            f.Field("instruction_text", "领导批示", f.Kind.LONGTEXT, owner=f.COUNTY),
+            f.Field("instruction_level", "批示级别", f.Kind.ENUM, enum=c.AdoptionLevel,
+                    owner=f.COUNTY),
+            f.Field("instruction_date", "批示日期", f.Kind.DATE, owner=f.COUNTY),
+        ),
     )
 )  # fmt: skip

@@ -1,6 +1,6 @@
 """Masking personal identifiers wherever they appear in structured output.
 
-Which keys hold identifiers comes from the field declarations (``core.fields``): every
+Which keys hold identifiers comes from the field declarations (``core.kinds``): every
 field of an identifier kind (phone, ID number) and every column declared ``derived`` from
 one (``phone_key`` from ``phone``). Outputs mask by key, at any depth of nested data (audit
 changes, conflict versions, drafts), so a derived column added to the declarations is

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+from studio_app.core import kinds
 from studio_app.core.codes import Handling, VisitStatus
 
 S = VisitStatus
 
-# Which status may follow which. A case that was fed back but left the resident unsatisfied
-# can go back to "in progress"; a closed case stays closed.
+# Which status may follow which: the declared steps of the visit's workflow. A case that
+# was fed back but left the resident unsatisfied can go back to "in progress"; a closed
+# case stays closed.
 ALLOWED: dict[VisitStatus, frozenset[VisitStatus]] = {
-    S.REGISTERED: frozenset({S.REFERRED, S.CLOSED}),
-    S.REFERRED: frozenset({S.IN_PROGRESS, S.FED_BACK}),
-    S.IN_PROGRESS: frozenset({S.FED_BACK}),
-    S.FED_BACK: frozenset({S.CLOSED, S.IN_PROGRESS}),
-    S.CLOSED: frozenset(),
+    status: frozenset(VisitStatus(t.target) for t in kinds.VISIT.transitions if status in t.sources)
+    for status in VisitStatus
 }
 
 CLOSES_AT_ONCE = frozenset({Handling.ANSWERED, Handling.EXPLAINED})

@@ -21,7 +21,7 @@ _LINKS = {"members__uuid": "members", "residents__uuid": "residents"}
 # The fields a visit must have in each status: those of the step that leads there.
 _NEEDS: dict[str, tuple[str, ...]] = {}
 for _step in visits.STEPS.values():
-    _NEEDS[_step.target.value] = _NEEDS.get(_step.target.value, ()) + _step.required
+    _NEEDS[str(_step.target)] = _NEEDS.get(str(_step.target), ()) + _step.required
 _FED_BACK = visits.STEPS["feed_back"].required
 
 

@@ -1,4 +1,4 @@
-"""The layout of exchange workbooks, built from the field declarations of ``core.fields``.
+"""The layout of exchange workbooks, built from the field declarations of ``core.kinds``.
 
 A :class:`SheetSpec` lists the columns of one record type's sheet: the visible data
 columns (Chinese headers from the field labels, in declaration order) and the hidden

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from studio_app.core import codes as c
+from studio_app.core import kinds
 from studio_app.core.errors import UserError
-from studio_app.core.fields import INTERVIEW_FIELDS, by_key
+from studio_app.core.fields import by_key
 from studio_app.reports import lookup
 from studio_app.reports.documents import PrintResult, write_forms
 from studio_app.reports.layouts import Layout
@@ -16,7 +17,7 @@ from studio_app.reports.text import cn_date, cn_datetime, label, local_day
 from studio_app.services.context import Context
 from studio_app.storage.models import Interview
 
-F = by_key(INTERVIEW_FIELDS)
+F = by_key(kinds.INTERVIEW.fields)
 FORM_NAME = "委员访谈记录表"
 
 

@@ -13,7 +13,7 @@ from studio_app.core import codes as c
 from studio_app.core import kinds
 from studio_app.core.codes import SERIAL_PREFIX, CodeListKind, ProposalKind
 from studio_app.core.errors import UserError
-from studio_app.core.fields import PROPOSAL_FIELDS, by_key
+from studio_app.core.fields import by_key
 from studio_app.reports import lookup
 from studio_app.reports.documents import PrintResult, write_forms
 from studio_app.reports.layouts import Layout
@@ -24,7 +24,7 @@ from studio_app.services.context import Context
 from studio_app.services.site import code_labels, local_site
 from studio_app.storage.models import Member, Proposal, ProposalUnit, Resident
 
-F = by_key(PROPOSAL_FIELDS)
+F = by_key(kinds.PROPOSAL.fields)
 LEAD = {
     ProposalKind.PROPOSAL: "第一提案人",
     ProposalKind.SQMY: "反映人",

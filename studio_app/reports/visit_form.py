@@ -10,9 +10,10 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from studio_app.core import codes as c
+from studio_app.core import kinds
 from studio_app.core.codes import CodeListKind
 from studio_app.core.errors import UserError
-from studio_app.core.fields import VISIT_FIELDS, by_key
+from studio_app.core.fields import by_key
 from studio_app.core.identity import mask_id_number, mask_phone
 from studio_app.reports import lookup
 from studio_app.reports.documents import PrintResult
@@ -26,7 +27,7 @@ from studio_app.services.print_settings import font_path
 from studio_app.services.site import code_labels
 from studio_app.storage.models import Resident, Visit, VisitResident
 
-F = by_key(VISIT_FIELDS)
+F = by_key(kinds.VISIT.fields)
 FORM_NAME = "群众来访登记表"
 SIGNATURES = ("值班委员", "记录人")
 CHUNK = 200

@@ -9,7 +9,6 @@ from typing import Any
 from studio_app.core import kinds
 from studio_app.core.codes import InterviewStatus
 from studio_app.core.errors import TransitionRefused, ValidationError
-from studio_app.core.fields import INTERVIEW_FIELDS
 from studio_app.services import records
 from studio_app.services.coerce import clean
 from studio_app.services.context import Context
@@ -33,7 +32,7 @@ def _check(ctx: Context, merged: Mapping[str, Any]) -> None:
 
 
 def create(ctx: Context, values: Mapping[str, Any]) -> Interview:
-    data = clean(INTERVIEW_FIELDS, values, partial=False)
+    data = clean(kinds.INTERVIEW.fields, values, partial=False)
     _check(ctx, data)
     assert kinds.INTERVIEW.serial_prefix  # declared with one
     with records.atomic():
@@ -51,7 +50,7 @@ def update(
     *,
     expected_rev: int | None = None,
 ) -> Interview:
-    data = clean(INTERVIEW_FIELDS, changes, partial=True)
+    data = clean(kinds.INTERVIEW.fields, changes, partial=True)
     with records.atomic():
         row = records.load(INTERVIEW, interview_id)
         _check(ctx, {**records.snapshot(INTERVIEW, row), **data})

@@ -93,7 +93,7 @@ def advance(ctx: Context, kind: kinds.RecordKind, record_id: int | str, action: 
     with records.atomic():
         row = records.load(rt, record_id)
         current = str(getattr(row, "status", ""))
-        if current != transition.source:
+        if current not in transition.sources:
             shown = dict(kind.status.choices() if kind.status else ()).get(current, current)
             raise TransitionRefused(
                 f"该{kind.short_label}现在是“{shown}”状态，不能“{transition.label}”。"

@@ -7,7 +7,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from studio_app.core import kinds
-from studio_app.core.fields import MEMBER_FIELDS
 from studio_app.services import records
 from studio_app.services.coerce import clean
 from studio_app.services.context import Context
@@ -17,7 +16,7 @@ MEMBER = records.record_type(kinds.MEMBER, Member)
 
 
 def create(ctx: Context, values: Mapping[str, Any]) -> Member:
-    data = clean(MEMBER_FIELDS, values, partial=False)
+    data = clean(kinds.MEMBER.fields, values, partial=False)
     data.setdefault("active", True)
     with records.atomic():
         row = records.insert(ctx, MEMBER, data, extra={"studio": ctx.site_uuid})
@@ -31,7 +30,7 @@ def update(
     *,
     expected_rev: int | None = None,
 ) -> Member:
-    data = clean(MEMBER_FIELDS, changes, partial=True)
+    data = clean(kinds.MEMBER.fields, changes, partial=True)
     with records.atomic():
         row = records.load(MEMBER, member_id)
         changed = records.modify(ctx, MEMBER, row, data, expected_rev=expected_rev)

@@ -8,7 +8,7 @@ from typing import Any
 from studio_app.core import kinds
 from studio_app.core.codes import SERIAL_PREFIX, ProposalKind, ProposalStatus
 from studio_app.core.errors import TransitionRefused, ValidationError
-from studio_app.core.fields import IDEA_MAX_CHARS, PROPOSAL_FIELDS
+from studio_app.core.fields import IDEA_MAX_CHARS
 from studio_app.services import origins, records
 from studio_app.services.coerce import clean
 from studio_app.services.context import Context
@@ -44,7 +44,7 @@ def create(
 ) -> Proposal:
     """Draft a proposal-type record, optionally linked to the records it grew from: their
     ids by origin kind (``kinds.PROPOSAL.origins``), e.g. ``{"visit": [3, 5]}``."""
-    data = clean(PROPOSAL_FIELDS, values, partial=False)
+    data = clean(kinds.PROPOSAL.fields, values, partial=False)
     if any(PROPOSAL.field(k).owner == "county" and data[k] not in ("", None) for k in data):
         raise ValidationError({"_": "县政协填写的字段不能在新建时填写"})
     _check(data)
@@ -65,7 +65,7 @@ def update(
     *,
     expected_rev: int | None = None,
 ) -> Proposal:
-    data = clean(PROPOSAL_FIELDS, changes, partial=True)
+    data = clean(kinds.PROPOSAL.fields, changes, partial=True)
     with records.atomic():
         row = records.load(PROPOSAL, proposal_id)
         if "kind" in data and data["kind"] != row.kind and row.status != ProposalStatus.DRAFT:

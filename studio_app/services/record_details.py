@@ -16,13 +16,7 @@ from typing import Any
 from studio_app.core import codes as c
 from studio_app.core import kinds
 from studio_app.core.errors import NotFound
-from studio_app.core.fields import (
-    MEMBER_FIELDS,
-    RESIDENT_FIELDS,
-    VISIT_FIELDS,
-    Field,
-    Kind,
-)
+from studio_app.core.fields import Field, Kind
 from studio_app.core.identity import mask_id_number, mask_phone
 from studio_app.services import origins, records, site
 from studio_app.services.context import Context
@@ -267,7 +261,7 @@ def _participants(kind: str, record_id: int, members: Any, residents: Any) -> di
 def _visit(fmt: _Formatter, record_id: int) -> Details:
     v: Visit = _load(Visit, record_id, "接待走访记录")
     people = _participants("visit", v.id, VisitMember, VisitResident)
-    rows = _head(fmt, v, c.VisitStatus) + fmt.rows(VISIT_FIELDS, v, people)
+    rows = _head(fmt, v, c.VisitStatus) + fmt.rows(kinds.VISIT.fields, v, people)
     return Details("visit", v.id, v.serial or "", tuple(rows + _grown_into("visit", v.id)))
 
 
@@ -278,7 +272,7 @@ def _member(fmt: _Formatter, record_id: int) -> Details:
             Member, "member", [m.contact_parent_id] if m.contact_parent_id else []
         )
     }
-    rows = fmt.rows(MEMBER_FIELDS, m, people)
+    rows = fmt.rows(kinds.MEMBER.fields, m, people)
     extra = _person_visits(VisitMember, VisitMember.member, m.id)
     return Details("member", m.id, m.name, tuple(rows + ([extra] if extra else [])))
 
@@ -290,7 +284,7 @@ def _resident(fmt: _Formatter, record_id: int) -> Details:
             Member, "member", [r.contact_member_id] if r.contact_member_id else []
         )
     }
-    rows = fmt.rows(RESIDENT_FIELDS, r, people)
+    rows = fmt.rows(kinds.RESIDENT.fields, r, people)
     extra = _person_visits(VisitResident, VisitResident.resident, r.id)
     return Details("resident", r.id, r.name, tuple(rows + ([extra] if extra else [])))
 

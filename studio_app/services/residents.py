@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from studio_app.core import kinds
-from studio_app.core.fields import RESIDENT_FIELDS
 from studio_app.core.identity import phone_digits
 from studio_app.core.text import normalise_name
 from studio_app.services import records
@@ -28,7 +27,7 @@ def _keys(data: Mapping[str, Any]) -> dict[str, str]:
 
 
 def create(ctx: Context, values: Mapping[str, Any]) -> Resident:
-    data = clean(RESIDENT_FIELDS, values, partial=False)
+    data = clean(kinds.RESIDENT.fields, values, partial=False)
     data.setdefault("kind", "villager")
     with records.atomic():
         row = records.insert(ctx, RESIDENT, data, extra=_keys(data))
@@ -42,7 +41,7 @@ def update(
     *,
     expected_rev: int | None = None,
 ) -> Resident:
-    data = clean(RESIDENT_FIELDS, changes, partial=True)
+    data = clean(kinds.RESIDENT.fields, changes, partial=True)
     with records.atomic():
         row = records.load(RESIDENT, resident_id)
         changed = records.modify(

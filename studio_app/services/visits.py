@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from studio_app.core import kinds
 from studio_app.core.codes import Handling, VisitStatus
 from studio_app.core.errors import TransitionRefused, UserError, ValidationError
-from studio_app.core.fields import VISIT_FIELDS
 from studio_app.core.workflow import CLOSES_AT_ONCE, can_transition, initial_status
 from studio_app.services import records
 from studio_app.services.coerce import clean
@@ -69,7 +67,7 @@ def create(ctx: Context, values: Mapping[str, Any]) -> Visit:
     """Register a visit; answered ones close at once, referred ones start referred."""
     values = dict(values)
     values.setdefault("visitor_count", max(1, len(values.get("residents") or [])))
-    data = clean(VISIT_FIELDS, values, partial=False)
+    data = clean(kinds.VISIT.fields, values, partial=False)
     data.setdefault("residents", [])
     _fill_referral(data, data["occurred_at"].date())
     _check(ctx, data, data)
@@ -95,7 +93,7 @@ def update(
     """
     if "status" in changes:
         raise UserError("状态只能通过“转办、反馈、办结”等操作改变。")
-    data = clean(VISIT_FIELDS, changes, partial=True)
+    data = clean(kinds.VISIT.fields, changes, partial=True)
     with records.atomic():
         row: Visit = records.load(VISIT, visit_id)
         merged = {**records.snapshot(VISIT, row), **data}
@@ -119,22 +117,8 @@ def update(
     return row
 
 
-@dataclass(frozen=True)
-class Step:
-    """One action of the case workflow and the fields it needs."""
-
-    target: VisitStatus
-    required: tuple[str, ...]
-    label: str
-
-
-STEPS = {
-    "refer": Step(VisitStatus.REFERRED, ("referred_unit",), "转办"),
-    "start": Step(VisitStatus.IN_PROGRESS, (), "开始办理"),
-    "feed_back": Step(VisitStatus.FED_BACK, ("result", "feedback_at"), "反馈"),
-    "reopen": Step(VisitStatus.IN_PROGRESS, (), "重新办理"),
-    "close": Step(VisitStatus.CLOSED, (), "办结"),
-}
+# The workflow's steps, as the visit kind declares them: action → step.
+STEPS = {step.action: step for step in kinds.VISIT.transitions}
 
 
 def advance(
@@ -149,15 +133,15 @@ def advance(
     step = STEPS.get(action)
     if step is None:
         raise UserError(f"未知的操作：{action}")
-    data = clean(VISIT_FIELDS, dict(values or {}), partial=True)
+    data = clean(kinds.VISIT.fields, dict(values or {}), partial=True)
     with records.atomic():
         row: Visit = records.load(VISIT, visit_id)
-        current = VisitStatus(row.status)
+        current, target = VisitStatus(row.status), VisitStatus(step.target)
         if action == "reopen" and current is not VisitStatus.FED_BACK:
             raise TransitionRefused("只有已反馈的事项才能重新办理。")
-        if not can_transition(current, step.target):
+        if not can_transition(current, target):
             raise TransitionRefused(
-                f"“{current.label}”的事项不能{step.label}（不能改为“{step.target.label}”）。"
+                f"“{current.label}”的事项不能{step.label}（不能改为“{target.label}”）。"
             )
         merged = {**records.snapshot(VISIT, row), **data}
         if action == "refer":
@@ -179,7 +163,7 @@ def advance(
             VISIT,
             row,
             data,
-            extra={"status": step.target.value},
+            extra={"status": target.value},
             action=action,
             expected_rev=expected_rev,
         )

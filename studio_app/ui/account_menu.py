@@ -80,8 +80,6 @@ def install(
     for name, action in window.new_actions.items():
         if name in kinds.names() and not may_edit(account, kinds.kind(name)):
             action.setEnabled(False)
-    if not allowed(account, Permission.EDIT):  # a viewer: the services refuse, say so upfront
-        window.delete_visit_action.setEnabled(False)
     window.account_ctx = account
     return toggle
 

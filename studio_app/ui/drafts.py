@@ -36,14 +36,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QWidget,
 )
 
 from studio_app.core import kinds
 from studio_app.core.masking import is_identifier, without_identifiers
 from studio_app.ui import messages
 from studio_app.ui.dialogs.record_dialog import RecordDialog
-from studio_app.ui.dialogs.visit_dialog import VisitDialog
 from studio_app.ui.widgets.member_picker import MemberPicker
 from studio_app.ui.widgets.resident_picker import ResidentPicker
 
@@ -56,6 +54,7 @@ DRAFTS_DIR = "drafts"
 SAVE_DELAY_MS = 400
 NEW_VISIT = "visit-new"
 LEFT_OUT = "identifiers_left_out"  # the form's identifier fields a draft did not keep
+_DRAFT_KEYS = frozenset({"rev", "values", LEFT_OUT, "visit_id"})
 
 
 def encode(value: Any) -> Any:
@@ -211,24 +210,15 @@ def store() -> DraftStore | None:
     return _store
 
 
-Dialog = VisitDialog | RecordDialog
-
-
-def key_of(dialog: Dialog) -> str:
-    if isinstance(dialog, VisitDialog):
-        return NEW_VISIT if dialog.visit_id is None else f"visit-{dialog.visit_id}"
+def key_of(dialog: RecordDialog) -> str:
     record_id = dialog.record_id
     return f"{dialog.draft_kind}-{'new' if record_id is None else record_id}"
-
-
-def _form(dialog: Dialog) -> QWidget:
-    return dialog.form if isinstance(dialog, VisitDialog) else dialog.form_widget
 
 
 class DraftKeeper(QObject):
     """Offers a leftover draft for ``dialog``, then keeps its input as a draft."""
 
-    def __init__(self, dialog: Dialog, drafts: DraftStore) -> None:
+    def __init__(self, dialog: RecordDialog, drafts: DraftStore) -> None:
         super().__init__(dialog)
         self.dialog = dialog
         self.drafts = drafts
@@ -262,20 +252,17 @@ class DraftKeeper(QObject):
 
     def apply(self, data: dict[str, Any]) -> None:
         """Fill the form from a draft (fields the draft lacks keep the form's values)."""
-        if isinstance(self.dialog, RecordDialog):
-            self.dialog.fill({**self.dialog.values(), **data.get("values", {})})
-            for key in data.get(LEFT_OUT, []):
-                row = self.dialog.rows.get(key)
-                if row is not None and isinstance(row.editor, QLineEdit):
-                    row.set_error(self.tr("Not kept in the draft for your account: type it again."))
-            return
-        form = self.dialog.form
-        form.load({**form.values(), **data.get("values", {})})
-        for values in data.get("new_residents", []):
-            form.residents._add_new(values)
+        # Drafts of older versions kept what was typed besides the fields (the residents
+        # typed into a visit) beside "values"; it is among the values now.
+        beside = {k: v for k, v in data.items() if k not in _DRAFT_KEYS}
+        self.dialog.fill({**self.dialog.values(), **beside, **data.get("values", {})})
+        for key in data.get(LEFT_OUT, []):
+            row = self.dialog.rows.get(key)
+            if row is not None and isinstance(row.editor, QLineEdit):
+                row.set_error(self.tr("Not kept in the draft for your account: type it again."))
 
     def _watch(self) -> None:
-        form = _form(self.dialog)
+        form = self.dialog.form_widget
         restart = self.timer.start
         for edit in form.findChildren(QLineEdit):
             edit.textChanged.connect(restart)
@@ -300,14 +287,7 @@ class DraftKeeper(QObject):
         if not self.dialog.has_changes():
             self.drafts.remove(self.key)
             return
-        data: dict[str, Any] = {"rev": self.dialog.rev}
-        if isinstance(self.dialog, RecordDialog):
-            data["values"] = self.dialog.values()
-        else:
-            form = self.dialog.form
-            data["visit_id"] = self.dialog.visit_id
-            data["values"] = form.values()
-            data["new_residents"] = [p.values for p in form.residents.new_residents()]
+        data: dict[str, Any] = {"rev": self.dialog.rev, "values": self.dialog.values()}
         try:
             self.drafts.save(self.key, data)
         except OSError:
@@ -330,7 +310,7 @@ def keep(dialog: QDialog) -> DraftKeeper | None:
     dialog is one that keeps them)."""
     if _store is None:
         return None
-    if isinstance(dialog, VisitDialog) or (isinstance(dialog, RecordDialog) and dialog.draft_kind):
+    if isinstance(dialog, RecordDialog) and dialog.draft_kind:
         return DraftKeeper(dialog, _store)
     return None
 

@@ -16,7 +16,7 @@ def mask_edits(dialog: QWidget) -> list[str]:
     if ctx is None or ctx.may_see_pii:
         return []
     masked = []
-    for key, mask in maskers().items():  # declared in core.fields
+    for key, mask in maskers().items():  # declared in core.kinds
         edit = edits.get(key)
         if edit is None or not edit.text():
             continue

@@ -6,7 +6,7 @@ labels up in dicts, never ask the database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from studio_app.core.codes import (
     Channel,
@@ -37,6 +37,7 @@ class Lookups:
     satisfaction: dict[str, str]
     category: dict[str, str]
     unit: dict[str, str]
+    _lists: dict[CodeListKind, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> Lookups:
@@ -50,11 +51,19 @@ class Lookups:
             unit=site.code_labels(CodeListKind.HANDLING_UNIT),
         )
 
+    def __post_init__(self) -> None:
+        self._lists.update(
+            {CodeListKind.ISSUE_CATEGORY: self.category, CodeListKind.HANDLING_UNIT: self.unit}
+        )
+
+    def codes(self, kind: CodeListKind) -> dict[str, str]:
+        """code → label of an editable list, shared: kept current by :meth:`reread_code_lists`."""
+        if kind not in self._lists:
+            self._lists[kind] = site.code_labels(kind)
+        return self._lists[kind]
+
     def reread_code_lists(self) -> None:
         """Read the editable lists' labels again, in place (lists and forms share the maps)."""
-        for labels, kind in (
-            (self.category, CodeListKind.ISSUE_CATEGORY),
-            (self.unit, CodeListKind.HANDLING_UNIT),
-        ):
+        for kind, labels in self._lists.items():
             labels.clear()
             labels.update(site.code_labels(kind))

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,19 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.core import kinds
-from studio_app.core.errors import UserError
 from studio_app.demo import studio as demo
 from studio_app.paths import DataDir
-from studio_app.services import changes, visits
+from studio_app.services import changes
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission, allowed
-from studio_app.ui import drafts, messages, operations
+from studio_app.ui import drafts
 from studio_app.ui.changes_bridge import follow
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import count_text
 from studio_app.ui.pages import registry
 from studio_app.ui.pages.county_desk_page import CountyDeskPage
-from studio_app.ui.pages.desk_page import DeskPage
+from studio_app.ui.pages.desk_page import DeskPage, new_text
 from studio_app.ui.pages.kind_page import camel
 from studio_app.ui.pages.page import Printable, RecordsPage
 from studio_app.ui.pages.people_pages import MembersPage, ResidentsPage
@@ -49,7 +48,6 @@ from studio_app.ui.pages.proposals_page import ProposalsPage
 from studio_app.ui.pages.statistics_page import StatisticsPage
 from studio_app.ui.pages.trash_page import TrashPage
 from studio_app.ui.pages.visits_page import VisitsPage
-from studio_app.ui.widgets import confirm
 
 P = TypeVar("P", bound=QWidget)
 
@@ -119,9 +117,8 @@ class MainWindow(QMainWindow):
             self.desk.importRequested.connect(lambda: self.import_package())
             self.desk.studioActivated.connect(lambda _uuid: self.show_page(self.exchange))
         else:
-            self.desk.openVisit.connect(self.open_visit)
+            self.desk.openVisit.connect(lambda visit_id: self.open_record("visit", visit_id))
             self.desk.openDraft.connect(lambda key: drafts.open_draft(self, key))
-            self.desk.newVisit.connect(self.new_visit)
             self.desk.newRecord.connect(self.new_record)
         self.nav.setCurrentRow(0)
 
@@ -256,15 +253,9 @@ class MainWindow(QMainWindow):
                 page.refresh_studios()
 
     def _create_new_actions(self) -> list[QAction]:
-        """New visit, then New … for each kind with a "new" shortcut (on the toolbar too)."""
-        self.new_visit_action = QAction(self.tr("New visit"), self)
-        self.new_visit_action.setObjectName("newVisitAction")
-        self.new_visit_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_visit_action.setToolTip(self.tr("New visit (Ctrl+N)"))
-        self.new_visit_action.triggered.connect(self.new_visit)
-        self.new_actions["visit"] = self.new_visit_action
+        """New … for each kind with a "new" shortcut (on the toolbar too)."""
         shortcut = [k for k in kinds.all_kinds() if k.new_shortcut]
-        return [self.new_visit_action, *(self._new_action(k) for k in shortcut)]
+        return [self._new_action(k) for k in shortcut]
 
     def _create_generic_new_actions(self) -> list[QAction]:
         """New … for each other generic kind, in the File menu."""
@@ -273,10 +264,11 @@ class MainWindow(QMainWindow):
 
     def _new_action(self, kind: kinds.RecordKind) -> QAction:
         """New … of ``kind``, with its declared shortcut if any (a studio's)."""
-        action = QAction(self.tr("New {0}").format(kind.short_label), self)
+        action = QAction(self.tr("New {0}").format(kind.new_label or kind.short_label), self)
         action.setObjectName(f"new{camel(kind.name)}Action")
         if kind.new_shortcut:
             action.setShortcut(QKeySequence(kind.new_shortcut))
+            action.setToolTip(new_text(kind))
         action.triggered.connect(lambda _on=False, name=kind.name: self.new_record(name))
         self.new_actions[kind.name] = action
         return action
@@ -294,13 +286,6 @@ class MainWindow(QMainWindow):
         if not self.county:
             toolbar_actions = self._create_new_actions()
             new_actions = [*toolbar_actions, *self._create_generic_new_actions()]
-        self.delete_visit_action = QAction(self.tr("Delete visit"), self.visits)
-        self.delete_visit_action.setObjectName("deleteVisitAction")
-        self.delete_visit_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_visit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_visit_action.triggered.connect(self.delete_visit)
-        if not self.county:  # the studios' visits are theirs to delete
-            self.visits.table.addAction(self.delete_visit_action)
         self.find_action = QAction(self.tr("Search"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_search)
@@ -337,8 +322,6 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.find_action)
-        if not self.county:
-            edit_menu.addAction(self.delete_visit_action)
         self.details_action = QAction(self.tr("Details panel"), self)
         self.details_action.setObjectName("detailsAction")
         self.details_action.setCheckable(True)
@@ -354,10 +337,6 @@ class MainWindow(QMainWindow):
             toolbar.setMovable(False)
             for action in toolbar_actions:
                 toolbar.addAction(action)
-
-    def new_visit(self) -> None:
-        self.nav.setCurrentRow(self.stack.indexOf(self.visits))
-        self.visits.new_visit()
 
     def open_county_work(self, proposal_id: int) -> QDialog:
         """The county's work dialog on a proposal-type record (county mode); what it writes
@@ -387,14 +366,6 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(page))
-
-    def open_visit(self, visit_id: int) -> None:
-        """Show the visits page with ``visit_id``'s dialog (a link from another page)."""
-        self.show_page(self.visits)
-        self.visits.edit_visit(visit_id)
-
-    def proposal_from_visits(self, visit_ids: list[int]) -> None:
-        self.grow_record("proposal", "visit", visit_ids)
 
     def grow_record(self, kind: str, origin_kind: str, record_ids: Sequence[int]) -> None:
         """A new record of ``kind`` started from records of ``origin_kind``, on its page."""
@@ -448,21 +419,6 @@ class MainWindow(QMainWindow):
         from studio_app.ui.dialogs.purge_dialog import PurgeDialog
 
         PurgeDialog(self.ctx, self).exec()  # the purge announces what it removed
-
-    def delete_visit(self) -> bool:
-        """Move the visit selected on the visits page to the trash, after asking."""
-        visit_id = self.visits.selected_visit_id()
-        if visit_id is None:
-            return False
-        visit = visits.get(visit_id)
-        if not confirm.confirm_delete(self, visit.serial or ""):
-            return False
-        try:
-            operations.call(lambda: visits.delete(self.ctx, visit_id))
-        except UserError as exc:
-            messages.show_error(self, exc.message)
-            return False
-        return True  # the visits page reads the change when it is announced
 
     def print_current(self) -> None:
         """Print from the page shown: its selected records, or its report."""

@@ -6,7 +6,6 @@ window is built, saved when it closes.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 
@@ -15,10 +14,6 @@ from studio_app.ui.main_window import MainWindow
 from studio_app.ui.models.visit_table import COLUMNS
 from studio_app.ui.pages.visits_page import VisitsPage
 from studio_app.ui.settings import Settings
-from studio_app.ui.widgets.combos import set_combo_code
-
-DATE_FILTERS = ("date_from", "date_to")
-CODE_FILTERS = ("status", "channel", "category")
 
 
 class WindowState(QObject):
@@ -60,7 +55,7 @@ def save_visits_page(page: VisitsPage, settings: Settings) -> None:
     settings.set(opt.VISITS_SORT, query.sort or "")
     settings.set(opt.VISITS_DESCENDING, bool(query.descending))
     settings.set(opt.VISITS_SEARCH, page.search.text())
-    found = page.filters.filters()
+    found = page.filters()
     settings.set(
         opt.VISITS_FILTERS,
         {k: v.isoformat() if isinstance(v, date) else v for k, v in found.items()},
@@ -82,26 +77,9 @@ def restore_visits_page(page: VisitsPage, settings: Settings) -> None:
         )
         page.model.sort(COLUMNS.index(sort), order)
     header.setSortIndicator(page.model.sort_column(), page.model.sort_order())
-    _set_filters(page, settings.get(opt.VISITS_FILTERS))
+    saved = settings.get(opt.VISITS_FILTERS)
+    page.set_filters(saved if isinstance(saved, dict) else {})  # one query at the end
     page.search.blockSignals(True)
     page.search.setText(settings.get(opt.VISITS_SEARCH))
     page.search.blockSignals(False)
     page.apply_query()
-
-
-def _set_filters(page: VisitsPage, saved: dict[str, Any]) -> None:
-    bar = page.filters
-    bar.blockSignals(True)  # one query at the end, not one per filter
-    try:
-        for key in CODE_FILTERS:
-            if isinstance(saved.get(key), str):
-                set_combo_code(getattr(bar, key), saved[key])
-        for key in DATE_FILTERS:
-            try:
-                day = date.fromisoformat(saved[key]) if saved.get(key) else None
-            except (TypeError, ValueError):
-                day = None
-            getattr(bar, key).set_value(day)
-        bar.overdue.setChecked(bool(saved.get("overdue")))
-    finally:
-        bar.blockSignals(False)

@@ -8,8 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from studio_app.core import kinds
 from studio_app.core.errors import UserError
-from studio_app.core.fields import RESIDENT_FIELDS, VISIT_FIELDS
 from studio_app.exchange.export import export_studio
 from studio_app.exchange.importer import import_package
 from studio_app.exchange.labels import Labels
@@ -184,4 +184,4 @@ def test_text_cells_keep_numbers_typed_where_text_was() -> None:
     assert normalise(VISITS.column("place"), 302.0, labels) == "302"
     assert normalise(VISITS.column("visitor_count"), "３", labels) == 3
     assert normalise(VISITS.column("confidential"), "是", labels) is True
-    assert VISIT_FIELDS[0].key == "channel" and RESIDENT_FIELDS
+    assert kinds.VISIT.fields[0].key == "channel" and kinds.RESIDENT.fields

@@ -16,8 +16,9 @@ from python_calamine import CalamineWorkbook
 
 from studio_app.cli import main
 from studio_app.core import codes as c
+from studio_app.core import kinds
 from studio_app.core.errors import UserError, ValidationError
-from studio_app.core.fields import MAX_LONGTEXT, VISIT_FIELDS, Field, Kind
+from studio_app.core.fields import MAX_LONGTEXT, Field, Kind
 from studio_app.core.text import utf16_len
 from studio_app.core.xlsx import EXCEL_ROWS, CellNotWritten, PlainWorkbook, check, write_text
 from studio_app.exchange.export import export_studio
@@ -48,7 +49,7 @@ from tests.system_packages import needs
 
 RARE = "\U00020000"  # 𠀀, CJK Extension B: one character, two UTF-16 units
 EMOJI = "\U0001f600"
-CONTENT = VISIT_FIELDS[[f.key for f in VISIT_FIELDS].index("content")]
+CONTENT = kinds.VISIT.field("content")
 INJECTION = '<r>甲</r></is><f>HYPERLINK("http://x","点击")</f><is><r>乙</r>'
 HOSTILE = (
     "=1+2",

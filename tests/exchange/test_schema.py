@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studio_app.core.fields import COUNTY, PROPOSAL_FIELDS
+from studio_app.core import kinds
+from studio_app.core.fields import COUNTY
 from studio_app.exchange.schema import PackageKind, Role, sheets_for
 from studio_app.storage.database import close_database, open_database
 from studio_app.storage.models import EXCHANGE_MODELS
 
 
 def test_studio_packages_carry_no_county_owned_field_and_feedback_only_those() -> None:
-    county_keys = {f.key for f in PROPOSAL_FIELDS if f.owner == COUNTY}
+    county_keys = {f.key for f in kinds.PROPOSAL.fields if f.owner == COUNTY}
     for spec in sheets_for(PackageKind.STUDIO):
         keys = {c.field.key for c in spec.columns if c.field is not None}
         assert not keys & county_keys, spec.title

@@ -193,7 +193,7 @@ def bench_interactions(db_file: Path, terms: list[str]) -> None:
     while page.model.total < 0 or not page.table.isVisible():
         app.processEvents()
     table = page.table
-    bar = page.filters
+    bar = page.filter_widgets
 
     def search(text: str) -> Any:
         def act() -> None:
@@ -213,15 +213,19 @@ def bench_interactions(db_file: Path, terms: list[str]) -> None:
         steps.append(
             (f"sort by {key} (header click)", lambda c=column: page._header_clicked(c), None)
         )
-    steps.append(("filter: channel = first code", choose(bar.channel, 1), choose(bar.channel, 0)))
-    steps.append(("filter: status = second code", choose(bar.status, 2), choose(bar.status, 0)))
-    steps.append(("filter: member = first", choose(bar.member, 1), choose(bar.member, 0)))
-    steps.append(("filter: village = first", choose(bar.village, 1), choose(bar.village, 0)))
+    steps.append(
+        ("filter: channel = first code", choose(bar["channel"], 1), choose(bar["channel"], 0))
+    )
+    steps.append(
+        ("filter: status = second code", choose(bar["status"], 2), choose(bar["status"], 0))
+    )
+    steps.append(("filter: member = first", choose(bar["member"], 1), choose(bar["member"], 0)))
+    steps.append(("filter: village = first", choose(bar["village"], 1), choose(bar["village"], 0)))
     steps.append(
         (
             "filter: overdue only",
-            lambda: bar.overdue.setChecked(True),
-            lambda: bar.overdue.setChecked(False),
+            lambda: bar["overdue"].setChecked(True),
+            lambda: bar["overdue"].setChecked(False),
         )
     )
     for term in terms:

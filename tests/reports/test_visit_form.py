@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from studio_app.core import kinds
 from studio_app.core.errors import NotFound, UserError
-from studio_app.core.fields import VISIT_FIELDS
 from studio_app.reports import visit_form
 from studio_app.reports.sheet import LABEL_W, LEFT
 from studio_app.services import audit, visits
@@ -28,7 +28,7 @@ def test_one_page_with_every_field_labelled_and_coded_values_as_labels(
     result = visit_form.render_serials(march, [referred_visit.serial], out)
     assert result.pages == 1 and pdf.pages(out) == 1
     text = pdf.flat(out)
-    for field in VISIT_FIELDS:
+    for field in kinds.VISIT.fields:
         assert field.label in text, field.key
     for value in (
         "石桥镇政协委员工作室群众来访登记表",

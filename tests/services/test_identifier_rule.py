@@ -1,6 +1,6 @@
 """The identifier rule, the refusal wordings and who may generate demo data.
 
-Identifiers are declared once (``core.fields``: the phone and ID-number kinds, and the
+Identifiers are declared once (``core.kinds``: fields of the phone and ID-number kinds, and the
 columns ``derived`` from them); every output masks by that declaration (``core.masking``).
 """
 

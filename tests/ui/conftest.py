@@ -28,6 +28,39 @@ from studio_app.workspace import Workspace
 CONTENTS = ("村口路灯不亮，晚上出行不便", "水渠堵塞需要清理", "咨询低保政策")
 
 
+class FormView:
+    """The editors of a declared kind's dialog as attributes named by field key; anything
+    else (rows, error_of, …) as the dialog has it."""
+
+    def __init__(self, dialog: Any) -> None:
+        self.dialog = dialog
+
+    def __getattr__(self, name: str) -> Any:
+        editors = self.dialog.editors
+        if name in editors:
+            return editors[name].widget
+        return getattr(self.dialog, name)
+
+
+def fields_of(dialog: Any) -> FormView:
+    return FormView(dialog)
+
+
+class FilterBar:
+    """A list page's filter widgets as attributes named by filter key; ``clear()`` clears
+    them; anything else as the page has it."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+
+    def __getattr__(self, name: str) -> Any:
+        widgets = self.page.filter_widgets
+        return widgets[name] if name in widgets else getattr(self.page, name)
+
+    def clear(self) -> None:
+        self.page.clear_filters()
+
+
 def type_text(widget: QWidget, text: str) -> None:
     """Type ``text`` key by key, Chinese included (QTest.keyClicks handles ASCII only)."""
     for char in text:

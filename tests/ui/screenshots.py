@@ -28,6 +28,7 @@ from studio_app.services.lists import visits as visit_list
 from studio_app.services.lists.paging import ListQuery
 from studio_app.ui.app import application, build_main_window
 from studio_app.workspace import DEMO_SITE, Workspace, open_workspace
+from tests.ui.conftest import fields_of
 
 SIZE = (1366, 768)  # a common screen of the office PCs studios use
 
@@ -110,13 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     window.visits.details.load()
     settle(app)
     save(window, args.out / "visits.png")
-    window.visits.filters.overdue.setChecked(True)
+    window.visits.filter_widgets["overdue"].setChecked(True)
     settle(app)
     save(window, args.out / "visits-overdue.png")
-    window.visits.filters.clear()
+    window.visits.clear_filters()
 
-    dialog = window.visits.new_visit()
-    form = dialog.form
+    dialog = window.visits.open_record(None)
+    form = fields_of(dialog)
     form.members.set_selected([int(form.members.item(0).data(Qt.ItemDataRole.UserRole))])
     form.place.setText("工作室接待室")
     form.content.setPlainText("村里到镇上的公交车一天只有两班，老人看病很不方便，希望增加班次。")
@@ -132,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
 
     visit_id = referred_visit_id()
     if visit_id is not None:
-        edit = window.visits.edit_visit(visit_id)
+        edit = window.visits.open_record(visit_id)
         settle(app)
         save(edit, args.out / "visit-dialog-edit.png")
         edit.done(0)

@@ -55,7 +55,7 @@ def test_a_service_write_shows_in_the_open_list_keeping_the_selection(
     made = _visit(ctx, people)  # through the service, not the page
 
     assert made in _ids(window) and page.model.total == 6
-    assert page.selected_visit_id() == chosen  # the user's row is still the current one
+    assert page.selected_id() == chosen  # the user's row is still the current one
     recent = window.desk.recent
     assert made in [recent.visit_id(r) for r in range(recent.rowCount())]
 

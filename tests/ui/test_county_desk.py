@@ -189,7 +189,7 @@ def test_the_import_button_goes_to_the_exchange_page(qtbot, window: MainWindow) 
     Site.create(uuid="x" * 36, created_at=datetime(2026, 1, 1), **new_studio)  # as imports do
     window.exchange.imported.emit()  # an import read the desk again
     assert window.desk.waiting.topLevelItemCount() == 1
-    combo = window.visits.filters.studio
+    combo = window.visits.filter_widgets["studio"]
     assert [combo.itemText(i) for i in range(combo.count())][-1] == "新安镇政协委员工作室"
     members_filter = window.members.filter_widgets["studio"]
     assert members_filter.count() == 4 and members_filter.currentText() == "东岙镇政协委员工作室"
@@ -206,7 +206,7 @@ def test_visits_have_a_studio_column_and_filter_and_open_read_only(
     assert {model.index(r, len(COLUMNS)).data() for r in range(model.rowCount())} == {
         "石桥镇政协委员工作室"
     }
-    combo = page.filters.studio
+    combo = page.filter_widgets["studio"]
     assert combo.isVisibleTo(window)
     assert [combo.itemText(i) for i in range(1, combo.count())] == [
         "东岙镇政协委员工作室",
@@ -217,7 +217,7 @@ def test_visits_have_a_studio_column_and_filter_and_open_read_only(
     qtbot.waitUntil(lambda: model.total == 0)
     combo.setCurrentIndex(2)
     qtbot.waitUntil(lambda: model.total == total)
-    assert page.new_button.isHidden() and page.convert_button.isHidden()
+    assert page.new_button.isHidden() and page.grow_buttons["proposal"].isHidden()
 
     page.table.setFocus()
     page.table.setCurrentIndex(model.index(0, 0))

@@ -34,7 +34,7 @@ def test_desk_is_the_first_page_and_lists_cases(
     desk.overdue_table.setCurrentIndex(desk.overdue.index(0, 0))
     qtbot.keyClick(desk.overdue_table, Qt.Key.Key_Return)
     dialog = window.visits.dialog
-    assert dialog is not None and dialog.visit_id == desk.overdue.visit_id(0)
+    assert dialog is not None and dialog.record_id == desk.overdue.visit_id(0)
     assert window.stack.currentWidget() is window.visits
     dialog.reject()
 

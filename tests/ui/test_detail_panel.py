@@ -127,7 +127,7 @@ def test_a_proposal_shows_its_sources_and_a_click_opens_one(
     page.detail_panel.browser.anchorClicked.emit(f"visit:{ids[0]}")  # as a click does
     assert window.stack.currentWidget() is window.visits
     dialog = window.visits.dialog
-    assert dialog is not None and dialog.visit_id == ids[0]
+    assert dialog is not None and dialog.record_id == ids[0]
     dialog.reject()
 
     # the visit links back to the proposal that grew from it

@@ -18,7 +18,7 @@ from studio_app.ui.main_window import MainWindow
 from studio_app.ui.widgets.combos import set_combo_code
 from studio_app.ui.widgets.member_picker import MemberPicker
 from studio_app.workspace import Workspace
-from tests.ui.conftest import AddVisits, People
+from tests.ui.conftest import AddVisits, People, fields_of
 
 
 @pytest.fixture
@@ -47,13 +47,13 @@ def window(qtbot, workspace: Workspace, people: People) -> MainWindow:
 
 
 def type_a_visit(window: MainWindow, people: People) -> None:
-    dialog = window.visits.new_visit()
-    form = dialog.form
+    dialog = window.visits.open_record(None)
+    form = fields_of(dialog)
     set_combo_code(form.category, "03")
     form.content.setPlainText("桥面开裂，需要维修")
     form.members.set_selected([people.members["李梅"]])
     form.residents.add_existing(people.residents["张三"], "张三")
-    form.residents._add_new({"name": "赵六", "village": "南村"})
+    form.residents.add_new({"name": "赵六", "village": "南村"})
 
 
 def test_the_store_writes_atomically_and_round_trips_dates(tmp_path: Path) -> None:
@@ -86,8 +86,8 @@ def test_typing_keeps_a_draft_and_a_crash_does_not_lose_it(
     qtbot.addWidget(again)
     drafts.offer_at_start(again)
     dialog = again.visits.dialog
-    assert dialog is not None and dialog.visit_id is None
-    form = dialog.form
+    assert dialog is not None and dialog.record_id is None
+    form = fields_of(dialog)
     assert form.content.toPlainText() == "桥面开裂，需要维修"
     assert form.members.selected_ids() == [people.members["李梅"]]
     assert form.residents.existing_ids() == [people.residents["张三"]]
@@ -111,8 +111,8 @@ def test_a_declined_or_discarded_draft_is_removed(
 
     store.save(NEW_VISIT, {"rev": None, "values": {}})
     asked.append(False)
-    dialog = window.visits.new_visit()
-    assert store.names() == [] and dialog.form.content.toPlainText() == ""
+    dialog = window.visits.open_record(None)
+    assert store.names() == [] and fields_of(dialog).content.toPlainText() == ""
     dialog.reject()
 
 
@@ -122,8 +122,8 @@ def test_an_edit_draft_for_a_visit_changed_since_is_dropped(
     (visit_id,) = add_visits(1)
     store.save(f"visit-{visit_id}", {"rev": 1, "values": {"content": "旧的输入"}})
     visits.save(ctx, {"place": "村委会"}, visit_id=visit_id, expected_rev=1)
-    dialog = window.visits.edit_visit(visit_id)
-    assert dialog.form.content.toPlainText() != "旧的输入" and store.names() == []
+    dialog = window.visits.open_record(visit_id)
+    assert fields_of(dialog).content.toPlainText() != "旧的输入" and store.names() == []
     dialog.reject()
 
 

@@ -171,7 +171,7 @@ def test_a_viewer_gets_no_new_record_actions_and_edits_are_refused(
     workspace.login = "chen"
     window = Shell(workspace).open()
     qtbot.addWidget(window)
-    assert not window.new_visit_action.isEnabled()
+    assert not window.new_actions["visit"].isEnabled()
     assert not window.new_actions["proposal"].isEnabled()
     dialog = window.residents.open_record(people.residents["李四"])
     assert isinstance(dialog, ResidentDialog)

@@ -3,7 +3,7 @@ when first shown or asked for."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QToolBar, QWidget
 
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.pages.trash_page import TrashPage
@@ -35,10 +35,10 @@ def test_a_studio_window_keeps_its_desk_actions_and_columns(qtbot, window: MainW
     from studio_app.ui.pages.desk_page import DeskPage
 
     assert isinstance(window.desk, DeskPage) and not window.county
-    assert window.new_visit_action.shortcut().toString() == "Ctrl+N"
+    assert window.new_actions["visit"].shortcut().toString() == "Ctrl+N"
     assert window.findChild(QToolBar, "mainToolbar") is not None
     assert window.visits.model.columnCount() == len(COLUMNS)
-    assert window.visits.filters.studio.isHidden()
+    assert window.visits.findChild(QWidget, "filter_studio") is None  # no studio filter shown
     assert not window.visits.new_button.isHidden()
     for page in (window.members, window.residents, window.kind_page("interview")):
         assert "studio" not in [c.key for c in page.model.columns]

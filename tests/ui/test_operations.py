@@ -16,7 +16,8 @@ from studio_app.storage.models import database
 from studio_app.ui import messages, operations
 from studio_app.ui.app import build_main_window
 from studio_app.ui.lookups import Lookups
-from studio_app.ui.models.visit_table import COUNTING, VisitTableModel
+from studio_app.ui.models.lister_table import COUNTING
+from studio_app.ui.models.visit_table import visit_model
 from studio_app.ui.operations import Cancelled, DbWorker, Progress, SyncRunner
 from studio_app.ui.progress import SHOW_AFTER_MS, run_with_progress
 from studio_app.workspace import Workspace
@@ -171,7 +172,7 @@ def test_a_count_for_an_older_query_is_dropped(
     add_visits(6)
     held = HeldRunner()
     monkeypatch.setattr(operations, "_runner", held)
-    model = VisitTableModel(Lookups.load())
+    model = visit_model(ctx, Lookups.load())
     totals: list[int] = []
     model.totalChanged.connect(totals.append)
     model.set_query(ListQuery(text="水渠"))

@@ -80,5 +80,5 @@ def test_resident_page_shows_the_visit_history(
     page.history_table.setCurrentIndex(page.history.index(0, 0))
     qtbot.keyClick(page.history_table, Qt.Key.Key_Return)
     assert window.visits.dialog is not None
-    assert window.visits.dialog.visit_id == page.history.visit_id(0)
+    assert window.visits.dialog.record_id == page.history.visit_id(0)
     window.visits.dialog.reject()

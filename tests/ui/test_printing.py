@@ -101,7 +101,7 @@ def test_preview_of_a_selected_visit_shows_its_form(
     (visit_id,) = add_visits(1)
     page = window.visits
     page.model.reload()
-    assert page.select_visit(visit_id)
+    assert page.select_record(visit_id)
     page.print_button.click()
     dialog = preview_of(page)
     assert dialog.isVisible() and dialog.page_count() == 1

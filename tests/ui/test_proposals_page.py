@@ -39,8 +39,8 @@ def test_turn_selected_visits_into_a_sqmy(
     window.show_page(window.visits)
     window.visits.model.reload()
     select_rows(window, [1, 2])  # newest first: visits ids[1] and ids[0]
-    assert window.visits.convert_button.shortcut().toString() == "Ctrl+Shift+T"
-    window.visits.convert_button.click()
+    assert window.visits.grow_buttons["proposal"].shortcut().toString() == "Ctrl+Shift+T"
+    window.visits.grow_buttons["proposal"].click()
     dialog = window.proposals.dialog
     assert isinstance(dialog, ProposalDialog) and window.stack.currentWidget() is window.proposals
     assert dialog.kind.currentData() == "sqmy"
@@ -61,7 +61,7 @@ def test_turn_selected_visits_into_a_sqmy(
     assert isinstance(edit, ProposalDialog) and edit.sources.count() == 2
     edit.sources.itemActivated.emit(edit.sources.item(0))
     assert window.stack.currentWidget() is window.visits
-    assert window.visits.dialog is not None and window.visits.dialog.visit_id in ids[:2]
+    assert window.visits.dialog is not None and window.visits.dialog.record_id in ids[:2]
     window.visits.dialog.reject()
     edit.reject()
 

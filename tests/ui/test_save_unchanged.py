@@ -22,8 +22,8 @@ from studio_app.ui.dialogs.kind_dialog import KindDialog
 from studio_app.ui.dialogs.person_dialogs import MemberDialog, ResidentDialog
 from studio_app.ui.dialogs.proposal_dialog import ProposalDialog
 from studio_app.ui.dialogs.visit_dialog import VisitDialog
-from studio_app.ui.lookups import Lookups
 from tests.services.test_partial_updates import STAMPS, changed_columns, image, search_columns
+from tests.ui.conftest import fields_of
 
 Opener = Callable[[Context, int], QDialog]
 
@@ -31,8 +31,8 @@ Opener = Callable[[Context, int], QDialog]
 DIALOGS: dict[str, tuple[type[SyncedModel], Opener, Callable[[Any], QLineEdit], str]] = {
     "visit": (
         visits.Visit,
-        lambda ctx, i: VisitDialog(ctx, Lookups.load(), i),
-        lambda d: d.form.place,
+        lambda ctx, i: VisitDialog(ctx, i),
+        lambda d: fields_of(d).place,
         "place",
     ),
     "interview": (
@@ -119,24 +119,24 @@ def test_every_visit_workflow_button_changes_only_the_status_and_its_fields(
             "referred_unit": "01",
         },
     )
-    dialog = VisitDialog(demo_ctx, Lookups.load(), visit.id)
+    dialog = VisitDialog(demo_ctx, visit.id)
     qtbot.addWidget(dialog)
     for action, fill in (
         ("start", None),
-        ("feed_back", lambda: dialog.form.result.setPlainText("已修复")),
+        ("feed_back", lambda: fields_of(dialog).result.setPlainText("已修复")),
         ("reopen", None),
         ("feed_back", None),
         ("close", None),
     ):
         if fill is not None:
             fill()
-            dialog.form.feedback_at.set_value(demo_ctx.today())
+            fields_of(dialog).feedback_at.set_value(demo_ctx.today())
         before = image(visits.Visit, visit.id)
-        dialog.action_buttons[action].click()
+        dialog.steps[action].click()
         diff = changed_columns(before, image(visits.Visit, visit.id)) - STAMPS
         diff -= search_columns(visits.VISIT)
         assert diff <= {"status", "result", "feedback_at"}, f"{action}: {diff}"
-        assert visits.get(visit.id).status == visits.STEPS[action].target.value
+        assert visits.get(visit.id).status == str(visits.STEPS[action].target)
         assert (
             before["visit_resident.visit"] == image(visits.Visit, visit.id)["visit_resident.visit"]
         )

@@ -30,8 +30,8 @@ def test_visits_filter_saved_chosen_and_deleted(
     page = window.visits
     box = page.saved_filters
     assert box.names() == [] and not box.delete_button.isEnabled()
-    set_combo_code(page.filters.status, "referred")
-    page.filters.date_from.set_value(date(2020, 1, 1))
+    set_combo_code(page.filter_widgets["status"], "referred")
+    page.filter_widgets["date_from"].set_value(date(2020, 1, 1))
     page.search.setText("水渠")
     page.apply_query()
     wanted = page.model.total
@@ -42,14 +42,14 @@ def test_visits_filter_saved_chosen_and_deleted(
     names.append("")
     assert not box.save_current()  # cancelled: nothing saved
 
-    page.filters.clear()
+    page.clear_filters()
     page.search.clear()
     page.apply_query()
     assert page.model.total == 30
     assert box.choose("转办 的水渠")
     assert page.model.total == wanted and page.search.text() == "水渠"
-    assert combo_code(page.filters.status) == "referred"
-    assert page.filters.date_from.value() == date(2020, 1, 1)
+    assert combo_code(page.filter_widgets["status"]) == "referred"
+    assert page.filter_widgets["date_from"].value() == date(2020, 1, 1)
 
     # Kept in the data folder's settings.ini, so a new window (or a restart) has it.
     stored = SavedFilterStore(Settings.in_data_dir(db_path.parent), "visit").all()

@@ -13,6 +13,7 @@ from studio_app.ui import drafts, errors, messages, operations
 from studio_app.ui.drafts import NEW_VISIT, DraftStore
 from studio_app.ui.main_window import MainWindow
 from studio_app.workspace import Workspace
+from tests.ui.conftest import fields_of
 
 
 def test_a_crash_report_and_a_draft_are_offered_once_after_start(
@@ -47,7 +48,7 @@ def test_a_crash_report_and_a_draft_are_offered_once_after_start(
     assert ui_app.run(workspace, []) == 0
     assert bugs == []
     assert reports == ["Fatal Python error: Segmentation fault\n"]
-    assert seen["dialog"].form.content.toPlainText() == "停电两天了"
+    assert fields_of(seen["dialog"]).content.toPlainText() == "停电两天了"
     assert isinstance(seen["runner"], operations.DbWorker) and not seen["runner"].isRunning()
     assert seen["hook"] is errors.excepthook and sys.excepthook is not errors.excepthook
     assert isinstance(operations.runner(), operations.SyncRunner) and drafts.store() is None

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_app.core.fields import VISIT_FIELDS
+from studio_app.core import kinds
 from studio_app.ui.app import build_main_window
 from studio_app.ui.i18n import catalogue_path
 from studio_app.ui.main_window import MainWindow
 from studio_app.workspace import Workspace
-from tests.ui.conftest import AddVisits, People
+from tests.ui.conftest import AddVisits, People, fields_of
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -129,12 +129,12 @@ def test_no_english_in_the_main_window_and_the_visits_page(
 
 def test_no_english_in_the_visit_dialogs(window: MainWindow, add_visits: AddVisits) -> None:
     (visit_id,) = add_visits(1, handling="referred", referred_unit="01")
-    new = window.visits.new_visit()
-    new.form.residents.new_button.click()
+    new = window.visits.open_record(None)
+    fields_of(new).residents.new_button.click()
     assert english(new) == []
     new.reject()
-    edit = window.visits.edit_visit(visit_id)
-    for button in edit.action_buttons.values():
+    edit = window.visits.open_record(visit_id)
+    for button in edit.steps.values():
         button.show()
     assert english(edit) == []
     assert all(text for _, text in texts_of(edit) if _.startswith("QPushButton"))
@@ -142,10 +142,10 @@ def test_no_english_in_the_visit_dialogs(window: MainWindow, add_visits: AddVisi
 
 
 def test_form_labels_are_the_field_labels_of_the_data_dictionary(window: MainWindow) -> None:
-    form = window.visits.new_visit().form
-    labels = {f.key: f.label for f in VISIT_FIELDS}
+    form = fields_of(window.visits.open_record(None))
+    labels = {f.key: f.label for f in kinds.VISIT.fields}
     for key, row in form.rows.items():
-        layout = form._forms[key]
+        layout = form.row_forms[key]
         assert isinstance(layout, QFormLayout)
         label = layout.labelForField(row)
         if label is not None:

@@ -17,7 +17,7 @@ from studio_app.ui.dialogs.visit_dialog import VisitDialog
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.models.visit_table import COLUMNS
 from studio_app.workspace import Workspace
-from tests.ui.conftest import AddVisits, Answers, People, type_text
+from tests.ui.conftest import AddVisits, Answers, People, fields_of, type_text
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def window(qtbot, workspace: Workspace, people: People) -> MainWindow:
 
 @pytest.fixture
 def dialog(qtbot, window: MainWindow) -> VisitDialog:
-    dialog = window.visits.new_visit()
+    dialog = window.visits.open_record(None)
     qtbot.waitExposed(dialog)
     return dialog
 
@@ -42,7 +42,7 @@ def choose(combo, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def fill_minimum(qtbot, dialog: VisitDialog) -> None:  # type: ignore[no-untyped-def]
-    form = dialog.form
+    form = fields_of(dialog)
     form.members.check("李梅")
     choose(form.category, "农业农村")
     type_text(form.content, "希望修一下村口的路灯")
@@ -55,7 +55,7 @@ def visit_count() -> int:
 def test_create_a_visit_end_to_end(
     qtbot, window: MainWindow, dialog: VisitDialog, people: People
 ) -> None:
-    form = dialog.form
+    form = fields_of(dialog)
     assert form.channel.currentText() == "坐班接待"
     choose(form.channel, "入户走访")
     type_text(form.place, "东村村委会")
@@ -86,7 +86,7 @@ def test_create_a_visit_end_to_end(
     page = window.visits
     row = page.model.row_of(dialog.saved_id)
     assert row is not None
-    assert page.selected_visit_id() == dialog.saved_id
+    assert page.selected_id() == dialog.saved_id
     assert page.model.index(row, COLUMNS.index("resident_names")).data() == "张三"
     assert window.count_label.text() == "共 1 条接待走访记录"
 
@@ -94,7 +94,7 @@ def test_create_a_visit_end_to_end(
 def test_enter_in_the_search_box_with_no_match_starts_a_new_resident(
     qtbot, dialog: VisitDialog
 ) -> None:
-    picker = dialog.form.residents
+    picker = fields_of(dialog).residents
     type_text(picker.search, "赵六")
     assert picker.matches.count() == 0
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)
@@ -106,7 +106,7 @@ def test_enter_in_the_search_box_with_no_match_starts_a_new_resident(
 def test_a_new_resident_with_a_known_phone_is_offered_the_existing_one(
     qtbot, dialog: VisitDialog, people: People
 ) -> None:
-    picker = dialog.form.residents
+    picker = fields_of(dialog).residents
     qtbot.mouseClick(picker.new_button, Qt.MouseButton.LeftButton)
     assert picker.form.isVisibleTo(dialog)
     assert not picker.form.suggestions.isVisibleTo(dialog)
@@ -123,7 +123,7 @@ def test_a_new_resident_with_a_known_phone_is_offered_the_existing_one(
 def test_new_residents_are_created_only_with_the_visit(
     qtbot, dialog: VisitDialog, answers: Answers
 ) -> None:
-    picker = dialog.form.residents
+    picker = fields_of(dialog).residents
     picker.new_button.click()
     type_text(picker.form.edits["name"], "王五")
     qtbot.keyClicks(picker.form.edits["phone"], "13700003333")
@@ -147,19 +147,19 @@ def test_new_residents_are_created_only_with_the_visit(
 
 
 def test_a_bad_phone_for_a_new_resident_is_shown_at_once(qtbot, dialog: VisitDialog) -> None:
-    form = dialog.form.residents.form
-    dialog.form.residents.new_button.click()
+    form = fields_of(dialog).residents.form
+    fields_of(dialog).residents.new_button.click()
     type_text(form.edits["name"], "王五")
     qtbot.keyClicks(form.edits["phone"], "12345")
     form.add_button.click()
     assert "电话号码位数不对" in form.rows["phone"].error_text()
-    assert dialog.form.residents.new_residents() == []
+    assert fields_of(dialog).residents.new_residents() == []
 
 
 def test_validation_errors_are_shown_inline_and_nothing_is_saved(
     qtbot, dialog: VisitDialog, answers: Answers
 ) -> None:
-    form = dialog.form
+    form = fields_of(dialog)
     choose(form.category, "农业农村")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
@@ -178,7 +178,7 @@ def test_validation_errors_are_shown_inline_and_nothing_is_saved(
 
 
 def test_referral_fields_only_for_referred_visits(qtbot, ctx: Context, dialog: VisitDialog) -> None:
-    form = dialog.form
+    form = fields_of(dialog)
     referral = ("referred_unit", "referred_at", "due_at")
     assert not any(form.rows[k].isVisibleTo(dialog) for k in referral)
     choose(form.handling, "转有关部门")
@@ -201,20 +201,20 @@ def test_referral_fields_only_for_referred_visits(qtbot, ctx: Context, dialog: V
     assert saved.referred_unit == "11"
     assert saved.due_at == today + timedelta(days=20)
 
-    other = VisitDialog(ctx, dialog._lookups)
+    other = VisitDialog(ctx)
     qtbot.addWidget(other)
-    choose(other.form.handling, "转有关部门")
-    choose(other.form.handling, "解释疏导")
-    assert not other.form.rows["referred_unit"].isVisibleTo(other)
+    choose(fields_of(other).handling, "转有关部门")
+    choose(fields_of(other).handling, "解释疏导")
+    assert not fields_of(other).rows["referred_unit"].isVisibleTo(other)
 
 
 def test_a_future_time_is_refused_with_a_visible_message(qtbot, dialog: VisitDialog) -> None:
     fill_minimum(qtbot, dialog)
-    dialog.form.occurred_at.setDateTime(QDateTime.currentDateTime().addDays(1))
+    fields_of(dialog).occurred_at.setDateTime(QDateTime.currentDateTime().addDays(1))
     dialog.save()
     assert dialog.isVisible()
-    assert dialog.form.error_of("occurred_at") == "不能晚于现在"
-    assert dialog.form.rows["occurred_at"].error.isVisibleTo(dialog)
+    assert fields_of(dialog).error_of("occurred_at") == "不能晚于现在"
+    assert fields_of(dialog).rows["occurred_at"].error.isVisibleTo(dialog)
     assert visit_count() == 0
 
 
@@ -222,7 +222,7 @@ def test_ctrl_s_saves(qtbot, dialog: VisitDialog) -> None:
     fill_minimum(qtbot, dialog)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
-    qtbot.keyClick(dialog.form.place, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(fields_of(dialog).place, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not dialog.isVisible()
     assert visit_count() == 1
 
@@ -232,8 +232,8 @@ def test_escape_asks_before_losing_changes(qtbot, dialog: VisitDialog, answers: 
     assert not dialog.isVisible() and answers.asked == 0
 
     window_page = dialog.parent()
-    second = window_page.new_visit()
-    type_text(second.form.content, "半句话")
+    second = window_page.open_record(None)
+    type_text(fields_of(second).content, "半句话")
     answers.discard = False
     qtbot.keyClick(second, Qt.Key.Key_Escape)
     assert answers.asked == 1 and second.isVisible()
@@ -253,12 +253,12 @@ def test_editing_saves_changes_and_bumps_rev(
     page.table.setCurrentIndex(page.model.index(0, 0))
     qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Enter opens the selected visit
     dialog = page.dialog
-    assert dialog is not None and dialog.visit_id == visit_id
+    assert dialog is not None and dialog.record_id == visit_id
     assert dialog.windowTitle() == f"接待走访记录 {visits.get(visit_id).serial}"
     assert dialog.status_label.text() == "状态：已办结"
-    assert dialog.form.content.toPlainText().startswith("村口路灯不亮")
-    dialog.form.content.selectAll()
-    type_text(dialog.form.content, "路灯已修好，群众表示感谢")
+    assert fields_of(dialog).content.toPlainText().startswith("村口路灯不亮")
+    fields_of(dialog).content.selectAll()
+    type_text(fields_of(dialog).content, "路灯已修好，群众表示感谢")
     dialog.save()
     assert not dialog.isVisible()
     saved = visits.get(visit_id)
@@ -272,7 +272,7 @@ def test_saving_an_unchanged_visit_writes_nothing(
     window: MainWindow, add_visits: AddVisits
 ) -> None:
     (visit_id,) = add_visits(1, handling="referred", referred_unit="03")
-    dialog = window.visits.edit_visit(visit_id)
+    dialog = window.visits.open_record(visit_id)
     assert not dialog.has_changes()
     dialog.save()
     assert not dialog.isVisible()
@@ -283,9 +283,9 @@ def test_a_visit_changed_elsewhere_is_refused_with_a_message(
     ctx: Context, window: MainWindow, add_visits: AddVisits, answers: Answers
 ) -> None:
     (visit_id,) = add_visits(1)
-    dialog = window.visits.edit_visit(visit_id)
+    dialog = window.visits.open_record(visit_id)
     visits.update(ctx, visit_id, {"place": "镇政府"})
-    dialog.form.place.setText("村委会")
+    fields_of(dialog).place.setText("村委会")
     dialog.save()
     assert dialog.isVisible()
     assert len(answers.errors) == 1 and "已被他人修改" in answers.errors[0]
@@ -296,31 +296,31 @@ def test_workflow_actions_move_a_referred_case_to_closure(
     qtbot, ctx: Context, window: MainWindow, add_visits: AddVisits
 ) -> None:
     (visit_id,) = add_visits(1, handling="referred", referred_unit="03")
-    dialog = window.visits.edit_visit(visit_id)
+    dialog = window.visits.open_record(visit_id)
 
     def offered() -> list[str]:
-        return [a for a, b in dialog.action_buttons.items() if b.isVisibleTo(dialog)]
+        return [a for a, b in dialog.steps.items() if b.isVisibleTo(dialog)]
 
     assert dialog.status_label.text() == "状态：已转办"
     assert offered() == ["start", "feed_back"]
-    assert not dialog.form.handling.isEnabled()
-    dialog.action_buttons["start"].click()
+    assert not fields_of(dialog).handling.isEnabled()
+    dialog.steps["start"].click()
     assert visits.get(visit_id).status == "in_progress"
     assert dialog.status_label.text() == "状态：办理中"
     assert offered() == ["feed_back"]
 
-    dialog.action_buttons["feed_back"].click()
+    dialog.steps["feed_back"].click()
     assert dialog.general_error.isVisibleTo(dialog)
     assert "办理结果" in dialog.general_error.text()
-    type_text(dialog.form.result, "已安排维修")
-    dialog.form.feedback_at.set_value(ctx.today())
-    dialog.action_buttons["feed_back"].click()
+    type_text(fields_of(dialog).result, "已安排维修")
+    fields_of(dialog).feedback_at.set_value(ctx.today())
+    dialog.steps["feed_back"].click()
     assert not dialog.general_error.isVisibleTo(dialog)
     assert visits.get(visit_id).status == "fed_back"
     assert visits.get(visit_id).result == "已安排维修"
     assert offered() == ["reopen", "close"]
 
-    dialog.action_buttons["close"].click()
+    dialog.steps["close"].click()
     assert visits.get(visit_id).status == "closed"
     assert offered() == []
     assert not dialog.has_changes()
@@ -338,15 +338,15 @@ def test_a_deactivated_category_is_not_offered_but_still_shown_on_old_visits(
         (CodeItem.list_kind == "issue_category") & (CodeItem.code == "02")
     ).execute()
 
-    new = window.visits.new_visit()
-    combo = new.form.category
+    new = window.visits.open_record(None)
+    combo = fields_of(new).category
     row = combo.findData("02")
     assert combo.view().isRowHidden(row)
     assert not combo.model().item(row).isEnabled()
     assert not combo.view().isRowHidden(combo.findData("03"))
     new.reject()
 
-    old = window.visits.edit_visit(visit_id)
-    assert old.form.category.currentData() == "02"
-    assert old.form.category.currentText()  # its label, not blank
+    old = window.visits.open_record(visit_id)
+    assert fields_of(old).category.currentData() == "02"
+    assert fields_of(old).category.currentText()  # its label, not blank
     old.reject()

@@ -14,7 +14,8 @@ from studio_app.services.context import Context
 from studio_app.services.lists import visits as visit_list
 from studio_app.services.lists.paging import ListQuery
 from studio_app.ui.lookups import Lookups
-from studio_app.ui.models.visit_table import COLUMNS, PAGE_SIZE, VisitTableModel
+from studio_app.ui.models.lister_table import PAGE_SIZE
+from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel, visit_model
 from tests.ui.conftest import AddVisits
 
 
@@ -36,19 +37,21 @@ def cell(model: VisitTableModel, row: int, key: str, role: int = 0) -> Any:
     return model.data(model.index(row, COLUMNS.index(key)), role)
 
 
-def test_model_passes_the_qt_model_tester(qtmodeltester, add_visits: AddVisits) -> None:
+def test_model_passes_the_qt_model_tester(
+    qtmodeltester, ctx: Context, add_visits: AddVisits
+) -> None:
     add_visits(25)
-    model = VisitTableModel(Lookups.load(), page_size=10)
+    model = visit_model(ctx, Lookups.load(), page_size=10)
     model.reload()
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() >= 10
 
 
 def test_first_load_is_one_page_and_fetch_more_adds_pages(
-    add_visits: AddVisits, page_calls: list[dict[str, Any]]
+    ctx: Context, add_visits: AddVisits, page_calls: list[dict[str, Any]]
 ) -> None:
     add_visits(500)
-    model = VisitTableModel(Lookups.load())
+    model = visit_model(ctx, Lookups.load())
     model.reload()
     assert model.rowCount() == PAGE_SIZE == 200
     assert model.total == 500
@@ -64,9 +67,11 @@ def test_first_load_is_one_page_and_fetch_more_adds_pages(
     assert len(set(ids)) == 500  # pages neither overlap nor skip
 
 
-def test_sort_requeries_in_sql(add_visits: AddVisits, page_calls: list[dict[str, Any]]) -> None:
+def test_sort_requeries_in_sql(
+    ctx: Context, add_visits: AddVisits, page_calls: list[dict[str, Any]]
+) -> None:
     add_visits(30)
-    model = VisitTableModel(Lookups.load(), page_size=10)
+    model = visit_model(ctx, Lookups.load(), page_size=10)
     model.reload()
     times = [cell(model, r, "occurred_at") for r in range(10)]
     assert times == sorted(times, reverse=True)
@@ -90,7 +95,7 @@ def test_sort_requeries_in_sql(add_visits: AddVisits, page_calls: list[dict[str,
 
 def test_codes_are_shown_as_labels(ctx: Context, add_visits: AddVisits) -> None:
     add_visits(1, channel="home_visit", category="05", handling="explained")
-    model = VisitTableModel(Lookups.load())
+    model = visit_model(ctx, Lookups.load())
     model.reload()
     assert cell(model, 0, "channel") == "入户走访"
     assert cell(model, 0, "category") == site.code_labels(CodeListKind.ISSUE_CATEGORY)["05"]
@@ -105,7 +110,7 @@ def test_overdue_open_cases_are_highlighted(ctx: Context, add_visits: AddVisits)
     add_visits(1, start=long_ago, handling="referred", referred_unit="02")  # due 45 days ago
     add_visits(1, start=long_ago + timedelta(days=1), handling="answered")
     add_visits(1, handling="referred", referred_unit="02", start=ctx.now_local())  # not yet due
-    model = VisitTableModel(Lookups.load(), today=ctx.today)
+    model = visit_model(ctx, Lookups.load())
     model.reload()
     by_status = {cell(model, r, "occurred_at"): r for r in range(3)}
     rows = [by_status[k] for k in sorted(by_status)]  # oldest first

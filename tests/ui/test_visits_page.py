@@ -13,7 +13,7 @@ from studio_app.ui.main_window import MainWindow
 from studio_app.ui.models.visit_table import COLUMNS
 from studio_app.ui.pages.visits_page import VisitsPage
 from studio_app.workspace import Workspace
-from tests.ui.conftest import AddVisits, People, type_text
+from tests.ui.conftest import AddVisits, FilterBar, People, type_text
 
 
 def column(page: VisitsPage, key: str) -> list[str]:
@@ -35,8 +35,8 @@ def test_main_window_shows_the_site_the_page_and_the_total(
 
 
 def test_ctrl_n_opens_the_new_visit_dialog(qtbot, window: MainWindow) -> None:
-    assert window.new_visit_action.shortcut().toString() == "Ctrl+N"
-    window.new_visit_action.trigger()
+    assert window.new_actions["visit"].shortcut().toString() == "Ctrl+N"
+    window.new_actions["visit"].trigger()
     dialog = window.visits.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.windowTitle() == "新建来访"
@@ -72,7 +72,7 @@ def test_filters(qtbot, ctx: Context, window: MainWindow, add_visits: AddVisits)
     add_visits(30)  # every third visit is referred, due 15 days later (long overdue)
     today_start = datetime.combine(ctx.today(), time())  # today at any hour, never future
     add_visits(1, start=today_start, channel="phone")
-    page, bar = window.visits, window.visits.filters
+    page, bar = window.visits, FilterBar(window.visits)
     page.model.reload()
     assert page.model.total == 31
 
@@ -150,7 +150,7 @@ def test_double_click_opens_the_visit(qtbot, window: MainWindow, add_visits: Add
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.dialog is not None
-    assert page.dialog.visit_id == page.model.visit_id(1) == ids[1]
+    assert page.dialog.record_id == page.model.visit_id(1) == ids[1]
     page.dialog.reject()
 
 
@@ -160,7 +160,7 @@ def test_member_and_village_filters(
     add_visits(12)  # members and residents in turn: 4 visits per member, 6 per resident
     window = build_main_window(workspace)
     qtbot.addWidget(window)
-    page, bar = window.visits, window.visits.filters
+    page, bar = window.visits, FilterBar(window.visits)
     bar.member.setCurrentIndex(bar.member.findText("李梅"))
     assert page.model.total == 4
     assert set(column(page, "member_names")) == {"李梅"}

@@ -69,10 +69,10 @@ def test_the_window_comes_back_as_it_was_left(
     header.resizeSection(COLUMNS.index("channel"), 171)
     header.moveSection(COLUMNS.index("status"), 1)
     page.model.sort(COLUMNS.index("serial"), Qt.SortOrder.AscendingOrder)
-    page.filters.overdue.setChecked(True)
-    page.filters.date_from.set_value(date(2020, 1, 2))
-    page.filters.channel.setCurrentIndex(2)
-    channel = combo_code(page.filters.channel)
+    page.filter_widgets["overdue"].setChecked(True)
+    page.filter_widgets["date_from"].set_value(date(2020, 1, 2))
+    page.filter_widgets["channel"].setCurrentIndex(2)
+    channel = combo_code(page.filter_widgets["channel"])
     page.search.setText("水渠")
     page.apply_query()
     query = page.model.query
@@ -87,8 +87,11 @@ def test_the_window_comes_back_as_it_was_left(
     assert header.sectionSize(COLUMNS.index("channel")) == 171
     assert header.visualIndex(COLUMNS.index("status")) == 1
     assert page.search.text() == "水渠"
-    assert combo_code(page.filters.channel) == channel and page.filters.overdue.isChecked()
-    assert page.filters.date_from.value() == date(2020, 1, 2)
+    assert (
+        combo_code(page.filter_widgets["channel"]) == channel
+        and page.filter_widgets["overdue"].isChecked()
+    )
+    assert page.filter_widgets["date_from"].value() == date(2020, 1, 2)
     assert page.model.query == query
     assert header.sortIndicatorSection() == COLUMNS.index("serial")
     assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
+from importlib import import_module
 from typing import Any
 
 from studio_app.core import kinds
@@ -169,6 +170,7 @@ def keys(lister: Lister) -> tuple[str, ...]:
 
 # -- any declared kind ---------------------------------------------------------------------
 
+EXCERPT = 80  # characters of a long text a list shows
 _LINKS = (Kind.MEMBERS, Kind.RESIDENTS)
 _PEOPLE = {Kind.MEMBER: "member", Kind.RESIDENT: "resident"}
 _UNSORTED = (*_LINKS, *_PEOPLE, Kind.LONGTEXT)  # no index and little use: not sortable
@@ -196,7 +198,7 @@ def _field_column(kind: kinds.RecordKind, fld: Field) -> Column:
     if fld.kind in _PEOPLE:
         return Column(key, f"(SELECT name FROM {_PEOPLE[fld.kind]} WHERE id = t.{key}_id)")
     if fld.kind is Kind.LONGTEXT:
-        return Column(key, f"substr(t.{key}, 1, 80)")
+        return Column(key, f"substr(t.{key}, 1, {EXCERPT})")
     nullable = fld.kind in (Kind.DATE, Kind.DATETIME) and not fld.required
     return Column(key, f"t.{key}", (f"COALESCE(t.{key}, '')" if nullable else f"t.{key}",))
 
@@ -236,7 +238,7 @@ def kind_lister(kind: kinds.RecordKind) -> Lister:
     full-text index (the trash, or a kind without one, with LIKE); filtered by each code,
     flag, person and link field (a link also under its linked kind's name), by status, by
     date range and by studio."""
-    keys = dict.fromkeys(k for k in (*kind.list_columns, kind.title_key, kind.date_key) if k)
+    keys = dict.fromkeys(k for k in (*kind.list_fields, kind.title_key, kind.date_key) if k)
     fields = [kind.field(k) for k in keys]
     columns = [
         Column("id", "t.id"),
@@ -271,3 +273,13 @@ def kind_lister(kind: kinds.RecordKind) -> Lister:
         like_columns=like,
     )
     return Lister(spec, filters)
+
+
+def lister_of(kind: kinds.RecordKind) -> Lister:
+    """The list of ``kind``: the ``LISTER`` of its own module of this package where it
+    declares one (``RecordKind.lister``: visits, with their sort orders and filters), else
+    :func:`kind_lister`."""
+    if kind.lister:
+        own: Lister = import_module(f"{__package__}.{kind.lister}").LISTER
+        return own
+    return kind_lister(kind)

@@ -20,6 +20,7 @@ from studio_app.services.lists.paging import (
     studio_column,
     studio_filter,
 )
+from studio_app.services.lists.records import EXCERPT
 
 COLUMNS = (
     Column("id", "t.id"),
@@ -29,7 +30,7 @@ COLUMNS = (
     Column("member_names", "t.member_names"),
     Column("resident_names", "t.resident_names"),
     Column("category", "t.category", ("t.category", "t.occurred_at")),
-    Column("content", "substr(t.content, 1, 80)"),
+    Column("content", f"substr(t.content, 1, {EXCERPT})"),
     Column("handling", "t.handling"),
     Column("status", "t.status", ("t.status", "t.occurred_at")),
     Column("referred_unit", "t.referred_unit"),

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.core import kinds
 from studio_app.core.codes import CodeListKind
 from studio_app.core.errors import UserError, ValidationError
-from studio_app.core.fields import PROPOSAL_FIELDS, by_key
+from studio_app.core.fields import by_key
 from studio_app.services import code_lists, county_work, site
 from studio_app.services.context import Context
 from studio_app.ui import messages, operations
@@ -34,7 +35,7 @@ from studio_app.ui.widgets.combos import combo_code, entry_combo, set_combo_code
 from studio_app.ui.widgets.field_row import ERROR_STYLE, FieldRow
 from studio_app.ui.widgets.optional_date import date_edit
 
-LABELS = {k: f.label for k, f in by_key(PROPOSAL_FIELDS).items()}
+LABELS = {k: f.label for k, f in by_key(kinds.PROPOSAL.fields).items()}
 UNITS_ERROR = "units"  # the services' key for the units; shown under the lead unit
 
 

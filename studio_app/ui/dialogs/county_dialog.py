@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.core import kinds
 from studio_app.core.codes import (
     AdoptionLevel,
     CodeListKind,
@@ -39,7 +40,6 @@ from studio_app.core.codes import (
     UnitRole,
 )
 from studio_app.core.errors import ValidationError
-from studio_app.core.fields import PROPOSAL_FIELDS
 from studio_app.services import county_desk, county_work, proposals, records, site
 from studio_app.services.context import Context
 from studio_app.storage.models import Proposal
@@ -161,7 +161,7 @@ class StudioPart(QGroupBox):
 class CountyWorkDialog(RecordDialog):
     """The county's work on the proposal ``proposal_id``; ``saved`` fires after a write."""
 
-    fields = PROPOSAL_FIELDS
+    fields = kinds.PROPOSAL.fields
     draft_kind = ""  # no drafts: the county's entries are short and saved at once
 
     def __init__(self, ctx: Context, proposal_id: int, parent: QWidget | None = None) -> None:
@@ -223,8 +223,8 @@ class CountyWorkDialog(RecordDialog):
         self.merged_into.setPlaceholderText(
             self.tr("Serial of the record it joins, e.g. SQ-2026-0001 or SQZ:SQ-2026-0001")
         )
-        kinds = {k.value: label(k) for k in county_work.CONVERTIBLE}
-        self.converted_to = code_combo(kinds, self, empty="")
+        convertible = {k.value: label(k) for k in county_work.CONVERTIBLE}
+        self.converted_to = code_combo(convertible, self, empty="")
         self.reason = text_box(self, 50)
         self.reason.setPlaceholderText(self.tr("Required when not accepted or returned"))
         for key, editor in (

@@ -7,8 +7,9 @@ service (:func:`studio_app.services.kind_records.service`: the generic one, or a
 module with its own rules); a refusal is shown at its field as the service words it
 (:attr:`ValidationError.errors`), and saving an unchanged record writes nothing. A saved
 record shows its status, and a button for each step of its kind's workflow that leaves that
-status (``RecordKind.transitions``, run by :func:`~studio_app.services.kind_records.advance`);
-the kind's ``dialog`` layout gives the first size, text heights and how errors are worded.
+status (``RecordKind.transitions``, run by :func:`~studio_app.services.kind_records.advance`).
+The kind's ``dialog`` layout gives the first size, text heights, hints, how errors are
+worded, and groups of fields side by side (a group may wait until the record is saved).
 """
 
 from __future__ import annotations
@@ -18,12 +19,17 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -69,10 +75,12 @@ def _text(parent: QWidget) -> Editor:
     return Editor(box, box.toPlainText, lambda v: box.setPlainText(v or ""))
 
 
-def _count(parent: QWidget) -> Editor:
+def _count(fld: Field, parent: QWidget) -> Editor:
+    """A number; a required count starts at one."""
     spin = QSpinBox(parent)
-    spin.setRange(0, MAX_COUNT)
-    return Editor(spin, spin.value, lambda v: spin.setValue(v or 0))
+    least = 1 if fld.required else 0
+    spin.setRange(least, MAX_COUNT)
+    return Editor(spin, spin.value, lambda v: spin.setValue(v or least))
 
 
 def _tick(parent: QWidget) -> Editor:
@@ -90,13 +98,20 @@ def _when(fld: Field, ctx: Context, parent: QWidget) -> Editor:
 
 
 def _codes(fld: Field, parent: QWidget) -> Editor:
+    """A combo of the field's codes; an optional one starts at "(none)"; a required code
+    list is chosen by the person, never by default; a required fixed set starts at its
+    first code."""
+    none = QCoreApplication.translate("KindDialog", "(none)")
     if fld.code_list is not None:
-        combo = entry_combo(fld.code_list, parent, empty=None if fld.required else "")
+        choose = QCoreApplication.translate("KindDialog", "Choose…")
         if fld.required:
-            combo.setCurrentIndex(-1)  # chosen by the person, never by default
+            combo = entry_combo(fld.code_list, parent, placeholder=choose)
+            combo.setCurrentIndex(-1)
+        else:
+            combo = entry_combo(fld.code_list, parent, placeholder=choose, empty=none)
     else:
         assert fld.enum is not None
-        combo = code_combo(enum_labels(fld.enum), parent, empty=None if fld.required else "")
+        combo = code_combo(enum_labels(fld.enum), parent, empty=None if fld.required else none)
     return Editor(combo, lambda: combo_code(combo), lambda v: set_combo_code(combo, v))
 
 
@@ -138,7 +153,7 @@ def editor(fld: Field, ctx: Context, parent: QWidget) -> Editor:
     if kind is Kind.LONGTEXT:
         return _text(parent)
     if kind is Kind.INT:
-        return _count(parent)
+        return _count(fld, parent)
     if kind is Kind.BOOL:
         return _tick(parent)
     if kind in (Kind.DATE, Kind.DATETIME):
@@ -152,6 +167,19 @@ def editor(fld: Field, ctx: Context, parent: QWidget) -> Editor:
     if kind in (Kind.RESIDENT, Kind.RESIDENTS):
         return _residents(ctx, parent, one=kind is Kind.RESIDENT)
     raise AssertionError(kind)
+
+
+def _hint(widget: QWidget, hint: str) -> str | None:
+    """Put a declared hint on an editor: a tick's own text (its row then has no label), or a
+    text box's placeholder. The row's label: None for such a tick, else "" (the field's)."""
+    if not hint:
+        return ""
+    if isinstance(widget, QCheckBox):
+        widget.setText(hint)
+        return None
+    if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+        widget.setPlaceholderText(hint)
+    return ""
 
 
 class KindDialog(RecordDialog):
@@ -172,18 +200,60 @@ class KindDialog(RecordDialog):
         self.setObjectName(f"{kind.name}Dialog")
         self.editors: dict[str, Editor] = {}
         self.edits: dict[str, QLineEdit] = {}  # one-line boxes: identifiers are masked in them
+        forms = self._group_forms()
+        hints = dict(kind.dialog.hints)
         for fld in kind.fields:
-            made = self.editors[fld.key] = editor(fld, ctx, self)
+            if fld.key not in forms and kind.dialog.groups:
+                continue  # in a group shown once the record is saved
+            made = self.editors[fld.key] = self.make_editor(fld)
             if isinstance(made.widget, QLineEdit):
                 self.edits[fld.key] = made.widget
-            self.add_row(fld.key, made.widget)
+            title = _hint(made.widget, hints.get(fld.key, ""))
+            self.add_row(fld.key, made.widget, title, forms.get(fld.key))
         for key, height in kind.dialog.text_heights:
-            self.widget(key, QPlainTextEdit).setMinimumHeight(height)
+            if key in self.editors:
+                self.widget(key, QPlainTextEdit).setMinimumHeight(height)
+        self._fix_later_texts()
         self.steps: dict[str, QPushButton] = {}
         self.add_actions()
         self.setWindowTitle(self.new_title())
         self.resize(*kind.dialog.size)
         self.finish_setup()
+
+    def _group_forms(self) -> dict[str, QFormLayout]:
+        """field key → the form of its group, for a kind that lays its fields out in groups
+        side by side; a group waiting for the record to be saved is left out."""
+        groups = [g for g in self.record_kind.dialog.groups
+                  if self.record_id is not None or not g.once_saved]  # fmt: skip
+        if not groups:
+            return {}
+        holder = QWidget(self.form_widget)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        forms: dict[str, QFormLayout] = {}
+        for group in groups:
+            box = QGroupBox(group.title, holder)
+            box.setObjectName(f"{group.name}Group")
+            form = QFormLayout(box)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            forms.update(dict.fromkeys(group.keys, form))
+            row.addWidget(box, group.stretch)
+        self.form.addRow(holder)
+        return forms
+
+    def _fix_later_texts(self) -> None:
+        """In a group, the first long text takes the spare height; later ones keep theirs."""
+        for group in self.record_kind.dialog.groups:
+            texts = [k for k in group.keys if k in self.editors
+                     and isinstance(self.editors[k].widget, QPlainTextEdit)]  # fmt: skip
+            for key in texts[1:]:
+                box = self.widget(key, QPlainTextEdit)
+                box.setFixedHeight(box.minimumHeight())
+                self.rows[key].setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def make_editor(self, fld: Field) -> Editor:
+        """The editor of field ``fld`` (a kind's dialog may give some fields its own)."""
+        return editor(fld, self.ctx, self)
 
     def widget(self, key: str, cls: type[W]) -> W:
         """The editor of field ``key``, which is a ``cls``."""
@@ -196,11 +266,17 @@ class KindDialog(RecordDialog):
     def add_actions(self) -> None:
         """A button per step of the kind's workflow, shown when the record is where it starts."""
         for transition in self.record_kind.transitions:
-            run = partial(self.advance, transition.action)
-            button = self.steps[transition.action] = self.add_action(
-                transition.action, transition.label, run
-            )
+            button = QPushButton(transition.label, self)
+            button.setObjectName(f"action_{transition.action}")
+            button.setAutoDefault(False)
+            button.clicked.connect(partial(self.take_step, transition.action))
             button.hide()
+            self.actions_row.addWidget(button)
+            self.steps[transition.action] = button
+
+    def take_step(self, action: str) -> None:
+        """The workflow button ``action``: save the changes, then take the step."""
+        self.run_action(partial(self.advance, action))
 
     def advance(self, action: str) -> Any:
         """Take the saved record the workflow step ``action`` (pending changes saved first)."""
@@ -208,7 +284,8 @@ class KindDialog(RecordDialog):
         return kind_records.advance(self.ctx, self.record_kind, self.record_id, action)
 
     def new_title(self) -> str:
-        return self.tr("New {0}").format(self.record_kind.short_label)
+        kind = self.record_kind
+        return self.tr("New {0}").format(kind.new_label or kind.short_label)
 
     def loaded(self, row: SyncedModel) -> None:
         """Show what the saved record says besides its fields: its serial, its status, the
@@ -219,7 +296,7 @@ class KindDialog(RecordDialog):
             text = enum_labels(self.record_kind.status).get(code, code)
             self.show_status(self.tr("Status: {0}").format(text))
             for transition in self.record_kind.transitions:
-                self.steps[transition.action].setVisible(transition.source == code)
+                self.steps[transition.action].setVisible(code in transition.sources)
 
     # -- the form --------------------------------------------------------------------------
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.core import kinds
 from studio_app.core.codes import CodeListKind, Gender, ResidentKind
-from studio_app.core.fields import MEMBER_FIELDS, RESIDENT_FIELDS
 from studio_app.core.identity import IdentifierError, normalise_id_number, normalise_phone
 from studio_app.services import members, records, residents
 from studio_app.services.context import Context
@@ -62,7 +62,7 @@ def _line_edits(dialog: RecordDialog, keys: tuple[str, ...]) -> dict[str, QLineE
 class MemberDialog(RecordDialog):
     """A member's particulars; inactive members stay in old records but leave the pickers."""
 
-    fields = MEMBER_FIELDS
+    fields = kinds.MEMBER.fields
     draft_kind = "member"
 
     def __init__(self, ctx: Context, member_id: int | None = None, parent: QWidget | None = None):
@@ -116,7 +116,7 @@ class MemberDialog(RecordDialog):
 class ResidentDialog(RecordDialog):
     """A resident's particulars, with duplicate suggestions while a new one is typed."""
 
-    fields = RESIDENT_FIELDS
+    fields = kinds.RESIDENT.fields
     draft_kind = "resident"
 
     def __init__(self, ctx: Context, resident_id: int | None = None, parent: QWidget | None = None):

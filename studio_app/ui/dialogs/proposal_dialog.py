@@ -32,7 +32,7 @@ from studio_app.core.codes import (
     UnitRole,
 )
 from studio_app.core.errors import UserError
-from studio_app.core.fields import COUNTY, PROPOSAL_FIELDS, Kind
+from studio_app.core.fields import COUNTY, Kind
 from studio_app.services import county_work, proposals, records, site
 from studio_app.services.context import Context
 from studio_app.ui.dialogs.county_dialog import is_county_work
@@ -43,14 +43,14 @@ from studio_app.ui.widgets.combos import code_combo, combo_code, entry_combo, se
 from studio_app.ui.widgets.member_picker import MemberPicker, member_combo
 from studio_app.ui.widgets.resident_picker import ResidentPicker
 
-COUNTY_FIELDS = tuple(f for f in PROPOSAL_FIELDS if f.owner == COUNTY)
+COUNTY_FIELDS = tuple(f for f in kinds.PROPOSAL.fields if f.owner == COUNTY)
 
 
 class ProposalDialog(RecordDialog):
     """``prefill`` and ``grew_from`` (record ids by origin kind) serve "turn records into a
     proposal"; activating a source emits ``openRecord`` with its kind and id."""
 
-    fields = PROPOSAL_FIELDS
+    fields = kinds.PROPOSAL.fields
     draft_kind = "proposal"
     openRecord = Signal(str, int)
 

@@ -53,6 +53,7 @@ class RecordDialog(QDialog):
         self.saved_id: int | None = None
         self.rev: int | None = None
         self.rows: dict[str, FieldRow] = {}
+        self.row_forms: dict[str, QFormLayout] = {}  # the form each row is in
         self._baseline: Any = None
         self._labels = {f.key: f.label for f in self.fields}
 
@@ -123,14 +124,27 @@ class RecordDialog(QDialog):
 
     # -- building --------------------------------------------------------------------------
 
-    def add_row(self, key: str, editor: QWidget, title: str = "") -> FieldRow:
-        """A labelled form row; the label defaults to the field's declared (Chinese) label."""
+    def add_row(
+        self, key: str, editor: QWidget, title: str | None = "", form: QFormLayout | None = None
+    ) -> FieldRow:
+        """A labelled row of ``form`` (default: the dialog's); the label defaults to the
+        field's declared (Chinese) label; ``title`` None: no label (e.g. a tick with its
+        own text)."""
         editor.setObjectName(key)
-        row = self.rows[key] = FieldRow(editor, self.form_widget)
+        layout = form if form is not None else self.form
+        row = self.rows[key] = FieldRow(editor, layout.parentWidget() or self.form_widget)
+        self.row_forms[key] = layout
         if isinstance(editor, QPlainTextEdit):
             row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.form.addRow(title or self._labels.get(key, key), row)
+        if title is None:
+            layout.addRow(row)
+        else:
+            layout.addRow(title or self._labels.get(key, key), row)
         return row
+
+    def set_row_shown(self, key: str, shown: bool) -> None:
+        """Show or hide the row of ``key`` with its label."""
+        self.row_forms[key].setRowVisible(self.rows[key], shown)
 
     def add_action(self, name: str, title: str, run: Callable[[], Any]) -> QPushButton:
         """A workflow button: saves pending changes first, then runs ``run``."""
@@ -195,15 +209,16 @@ class RecordDialog(QDialog):
             self.reload()
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        """Each message under its field (first one focused); the others above the buttons."""
-        unplaced = []
+        """Each message under its field (first one focused); the others, and those of
+        fields not shown, above the buttons."""
         first = None
+        shown = {k for k, row in self.rows.items() if row.isVisibleTo(self)}
         for key, row in self.rows.items():
-            message = errors.get(key, "")
+            message = errors.get(key, "") if key in shown else ""
             row.set_error(self.field_error(key, message))
             if message and first is None:
                 first = row
-        unplaced = [m for k, m in errors.items() if k not in self.rows]
+        unplaced = [m for k, m in errors.items() if k not in shown]
         self.general_error.setText("\n".join(unplaced))
         self.general_error.setVisible(bool(unplaced))
         if first is not None:

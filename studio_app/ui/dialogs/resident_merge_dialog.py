@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.core import kinds
-from studio_app.core.fields import RESIDENT_FIELDS, by_key
+from studio_app.core.fields import by_key
 from studio_app.core.identity import mask_phone
 from studio_app.services import resident_merge
 from studio_app.services.context import Context
@@ -77,7 +77,7 @@ class ResidentMergeDialog(QDialog):
 
     def show_preview(self) -> None:
         found = resident_merge.preview(self.ctx, self.kept(), self.duplicate())
-        labels = by_key(RESIDENT_FIELDS)
+        labels = by_key(kinds.RESIDENT.fields)
         lines = [
             self.tr("“{0}” goes to the trash; what points to it moves to “{1}”:").format(
                 found.duplicate.name, found.keep.name

@@ -1,219 +1,174 @@
-"""Creating and editing a visit, and moving a case along its workflow.
+"""A visit in the generic dialog of its kind, plus its workflow panel.
 
-New residents typed into the dialog are created in the same transaction as the visit:
-if anything is refused, nothing is written and every problem is shown at once.
+From the declaration (:class:`~studio_app.ui.dialogs.kind_dialog.KindDialog`) it has its
+editors in three groups (the follow-up once the visit is saved), hints, errors under the
+fields and a button per workflow step. Only visits have:
+
+- residents typed into the dialog, created in the same transaction as the visit: if
+  anything is refused, nothing is written and every problem is shown at once;
+- the referral rows only for a referred visit, dated from the visit by default;
+- at least as many visitors as residents picked;
+- the handling locked once the case is being handled;
+- a step taken with the changes made so far, in one transaction.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDateTimeEdit, QSpinBox, QWidget
 
-from studio_app.core.codes import VisitStatus
-from studio_app.core.errors import UserError, ValidationError
+from studio_app.core import kinds
+from studio_app.core.codes import Handling, VisitStatus
+from studio_app.core.fields import Field
 from studio_app.core.workflow import CLOSES_AT_ONCE
 from studio_app.services import visits
 from studio_app.services.context import Context
-from studio_app.ui import messages
-from studio_app.ui.dialogs.visit_form import VisitForm
-from studio_app.ui.lookups import Lookups
-from studio_app.ui.widgets.field_row import ERROR_STYLE
+from studio_app.ui.dialogs.kind_dialog import Editor, KindDialog
+from studio_app.ui.widgets.combos import combo_code
+from studio_app.ui.widgets.optional_date import date_edit
+from studio_app.ui.widgets.resident_picker import ResidentPicker
 
-if TYPE_CHECKING:
-    pass
-
-S = VisitStatus
-# The workflow actions offered for each status (see services.visits.STEPS).
-ACTIONS: dict[VisitStatus, tuple[str, ...]] = {
-    S.REGISTERED: ("refer", "close"),
-    S.REFERRED: ("start", "feed_back"),
-    S.IN_PROGRESS: ("feed_back",),
-    S.FED_BACK: ("reopen", "close"),
-    S.CLOSED: (),
-}
+NEW_RESIDENTS = "new_residents"  # residents typed in, as field values (kept in drafts too)
+NEW_SIZE, SAVED_SIZE = (980, 720), (1240, 720)  # a saved visit shows its follow-up too
 
 
-class VisitDialog(QDialog):
-    """A new visit (``visit_id`` None) or a saved one; ``saved`` fires after each write."""
-
-    saved = Signal(int)
+class VisitDialog(KindDialog):
+    """A new visit (``record_id`` None) or a saved one; ``saved`` fires after each write."""
 
     def __init__(
-        self,
-        ctx: Context,
-        lookups: Lookups,
-        visit_id: int | None = None,
-        parent: QWidget | None = None,
+        self, ctx: Context, record_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("visitDialog")
-        self.ctx = ctx
-        self.visit_id = visit_id
-        self.saved_id: int | None = None
-        self.rev: int | None = None
-        self.status: VisitStatus | None = None
-        self._lookups = lookups
-        self._baseline: Any = None
-        self.form = VisitForm(ctx, lookups, editing=visit_id is not None, parent=self)
+        self._referral_loaded = False
+        self._action: str | None = None
+        super().__init__(ctx, kinds.VISIT, record_id, parent)
+        self.resize(*(NEW_SIZE if record_id is None else SAVED_SIZE))
+        self.handling.currentIndexChanged.connect(self._handling_changed)
+        self.occurred_at.dateChanged.connect(self._occurred_changed)
+        self.residents.changed.connect(self._residents_changed)
+        self._handling_changed()
+        self._baseline = self.values()
 
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("statusLabel")
-        self.status_label.setStyleSheet("font-weight: bold;")
-        self.general_error = QLabel(self)
-        self.general_error.setObjectName("generalError")
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.form)
+    # -- the editors only visits have ------------------------------------------------------
 
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setDefault(True)
-        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        self.action_buttons = self._action_buttons()
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+    def make_editor(self, fld: Field) -> Editor:
+        """Residents may be typed in; the referral dates are always dates (shown only for
+        a referral, they are filled from the visit)."""
+        if fld.key == "residents":
+            picker = ResidentPicker(self.ctx.may_see_pii, self)
+            return Editor(picker, picker.existing_ids, lambda v: picker.set_residents(v or []))
+        if fld.key in visits.REFERRAL_KEYS and fld.key != "referred_unit":
+            edit = date_edit(self)
+            return Editor(edit, lambda: edit.date().toPython(), lambda v: _set_day(edit, v))
+        return super().make_editor(fld)
 
-        buttons = QHBoxLayout()
-        for button in self.action_buttons.values():
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status_label)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.general_error)
-        layout.addLayout(buttons)
+    @property
+    def handling(self) -> QComboBox:
+        return self.widget("handling", QComboBox)
 
-        if visit_id is None:
-            self.setWindowTitle(self.tr("New visit"))
-            self.status_label.hide()
-            self.resize(980, 720)
-        else:
-            self._load()
-            self.resize(1240, 720)
-        self._baseline = self._snapshot()
-        self.form.channel.setFocus()
+    @property
+    def occurred_at(self) -> QDateTimeEdit:
+        return self.widget("occurred_at", QDateTimeEdit)
 
-    def _action_buttons(self) -> dict[str, QPushButton]:
-        titles = {
-            "refer": self.tr("Refer"),
-            "start": self.tr("Start handling"),
-            "feed_back": self.tr("Record feedback"),
-            "reopen": self.tr("Reopen"),
-            "close": self.tr("Close case"),
-        }
-        buttons = {}
-        for action, title in titles.items():
-            button = QPushButton(title, self)
-            button.setObjectName(f"action_{action}")
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda _checked=False, a=action: self.run_action(a))
-            button.hide()
-            buttons[action] = button
-        return buttons
+    @property
+    def residents(self) -> ResidentPicker:
+        return self.widget("residents", ResidentPicker)
 
-    # -- loading ---------------------------------------------------------------------------
+    def is_referred(self) -> bool:
+        return combo_code(self.handling) == Handling.REFERRED.value
 
-    def _load(self) -> None:
-        assert self.visit_id is not None
-        visit = visits.get(self.visit_id)
-        values = visits.values_of(visit)
-        self.rev = visit.rev
-        self.status = VisitStatus(visit.status)
-        self.form.load(values)
-        self.setWindowTitle(self.tr("Visit {0}").format(visit.serial or ""))
-        self.status_label.setText(
-            self.tr("Status: {0}").format(self._lookups.status.get(visit.status, visit.status))
-        )
-        fresh = self.status is S.REGISTERED or (
-            self.status is S.CLOSED and visit.handling in CLOSES_AT_ONCE and not visit.result
-        )
-        self.form.set_handling_locked(
-            not fresh, self.tr("The case is being handled; the handling can no longer change.")
-        )
-        offered = ACTIONS[self.status]
-        for action, button in self.action_buttons.items():
-            button.setVisible(action in offered)
+    def _handling_changed(self) -> None:
+        """Referral fields exist only for "referred"; their dates start from the visit."""
+        referred = self.is_referred()
+        for key in visits.REFERRAL_KEYS:
+            self.set_row_shown(key, referred)
+        if referred and not self._referral_loaded:
+            day = self.occurred_at.date()
+            self.widget("referred_at", QDateEdit).setDate(day)
+            self.widget("due_at", QDateEdit).setDate(day.addDays(visits.DEFAULT_DUE_DAYS))
 
-    def _snapshot(self) -> Any:
-        new = [p.values for p in self.form.residents.new_residents()]
-        return self.form.values(), new
+    def _occurred_changed(self) -> None:
+        """Keep a default referral date from falling before the visit."""
+        day = self.occurred_at.date()
+        referred_at = self.widget("referred_at", QDateEdit)
+        if self.is_referred() and not self._referral_loaded and referred_at.date() < day:
+            referred_at.setDate(day)
+            self.widget("due_at", QDateEdit).setDate(day.addDays(visits.DEFAULT_DUE_DAYS))
+
+    def _residents_changed(self) -> None:
+        count = self.widget("visitor_count", QSpinBox)
+        picked = len(self.residents.picked())
+        if count.value() < picked:
+            count.setValue(picked)
+
+    # -- values ----------------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """The form's values (referral ones only for a referral), with the residents typed
+        in under :data:`NEW_RESIDENTS`."""
+        values = super().values()
+        if not self.is_referred():
+            for key in visits.REFERRAL_KEYS:
+                values.pop(key, None)
+        values[NEW_RESIDENTS] = [p.values for p in self.residents.new_residents()]
+        return values
+
+    def fill(self, values: dict[str, Any]) -> None:
+        """Fill the form; residents typed in (a draft's) join the picked ones."""
+        self._referral_loaded = values.get("referred_at") is not None
+        super().fill(values)
+        for typed in values.get(NEW_RESIDENTS) or []:
+            self.residents.add_new(typed)
+        self._handling_changed()
 
     def has_changes(self) -> bool:
-        return self._snapshot() != self._baseline or self.form.residents.has_typing()
+        return super().has_changes() or self.residents.has_typing()
+
+    def loaded(self, row: Any) -> None:
+        """The saved visit's status and steps; its title names the record; the handling
+        is locked once the case is being handled."""
+        super().loaded(row)
+        self.setWindowTitle(f"{self.record_kind.label} {row.serial or ''}".strip())
+        status = VisitStatus(row.status)
+        fresh = status is VisitStatus.REGISTERED or (
+            status is VisitStatus.CLOSED and row.handling in CLOSES_AT_ONCE and not row.result
+        )
+        self.handling.setEnabled(fresh)
+        locked = self.tr("The case is being handled; the handling can no longer change.")
+        self.handling.setToolTip("" if fresh else locked)
 
     # -- writing ---------------------------------------------------------------------------
 
-    def save(self) -> None:
-        """Create or update the visit; close the dialog when it was written."""
-        if self.visit_id is not None and not self.has_changes():
-            self.accept()
-            return
-        if self._commit(None):
-            self.accept()
+    def write(self, values: dict[str, Any]) -> Any:
+        """Save through :func:`studio_app.services.visits.save`: the residents typed in are
+        created with the visit, and a workflow step taken with the changes, all or nothing."""
+        values = dict(values)
+        typed = values.pop(NEW_RESIDENTS, None)
+        if typed is not None or "residents" in values:
+            values["residents"] = [
+                p.resident_id if p.resident_id is not None else p.values
+                for p in self.residents.picked()
+            ]
+        return visits.save(
+            self.ctx,
+            values,
+            visit_id=self.record_id,
+            action=self._action,
+            expected_rev=self.rev,
+        )
 
-    def run_action(self, action: str) -> None:
-        """Run a workflow action with the changes made so far, then show the new state."""
-        if self._commit(action):
-            self._load()
-            self._baseline = self._snapshot()
-
-    def _commit(self, action: str | None) -> bool:
-        values = self.form.values()
-        values["residents"] = [
-            p.resident_id if p.resident_id is not None else p.values
-            for p in self.form.residents.picked()
-        ]
-        if self.visit_id is not None:
-            before = self._baseline[0]
-            values = {k: v for k, v in values.items() if before.get(k) != v}
+    def take_step(self, action: str) -> None:
+        """A workflow step with the changes made so far, in one transaction."""
+        assert self.record_id is not None
+        self._action = action
         try:
-            visit = visits.save(
-                self.ctx, values, visit_id=self.visit_id, action=action, expected_rev=self.rev
-            )
-        except ValidationError as exc:
-            self._show_errors(exc.errors)
-            return False
-        except UserError as exc:
-            self._show_errors({})
-            messages.show_error(self, exc.message)
-            return False
-        self._show_errors({})
-        saved = visits.values_of(visit)
-        self.form.residents.set_residents(saved["residents"])
-        self.visit_id = self.saved_id = visit.id
-        self.saved.emit(visit.id)
-        return True
+            saved = self.attempt(lambda: self.write(self.changed_values()))
+        finally:
+            self._action = None
+        if saved:
+            self.reload()
 
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        unplaced = self.form.show_errors(errors)
-        self.general_error.setText("\n".join(unplaced.values()))
-        self.general_error.setVisible(bool(unplaced))
 
-    # -- closing ---------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        """Esc, Cancel or the close button: ask first when something would be lost."""
-        if self.has_changes() and not messages.confirm_discard(self):
-            return
-        super().reject()
+def _set_day(edit: QDateEdit, value: Any) -> None:
+    if value:
+        edit.setDate(value)

@@ -1,8 +1,8 @@
 """What the exchange page shows, as plain values: plan counts per sheet, the rows a person
 should look at, a conflict's differing fields, the import history (no Qt here).
 
-Field names come from the package columns, which take their Chinese labels from
-``core.fields``; codes are shown as their labels, links as names.
+Field names come from the package columns, which take their Chinese labels from the kinds'
+field declarations (``core.kinds``); codes are shown as their labels, links as names.
 """
 
 from __future__ import annotations

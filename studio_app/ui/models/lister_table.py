@@ -36,6 +36,7 @@ class ListColumn:
     key: str
     title: str
     show: Callable[[dict[str, Any]], str]
+    sample: str = ""  # a typical long value: the column is at least as wide as it ("": any)
 
 
 def plain(key: str, labels: dict[str, str] | None = None, width: int = 0) -> Callable:

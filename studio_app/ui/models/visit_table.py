@@ -1,52 +1,31 @@
-"""The visits list: the generic lazy list model over ``visit_list``, with overdue cases
-highlighted (see :mod:`studio_app.ui.models.lister_table` for paging and counting).
+"""The visits list: the generic lazy list of the visit kind's declared columns, with overdue
+cases highlighted (see :mod:`studio_app.ui.models.lister_table` for paging and counting).
 
-At the county the model has one more column, the studio (``STUDIO_COLUMN``), after
-:data:`COLUMNS`, so that ``COLUMNS.index(key)`` is a column's number either way.
+:data:`COLUMNS` are the declared columns' keys in order; at the county one more column, the
+studio, comes after them, so that ``COLUMNS.index(key)`` is a column's number either way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from studio_app.core import kinds
 from studio_app.core.workflow import OPEN_STATUSES
+from studio_app.services.context import Context
 from studio_app.services.lists import visits as visit_list
 from studio_app.services.lists.paging import ListQuery
 from studio_app.ui.lookups import Lookups
-from studio_app.ui.models.lister_table import (
-    COUNTING,
-    PAGE_SIZE,
-    ListColumn,
-    ListerTableModel,
-    Row,
-    plain,
-)
+from studio_app.ui.models import kind_columns
+from studio_app.ui.models.lister_table import PAGE_SIZE, ListColumn, ListerTableModel, Row
 
-__all__ = ["COLUMNS", "COUNTING", "SORTABLE", "STUDIO_COLUMN", "VisitTableModel"]
+__all__ = ["COLUMNS", "VisitTableModel", "visit_model"]
 
-EXCERPT = 80  # characters of the content the list query returns
-
-# Shown columns, in order; each is a key of visit_list.KEYS.
-COLUMNS = (
-    "serial",
-    "occurred_at",
-    "channel",
-    "member_names",
-    "resident_names",
-    "category",
-    "content",
-    "handling",
-    "status",
-    "referred_unit",
-    "due_at",
-)
-STUDIO_COLUMN = "studio"  # the visit's studio (origin site), shown at the county
-SORTABLE = frozenset(c.key for c in visit_list.COLUMNS if c.sortable)
+COLUMNS = kind_columns.column_keys(kinds.VISIT)
 _OPEN = frozenset(s.value for s in OPEN_STATUSES)
 _OVERDUE_BACKGROUND = QBrush(QColor("#fdecea"))
 _OVERDUE_FOREGROUND = QBrush(QColor("#b3261e"))
@@ -54,65 +33,23 @@ _OVERDUE_FOREGROUND = QBrush(QColor("#b3261e"))
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def _excerpt(row: dict[str, Any]) -> str:
-    content = str(row.get("content") or "").replace("\n", " ")
-    return content + ("…" if len(content) >= EXCERPT else "")
-
-
 class VisitTableModel(ListerTableModel):
     """Visits matching a :class:`ListQuery`, fetched a page at a time; overdue referrals
-    (open, due before today) are drawn in red. ``studios``: a last column names the studio."""
+    (open, due before today) are drawn in red."""
 
     def __init__(
         self,
-        lookups: Lookups,
+        columns: Sequence[ListColumn],
         parent: Any = None,
         *,
+        query: ListQuery | None = None,
         page_size: int = PAGE_SIZE,
         today: Callable[[], date] = date.today,
-        studios: bool = False,
     ) -> None:
         self._today = today
         self._overdue: list[bool] = []
-        lk = lookups
-        shows: dict[str, Callable[[dict[str, Any]], str]] = {
-            "occurred_at": plain("occurred_at", width=16),
-            "channel": plain("channel", lk.channel),
-            "category": plain("category", lk.category),
-            "content": _excerpt,
-            "handling": plain("handling", lk.handling),
-            "status": plain("status", lk.status),
-            "referred_unit": plain("referred_unit", lk.unit),
-            "due_at": plain("due_at", width=10),
-        }
-        # Before QObject's init there is no self.tr; the context stays the class name.
-        titles = (
-            QCoreApplication.translate("VisitTableModel", "Serial"),
-            QCoreApplication.translate("VisitTableModel", "Time"),
-            QCoreApplication.translate("VisitTableModel", "Channel"),
-            QCoreApplication.translate("VisitTableModel", "Members"),
-            QCoreApplication.translate("VisitTableModel", "Residents"),
-            QCoreApplication.translate("VisitTableModel", "Category"),
-            QCoreApplication.translate("VisitTableModel", "Content"),
-            QCoreApplication.translate("VisitTableModel", "Handling"),
-            QCoreApplication.translate("VisitTableModel", "Status"),
-            QCoreApplication.translate("VisitTableModel", "Referred to"),
-            QCoreApplication.translate("VisitTableModel", "Due"),
-        )
-        columns = [
-            ListColumn(key, title, shows.get(key) or plain(key))
-            for key, title in zip(COLUMNS, titles, strict=True)
-        ]
-        if studios:
-            title = QCoreApplication.translate("VisitTableModel", "Studio")
-            columns.append(ListColumn(STUDIO_COLUMN, title, plain(STUDIO_COLUMN)))
-        super().__init__(
-            visit_list.LISTER,
-            columns,
-            parent,
-            query=ListQuery(sort="occurred_at", descending=True),
-            page_size=page_size,
-        )
+        first = query or ListQuery(sort=kinds.VISIT.date_key, descending=True)
+        super().__init__(visit_list.LISTER, columns, parent, query=first, page_size=page_size)
 
     def _clear(self) -> None:
         self._overdue = []
@@ -140,3 +77,11 @@ class VisitTableModel(ListerTableModel):
             if role == Qt.ItemDataRole.ToolTipRole and self.columns[index.column()].key == "due_at":
                 return self.tr("Overdue")
         return super().data(index, role)
+
+
+def visit_model(
+    ctx: Context, lookups: Lookups, parent: Any = None, *, page_size: int = PAGE_SIZE
+) -> VisitTableModel:
+    """A list of visits with the declared columns (the desk's and a resident's lists)."""
+    columns = kind_columns.list_columns(ctx, kinds.VISIT, lookups)
+    return VisitTableModel(columns, parent, page_size=page_size, today=ctx.today)

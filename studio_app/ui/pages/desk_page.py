@@ -32,11 +32,12 @@ from studio_app.ui import drafts
 from studio_app.ui.changes_bridge import follow, reload_kept, shown_by
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import count_text
-from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel
+from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel, visit_model
 from studio_app.ui.pages.list_page import fit_columns, setup_table
 
 PAGE_SIZE = 50
 # What a draft's first line shows: the first of these values it has.
+STANDARD_NEW = "Ctrl+N"  # the kind most often recorded: New in every program
 DRAFT_SUMMARY_KEYS = ("title", "name", "content", "views", "facts")
 CASE_COLUMNS = ("serial", "resident_names", "category", "content", "referred_unit", "due_at")
 RECENT_COLUMNS = ("serial", "occurred_at", "member_names", "resident_names", "content", "status")
@@ -60,12 +61,19 @@ def demo_banner(parent: QWidget, set_up: Signal | SignalInstance) -> QFrame:
     return banner
 
 
+def new_text(kind: kinds.RecordKind) -> str:
+    """A "new" button's text; the one on the standard New key (Ctrl+N) names it."""
+    name = kind.new_label or kind.short_label
+    if kind.new_shortcut == STANDARD_NEW:
+        return QCoreApplication.translate("DeskPage", "New {0} ({1})").format(name, STANDARD_NEW)
+    return QCoreApplication.translate("DeskPage", "New {0}").format(name)
+
+
 class DeskPage(QWidget):
     """Emits what the user asks for; the main window opens the dialogs."""
 
     openVisit = Signal(int)
     openDraft = Signal(str)  # a draft's key
-    newVisit = Signal()
     newRecord = Signal(str)  # a kind's name: a new record of it
     setUpRequested = Signal()  # the demo banner's button
 
@@ -82,28 +90,22 @@ class DeskPage(QWidget):
         self.duty.setWordWrap(True)
         buttons = QHBoxLayout()
         self.quick: dict[str, QPushButton] = {}
-        self._add_quick("visit", self.tr("New visit (Ctrl+N)"), buttons).clicked.connect(
-            self.newVisit
-        )
         for kind in kinds.all_kinds():
             if kind.new_shortcut:
-                button = self._add_quick(
-                    kind.name, self.tr("New {0}").format(kind.short_label), buttons
-                )
+                button = self._add_quick(kind.name, new_text(kind), buttons)
                 button.clicked.connect(lambda _on=False, name=kind.name: self.newRecord.emit(name))
         buttons.addStretch(1)
 
-        today = ctx.today
         open_statuses = sorted(s.value for s in OPEN_STATUSES)
-        self.overdue = VisitTableModel(lookups, self, page_size=PAGE_SIZE, today=today)
+        self.overdue = visit_model(ctx, lookups, self, page_size=PAGE_SIZE)
         self.overdue.set_query(
             ListQuery(filters={"overdue": True}, sort="due_at", descending=False)
         )
-        self.open_cases = VisitTableModel(lookups, self, page_size=PAGE_SIZE, today=today)
+        self.open_cases = visit_model(ctx, lookups, self, page_size=PAGE_SIZE)
         self.open_cases.set_query(
             ListQuery(filters={"status": open_statuses}, sort="due_at", descending=False)
         )
-        self.recent = VisitTableModel(lookups, self, page_size=PAGE_SIZE, today=today)
+        self.recent = visit_model(ctx, lookups, self, page_size=PAGE_SIZE)
         self.overdue_box, self.overdue_table = self._section(self.overdue, CASE_COLUMNS)
         self.open_box, self.open_table = self._section(self.open_cases, CASE_COLUMNS)
         self.recent_box, self.recent_table = self._section(self.recent, RECENT_COLUMNS)

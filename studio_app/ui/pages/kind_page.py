@@ -4,8 +4,11 @@ The columns are the kind's ``list_columns`` (:mod:`studio_app.ui.models.kind_col
 list is :func:`~studio_app.services.lists.records.kind_lister`, searched through the kind's
 full-text index and sorted in SQL; its code fields and status filter it; records open in
 the generic :class:`~studio_app.ui.dialogs.kind_dialog.KindDialog`, and print on the kind's
-form. At a studio, a kind other kinds grow from (their ``origins``) has a button per such
-kind that asks the main window to start one from the current record (``growRequested``).
+form. Its filters are the rows its kind declares (``RecordKind.list_filters``: codes, the
+status, a linked member, a date range, and what a page of one kind adds through
+:meth:`KindPage.own_filter`), or else a combo per code column and the status. At a studio,
+a kind other kinds grow from (their ``origins``) has a button per such kind that asks the
+main window to start one from the selected records (``growRequested``).
 """
 
 from __future__ import annotations
@@ -13,13 +16,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QDialog, QPushButton, QWidget
 
 from studio_app.core import kinds
 from studio_app.core.fields import Kind
-from studio_app.services import kind_records
+from studio_app.services import kind_records, members
 from studio_app.services.context import Context
-from studio_app.services.lists.records import column_key, kind_lister
+from studio_app.services.lists.records import column_key, lister_of
 from studio_app.ui.dialogs.kind_dialog import KindDialog
 from studio_app.ui.lookups import Lookups, enum_labels
 from studio_app.ui.models import kind_columns
@@ -27,6 +31,9 @@ from studio_app.ui.models.lister_table import ListColumn
 from studio_app.ui.pages.list_page import ListPage
 from studio_app.ui.printing import launch, print_jobs
 from studio_app.ui.widgets.combos import code_combo
+from studio_app.ui.widgets.optional_date import OptionalDateEdit
+
+_CODED = (Kind.ENUM, Kind.CODE)
 
 
 def camel(name: str) -> str:
@@ -48,7 +55,7 @@ class KindPage(ListPage):
         parent: QWidget | None = None,
     ) -> None:
         self.kind = kind
-        self.lister = kind_lister(kind)
+        self.lister = lister_of(kind)
         self.noun = kind.name
         super().__init__(ctx, lookups, parent)
         may_edit = str(ctx.role) in kind.editors
@@ -56,10 +63,10 @@ class KindPage(ListPage):
         self.delete_button.setEnabled(may_edit)
 
     def columns(self) -> Sequence[ListColumn]:
-        return kind_columns.list_columns(self.ctx, self.kind)
+        return kind_columns.list_columns(self.ctx, self.kind, self.lookups)
 
     def stretch_column(self) -> str:
-        if self.kind.title_key in self.kind.list_columns:
+        if self.kind.title_key in self.kind.list_fields:
             return column_key(self.kind, self.kind.title_key)
         return ""
 
@@ -67,20 +74,46 @@ class KindPage(ListPage):
         return self.kind.search_hint or super().search_hint()
 
     def new_title(self) -> str:
-        return self.tr("New {0}").format(self.kind.short_label)
+        return self.tr("New {0}").format(self.kind.new_label or self.kind.short_label)
 
     def add_filters(self) -> None:
-        """A combo per code column, then the status; then the page's buttons."""
-        for key in self.kind.list_columns:
-            fld = self.kind.field(key)
-            labels = kind_columns.labels(fld)
-            if fld.kind in (Kind.ENUM, Kind.CODE) and labels is not None:
-                empty = self.tr("All: {0}").format(self.kind.short_title(key))
-                self.add_filter(key, code_combo(labels, self, empty=empty))
-        if self.kind.status is not None:
-            statuses = enum_labels(self.kind.status)
-            self.add_filter("status", code_combo(statuses, self, empty=self.tr("All statuses")))
+        """The declared rows of filters (a row after the first ends with "clear filters"),
+        or a combo per code column and the status; then the page's buttons."""
+        rows = self.kind.list_filters or (self._default_filters(),)
+        for number, keys in enumerate(rows):
+            for key in keys:
+                for name, widget in self.filter_widgets_of(key):
+                    self.add_filter(name, widget, number)
+            if number:
+                self.add_clear_button(number)
         self._add_buttons()
+
+    def _default_filters(self) -> tuple[str, ...]:
+        codes = [k for k in self.kind.list_fields if self.kind.field(k).kind in _CODED]
+        return (*codes, *([kinds.STATUS] if self.kind.status is not None else []))
+
+    def filter_widgets_of(self, key: str) -> list[tuple[str, QWidget]]:
+        """The widgets of declared filter ``key``, each with the lister key it sets."""
+        if key == kinds.STATUS and self.kind.status is not None:
+            statuses = enum_labels(self.kind.status)
+            return [(key, code_combo(statuses, self, empty=self.tr("All statuses")))]
+        if key == kinds.DATES:
+            return [
+                ("date_from", OptionalDateEdit(self.tr("From"), self)),
+                ("date_to", OptionalDateEdit(self.tr("To"), self)),
+            ]
+        if key == "member" and any(link.target_kind == key for link in self.kind.links):
+            everyone = {str(m.id): m.name for m in members.list_active(include_inactive=True)}
+            return [(key, code_combo(everyone, self, empty=self.tr("All members")))]
+        if key in {f.key for f in self.kind.fields if f.kind in _CODED}:
+            labels = kind_columns.labels(self.kind.field(key), self.lookups) or {}
+            empty = self.tr("All: {0}").format(self.kind.short_title(key))
+            return [(key, code_combo(labels, self, empty=empty))]
+        return [(key, self.own_filter(key))]
+
+    def own_filter(self, key: str) -> QWidget:
+        """The widget of a filter only this page's kind has (its lister knows the key)."""
+        raise KeyError(f"{self.kind.name} declares filter {key!r} but its page has none")
 
     def _add_buttons(self) -> None:
         """Beside the search: a button per kind growing from this one, then Print…"""
@@ -89,25 +122,30 @@ class KindPage(ListPage):
             text = origin.button or self.tr("Turn into {0}…").format(grown.short_label)
             button = QPushButton(text, self)
             button.setObjectName(f"grow{camel(grown.name)}Button")
-            tip = self.tr("Start a {0} from the selected record").format(grown.short_label)
+            tip = self.tr("Start a {0} from the selected records").format(grown.short_label)
             button.setToolTip(origin.button_tip or tip)
+            if origin.shortcut:
+                button.setShortcut(QKeySequence(origin.shortcut))
             button.clicked.connect(lambda _on=False, name=grown.name: self.grow_selected(name))
             button.setVisible(not self.county)  # records grow at the studios
             self.top.insertWidget(2 + len(self.grow_buttons), button)
             self.grow_buttons[grown.name] = button
-        self.print_button = QPushButton(self.tr("Print…"), self)
-        self.print_button.setObjectName(f"print{camel(self.kind.name)}Button")
-        self.print_button.setToolTip(
-            self.tr("Preview and print the selected {0}").format(self.kind.label)
-        )
-        self.print_button.clicked.connect(self.print_current)
+        self.print_button = self.make_print_button()
         self.top.insertWidget(2 + len(self.grow_buttons), self.print_button)
 
+    def make_print_button(self) -> QAbstractButton:
+        """Print…: the current record's form."""
+        button = QPushButton(self.tr("Print…"), self)
+        button.setObjectName(f"print{camel(self.kind.name)}Button")
+        button.setToolTip(self.tr("Preview and print the selected {0}").format(self.kind.label))
+        button.clicked.connect(self.print_current)
+        return button
+
     def grow_selected(self, grown: str) -> None:
-        """Ask for a new record of kind ``grown`` started from the current record."""
-        record_id = self.selected_id()
-        if record_id is not None:
-            self.growRequested.emit(grown, [record_id])
+        """Ask for a new record of kind ``grown`` started from the selected records."""
+        ids = self.selected_ids()
+        if ids:
+            self.growRequested.emit(grown, ids)
 
     def describe(self, row: int) -> str:
         values = self.model.row_values(row)

@@ -10,6 +10,7 @@ a page of studios' records (``studio_records``) adds a 工作室 column and filt
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
@@ -29,10 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.core import kinds
 from studio_app.core.errors import UserError
 from studio_app.services import county_desk
 from studio_app.services.context import Context
 from studio_app.services.lists.paging import Lister, ListQuery
+from studio_app.services.lists.records import column_key
 from studio_app.ui import drafts, messages, operations
 from studio_app.ui.changes_bridge import follow, reload_kept, shown_by
 from studio_app.ui.dialogs.record_view import RecordViewDialog
@@ -43,12 +46,9 @@ from studio_app.ui.saved_filters import SavedFilterBox, saved_store
 from studio_app.ui.widgets import confirm
 from studio_app.ui.widgets.combos import code_combo, combo_code, set_combo_code
 from studio_app.ui.widgets.detail_panel import DetailLoader, DetailPanel, detail_splitter
-from studio_app.ui.widgets.visit_filter_bar import fill_studios
+from studio_app.ui.widgets.optional_date import OptionalDateEdit
 
 SEARCH_DELAY_MS = 250
-# Columns that give way to the detail panel (it shows them for the current row), so the
-# stretching column keeps room for its text on a 1366-pixel screen.
-PANEL_HIDES = {"proposal": ("kind", "review", "reply_class")}
 MAX_COLUMN_WIDTH = 260
 STUDIO_SAMPLE = "石桥镇委员工作室"  # the width of the county's 工作室 column
 FIT_SAMPLE_ROWS = 20
@@ -56,6 +56,7 @@ FIT_SAMPLE_ROWS = 20
 
 def fit_columns(table: QTableView, stretch: int = -1) -> None:
     """Widths from the first rows (a sample, not the whole page), capped; ``stretch`` fills.
+    A column is at least as wide as its ``sample`` (an empty list reads well once filled).
 
     Measuring every loaded row cost ~45 ms per list at start-up; the first rows give the
     same widths for lists whose values have similar lengths.
@@ -63,8 +64,14 @@ def fit_columns(table: QTableView, stretch: int = -1) -> None:
     header = table.horizontalHeader()
     header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
     table.resizeColumnsToContents()
+    model = table.model()
+    columns = model.columns if isinstance(model, ListerTableModel) else ()
+    metrics = table.fontMetrics()
     for column in range(header.count()):
-        header.resizeSection(column, min(header.sectionSize(column) + 8, MAX_COLUMN_WIDTH))
+        width = header.sectionSize(column) + 8
+        if column < len(columns) and columns[column].sample:
+            width = max(width, metrics.horizontalAdvance(columns[column].sample) + 12)
+        header.resizeSection(column, min(width, MAX_COLUMN_WIDTH))
     if stretch >= 0:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
@@ -81,6 +88,31 @@ def select_row(table: QTableView, model: ListerTableModel, record_id: int) -> bo
     )
     table.scrollTo(index)
     return True
+
+
+def fill_studios(combo: QComboBox, studios: dict[str, str]) -> None:
+    """Put ``studios`` (uuid → name) after the combo's first ("all") item, keeping the
+    choice; ``currentIndexChanged`` fires only when the chosen studio is no longer there."""
+    chosen = combo_code(combo)
+    combo.blockSignals(True)
+    while combo.count() > 1:
+        combo.removeItem(1)
+    for uuid, name in studios.items():
+        combo.addItem(name, uuid)
+    set_combo_code(combo, chosen)
+    combo.blockSignals(False)
+    if chosen and combo_code(combo) != chosen:
+        combo.currentIndexChanged.emit(combo.currentIndex())
+
+
+def _day(value: Any) -> date | None:
+    """A saved filter's date (a date, or ISO text as settings keep it)."""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, date) else None
 
 
 def setup_table(table: QTableView, model: ListerTableModel, stretch: str = "") -> None:
@@ -139,7 +171,7 @@ class ListPage(RecordsPage):
         columns = list(self.columns())
         if self.county:
             columns.append(ListColumn("studio", self.tr("Studio"), plain("studio")))
-        self.model = ListerTableModel(self.lister, columns, self, query=first)
+        self.model = self.make_model(columns, first)
         self.table = QTableView(self)
         self.table.setObjectName(f"{self.noun}Table")
         setup_table(self.table, self.model, self.stretch_column())
@@ -164,8 +196,10 @@ class ListPage(RecordsPage):
         self.top.addWidget(self.count_label)
         self.top.addWidget(self.new_button)
         self.top.addWidget(self.delete_button)
-        self.filter_row = QHBoxLayout()
-        self.filter_row.setContentsMargins(0, 0, 0, 0)
+        # Filters in one row, or more where a page has many (a 1366-pixel screen)
+        self.filter_rows: list[QHBoxLayout] = []
+        filter_box = QVBoxLayout()
+        filter_box.setSpacing(4)
         # ``body`` holds the list (subclasses may add under it); the detail panel is beside it
         list_area = QWidget(self)
         self.body = QVBoxLayout(list_area)
@@ -179,7 +213,7 @@ class ListPage(RecordsPage):
         )
         outer = QVBoxLayout(self)
         outer.addLayout(self.top)
-        outer.addLayout(self.filter_row)
+        outer.addLayout(filter_box)
         outer.addWidget(self.splitter, 1)
         if self.county:
             studios = county_desk.studio_choices()
@@ -187,11 +221,10 @@ class ListPage(RecordsPage):
             self.new_button.hide()
             self.delete_button.hide()
         self.add_filters()
-        self.filter_row.addStretch(1)
         self.saved_filters = SavedFilterBox(
             saved_store(self.noun), self.saved_query, self.apply_saved, self
         )
-        self.filter_row.addWidget(self.saved_filters)
+        self._finish_filter_rows(filter_box)
         self.model.reload()
         stretch = self.stretch_column()
         fit_columns(self.table, self.model.column_of(stretch) if stretch else -1)
@@ -202,10 +235,30 @@ class ListPage(RecordsPage):
         self.set_details_shown(True)
         follow(self, self.shown_kinds, self.reload)
 
+    def _finish_filter_rows(self, box: QVBoxLayout) -> None:
+        """The saved filters end the filters: at the right of a single row, else after the
+        last row's filters."""
+        rows = self.filter_rows or [self.filter_row(0)]
+        for row in rows:
+            box.addLayout(row)
+        for row in rows[:-1]:
+            row.addStretch(1)
+        last = rows[-1]
+        if len(rows) == 1:
+            last.addStretch(1)
+            last.addWidget(self.saved_filters)
+        else:
+            last.addWidget(self.saved_filters)
+            last.addStretch(1)
+
     # -- what subclasses say ---------------------------------------------------------------
 
     def columns(self) -> Sequence[ListColumn]:
         raise NotImplementedError
+
+    def make_model(self, columns: Sequence[ListColumn], first: ListQuery) -> ListerTableModel:
+        """The list's model (a page may show more than the rows, e.g. overdue cases)."""
+        return ListerTableModel(self.lister, columns, self, query=first)
 
     def stretch_column(self) -> str:
         return ""
@@ -239,9 +292,14 @@ class ListPage(RecordsPage):
         reload_kept(self.table, self.model)
 
     def set_details_shown(self, shown: bool) -> None:
-        """Show or hide the detail panel beside the list; some columns give way to it."""
-        for key in PANEL_HIDES.get(self.noun, ()):
-            self.table.setColumnHidden(self.model.column_of(key), shown)
+        """Show or hide the detail panel beside the list; the columns its kind declares
+        (``RecordKind.details_hide``) give way to it, so the stretching column keeps room
+        for its text on a 1366-pixel screen."""
+        if self.noun in kinds.names():
+            kind = kinds.kind(self.noun)
+            for key in kind.details_hide:
+                column = self.model.column_of(column_key(kind, key))
+                self.table.setColumnHidden(column, shown)
         self.details.set_shown(shown)
 
     def refresh_studios(self) -> None:
@@ -252,28 +310,55 @@ class ListPage(RecordsPage):
 
     # -- filters and query -----------------------------------------------------------------
 
-    def add_filter(self, key: str, widget: QWidget) -> None:
-        """A combo (its code) or a check box (its state) filtering on lister key ``key``."""
+    def filter_row(self, row: int) -> QHBoxLayout:
+        """The ``row``-th row of filters (made when first asked for)."""
+        while len(self.filter_rows) <= row:
+            layout = QHBoxLayout()
+            layout.setContentsMargins(0, 0, 0, 0)
+            self.filter_rows.append(layout)
+        return self.filter_rows[row]
+
+    def add_filter(self, key: str, widget: QWidget, row: int = 0) -> None:
+        """A combo (its code), a check box (its state) or an optional date filtering on
+        lister key ``key``, in filter row ``row``."""
         widget.setObjectName(f"filter_{key}")
         self.filter_widgets[key] = widget
         if isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(self.apply_query)
         elif isinstance(widget, QCheckBox):
             widget.toggled.connect(self.apply_query)
-        self.filter_row.addWidget(widget)
+        elif isinstance(widget, OptionalDateEdit):
+            widget.changed.connect(self.apply_query)
+        self.filter_row(row).addWidget(widget)
+
+    def add_clear_button(self, row: int) -> QPushButton:
+        """A button in filter row ``row`` that clears every filter (one query)."""
+        button = QPushButton(self.tr("Clear filters"), self)
+        button.setObjectName("clearFilters")
+        button.clicked.connect(self.clear_filters)
+        self.filter_row(row).addWidget(button)
+        return button
 
     def filters(self) -> dict[str, Any]:
+        """The chosen filters as lister keys (empty ones left out)."""
         found: dict[str, Any] = {}
         for key, widget in self.filter_widgets.items():
             if isinstance(widget, QComboBox):
                 value: Any = combo_code(widget)
             elif isinstance(widget, QCheckBox):
                 value = widget.isChecked()
+            elif isinstance(widget, OptionalDateEdit):
+                value = widget.value()
             else:
                 continue
             if value:
                 found[key] = value
         return found
+
+    def clear_filters(self) -> None:
+        """Back to everything, in one query (the search text stays)."""
+        self.set_filters({})
+        self.apply_query()
 
     def current_query(self) -> ListQuery:
         return ListQuery(text=self.search.text().strip(), filters=self.filters())
@@ -283,11 +368,13 @@ class ListPage(RecordsPage):
         for key, widget in self.filter_widgets.items():
             widget.blockSignals(True)
             try:
+                value = saved.get(key)
                 if isinstance(widget, QComboBox):
-                    value = saved.get(key)
                     set_combo_code(widget, value if isinstance(value, str) else "")
                 elif isinstance(widget, QCheckBox):
-                    widget.setChecked(bool(saved.get(key)))
+                    widget.setChecked(bool(value))
+                elif isinstance(widget, OptionalDateEdit):
+                    widget.set_value(_day(value))
             finally:
                 widget.blockSignals(False)
 

@@ -32,7 +32,7 @@ from studio_app.ui.dialogs import resident_merge_dialog
 from studio_app.ui.dialogs.person_dialogs import MemberDialog, ResidentDialog
 from studio_app.ui.lookups import Lookups, enum_labels
 from studio_app.ui.models.lister_table import ListColumn, flag, plain
-from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel
+from studio_app.ui.models.visit_table import COLUMNS, visit_model
 from studio_app.ui.pages.list_page import ListPage, fit_columns, setup_table
 from studio_app.ui.widgets.combos import code_combo
 
@@ -108,7 +108,7 @@ class ResidentsPage(ListPage):
     ) -> None:
         super().__init__(ctx, lookups, parent)
         self.open_visit = open_visit
-        self.history = VisitTableModel(lookups, self, page_size=100, today=ctx.today)
+        self.history = visit_model(ctx, lookups, self, page_size=100)
         self.history_table = QTableView(self)
         self.history_table.setObjectName("residentHistory")
         setup_table(self.history_table, self.history)

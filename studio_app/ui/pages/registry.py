@@ -40,9 +40,9 @@ class PageEntry:
     lazy: bool = True  # built when first shown; False: with the window
 
 
-def _visits(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
+def _visits(window: MainWindow, kind: kinds.RecordKind) -> RecordsPage:
     page = VisitsPage(window.ctx, window.lookups, window)
-    page.convertRequested.connect(window.proposal_from_visits)
+    page.growRequested.connect(lambda grown, ids: window.grow_record(grown, kind.name, ids))
     return page
 
 
@@ -55,7 +55,10 @@ def _members(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
 
 
 def _residents(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
-    return ResidentsPage(window.ctx, window.lookups, window, open_visit=window.open_visit)
+    def open_visit(visit_id: int) -> None:
+        window.open_record("visit", visit_id)
+
+    return ResidentsPage(window.ctx, window.lookups, window, open_visit=open_visit)
 
 
 def _generic(window: MainWindow, kind: kinds.RecordKind) -> RecordsPage:

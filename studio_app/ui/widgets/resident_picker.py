@@ -73,7 +73,7 @@ class ResidentPicker(QWidget):
         self.form = NewResidentForm(may_see_pii, self)
         self.form.hide()
         self.form.existing_chosen.connect(self.add_existing)
-        self.form.new_added.connect(self._add_new)
+        self.form.new_added.connect(self.add_new)
         self.new_button.toggled.connect(self._toggle_form)
         for button in (self.new_button, self.remove_button):
             button.setAutoDefault(False)
@@ -145,7 +145,7 @@ class ResidentPicker(QWidget):
             return
         self._append(PickedResident(text, resident_id=resident_id))
 
-    def _add_new(self, values: dict[str, Any]) -> None:
+    def add_new(self, values: dict[str, Any]) -> None:
         text = " · ".join(values[k] for k in ("name", "village", "phone") if values.get(k))
         self._append(PickedResident(self.tr("{0} (new)").format(text), values=values))
         self.new_button.setChecked(False)
