@@ -194,11 +194,11 @@ def cmd_recovery_key(args: argparse.Namespace, workspace: Any) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, workspace: Any) -> int:
-    from studio_app.services import audit_log
+    from studio_app.services import audit_review
 
     ctx = _ctx(workspace)
     limit = None if args.output or args.json else 5000
-    found = audit_log.entries(
+    found = audit_review.entries(
         ctx,
         since=args.since,
         until=args.until,
@@ -208,12 +208,14 @@ def cmd_audit(args: argparse.Namespace, workspace: Any) -> int:
         show_identifiers=args.include_identifiers,
     )
     if args.output:
-        path = audit_log.export(ctx, found, args.output, show_identifiers=args.include_identifiers)
+        path = audit_review.export(
+            ctx, found, args.output, show_identifiers=args.include_identifiers
+        )
         print(f"已导出 {len(found)} 条操作记录：{path}")
     elif args.json:
         json.dump([e.as_dict() for e in found], sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        for row in audit_log.rows(found):
+        for row in audit_review.rows(found):
             print("\t".join(row))
     return EXIT_OK

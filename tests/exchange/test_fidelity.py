@@ -28,7 +28,7 @@ from studio_app.exchange.ledger import export_ledger
 from studio_app.exchange.schema import COUNTY, FIELDS, PackageKind, Role, SheetSpec, sheets_for
 from studio_app.paths import DATABASE_FILE
 from studio_app.services import (
-    audit_log,
+    audit_review,
     code_lists,
     county_work,
     interviews,
@@ -328,8 +328,8 @@ def test_the_ledger_and_the_audit_export_keep_hostile_text_as_text(
             for v in Visit.select()
             if not v.confidential
         }
-        audit = audit_log.export(ctx, audit_log.entries(ctx), out / "audit.xlsx")
-        audit_rows = audit_log.rows(audit_log.entries(ctx))
+        audit = audit_review.export(ctx, audit_review.entries(ctx), out / "audit.xlsx")
+        audit_rows = audit_review.rows(audit_review.entries(ctx))
     _formula_free(ledger)
     rows = _cells(ledger, "接待走访台账")[2:]
     got = {r[1]: [r[4], r[5], r[7], r[11]] for r in rows if r[1] in expected}

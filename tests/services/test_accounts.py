@@ -11,7 +11,7 @@ import pytest
 
 from studio_app.core.codes import Role
 from studio_app.core.errors import UserError, ValidationError
-from studio_app.services import accounts, audit_log
+from studio_app.services import accounts, audit_review
 from studio_app.services.context import Context
 from studio_app.services.permissions import PermissionDenied
 from studio_app.storage.database import close_database, open_database
@@ -117,7 +117,7 @@ def test_admin_manages_users_and_changes_are_audited(admin: Context) -> None:
     accounts.deactivate(admin, "li")
     li = accounts.get("li")
     assert li is not None and (li.role, li.may_see_pii, li.active) == ("viewer", True, False)
-    found = audit_log.entries(admin, user=admin.user, record_type="user")
+    found = audit_review.entries(admin, user=admin.user, record_type="user")
     assert [e.action for e in found][:4] == ["update", "reset_password", "update", "create"]
     assert found[2].changes["role"] == ["staff", "viewer"]
     assert all("password" not in str(e.changes) for e in found)
@@ -242,7 +242,7 @@ def test_failed_logins_are_audited_with_the_name_as_typed_and_the_kind(admin: Co
     assert all(at == T0 for _, at, _ in found)
     everything = " ".join(str(r.changes) + r.user + r.record_uuid for r in AuditEntry.select())
     assert "wrong pw" not in everything and "gone pw" not in everything
-    listed = audit_log.entries(admin, user=" Nobody")
+    listed = audit_review.entries(admin, user=" Nobody")
     assert [e.action_label for e in listed] == ["登录失败"]
 
 

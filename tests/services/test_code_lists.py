@@ -9,7 +9,7 @@ import pytest
 
 from studio_app.core.codes import CodeListKind, Role
 from studio_app.core.errors import UserError, ValidationError
-from studio_app.services import code_lists, site, site_profile
+from studio_app.services import code_lists, site
 from studio_app.services.context import Context
 from studio_app.storage.models import AuditEntry, CodeItem
 from tests.services.helpers import visit
@@ -102,24 +102,24 @@ def test_lists_are_read_only_in_a_studio(ctx: Context, county: Context) -> None:
 
 
 def test_site_profile_update(ctx: Context) -> None:
-    changes = site_profile.update(
+    changes = site.update_profile(
         ctx,
         {"name": " 石桥镇政协委员工作室 ", "address": "石桥镇人民路1号", "phone": "0577 6612 3456"},
     )
     assert set(changes) == {"address", "phone"}
-    found = site_profile.profile()
+    found = site.profile()
     assert found.phone == "0577-66123456" and found.code == "SQZ"
-    assert site_profile.update(ctx, {"address": "石桥镇人民路1号"}) == {}
+    assert site.update_profile(ctx, {"address": "石桥镇人民路1号"}) == {}
     entry = _audits("update", "site")[-1]
     assert json.loads(entry.changes)["address"] == ["", "石桥镇人民路1号"]
 
 
 def test_site_profile_refusals(ctx: Context) -> None:
     with pytest.raises(ValidationError) as caught:
-        site_profile.update(ctx, {"name": "", "code": "ABC", "phone": "12"})
+        site.update_profile(ctx, {"name": "", "code": "ABC", "phone": "12"})
     assert set(caught.value.errors) == {"name", "code", "phone"}
     with pytest.raises(ValidationError, match="300"):
-        site_profile.update(ctx, {"address": "路" * 301})
+        site.update_profile(ctx, {"address": "路" * 301})
     with pytest.raises(UserError, match="查阅"):
-        site_profile.update(dataclasses.replace(ctx, role=Role.VIEWER), {"name": "新名"})
-    assert site_profile.profile().name == "石桥镇政协委员工作室"
+        site.update_profile(dataclasses.replace(ctx, role=Role.VIEWER), {"name": "新名"})
+    assert site.profile().name == "石桥镇政协委员工作室"

@@ -20,7 +20,7 @@ from studio_app.core.kinds import identifier_keys
 from studio_app.demo import studio as demo
 from studio_app.services import (
     accounts,
-    audit_log,
+    audit_review,
     exchange_conflicts,
     permissions,
     resident_merge,
@@ -72,11 +72,11 @@ def test_the_audit_log_masks_derived_and_nested_identifiers(ctx: Context) -> Non
     keep = residents.create(ctx, {"name": "乙"})
     resident_merge.merge(ctx, keep.id, dup.id)
     ungranted = replace(ctx, may_see_pii=False)
-    found = audit_log.entries(ungranted)
+    found = audit_review.entries(ungranted)
     text = json.dumps([e.as_dict() for e in found], ensure_ascii=False)
-    text += "\n".join("\t".join(r) for r in audit_log.rows(found))
+    text += "\n".join("\t".join(r) for r in audit_review.rows(found))
     assert "phone_key" in text and known.leaks(text) == []
-    shown = audit_log.entries(ctx, show_identifiers=True)
+    shown = audit_review.entries(ctx, show_identifiers=True)
     assert known.MOBILE_2 in json.dumps([e.as_dict() for e in shown])
 
 

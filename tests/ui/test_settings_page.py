@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel
 from studio_app import paths
 from studio_app.core.codes import CodeListKind
 from studio_app.paths import DataDir
-from studio_app.services import code_lists, print_settings, site_profile
+from studio_app.services import code_lists, print_settings, site
 from studio_app.services.context import Context
 from studio_app.ui.app import build_main_window
 from studio_app.ui.lookups import Lookups
@@ -59,12 +59,12 @@ def test_profile_is_saved_and_validated(page: SettingsPage, answers: Answers) ->
     tab.edits["address"].setText("石桥镇人民路1号")
     tab.edits["phone"].setText("13812345678")
     assert tab.save() and tab.status.text() == "已保存。"
-    assert site_profile.profile().address == "石桥镇人民路1号"
+    assert site.profile().address == "石桥镇人民路1号"
     tab.edits["name"].setText("")
     tab.edits["phone"].setText("12")
     assert not tab.save()
     assert "名称：必填" in answers.errors[-1] and "联系电话" in answers.errors[-1]
-    assert site_profile.profile().name == "石桥镇政协委员工作室"
+    assert site.profile().name == "石桥镇政协委员工作室"
 
 
 def test_county_edits_code_lists(

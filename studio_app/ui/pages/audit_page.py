@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.core.errors import UserError
-from studio_app.services import audit_log
+from studio_app.services import audit_review
 from studio_app.services.context import Context
 from studio_app.ui import messages
 from studio_app.ui.widgets.optional_date import OptionalDateEdit
@@ -44,7 +44,7 @@ class AuditPage(QWidget):
         super().__init__(parent)
         self.setObjectName("auditPage")
         self.ctx = ctx
-        self.found: list[audit_log.Entry] = []
+        self.found: list[audit_review.Entry] = []
         self.user = QComboBox(self)
         self.user.setObjectName("auditUser")
         self.record_type = QComboBox(self)
@@ -101,7 +101,7 @@ class AuditPage(QWidget):
         self.reload()
 
     def _fill_filters(self) -> None:
-        users, kinds = audit_log.users_and_types()
+        users, kinds = audit_review.users_and_types()
         self.user.addItem(self.tr("Everyone"), "")
         for user in users:
             self.user.addItem(user, user)
@@ -111,7 +111,7 @@ class AuditPage(QWidget):
 
     def reload(self) -> None:
         try:
-            self.found = audit_log.entries(
+            self.found = audit_review.entries(
                 self.ctx,
                 since=self.since.value(),
                 until=self.until.value(),
@@ -135,7 +135,7 @@ class AuditPage(QWidget):
         self.changes.setRowCount(0)
         if not 0 <= row < len(self.found):
             return
-        lines = [line[5:] for line in audit_log.rows([self.found[row]]) if line[5]]
+        lines = [line[5:] for line in audit_review.rows([self.found[row]]) if line[5]]
         self.changes.setRowCount(len(lines))
         for r, line in enumerate(lines):
             for c, text in enumerate(line):
@@ -159,7 +159,7 @@ class AuditPage(QWidget):
         if path is None:
             return None
         try:
-            audit_log.export(self.ctx, self.found, path, show_identifiers=self.ctx.may_see_pii)
+            audit_review.export(self.ctx, self.found, path, show_identifiers=self.ctx.may_see_pii)
         except UserError as exc:
             messages.show_error(self, exc.message)
             return None

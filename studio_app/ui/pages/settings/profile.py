@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from studio_app.core.codes import SiteKind
 from studio_app.core.errors import UserError, ValidationError
-from studio_app.services import site_profile
+from studio_app.services import site
 from studio_app.services.context import Context
 from studio_app.ui import messages, operations
 from studio_app.ui.i18n import label
@@ -38,7 +38,7 @@ class ProfileTab(QWidget):
             "address": self.tr("Address"),
             "phone": self.tr("Phone"),
         }
-        limits = {key: limit for key, (_label, limit, _req) in site_profile.EDITABLE.items()}
+        limits = {key: limit for key, (_label, limit, _req) in site.PROFILE_EDITABLE.items()}
         form = QFormLayout()
         self.kind_label = QLabel(self)
         form.addRow(self.tr("Kind"), self.kind_label)
@@ -81,7 +81,7 @@ class ProfileTab(QWidget):
         self.load()
 
     def load(self) -> None:
-        found = site_profile.profile()
+        found = site.profile()
         self.kind_label.setText(label(SiteKind(found.kind)))
         self.code_label.setText(found.code)
         for key, edit in self.edits.items():
@@ -91,7 +91,7 @@ class ProfileTab(QWidget):
         """Save what was typed; a refusal is shown and nothing is written."""
         values = {key: edit.text() for key, edit in self.edits.items()}
         try:
-            changes = operations.call(lambda: site_profile.update(self.ctx, values))
+            changes = operations.call(lambda: site.update_profile(self.ctx, values))
         except ValidationError as exc:
             messages.show_error(self, "\n".join(exc.errors.values()))
             return False

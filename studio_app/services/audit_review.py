@@ -1,4 +1,8 @@
-"""Reading the audit log (administrators): filter by user, date and record type; export."""
+"""Reviewing the audit log (administrators): filter by user, date and record type; export.
+
+The entries are written by :mod:`studio_app.services.audit`, in the transaction of the
+change they record.
+"""
 
 from __future__ import annotations
 
