@@ -67,7 +67,7 @@
     </message>
     <message>
         <source>Export…</source>
-        <translation>导出…</translation>
+        <translation>导出……</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
@@ -146,7 +146,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Choose folder…</source>
-        <translation>选择文件夹…</translation>
+        <translation>选择文件夹……</translation>
     </message>
     <message>
         <source>Use the default folder</source>
@@ -158,7 +158,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Restore selected…</source>
-        <translation>恢复所选备份…</translation>
+        <translation>恢复所选备份……</translation>
     </message>
     <message>
         <source>Date</source>
@@ -226,7 +226,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Backing up…</source>
-        <translation>正在备份…</translation>
+        <translation>正在备份……</translation>
     </message>
     <message>
         <source>Backup written: {0}</source>
@@ -292,11 +292,11 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Add…</source>
-        <translation>新增…</translation>
+        <translation>新增……</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation>改名…</translation>
+        <translation>改名……</translation>
     </message>
     <message>
         <source>Deactivate</source>
@@ -437,7 +437,7 @@ The current data is backed up first, and the window opens again on the restored 
     <name>CountyDeskPage</name>
     <message>
         <source>Import a package…</source>
-        <translation>导入数据包…</translation>
+        <translation>导入数据包……</translation>
     </message>
     <message>
         <source>Import a studio&apos;s package on the exchange page</source>
@@ -825,7 +825,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation>正在取消…</translation>
+        <translation>正在取消……</translation>
     </message>
 </context>
 <context>
@@ -836,7 +836,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Set up for real use…</source>
-        <translation>设置正式台账…</translation>
+        <translation>设置正式台账……</translation>
     </message>
     <message>
         <source>On duty today</source>
@@ -964,7 +964,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Export package…</source>
-        <translation>导出数据包…</translation>
+        <translation>导出数据包……</translation>
     </message>
     <message>
         <source>Packages received from each studio. A missing number means a package never arrived (a lost USB stick?): ask that studio to export everything. Rows that refer to a record not received yet wait, and are imported when it arrives.</source>
@@ -1004,7 +1004,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Export feedback package…</source>
-        <translation>导出反馈包…</translation>
+        <translation>导出反馈包……</translation>
     </message>
     <message>
         <source>Review results and replies for the studio selected above</source>
@@ -1012,7 +1012,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Import package…</source>
-        <translation>导入数据包…</translation>
+        <translation>导入数据包……</translation>
     </message>
     <message>
         <source>Choose a package: you will see what it would change before anything is.</source>
@@ -1116,7 +1116,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Exporting…</source>
-        <translation>正在导出…</translation>
+        <translation>正在导出……</translation>
     </message>
     <message>
         <source>Nothing was added or changed since the last package: no file written.</source>
@@ -1130,7 +1130,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>, </source>
-        <translation>，</translation>
+        <translation>、</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
@@ -1168,7 +1168,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Reading the package…</source>
-        <translation>正在读取数据包…</translation>
+        <translation>正在读取数据包……</translation>
     </message>
     <message>
         <source>{0} — from {1}, package No. {2}</source>
@@ -1216,7 +1216,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Importing…</source>
-        <translation>正在导入…</translation>
+        <translation>正在导入……</translation>
     </message>
     <message>
         <source>{0}: waiting for your decision on conflicts.</source>
@@ -1295,7 +1295,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Choose file…</source>
-        <translation>选择文件…</translation>
+        <translation>选择文件……</translation>
     </message>
     <message>
         <source>Use default</source>
@@ -1307,7 +1307,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Change location…</source>
-        <translation>更改位置…</translation>
+        <translation>更改位置……</translation>
     </message>
     <message>
         <source>Use default location</source>
@@ -1406,7 +1406,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Choose…</source>
-        <translation>选择…</translation>
+        <translation>请选择……</translation>
     </message>
     <message>
         <source>New {0}</source>
@@ -1597,11 +1597,11 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Purge old visits…</source>
-        <translation>清理过期的接待走访…</translation>
+        <translation>清理过期的接待走访……</translation>
     </message>
     <message>
         <source>Set up for real use…</source>
-        <translation>设置正式台账…</translation>
+        <translation>设置正式台账……</translation>
     </message>
     <message>
         <source>Set up your own studio or county office, with a data folder of its own</source>
@@ -1640,8 +1640,8 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>本页没有可打印的内容。</translation>
     </message>
     <message>
-        <source>{0} visits</source>
-        <translation>共 {0} 条接待走访记录</translation>
+        <source>Total {0} {1}{2}</source>
+        <translation>共 {0} {1}{2}</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +1747,13 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Enter the name</source>
         <translation>请填写姓名</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
@@ -2006,7 +2013,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Assign…</source>
-        <translation>交办…</translation>
+        <translation>交办……</translation>
     </message>
     <message>
         <source>Assign the selected records to handling units</source>
@@ -2045,7 +2052,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Purge…</source>
-        <translation>清理…</translation>
+        <translation>清理……</translation>
     </message>
     <message>
         <source>Visits that took place more than</source>
@@ -2069,7 +2076,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Backing up and purging…</source>
-        <translation>正在备份并清理…</translation>
+        <translation>正在备份并清理……</translation>
     </message>
     <message>
         <source>Purged {0} visits and {1} residents. Backup made before: {2}</source>
@@ -2087,16 +2094,24 @@ The current data is backed up first, and the window opens again on the restored 
 <context>
     <name>RecordDialog</name>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The step is saved; close the window</source>
+        <translation>该步骤已保存；关闭窗口</translation>
     </message>
 </context>
 <context>
@@ -2142,7 +2157,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Restore another file…</source>
-        <translation>从其他文件恢复…</translation>
+        <translation>从其他文件恢复……</translation>
     </message>
     <message>
         <source>Open read-only</source>
@@ -2211,7 +2226,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>New resident…</source>
-        <translation>新群众…</translation>
+        <translation>新群众……</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -2234,7 +2249,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Merge…</source>
-        <translation>合并…</translation>
+        <translation>合并……</translation>
     </message>
     <message>
         <source>Merge the two selected residents into one</source>
@@ -2309,7 +2324,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Save filter…</source>
-        <translation>保存筛选…</translation>
+        <translation>保存筛选……</translation>
     </message>
     <message>
         <source>Save the current filters and search under a name</source>
@@ -2434,7 +2449,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Choose…</source>
-        <translation>选择…</translation>
+        <translation>请选择……</translation>
     </message>
     <message>
         <source>The real data, its backups and logs are kept in this folder. It must be empty or not exist yet; a folder that already holds a database is refused. The app opens this folder from now on; the demo folder ({0}) is left as it is.</source>
@@ -2772,15 +2787,15 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Add…</source>
-        <translation>添加…</translation>
+        <translation>添加……</translation>
     </message>
     <message>
         <source>Role and permission…</source>
-        <translation>角色与权限…</translation>
+        <translation>角色与权限……</translation>
     </message>
     <message>
         <source>Reset password…</source>
-        <translation>重设密码…</translation>
+        <translation>重设密码……</translation>
     </message>
     <message>
         <source>Deactivate</source>
@@ -2788,7 +2803,7 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>New recovery key…</source>
-        <translation>新的恢复密钥…</translation>
+        <translation>新的恢复密钥……</translation>
     </message>
     <message>
         <source>Viewers only read; staff also create, edit, import and export; administrators also manage users, see the audit log, purge and restore.</source>
@@ -2915,7 +2930,11 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
     <message>
         <source>Change my password…</source>
-        <translation>修改我的密码…</translation>
+        <translation>修改我的密码……</translation>
+    </message>
+    <message>
+        <source>Switch user…</source>
+        <translation>切换用户……</translation>
     </message>
     <message>
         <source>Users</source>
@@ -2985,6 +3004,73 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
 </context>
 <context>
+    <name>help</name>
+    <message>
+        <source>From the search box into the results</source>
+        <translation>从搜索框进入结果列表</translation>
+    </message>
+    <message>
+        <source>Open the selected record</source>
+        <translation>打开选中的记录</translation>
+    </message>
+    <message>
+        <source>Move the selected record to the trash</source>
+        <translation>把选中的记录移到回收站</translation>
+    </message>
+    <message>
+        <source>Save the dialog</source>
+        <translation>保存窗口中的内容</translation>
+    </message>
+    <message>
+        <source>Close the dialog (asks first when something would be lost)</source>
+        <translation>关闭窗口（有未保存的修改时先询问）</translation>
+    </message>
+    <message>
+        <source>Alt+letter</source>
+        <translation>Alt+字母</translation>
+    </message>
+    <message>
+        <source>The button with that underlined letter, e.g. 保存(S)</source>
+        <translation>按下带该字母的按钮，如 保存(S)</translation>
+    </message>
+    <message>
+        <source>The next / previous field or button</source>
+        <translation>下一个 / 上一个输入框或按钮</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>键盘操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Studio Ledger&lt;/b&gt; {0}&lt;br&gt;The duty ledger of CPPCC member studios: visits, interviews, proposals, exchange with the county office. It works without a network; the data stays in this PC&apos;s data folder.</source>
+        <translation>&lt;b&gt;委员工作室履职台账&lt;/b&gt; {0}&lt;br&gt;政协委员工作室的履职台账：接待走访、访谈、提案，与县政协交换数据。无需联网，数据保存在本机的数据文件夹中。</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keyboard…</source>
+        <translation>键盘操作……</translation>
+    </message>
+    <message>
+        <source>About Studio Ledger…</source>
+        <translation>关于委员工作室履职台账……</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+</context>
+<context>
     <name>identifiers</name>
     <message>
         <source>Hidden. Users allowed to see identifiers can show them.</source>
@@ -3008,14 +3094,6 @@ The current data is backed up first, and the window opens again on the restored 
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
-    <message>
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
 </context>
 <context>
     <name>messages</name>
@@ -3038,6 +3116,22 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{0} is not filled in. {1} anyway?</source>
+        <translation>{0}尚未填写。仍要{1}吗？</translation>
+    </message>
+    <message>
+        <source>{0} anyway</source>
+        <translation>仍要{0}</translation>
+    </message>
+    <message>
+        <source>Go back and fill it in</source>
+        <translation>返回填写</translation>
     </message>
     <message>
         <source>Unexpected error</source>

@@ -60,6 +60,7 @@ class Transition:
     sources: tuple[str, ...]  # the statuses it may leave
     target: str  # the status it reaches
     required: tuple[str, ...] = ()  # fields that must be filled to take it
+    asks: tuple[str, ...] = ()  # fields that, when empty, the dialog asks about first
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class RecordKind:
     search_hint: str = ""  # Chinese, the placeholder of its list's search box
     new_shortcut: str = ""  # the "new record" shortcut; with one: a toolbar and desk button
     new_label: str = ""  # Chinese, what its "新建…" button names ("": short_label)
+    counter: str = "条"  # Chinese, the measure word of a count of its records: 共 12 条
     merge_title: str = ""  # Chinese, its line in a resident merge's summary ("": short_label)
     dialog: DialogLayout = DialogLayout()
 
@@ -254,6 +256,7 @@ def _people_links(owner: str) -> tuple[LinkTable, ...]:
 MEMBER = register(
     RecordKind(
         "member", "委员", "委员", "委员", title_key="name", generic=False, service="members",
+        counter="名",
         fields=(
             f.Field("name", "姓名", required=True, max_len=50),
             f.Field("gender", "性别", f.Kind.ENUM, enum=c.Gender),
@@ -271,6 +274,7 @@ MEMBER = register(
 RESIDENT = register(
     RecordKind(
         "resident", "群众", "群众", "群众", title_key="name", generic=False, service="residents",
+        counter="名",
         fields=(
             f.Field("name", "姓名", required=True, max_len=50),
             f.Field("gender", "性别", f.Kind.ENUM, enum=c.Gender),
@@ -298,14 +302,15 @@ VISIT = register(
         list_filters=((STATUS, "channel", "category", "member", "village"),
                       (DATES, "overdue")),
         details_hide=("members", "handling", "referred_unit"),
-        search_hint="搜索编号、姓名、反映内容…", new_shortcut="Ctrl+N", new_label="来访",
+        search_hint="搜索编号、姓名、反映内容……", new_shortcut="Ctrl+N", new_label="来访",
         transitions=(
             Transition("refer", "转办", (VS.REGISTERED,), VS.REFERRED, ("referred_unit",)),
             Transition("start", "开始办理", (VS.REFERRED,), VS.IN_PROGRESS),
             Transition("feed_back", "反馈", (VS.REFERRED, VS.IN_PROGRESS), VS.FED_BACK,
                        ("result", "feedback_at")),
             Transition("reopen", "重新办理", (VS.FED_BACK,), VS.IN_PROGRESS),
-            Transition("close", "办结", (VS.REGISTERED, VS.FED_BACK), VS.CLOSED),
+            Transition("close", "办结", (VS.REGISTERED, VS.FED_BACK), VS.CLOSED,
+                       asks=("satisfaction",)),
         ),
         dialog=DialogLayout(
             (980, 720),

@@ -1,4 +1,4 @@
-"""The "Account" menu: show identifiers, change one's password; the admin pages.
+"""The "Account" menu: show identifiers, change one's password, switch user; the admin pages.
 
 Identifiers are masked on screen for everyone at first. A user allowed to see them turns
 "Show identifiers" on; the window is then rebuilt with identifiers shown (and unmasked
@@ -19,7 +19,7 @@ from studio_app.core.errors import UserError
 from studio_app.services import accounts
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission, allowed
-from studio_app.ui import messages
+from studio_app.ui import help_menu, messages
 
 if TYPE_CHECKING:
     from studio_app.ui.main_window import MainWindow
@@ -36,13 +36,14 @@ def install(
     account: Context,
     shown: bool,
     show_identifiers: Callable[[bool], None],
+    switch_user: Callable[[], object] | None = None,
 ) -> QAction:
     """Add the menu (and, for administrators, the users and audit pages) to ``window``.
 
     ``account`` is the logged-in user's own context (its real identifier grant); returns the
     "Show identifiers" action.
     """
-    menu = window.menuBar().addMenu(QCoreApplication.translate("account", "&Account"))
+    menu = help_menu.add_menu(window, QCoreApplication.translate("account", "&Account"))
     menu.setObjectName("accountMenu")
     toggle = QAction(QCoreApplication.translate("account", "Show identifiers"), menu)
     toggle.setObjectName("showIdentifiersAction")
@@ -61,6 +62,11 @@ def install(
         change.setObjectName("changePasswordAction")
         change.triggered.connect(lambda: change_password(window, account))
         menu.addAction(change)
+        if switch_user is not None:  # a shared PC: the next clerk logs in
+            switch = QAction(QCoreApplication.translate("account", "Switch user…"), menu)
+            switch.setObjectName("switchUserAction")
+            switch.triggered.connect(lambda: switch_user())
+            menu.addAction(switch)
     if allowed(account, Permission.USERS):
         from studio_app.ui.pages.users_page import UsersPage
 

@@ -114,7 +114,11 @@ class Shell:
     def open(self) -> MainWindow:
         window = build_main_window(self.workspace, show_identifiers=self.show_identifiers)
         account_menu.install(
-            window, self.workspace.context(), self.show_identifiers, self.set_show_identifiers
+            window,
+            self.workspace.context(),
+            self.show_identifiers,
+            self.set_show_identifiers,
+            self.switch_user,
         )
         language.add_menu(window, self.switch_language)
         window.set_up_action.triggered.connect(self.set_up_for_real)
@@ -147,9 +151,33 @@ class Shell:
             state.save()
         self.rebuild()
 
-    def rebuild(self) -> None:
+    def switch_user(self) -> bool:
+        """Another clerk logs in on this PC; the window is rebuilt for them (their rights,
+        their drafts). False when the login was given up: the current user goes on."""
+        from studio_app.services import audit
+
         old = self.window
+        if old is None:
+            return False
+        before = self.workspace.context()
+        if not login_dialog.log_in(self.workspace, old, ask=True):
+            return False
+        audit.record(before, "logout", "user", before.user)
+        keep_drafts(self.workspace)
+        self.show_identifiers = False
+        state = old.findChild(WindowState)
+        if state is not None:
+            state.save()
+        self.rebuild()
+        return True
+
+    def rebuild(self) -> None:
+        """A new window (language, identifiers or user changed) on the page shown before."""
+        old = self.window
+        page = old.page_name() if old is not None else ""
         self.open()  # before closing the old one: closing the last window quits the app
+        if self.window is not None:
+            self.window.show_named(page)
         if old is not None:
             old.close()
             old.deleteLater()

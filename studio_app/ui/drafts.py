@@ -29,21 +29,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QComboBox,
-    QDateTimeEdit,
     QDialog,
     QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
 )
 
 from studio_app.core import kinds
 from studio_app.core.masking import is_identifier, without_identifiers
 from studio_app.ui import messages
 from studio_app.ui.dialogs.record_dialog import RecordDialog
-from studio_app.ui.widgets.member_picker import MemberPicker
-from studio_app.ui.widgets.resident_picker import ResidentPicker
+from studio_app.ui.widgets.edits import on_input
 
 if TYPE_CHECKING:
     from studio_app.ui.main_window import MainWindow
@@ -262,24 +256,7 @@ class DraftKeeper(QObject):
                 row.set_error(self.tr("Not kept in the draft for your account: type it again."))
 
     def _watch(self) -> None:
-        form = self.dialog.form_widget
-        restart = self.timer.start
-        for edit in form.findChildren(QLineEdit):
-            edit.textChanged.connect(restart)
-        for box in form.findChildren(QPlainTextEdit):
-            box.textChanged.connect(restart)
-        for combo in form.findChildren(QComboBox):
-            combo.currentIndexChanged.connect(restart)
-        for when in form.findChildren(QDateTimeEdit):
-            when.dateTimeChanged.connect(restart)
-        for spin in form.findChildren(QSpinBox):
-            spin.valueChanged.connect(restart)
-        for button in form.findChildren(QAbstractButton):
-            button.toggled.connect(restart)
-        for members in form.findChildren(MemberPicker):
-            members.changed.connect(restart)
-        for residents in form.findChildren(ResidentPicker):
-            residents.changed.connect(restart)
+        on_input(self.dialog.form_widget, self.timer.start)
 
     def write(self) -> None:
         """Save the input as the draft, or remove the draft when nothing is changed."""

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.ui import screen_fit
+
 
 class DetailsDialog(QDialog):
     """A message with technical details below it and a button copying them."""
@@ -39,7 +41,7 @@ class DetailsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        screen_fit.fit(self, 640, 420)
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details.toPlainText())

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow
 
+from studio_app.ui import help_menu
 from studio_app.ui import settings as opt
 from studio_app.ui.i18n import DEFAULT_LANGUAGE, LANGUAGE_ENV, current_language
 from studio_app.ui.settings import Settings
@@ -33,13 +34,10 @@ def remembered(settings: Settings, fallback: str) -> str:
 
 def add_menu(window: QMainWindow, choose: Callable[[str], None]) -> QActionGroup:
     """A "Language" menu with one checkable entry per language."""
-    menu = window.menuBar().addMenu(QCoreApplication.translate("language", "&Language"))
+    menu = help_menu.add_menu(window, QCoreApplication.translate("language", "&Language"))
     menu.setObjectName("languageMenu")
     group = QActionGroup(menu)
-    names = {
-        "zh_CN": QCoreApplication.translate("language", "Chinese"),
-        "en": QCoreApplication.translate("language", "English"),
-    }
+    names = {"zh_CN": "中文", "en": "English"}  # each in its own language, found in either
     for language in LANGUAGES:
         action = QAction(names[language], menu)
         action.setObjectName(f"language_{language}")

@@ -34,7 +34,7 @@ from studio_app.paths import DataDir
 from studio_app.services import changes
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission, allowed
-from studio_app.ui import drafts
+from studio_app.ui import drafts, help_menu, screen_fit
 from studio_app.ui.changes_bridge import follow
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import count_text
@@ -42,6 +42,7 @@ from studio_app.ui.pages import registry
 from studio_app.ui.pages.county_desk_page import CountyDeskPage
 from studio_app.ui.pages.desk_page import DeskPage, new_text
 from studio_app.ui.pages.kind_page import camel
+from studio_app.ui.pages.list_page import ListPage
 from studio_app.ui.pages.page import Printable, RecordsPage
 from studio_app.ui.pages.people_pages import MembersPage, ResidentsPage
 from studio_app.ui.pages.proposals_page import ProposalsPage
@@ -125,10 +126,10 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("statusCount")
         self.statusBar().addPermanentWidget(self.count_label)
-        self.visits.countChanged.connect(self._show_count)
-        self._show_count(self.visits.model.total)
+        self.stack.currentChanged.connect(lambda _index: self._show_count())
+        self._show_count()
         self._create_actions()
-        self.resize(1280, 800)
+        screen_fit.fit(self, 1280, 800)
 
     def add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)
@@ -175,10 +176,25 @@ class MainWindow(QMainWindow):
         return self._built[name]
 
     def _connect_page(self, page: QWidget) -> None:
-        """A record page's links open records; its detail panel follows the others'."""
+        """A record page's links open records; its detail panel follows the others'; its
+        count shows in the status bar while it is shown."""
         if isinstance(page, RecordsPage):
             page.linkActivated.connect(self.open_record)
+            page.countChanged.connect(lambda _total: self._show_count())
             self._watch_details(page)
+
+    def page_name(self) -> str:
+        """The name of the page shown ("" for the desk)."""
+        index = self.stack.currentIndex()
+        for name, page in {**self._eager, **self._built}.items():
+            if self.stack.indexOf(page) == index:
+                return name
+        return next((name for name, (i, _b) in self._lazy.items() if i == index), "")
+
+    def show_named(self, name: str) -> None:
+        """Show the page called ``name`` (the desk for "" or a name this window lacks)."""
+        known = name in self._eager or name in self._lazy
+        self.show_page(self.lazy_page(name) if known else self.desk)
 
     def _page(self, name: str, cls: type[P]) -> P:
         """The page called ``name`` (built now if need be), which is a ``cls``."""
@@ -331,6 +347,7 @@ class MainWindow(QMainWindow):
         self.details_action.toggled.connect(self.show_details)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.details_action)
+        help_menu.install(self)
         if toolbar_actions:  # at the county it would be empty
             toolbar = self.addToolBar(self.tr("Main"))
             toolbar.setObjectName("mainToolbar")
@@ -434,6 +451,14 @@ class MainWindow(QMainWindow):
             page.search.setFocus()
             page.search.selectAll()
 
-    def _show_count(self, total: int) -> None:
-        shown = count_text(total)
-        self.count_label.setText(self.tr("{0} visits").format(shown))
+    def _show_count(self) -> None:
+        """The shown list's count in the status bar (nothing on other pages)."""
+        page = self.stack.currentWidget()
+        if not isinstance(page, ListPage) or page.noun not in kinds.names():
+            self.count_label.clear()
+            return
+        kind = kinds.kind(page.noun)
+        shown = count_text(page.model.total)
+        self.count_label.setText(
+            self.tr("Total {0} {1}{2}").format(shown, kind.counter, kind.label)
+        )

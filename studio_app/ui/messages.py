@@ -41,6 +41,21 @@ def confirm_discard(parent: QWidget | None) -> bool:
     )
 
 
+def ask_missing(parent: QWidget | None, step: str, missing: list[str]) -> bool:
+    """Before workflow step ``step`` with fields it would rather have (``missing``, their
+    labels) empty; True to take the step anyway."""
+    names = QCoreApplication.translate("messages", ", ").join(missing)
+    return ask_destructive(
+        parent,
+        step,
+        QCoreApplication.translate("messages", "{0} is not filled in. {1} anyway?").format(
+            names, step
+        ),
+        QCoreApplication.translate("messages", "{0} anyway").format(step),
+        QCoreApplication.translate("messages", "Go back and fill it in"),
+    )
+
+
 def show_unexpected(parent: QWidget | None, details: str) -> None:
     """A bug: say so plainly, keep the app running, offer the details to copy."""
     from studio_app.ui.error_dialog import DetailsDialog

@@ -7,7 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -157,6 +157,8 @@ class Answers:
     errors: list[str]
     discard: bool = True
     asked: int = 0
+    missing: list[list[str]] = field(default_factory=list)  # fields asked about, per question
+    go_on: bool = True  # the answer to "… is not filled in; go on anyway?"
 
 
 @pytest.fixture(autouse=True)
@@ -169,4 +171,10 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
 
     monkeypatch.setattr(messages, "show_error", lambda _parent, text: found.errors.append(text))
     monkeypatch.setattr(messages, "confirm_discard", confirm)
+
+    def ask_missing(_parent: Any, _step: str, missing: list[str]) -> bool:
+        found.missing.append(missing)
+        return found.go_on
+
+    monkeypatch.setattr(messages, "ask_missing", ask_missing)
     return found

@@ -61,7 +61,7 @@ def test_close_and_reopen(qtbot, page: KindPage, ctx, people: People) -> None:
     dialog = page.dialog
     assert isinstance(dialog, KindDialog) and dialog.record_id == interview_id
     close_button, reopen_button = dialog.steps["close"], dialog.steps["reopen"]
-    assert close_button.text() == "结束访谈" and reopen_button.text() == "重新打开"
+    assert close_button.text() == "结束访谈(&L)" and reopen_button.text() == "重新打开(&R)"
     assert close_button.isVisible() and not reopen_button.isVisible()
     close_button.click()
     assert interviews.get(interview_id).status == "closed"

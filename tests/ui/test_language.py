@@ -35,11 +35,15 @@ def test_switching_rebuilds_the_window_in_the_other_language(
     add_visits(5)
     window = shell.open()
     assert window.windowTitle().startswith("委员工作室履职台账")
-    assert window.menuBar().actions()[-1].text() == "语言(&L)"
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus[-2:] == ["语言(&L)", "帮助(&H)"]  # Help stays last
+    window.show_page(window.visits)
     window.visits.search.setText("水渠")
     window.visits.apply_query()
     english = window.findChild(type(window.menuBar().actions()[0]), "language_en")
     assert english is not None and not english.isChecked()
+    chinese_name = window.findChild(type(english), "language_zh_CN").text()
+    assert (chinese_name, english.text()) == ("中文", "English")  # each in its own language
     english.trigger()
 
     now = shell.window
@@ -47,6 +51,8 @@ def test_switching_rebuilds_the_window_in_the_other_language(
     assert now.windowTitle() == "Studio Ledger — 石桥镇政协委员工作室"
     assert now.nav.item(0).text() == "Desk" or now.nav.item(0).text() == "Visits"
     assert now.visits.search.text() == "水渠"  # the state came along
+    assert now.stack.currentWidget() is now.visits  # and the page: not back to the desk
+    assert now.findChild(type(english), "language_zh_CN").text() == "中文"
     assert now.visits.model.headerData(0, Qt.Orientation.Horizontal) == "Serial"
     assert Settings.in_data_dir(workspace.data_dir.root).get(opt.LANGUAGE) == "en"
 

@@ -239,3 +239,44 @@ def test_admin_makes_a_new_recovery_key_that_works(qtbot, with_accounts: Context
     key = page.new_recovery_key()
     assert key is not None and shown == [key]
     assert accounts.recover("admin", key, "fresh password")
+
+
+def test_another_clerk_switches_user_on_the_shared_pc(
+    qtbot, workspace: Workspace, with_accounts: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace.login = "admin"
+    shell = Shell(workspace)
+    window = shell.open()
+    qtbot.addWidget(window)
+    window.show_page(window.visits)
+    asked: list[bool] = []
+
+    def log_in_as_li(ws: Workspace, _parent: object = None, *, ask: bool = False) -> bool:
+        asked.append(ask)
+        ws.login = "li"
+        return True
+
+    monkeypatch.setattr(login_dialog, "log_in", log_in_as_li)
+    switch = window.findChild(type(window.menuBar().actions()[0]), "switchUserAction")
+    assert switch is not None
+    switch.trigger()
+    now = shell.window
+    assert now is not None and now is not window and now.ctx.user == "li"
+    qtbot.addWidget(now)
+    assert asked == [True]  # always the dialog, never the environment's login
+    assert now.stack.currentWidget() is now.visits  # the same page for the next clerk
+    assert now.findChild(type(switch), "switchUserAction") is not None
+    assert AuditEntry.select().where(AuditEntry.action == "logout").count() == 1
+    assert [p for p in ("users", "audit") if p in now._lazy] == []  # li is not an admin
+
+
+def test_giving_up_the_switch_keeps_the_user(
+    qtbot, workspace: Workspace, with_accounts: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace.login = "admin"
+    shell = Shell(workspace)
+    window = shell.open()
+    qtbot.addWidget(window)
+    monkeypatch.setattr(login_dialog, "log_in", lambda *_a, **_k: False)
+    window.findChild(type(window.menuBar().actions()[0]), "switchUserAction").trigger()
+    assert shell.window is window and window.ctx.user == "admin"

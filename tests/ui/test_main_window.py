@@ -3,10 +3,13 @@ when first shown or asked for."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QToolBar, QWidget
 
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.pages.trash_page import TrashPage
+from tests.ui.conftest import AddVisits
 
 
 def test_pages_are_built_when_first_shown(qtbot, window: MainWindow) -> None:
@@ -45,3 +48,30 @@ def test_a_studio_window_keeps_its_desk_actions_and_columns(qtbot, window: MainW
         assert "studio" not in page.filter_widgets
         assert not page.new_button.isHidden() and not page.delete_button.isHidden()
     assert all(m.columns[-1].key != "studio" for m in window.trash.models.values())
+
+
+def test_the_status_bar_counts_the_list_shown(
+    qtbot: Any, window: MainWindow, add_visits: AddVisits
+) -> None:
+    add_visits(2)
+    window.visits.model.reload()
+    assert window.count_label.text() == ""  # the desk
+    window.show_page(window.visits)
+    assert window.count_label.text() == "共 2 条接待走访记录"
+    members = window.kind_page("member")
+    window.show_page(members)
+    qtbot.waitUntil(lambda: "…" not in window.count_label.text())
+    assert window.count_label.text() == f"共 {members.model.total} 名委员"
+    window.show_page(window.statistics)
+    assert window.count_label.text() == ""
+
+
+def test_the_help_menu_lists_the_keys(qtbot: Any, window: MainWindow) -> None:
+    from studio_app.ui.help_menu import KeysDialog
+
+    keys = KeysDialog(window)
+    qtbot.addWidget(keys)
+    rows = {keys.table.item(r, 0).text(): keys.table.item(r, 1).text()
+            for r in range(keys.table.rowCount())}  # fmt: skip
+    assert rows["Ctrl+N"] == "新建来访" and rows["F9"] == "详情面板"
+    assert "Alt+字母" in rows

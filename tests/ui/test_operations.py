@@ -144,6 +144,7 @@ def test_the_visit_count_arrives_from_the_worker(
     add_visits(3)
     window = build_main_window(workspace)
     qtbot.addWidget(window)
+    window.show_page(window.visits)
     assert window.visits.model.rowCount() == 3  # the first page is there at once
     assert window.visits.count_label.text() == "共 … 条"
     assert window.count_label.text() == "共 … 条接待走访记录"

@@ -168,3 +168,15 @@ def test_list_headers(window: MainWindow) -> None:
         "转办单位",
         "办理时限",
     ]
+
+
+def test_ellipses_are_the_chinese_double_ellipsis() -> None:
+    """打印…… everywhere, never 打印… (the catalogue and the declared texts alike)."""
+    lone = re.compile(r"(?<!…)…(?!…)")
+    translations = re.findall(r"<translation>([^<]*)</translation>", TS.read_text("utf-8"))
+    declared = [
+        text
+        for kind in kinds.all_kinds()
+        for text in (kind.search_hint, *(o.button for o in kind.origins))
+    ]
+    assert [t for t in translations + declared if lone.search(t)] == []

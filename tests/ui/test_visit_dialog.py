@@ -30,7 +30,7 @@ def window(qtbot, workspace: Workspace, people: People) -> MainWindow:
 
 @pytest.fixture
 def dialog(qtbot, window: MainWindow) -> VisitDialog:
-    dialog = window.visits.open_record(None)
+    dialog = window.new_record("visit")  # as Ctrl+N: on the visits page
     qtbot.waitExposed(dialog)
     return dialog
 

@@ -27,6 +27,8 @@ def test_main_window_shows_the_site_the_page_and_the_total(
     assert window.windowTitle() == "委员工作室履职台账 — 石桥镇政协委员工作室"
     assert window.nav.item(1).text() == "接待走访"
     assert window.stack.currentWidget() is window.desk
+    assert window.count_label.text() == ""  # the desk lists no one kind
+    window.show_page(window.visits)
     assert window.count_label.text() == "共 0 条接待走访记录"
     add_visits(3)
     window.visits.model.reload()
@@ -47,6 +49,7 @@ def test_ctrl_n_opens_the_new_visit_dialog(qtbot, window: MainWindow) -> None:
 def test_search_filters_after_a_pause(qtbot, window: MainWindow, add_visits: AddVisits) -> None:
     add_visits(30)
     page = window.visits
+    window.show_page(page)
     page.model.reload()
     assert page.model.total == 30
     type_text(page.search, "水渠")

@@ -30,7 +30,7 @@ from studio_app.core.errors import UserError, ValidationError
 from studio_app.core.fields import by_key
 from studio_app.services import code_lists, county_work, site
 from studio_app.services.context import Context
-from studio_app.ui import messages, operations
+from studio_app.ui import messages, operations, screen_fit
 from studio_app.ui.widgets.combos import combo_code, entry_combo, set_combo_code
 from studio_app.ui.widgets.field_row import ERROR_STYLE, FieldRow
 from studio_app.ui.widgets.optional_date import date_edit
@@ -247,7 +247,7 @@ class CountyAssignDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
-        self.resize(520, 340)
+        screen_fit.fit(self, 520, 340)
         self.form.lead.setFocus()
 
     def accept(self) -> None:

@@ -43,6 +43,7 @@ from studio_app.core.errors import ValidationError
 from studio_app.services import county_desk, county_work, proposals, records, site
 from studio_app.services.context import Context
 from studio_app.storage.models import Proposal
+from studio_app.ui import screen_fit
 from studio_app.ui.dialogs.county_assign_dialog import (
     LABELS,
     AssignForm,
@@ -181,7 +182,7 @@ class CountyWorkDialog(RecordDialog):
         for i in range(self.tabs.count()):
             QShortcut(QKeySequence(f"Alt+{i + 1}"), self, lambda i=i: self.open_tab(i))
         self._replace_scroll_area()
-        self.resize(1000, 690)
+        screen_fit.fit(self, 1000, 690)
         self.finish_setup()
         self._open_stage_tab()
 

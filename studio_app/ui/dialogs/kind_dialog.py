@@ -39,6 +39,7 @@ from studio_app.core.fields import Field, Kind
 from studio_app.services import kind_records
 from studio_app.services.context import Context
 from studio_app.storage.models import SyncedModel
+from studio_app.ui import messages, mnemonics, screen_fit
 from studio_app.ui.dialogs.record_dialog import RecordDialog, text_box
 from studio_app.ui.lookups import enum_labels
 from studio_app.ui.widgets.combos import code_combo, combo_code, entry_combo, set_combo_code
@@ -217,7 +218,7 @@ class KindDialog(RecordDialog):
         self.steps: dict[str, QPushButton] = {}
         self.add_actions()
         self.setWindowTitle(self.new_title())
-        self.resize(*kind.dialog.size)
+        screen_fit.fit(self, *kind.dialog.size)
         self.finish_setup()
 
     def _group_forms(self) -> dict[str, QFormLayout]:
@@ -273,10 +274,21 @@ class KindDialog(RecordDialog):
             button.hide()
             self.actions_row.addWidget(button)
             self.steps[transition.action] = button
+        taken = [mnemonics.key_of(b.text()) for b in (self.save_button, self.cancel_button)]
+        mnemonics.assign(self.steps.values(), taken)
 
     def take_step(self, action: str) -> None:
         """The workflow button ``action``: save the changes, then take the step."""
-        self.run_action(partial(self.advance, action))
+        if self.step_confirmed(action):
+            self.run_action(partial(self.advance, action))
+
+    def step_confirmed(self, action: str) -> bool:
+        """Ask first when fields the step would rather have are empty (``Transition.asks``);
+        True to go on."""
+        step = next(t for t in self.record_kind.transitions if t.action == action)
+        values = self.values()
+        missing = [self.record_kind.field(k).label for k in step.asks if not values.get(k)]
+        return not missing or messages.ask_missing(self, step.label, missing)
 
     def advance(self, action: str) -> Any:
         """Take the saved record the workflow step ``action`` (pending changes saved first)."""

@@ -84,12 +84,15 @@ class LoginDialog(QDialog):
         self.accept()
 
 
-def log_in(workspace: Workspace, parent: QWidget | None = None) -> bool:
-    """Ask who is there when the database has accounts; False when the user gave up."""
+def log_in(workspace: Workspace, parent: QWidget | None = None, *, ask: bool = False) -> bool:
+    """Ask who is there when the database has accounts; False when the user gave up.
+    ``ask``: always ask (switching users), never take the login from the environment."""
     if not accounts.has_accounts():
         return True
     account, error = None, ""
     login, password = os.environ.get("STUDIO_APP_USER", ""), os.environ.get("STUDIO_APP_PASSWORD")
+    if ask:
+        login, password = "", None
     if login and password is not None:
         try:
             account = accounts.authenticate(login, password)

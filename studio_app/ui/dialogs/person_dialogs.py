@@ -26,6 +26,7 @@ from studio_app.core.codes import CodeListKind, Gender, ResidentKind
 from studio_app.core.identity import IdentifierError, normalise_id_number, normalise_phone
 from studio_app.services import members, records, residents
 from studio_app.services.context import Context
+from studio_app.ui import screen_fit
 from studio_app.ui.dialogs.record_dialog import RecordDialog
 from studio_app.ui.lookups import enum_labels
 from studio_app.ui.widgets.combos import code_combo, combo_code, entry_combo, set_combo_code
@@ -81,7 +82,7 @@ class MemberDialog(RecordDialog):
         self.add_row("active", self.active)
         check_on_leave(self, "phone", normalise_phone)
         self.setWindowTitle(self.tr("New member"))
-        self.resize(560, 460)
+        screen_fit.fit(self, 560, 460)
         self.finish_setup()
 
     def values(self) -> dict[str, Any]:
@@ -145,7 +146,7 @@ class ResidentDialog(RecordDialog):
         for key in ("name", "phone", "id_number", "village"):
             self.edits[key].textChanged.connect(self._suggest)
         self.setWindowTitle(self.tr("New resident"))
-        self.resize(600, 560)
+        screen_fit.fit(self, 600, 560)
         self._show_suggestions([])
         self.finish_setup()
 

@@ -35,6 +35,7 @@ from studio_app.core.errors import UserError
 from studio_app.core.fields import COUNTY, Kind
 from studio_app.services import county_work, proposals, records, site
 from studio_app.services.context import Context
+from studio_app.ui import screen_fit
 from studio_app.ui.dialogs.county_dialog import is_county_work
 from studio_app.ui.dialogs.record_dialog import RecordDialog, text_box
 from studio_app.ui.i18n import label
@@ -111,7 +112,7 @@ class ProposalDialog(RecordDialog):
         self.form.addRow(self.county)
         self.submit_button = self.add_action("submit", self.tr("Submit to county"), self._submit)
         self.setWindowTitle(self.tr("New proposal / 社情民意"))
-        self.resize(860, 820)
+        screen_fit.fit(self, 860, 820)
         if proposal_id is None:
             self.fill(prefill or {"kind": ProposalKind.SQMY.value})
             self._show_sources()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,7 @@ from studio_app.core.errors import UserError, ValidationError
 from studio_app.core.fields import Field
 from studio_app.services.context import Context
 from studio_app.ui import identifiers, messages, operations
+from studio_app.ui.widgets.edits import on_input
 from studio_app.ui.widgets.field_row import ERROR_STYLE, FieldRow
 
 
@@ -63,6 +64,7 @@ class RecordDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the form to the buttons
         scroll.setWidget(self.form_widget)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
@@ -74,12 +76,12 @@ class RecordDialog(QDialog):
         self.general_error.setWordWrap(True)
         self.general_error.hide()
 
-        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button = QPushButton(self.tr("&Cancel"), self)
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
@@ -134,6 +136,7 @@ class RecordDialog(QDialog):
         layout = form if form is not None else self.form
         row = self.rows[key] = FieldRow(editor, layout.parentWidget() or self.form_widget)
         self.row_forms[key] = layout
+        on_input(editor, lambda: row.set_error(""))  # a message goes as the field is fixed
         if isinstance(editor, QPlainTextEdit):
             row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         if title is None:
@@ -207,6 +210,12 @@ class RecordDialog(QDialog):
     def run_action(self, run: Callable[[], Any]) -> None:
         if self.commit() and self.attempt(run):
             self.reload()
+            self.stepped()
+
+    def stepped(self) -> None:
+        """A workflow step is saved at once: nothing is left to cancel, so Cancel closes."""
+        self.cancel_button.setText(self.tr("&Close"))
+        self.cancel_button.setToolTip(self.tr("The step is saved; close the window"))
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message under its field (first one focused); the others, and those of

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from studio_app.core.errors import UserError
 from studio_app.services import record_details
 from studio_app.services.context import Context
+from studio_app.ui import screen_fit
 from studio_app.ui.i18n import label
 from studio_app.ui.widgets.detail_panel import DetailPanel
 
@@ -64,7 +65,7 @@ class RecordViewDialog(QDialog):
             self.panel.show_details(details)
             title = details.title
         self.setWindowTitle(self.tr("{0} (read-only)").format(title or studio))
-        self.resize(560, 600)
+        screen_fit.fit(self, 560, 600)
         close.setFocus()
 
     def _follow(self, kind: str, record_id: int) -> None:

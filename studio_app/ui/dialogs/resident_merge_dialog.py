@@ -23,6 +23,7 @@ from studio_app.core.identity import mask_phone
 from studio_app.services import resident_merge
 from studio_app.services.context import Context
 from studio_app.storage.models import Resident
+from studio_app.ui import screen_fit
 
 SHOWN = 8  # serials listed before "…"
 
@@ -60,7 +61,7 @@ class ResidentMergeDialog(QDialog):
             layout.addWidget(button)
         layout.addWidget(self.preview_label, 1)
         layout.addWidget(buttons)
-        self.resize(480, 320)
+        screen_fit.fit(self, 480, 320)
         self.show_preview()
 
     def _describe(self, resident_id: int) -> str:

@@ -34,6 +34,7 @@ from studio_app.core.codes import SiteKind
 from studio_app.core.errors import UserError, ValidationError
 from studio_app.paths import APP_NAME, DataDir
 from studio_app.services import site
+from studio_app.ui import screen_fit
 from studio_app.workspace import Installation, Workspace, folder_refusal
 from studio_app.workspace import set_up as set_up_workspace
 
@@ -122,7 +123,7 @@ class SetupWizard(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
         self.show_page(IDENTITY)
-        self.resize(600, 460)
+        screen_fit.fit(self, 600, 460)
 
     # -- pages -----------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from studio_app.core.fields import Field
 from studio_app.core.workflow import CLOSES_AT_ONCE
 from studio_app.services import visits
 from studio_app.services.context import Context
+from studio_app.ui import screen_fit
 from studio_app.ui.dialogs.kind_dialog import Editor, KindDialog
 from studio_app.ui.widgets.combos import combo_code
 from studio_app.ui.widgets.optional_date import date_edit
@@ -42,7 +43,7 @@ class VisitDialog(KindDialog):
         self._referral_loaded = False
         self._action: str | None = None
         super().__init__(ctx, kinds.VISIT, record_id, parent)
-        self.resize(*(NEW_SIZE if record_id is None else SAVED_SIZE))
+        screen_fit.fit(self, *(NEW_SIZE if record_id is None else SAVED_SIZE))
         self.handling.currentIndexChanged.connect(self._handling_changed)
         self.occurred_at.dateChanged.connect(self._occurred_changed)
         self.residents.changed.connect(self._residents_changed)
@@ -160,6 +161,8 @@ class VisitDialog(KindDialog):
     def take_step(self, action: str) -> None:
         """A workflow step with the changes made so far, in one transaction."""
         assert self.record_id is not None
+        if not self.step_confirmed(action):
+            return
         self._action = action
         try:
             saved = self.attempt(lambda: self.write(self.changed_values()))
@@ -167,6 +170,7 @@ class VisitDialog(KindDialog):
             self._action = None
         if saved:
             self.reload()
+            self.stepped()
 
 
 def _set_day(edit: QDateEdit, value: Any) -> None:

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -188,7 +188,8 @@ class ListPage(RecordsPage):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_query)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_query)
+        self.search.returnPressed.connect(self.enter_results)
+        self.search.installEventFilter(self)
         self.model.totalChanged.connect(self._show_total)
 
         self.top = QHBoxLayout()
@@ -233,6 +234,7 @@ class ListPage(RecordsPage):
             width = self.table.fontMetrics().horizontalAdvance(STUDIO_SAMPLE) + 12
             header.resizeSection(studio, min(header.sectionSize(studio), width))
         self.set_details_shown(True)
+        QWidget.setTabOrder(self.search, self.table)  # Tab from the search: the results
         follow(self, self.shown_kinds, self.reload)
 
     def _finish_filter_rows(self, box: QVBoxLayout) -> None:
@@ -396,6 +398,32 @@ class ListPage(RecordsPage):
         if query.text == self.model.query.text and query.filters == self.model.query.filters:
             return
         self.model.set_query(query)
+
+    def enter_results(self) -> None:
+        """Enter in the search box: search now, then go to the results (Enter again opens
+        the first)."""
+        self.apply_query()
+        self.focus_results()
+
+    def focus_results(self) -> None:
+        """Move into the list, on its current row (the first when none is)."""
+        if self.model.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            select_row(self.table, self.model, self.model.record_id(0))
+        self.table.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """↓ in the search box moves into the results."""
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self.focus_results()
+            return True
+        return super().eventFilter(watched, event)
 
     def _header_clicked(self, column: int) -> None:
         """Sort in SQL: first click newest/largest first, then toggle."""

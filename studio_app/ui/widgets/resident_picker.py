@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -63,7 +63,8 @@ class ResidentPicker(QWidget):
         self.matches.setObjectName("residentMatches")
         rows = self.fontMetrics().height()
         self.matches.setFixedHeight(rows * 5 + 8)
-        self.matches.itemActivated.connect(self._add_match)
+        self.matches.itemActivated.connect(self._add_match)  # Enter
+        self.matches.itemClicked.connect(self._add_match)  # a single click takes it too
         self.chosen = QListWidget(self)
         self.chosen.setObjectName("chosenResidents")
         self.chosen.setFixedHeight(rows * 3 + 8)
@@ -92,7 +93,6 @@ class ResidentPicker(QWidget):
         layout.addWidget(self.chosen_label)
         layout.addLayout(chosen_row)
         layout.addWidget(self.form)
-        self.setFocusProxy(self.search)
         for lst in (self.matches, self.chosen):
             lst.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
@@ -100,6 +100,12 @@ class ResidentPicker(QWidget):
         self._update_chosen()
 
     # -- finding registered residents ------------------------------------------------------
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Focus given to the picker (e.g. to show an error) goes to its search box. (Not a
+        focus proxy: Tab would then cycle inside the picker.)"""
+        super().focusInEvent(event)
+        self.search.setFocus()
 
     def _find(self, text: str) -> None:
         self._show_matches(residents.find(text, limit=MATCH_LIMIT) if text.strip() else [])
