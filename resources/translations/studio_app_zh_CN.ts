@@ -839,10 +839,6 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>设置正式台账……</translation>
     </message>
     <message>
-        <source>On duty today</source>
-        <translation>今日值班委员</translation>
-    </message>
-    <message>
         <source>Unsaved drafts (Enter to continue)</source>
         <translation>未保存的草稿（回车继续填写）</translation>
     </message>
@@ -855,12 +851,40 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>接待走访</translation>
     </message>
     <message>
-        <source>New {0}</source>
-        <translation>新建{0}</translation>
+        <source>Monday</source>
+        <translation>星期一</translation>
     </message>
     <message>
-        <source>New {0} ({1})</source>
-        <translation>新建{0}（{1}）</translation>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Today: {0}, {1}</source>
+        <translation>今天：{0}，{1}</translation>
+    </message>
+    <message>
+        <source>On duty today: {0}</source>
+        <translation>今日值班委员：{0}</translation>
     </message>
     <message>
         <source>Proposal</source>
@@ -883,12 +907,16 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>已超期的转办事项（{0}）</translation>
     </message>
     <message>
-        <source>All open referrals, by due date ({0})</source>
-        <translation>全部在办转办事项，按办理时限（{0}）</translation>
+        <source>Due within {0} days ({1})</source>
+        <translation>{0}天内到期（{1}）</translation>
     </message>
     <message>
-        <source>Recent visits</source>
-        <translation>最近的接待走访</translation>
+        <source>Recorded today ({0})</source>
+        <translation>今日登记（{0}）</translation>
+    </message>
+    <message>
+        <source>Back from the county, last {0} days ({1})</source>
+        <translation>县政协反馈（近{0}天，{1}）</translation>
     </message>
 </context>
 <context>
@@ -1582,6 +1610,10 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>New {0}</source>
         <translation>新建{0}</translation>
+    </message>
+    <message>
+        <source>New {0} ({1})</source>
+        <translation>新建{0}（{1}）</translation>
     </message>
     <message>
         <source>Search</source>

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,7 +40,7 @@ from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import count_text
 from studio_app.ui.pages import registry
 from studio_app.ui.pages.county_desk_page import CountyDeskPage
-from studio_app.ui.pages.desk_page import DeskPage, new_text
+from studio_app.ui.pages.desk_page import DeskPage
 from studio_app.ui.pages.kind_page import camel
 from studio_app.ui.pages.list_page import ListPage
 from studio_app.ui.pages.page import Printable, RecordsPage
@@ -58,6 +58,17 @@ class Grows(Protocol):
     """A page that starts a record of its kind from records of another (``origins``)."""
 
     def grow_from(self, origin_kind: str, record_ids: Sequence[int]) -> Any: ...
+
+
+STANDARD_NEW = "Ctrl+N"  # the kind most often recorded: New in every program
+
+
+def new_text(kind: kinds.RecordKind) -> str:
+    """A "new" action's tooltip; the one on the standard New key (Ctrl+N) names it."""
+    name = kind.new_label or kind.short_label
+    if kind.new_shortcut == STANDARD_NEW:
+        return QCoreApplication.translate("MainWindow", "New {0} ({1})").format(name, STANDARD_NEW)
+    return QCoreApplication.translate("MainWindow", "New {0}").format(name)
 
 
 class MainWindow(QMainWindow):
@@ -120,7 +131,7 @@ class MainWindow(QMainWindow):
         else:
             self.desk.openVisit.connect(lambda visit_id: self.open_record("visit", visit_id))
             self.desk.openDraft.connect(lambda key: drafts.open_draft(self, key))
-            self.desk.newRecord.connect(self.new_record)
+            self.desk.openRecord.connect(self.open_record)
         self.nav.setCurrentRow(0)
 
         self.count_label = QLabel(self)

@@ -56,7 +56,7 @@ def test_a_service_write_shows_in_the_open_list_keeping_the_selection(
 
     assert made in _ids(window) and page.model.total == 6
     assert page.selected_id() == chosen  # the user's row is still the current one
-    recent = window.desk.recent
+    recent = window.desk.recorded_today
     assert made in [recent.visit_id(r) for r in range(recent.rowCount())]
 
 

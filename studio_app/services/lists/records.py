@@ -8,7 +8,7 @@ declaration alone (:class:`~studio_app.core.kinds.RecordKind`).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from importlib import import_module
 from typing import Any
@@ -35,6 +35,13 @@ from studio_app.services.lists.paging import (
 
 def _flag(column: str) -> Any:
     return lambda v, _: (f"{column} = ?", [1 if v else 0])
+
+
+def _county_feedback(value: Any, today: date) -> FilterSql:
+    """Records the county has written to (review, reply, adoption…) in the last ``value``
+    days: what came back from the county office."""
+    since = (today - timedelta(days=int(value))).isoformat()
+    return "t.county_rev > 0 AND t.updated_at >= ?", [since]
 
 
 def _people_text(value: Any, _: Any) -> FilterSql:
@@ -139,6 +146,7 @@ PROPOSALS = Lister(
         "lead_member": lambda v, _: ("t.lead_member_id = ?", [int(v)]),
         "submitted_from": lambda v, _: ("t.submitted_at >= ?", [str(v)[:10]]),
         "submitted_to": lambda v, _: ("t.submitted_at <= ?", [str(v)[:10]]),
+        "county_feedback": _county_feedback,
     },
 )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from studio_app.core.workflow import OPEN_STATUSES
@@ -58,6 +58,18 @@ def _overdue(value: Any, today: date) -> FilterSql:
     return f"{sql} AND t.due_at < ?", [*args, today.isoformat()]
 
 
+def _due_within(value: Any, today: date) -> FilterSql:
+    """Open cases due from today to ``value`` days later (not yet overdue)."""
+    statuses = [s.value for s in OPEN_STATUSES]
+    sql, args = in_list("t.status", statuses)
+    last = today + timedelta(days=int(value))
+    return f"{sql} AND t.due_at >= ? AND t.due_at <= ?", [
+        *args,
+        today.isoformat(),
+        last.isoformat(),
+    ]
+
+
 FILTERS: dict[str, Filter] = {
     "studio": studio_filter,
     "status": lambda v, _: in_list("t.status", v),
@@ -78,6 +90,7 @@ FILTERS: dict[str, Filter] = {
         [str(v)],
     ),
     "overdue": _overdue,
+    "due_within": _due_within,
     "confidential": lambda v, _: ("t.confidential = ?", [1 if v else 0]),
 }
 

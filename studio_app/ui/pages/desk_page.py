@@ -1,6 +1,8 @@
-"""The desk (工作台), the first page: who is on duty today, referrals that are open or
-overdue (by due date), unsaved drafts, the latest visits, and buttons to start new records:
-a visit, and a record of each kind declared with a "new" shortcut (``RecordKind.new_shortcut``).
+"""The desk (工作台), the first page: the day's work. Today's date and who is on duty,
+unsaved drafts, referrals that are overdue and those due within a week (two lists that
+never share a case), what came back from the county office this month (proposal-type
+records it reviewed, answered or adopted), and the visits recorded today. New records
+start from the toolbar (Ctrl+N and the kinds' own keys), not from here.
 
 There is no duty roster in the data yet, so "on duty" means the members who have recorded
 visits today (:func:`studio_app.services.members.on_duty`).
@@ -8,10 +10,18 @@ visits today (:func:`studio_app.services.members.on_duty`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, SignalInstance
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,23 +34,36 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.core import kinds
-from studio_app.core.workflow import OPEN_STATUSES
 from studio_app.services import members
 from studio_app.services.context import Context
 from studio_app.services.lists.paging import ListQuery
+from studio_app.services.lists.records import PROPOSALS
 from studio_app.ui import drafts
 from studio_app.ui.changes_bridge import follow, reload_kept, shown_by
 from studio_app.ui.lookups import Lookups
-from studio_app.ui.models.lister_table import count_text
+from studio_app.ui.models import kind_columns
+from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, count_text
 from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel, visit_model
 from studio_app.ui.pages.list_page import fit_columns, setup_table
 
 PAGE_SIZE = 50
 # What a draft's first line shows: the first of these values it has.
-STANDARD_NEW = "Ctrl+N"  # the kind most often recorded: New in every program
 DRAFT_SUMMARY_KEYS = ("title", "name", "content", "views", "facts")
-CASE_COLUMNS = ("serial", "resident_names", "category", "content", "referred_unit", "due_at")
-RECENT_COLUMNS = ("serial", "occurred_at", "member_names", "resident_names", "content", "status")
+CASE_COLUMNS = ("serial", "resident_names", "content", "referred_unit", "due_at")
+TODAY_COLUMNS = ("serial", "occurred_at", "resident_names", "content", "status")
+FEEDBACK_COLUMNS = ("title", "review", "reply_class")
+DUE_SOON_DAYS = 7  # "due soon": from today to a week later
+FEEDBACK_DAYS = 30  # "back from the county": written by the county in the last month
+# Translated in the desk's context (listed here so that the catalogue has them).
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("DeskPage", "Monday"),
+    QT_TRANSLATE_NOOP("DeskPage", "Tuesday"),
+    QT_TRANSLATE_NOOP("DeskPage", "Wednesday"),
+    QT_TRANSLATE_NOOP("DeskPage", "Thursday"),
+    QT_TRANSLATE_NOOP("DeskPage", "Friday"),
+    QT_TRANSLATE_NOOP("DeskPage", "Saturday"),
+    QT_TRANSLATE_NOOP("DeskPage", "Sunday"),
+)
 
 
 def demo_banner(parent: QWidget, set_up: Signal | SignalInstance) -> QFrame:
@@ -61,20 +84,17 @@ def demo_banner(parent: QWidget, set_up: Signal | SignalInstance) -> QFrame:
     return banner
 
 
-def new_text(kind: kinds.RecordKind) -> str:
-    """A "new" button's text; the one on the standard New key (Ctrl+N) names it."""
-    name = kind.new_label or kind.short_label
-    if kind.new_shortcut == STANDARD_NEW:
-        return QCoreApplication.translate("DeskPage", "New {0} ({1})").format(name, STANDARD_NEW)
-    return QCoreApplication.translate("DeskPage", "New {0}").format(name)
+def _stretch(model: ListerTableModel) -> str:
+    """The column that takes a desk table's spare width: the text of the record."""
+    return "content" if isinstance(model, VisitTableModel) else "title"
 
 
 class DeskPage(QWidget):
     """Emits what the user asks for; the main window opens the dialogs."""
 
     openVisit = Signal(int)
+    openRecord = Signal(str, int)  # a kind's name, a record's id
     openDraft = Signal(str)  # a draft's key
-    newRecord = Signal(str)  # a kind's name: a new record of it
     setUpRequested = Signal()  # the demo banner's button
 
     def __init__(
@@ -83,38 +103,38 @@ class DeskPage(QWidget):
         super().__init__(parent)
         self.setObjectName("deskPage")
         self.ctx = ctx
+        self.lookups_ = lookups
         self.demo_banner = demo_banner(self, self.setUpRequested)
         self.demo_banner.setVisible(demo)
+        self.today_label = QLabel(self)
+        self.today_label.setObjectName("deskToday")
+        self.today_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.duty = QLabel(self)
         self.duty.setObjectName("dutyMembers")
         self.duty.setWordWrap(True)
-        buttons = QHBoxLayout()
-        self.quick: dict[str, QPushButton] = {}
-        for kind in kinds.all_kinds():
-            if kind.new_shortcut:
-                button = self._add_quick(kind.name, new_text(kind), buttons)
-                button.clicked.connect(lambda _on=False, name=kind.name: self.newRecord.emit(name))
-        buttons.addStretch(1)
 
-        open_statuses = sorted(s.value for s in OPEN_STATUSES)
-        self.overdue = visit_model(ctx, lookups, self, page_size=PAGE_SIZE)
-        self.overdue.set_query(
-            ListQuery(filters={"overdue": True}, sort="due_at", descending=False)
+        today = ctx.today()
+        self.overdue = self._visits(ListQuery(filters={"overdue": True}, sort="due_at",
+                                              descending=False))  # fmt: skip
+        self.due_soon = self._visits(ListQuery(filters={"due_within": DUE_SOON_DAYS},
+                                               sort="due_at", descending=False))  # fmt: skip
+        self.recorded_today = self._visits(ListQuery(filters={"date_from": today}))
+        self.feedback = ListerTableModel(
+            PROPOSALS,
+            self._feedback_columns(lookups),
+            self,
+            query=ListQuery(filters={"county_feedback": FEEDBACK_DAYS}, sort="created_at"),
+            page_size=PAGE_SIZE,
         )
-        self.open_cases = visit_model(ctx, lookups, self, page_size=PAGE_SIZE)
-        self.open_cases.set_query(
-            ListQuery(filters={"status": open_statuses}, sort="due_at", descending=False)
-        )
-        self.recent = visit_model(ctx, lookups, self, page_size=PAGE_SIZE)
         self.overdue_box, self.overdue_table = self._section(self.overdue, CASE_COLUMNS)
-        self.open_box, self.open_table = self._section(self.open_cases, CASE_COLUMNS)
-        self.recent_box, self.recent_table = self._section(self.recent, RECENT_COLUMNS)
-        self.overdue_table.setObjectName("overdueTable")
-        self.open_table.setObjectName("openTable")
-        self.recent_table.setObjectName("recentTable")
+        self.due_box, self.due_table = self._section(self.due_soon, CASE_COLUMNS)
+        self.today_box, self.today_table = self._section(self.recorded_today, TODAY_COLUMNS)
+        self.feedback_box, self.feedback_table = self._section(self.feedback, ())
+        for name, table in (("overdueTable", self.overdue_table), ("dueTable", self.due_table),
+                            ("todayTable", self.today_table),
+                            ("feedbackTable", self.feedback_table)):  # fmt: skip
+            table.setObjectName(name)
 
-        duty_box = QGroupBox(self.tr("On duty today"), self)
-        QVBoxLayout(duty_box).addWidget(self.duty)
         self.drafts_box = QGroupBox(self.tr("Unsaved drafts (Enter to continue)"), self)
         self.drafts = QListWidget(self.drafts_box)
         self.drafts.setObjectName("draftList")
@@ -123,65 +143,93 @@ class DeskPage(QWidget):
             lambda item: self.openDraft.emit(item.data(Qt.ItemDataRole.UserRole))
         )
         QVBoxLayout(self.drafts_box).addWidget(self.drafts)
-        cases = QHBoxLayout()
-        cases.addWidget(self.overdue_box)
-        cases.addWidget(self.open_box)
+        # The day's work: what is late, what falls due this week; what came back from the
+        # county, what was recorded today. New records start from the toolbar (Ctrl+N …).
+        grid = QGridLayout()
+        grid.addWidget(self.overdue_box, 0, 0)
+        grid.addWidget(self.feedback_box, 0, 1)
+        grid.addWidget(self.due_box, 1, 0)
+        grid.addWidget(self.today_box, 1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.demo_banner)
-        layout.addLayout(buttons)
-        layout.addWidget(duty_box)
+        layout.addWidget(self.today_label)
+        layout.addWidget(self.duty)
         layout.addWidget(self.drafts_box)
-        layout.addLayout(cases, 1)
-        layout.addWidget(self.recent_box, 1)
-        for model in (self.overdue, self.open_cases, self.recent):
+        layout.addLayout(grid, 1)
+        for model in self._models():
             model.totalChanged.connect(self._show_titles)
         self._fitted = False  # column widths are fitted to the first rows shown
-        follow(self, lambda: shown_by("visit"), self.changed)
+        follow(self, lambda: shown_by("visit") | shown_by("proposal"), self.changed)
 
-    def _add_quick(self, name: str, title: str, row: QHBoxLayout) -> QPushButton:
-        button = self.quick[name] = QPushButton(title, self)
-        button.setObjectName(f"quick_{name}")
-        row.addWidget(button)
-        return button
+    def _visits(self, query: ListQuery) -> VisitTableModel:
+        model = visit_model(self.ctx, self.lookups_, self, page_size=PAGE_SIZE)
+        model.set_query(query)
+        return model
+
+    def _feedback_columns(self, lookups: Lookups) -> list[ListColumn]:
+        proposal = kinds.PROPOSAL
+        return [
+            kind_columns.serial_column(),
+            *(
+                kind_columns.field_column(self.ctx, proposal, key, lookups=lookups)
+                for key in FEEDBACK_COLUMNS
+            ),
+        ]
+
+    def _models(self) -> tuple[ListerTableModel, ...]:
+        return (self.overdue, self.due_soon, self.recorded_today, self.feedback)
+
+    def _tables(self) -> tuple[QTableView, ...]:
+        return (self.overdue_table, self.due_table, self.today_table, self.feedback_table)
 
     def _section(
-        self, model: VisitTableModel, shown: tuple[str, ...]
+        self, model: ListerTableModel, shown: tuple[str, ...]
     ) -> tuple[QGroupBox, QTableView]:
+        """A titled table of ``model``; of a visits list, only the ``shown`` columns."""
         box = QGroupBox(self)
         table = QTableView(box)
-        setup_table(table, model)
-        for column, key in enumerate(COLUMNS):
-            table.setColumnHidden(column, key not in shown)
+        setup_table(table, model, _stretch(model))
+        if isinstance(model, VisitTableModel):
+            for column, key in enumerate(COLUMNS):
+                table.setColumnHidden(column, key not in shown)
         table.activated.connect(lambda index, m=model: self._open(m, index))
         QVBoxLayout(box).addWidget(table)
         return box, table
 
-    def _open(self, model: VisitTableModel, index: QModelIndex) -> None:
-        if index.isValid():
-            self.openVisit.emit(model.visit_id(index.row()))
+    def _open(self, model: ListerTableModel, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        record_id = model.record_id(index.row())
+        if model is self.feedback:
+            self.openRecord.emit(kinds.PROPOSAL.name, record_id)
+        else:
+            self.openVisit.emit(record_id)
 
     def refresh(self) -> None:
         """Read everything again (when the page is shown)."""
-        self._show_duty()
-        for model in (self.overdue, self.open_cases, self.recent):
+        self._show_day()
+        for model in self._models():
             model.reload()
         self.show_drafts()
 
     def changed(self) -> None:
-        """Visits or members changed elsewhere: read again, keeping each list's selection."""
-        self._show_duty()
-        for table, model in (
-            (self.overdue_table, self.overdue),
-            (self.open_table, self.open_cases),
-            (self.recent_table, self.recent),
-        ):
+        """Records changed elsewhere: read again, keeping each list's selection."""
+        self._show_day()
+        for table, model in zip(self._tables(), self._models(), strict=True):
             reload_kept(table, model)
         self.show_drafts()
 
-    def _show_duty(self) -> None:
-        names = [m.name for m in members.on_duty(self.ctx.today())]
+    def _show_day(self) -> None:
+        day = self.ctx.today()
+        weekday = WEEKDAYS[day.weekday()]
+        self.today_label.setText(
+            self.tr("Today: {0}, {1}").format(day.isoformat(), self.tr(str(weekday)))
+        )
+        names = [m.name for m in members.on_duty(day)]
         self.duty.setText(
-            "、".join(names) if names else self.tr("No visits have been recorded today yet.")
+            self.tr("On duty today: {0}").format("、".join(names))
+            if names
+            else self.tr("No visits have been recorded today yet.")
         )
 
     def show_drafts(self) -> None:
@@ -208,20 +256,25 @@ class DeskPage(QWidget):
         self.drafts_box.setVisible(self.drafts.count() > 0)
 
     def _show_titles(self) -> None:
-        def count(model: VisitTableModel) -> str:
+        def count(model: ListerTableModel) -> str:
             return count_text(model.total)
 
         self.overdue_box.setTitle(self.tr("Overdue referrals ({0})").format(count(self.overdue)))
-        self.open_box.setTitle(
-            self.tr("All open referrals, by due date ({0})").format(count(self.open_cases))
+        self.due_box.setTitle(
+            self.tr("Due within {0} days ({1})").format(DUE_SOON_DAYS, count(self.due_soon))
         )
-        self.recent_box.setTitle(self.tr("Recent visits"))
+        self.today_box.setTitle(self.tr("Recorded today ({0})").format(count(self.recorded_today)))
+        self.feedback_box.setTitle(
+            self.tr("Back from the county, last {0} days ({1})").format(
+                FEEDBACK_DAYS, count(self.feedback)
+            )
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Fresh figures each time the desk is shown (it reads three short pages)."""
+        """Fresh figures each time the desk is shown (it reads four short pages)."""
         super().showEvent(event)
         self.refresh()
         if not self._fitted:
             self._fitted = True
-            for table in (self.overdue_table, self.open_table, self.recent_table):
-                fit_columns(table, COLUMNS.index("content"))
+            for table, model in zip(self._tables(), self._models(), strict=True):
+                fit_columns(table, model.column_of(_stretch(model)))
