@@ -76,6 +76,15 @@ class Tally:
 
 
 @dataclass(frozen=True)
+class Glance:
+    """A figure shown under a kind's page in the navigation, e.g. 超期 19."""
+
+    label: str  # Chinese, e.g. "超期"
+    filter: str  # a filter key of the kind's list, counted with the value True
+    alarm: bool = False  # drawn in red while it is not zero
+
+
+@dataclass(frozen=True)
 class FormGroup:
     """Fields the generic dialog shows together in a titled box, beside the other groups."""
 
@@ -132,6 +141,8 @@ class RecordKind:
     new_shortcut: str = ""  # the "new record" shortcut; with one: a toolbar and desk button
     new_label: str = ""  # Chinese, what its "新建…" button names ("": short_label)
     counter: str = "条"  # Chinese, the measure word of a count of its records: 共 12 条
+    icon: str = ""  # its page's icon in resources/icons/nav ("": a generic one)
+    glances: tuple[Glance, ...] = ()  # figures under its page's title in the navigation
     merge_title: str = ""  # Chinese, its line in a resident merge's summary ("": short_label)
     dialog: DialogLayout = DialogLayout()
 
@@ -256,7 +267,7 @@ def _people_links(owner: str) -> tuple[LinkTable, ...]:
 MEMBER = register(
     RecordKind(
         "member", "委员", "委员", "委员", title_key="name", generic=False, service="members",
-        counter="名",
+        counter="名", icon="members",
         fields=(
             f.Field("name", "姓名", required=True, max_len=50),
             f.Field("gender", "性别", f.Kind.ENUM, enum=c.Gender),
@@ -274,7 +285,7 @@ MEMBER = register(
 RESIDENT = register(
     RecordKind(
         "resident", "群众", "群众", "群众", title_key="name", generic=False, service="residents",
-        counter="名",
+        counter="名", icon="residents",
         fields=(
             f.Field("name", "姓名", required=True, max_len=50),
             f.Field("gender", "性别", f.Kind.ENUM, enum=c.Gender),
@@ -303,6 +314,7 @@ VISIT = register(
                       (DATES, "overdue")),
         details_hide=("members", "handling", "referred_unit"),
         search_hint="搜索编号、姓名、反映内容……", new_shortcut="Ctrl+N", new_label="来访",
+        icon="visits", glances=(Glance("在办", "open"), Glance("超期", "overdue", alarm=True)),
         transitions=(
             Transition("refer", "转办", (VS.REGISTERED,), VS.REFERRED, ("referred_unit",)),
             Transition("start", "开始办理", (VS.REFERRED,), VS.IN_PROGRESS),
@@ -369,6 +381,7 @@ INTERVIEW = register(
         ),
         short_titles=(("kind", "形式"), ("occurred_at", "时间")),
         search_hint="搜索主题、委员、意见……", new_shortcut="Ctrl+Shift+I", merge_title="访谈活动",
+        icon="interviews",
         dialog=DialogLayout((820, 760), (("participant_note", 50), ("views", 110),
                                          ("follow_up", 70)), bare_errors=True),
         fields=(
@@ -394,6 +407,7 @@ PROPOSAL = register(
         search=("title", "facts", "analysis", "recommendations", "county_no", "reply_summary"),
         title_key="title", date_key="submitted_at", generic=False, service="proposals",
         print_layout="proposal_form", details_hide=("kind", "review", "reply_class"),
+        icon="proposals",
         origins=(Origin("visit", "v:", button="转为提案/社情民意……",
                         button_tip="用选中的来访记录撰写提案或社情民意", shortcut="Ctrl+Shift+T"),
                  Origin("interview", "i:", gist=("views", "follow_up"), button="转为建议……",

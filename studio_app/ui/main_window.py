@@ -15,13 +15,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize
+from PySide6.QtCore import QByteArray, QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -33,6 +32,8 @@ from studio_app.demo import studio as demo
 from studio_app.paths import DataDir
 from studio_app.services import changes
 from studio_app.services.context import Context
+from studio_app.services.lists.paging import ListQuery
+from studio_app.services.lists.records import lister_of
 from studio_app.services.permissions import Permission, allowed
 from studio_app.ui import drafts, help_menu, screen_fit
 from studio_app.ui.changes_bridge import follow
@@ -49,6 +50,7 @@ from studio_app.ui.pages.proposals_page import ProposalsPage
 from studio_app.ui.pages.statistics_page import StatisticsPage
 from studio_app.ui.pages.trash_page import TrashPage
 from studio_app.ui.pages.visits_page import VisitsPage
+from studio_app.ui.widgets.navigation import Navigation
 
 P = TypeVar("P", bound=QWidget)
 
@@ -84,10 +86,7 @@ class MainWindow(QMainWindow):
         self.is_demo = demo.is_demo()
         if self.is_demo:
             self.setWindowTitle(self.tr("Studio Ledger — {0} (demo data)").format(site_name))
-        self.nav = QListWidget(self)
-        self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(112)
-        self.nav.setIconSize(QSize(20, 20))
+        self.nav = Navigation(self)
         self.stack = QStackedWidget(self)
         self._lazy: dict[str, tuple[int, Callable[[], QWidget]]] = {}
         self._built: dict[str, QWidget] = {}
@@ -110,7 +109,7 @@ class MainWindow(QMainWindow):
             self.desk = CountyDeskPage(ctx, self, demo=self.is_demo)
         else:
             self.desk = DeskPage(ctx, lookups, self, demo=self.is_demo)
-        self.add_page(self.tr("Desk"), self.desk)
+        self.add_page(self.tr("Desk"), self.desk, "desk")
         self.lookups = lookups
         self.detail_state = b""  # the list/detail divider, shared by the list pages
         self.details_shown = True  # the detail panel beside lists (View menu, F9)
@@ -139,11 +138,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.stack.currentChanged.connect(lambda _index: self._show_count())
         self._show_count()
+        watched = frozenset(k.name for k in kinds.all_kinds() if k.glances)
+        follow(self, lambda: watched, self.show_glances)
+        QTimer.singleShot(0, self, self.show_glances)  # after the first paint
         self._create_actions()
         screen_fit.fit(self, 1280, 800)
 
-    def add_page(self, title: str, page: QWidget) -> None:
-        self.nav.addItem(title)
+    def add_page(self, title: str, page: QWidget, name: str) -> None:
+        self.nav.add(name, title, name)
         self.stack.addWidget(page)
 
     def add_record_page(self, entry: registry.PageEntry) -> None:
@@ -151,10 +153,10 @@ class MainWindow(QMainWindow):
         self._kind_pages[entry.kind.name] = entry.name
         build = partial(entry.build, self, entry.kind)
         if entry.lazy:
-            self.add_lazy_page(entry.name, entry.title, build)
+            self.add_lazy_page(entry.name, entry.title, build, entry.kind.icon)
         else:
             page = self._eager[entry.name] = build()
-            self.add_page(entry.title, page)
+            self.add_page(entry.title, page, entry.name)
             self._connect_page(page)
         if entry.kind.shortcut:
             show = QAction(entry.title, self)
@@ -163,9 +165,12 @@ class MainWindow(QMainWindow):
             show.triggered.connect(lambda: self.show_page(self.kind_page(entry.kind.name)))
             self.addAction(show)
 
-    def add_lazy_page(self, name: str, title: str, build: Callable[[], QWidget]) -> None:
-        """A page built by ``build`` the first time it is shown or asked for by name."""
-        self.nav.addItem(title)
+    def add_lazy_page(
+        self, name: str, title: str, build: Callable[[], QWidget], icon: str = ""
+    ) -> None:
+        """A page built by ``build`` the first time it is shown or asked for by name; its
+        navigation icon is ``icon`` (default: the page's name)."""
+        self.nav.add(name, title, icon or name)
         self._lazy[name] = (self.stack.addWidget(QWidget(self.stack)), build)
 
     def lazy_page(self, name: str) -> QWidget:
@@ -461,6 +466,17 @@ class MainWindow(QMainWindow):
         if isinstance(page, (RecordsPage, TrashPage)):
             page.search.setFocus()
             page.search.selectAll()
+
+    def show_glances(self) -> None:
+        """Under each kind's page title, the figures it declares (在办 29 · 超期 19)."""
+        for kind in kinds.all_kinds():
+            if not kind.glances or kind.name not in self._kind_pages:
+                continue
+            lister = lister_of(kind)
+            counts = [(g, lister.count(ListQuery(filters={g.filter: True}))) for g in kind.glances]
+            note = " · ".join(f"{g.label} {n:,}" for g, n in counts)
+            alarm = any(g.alarm and n for g, n in counts)
+            self.nav.set_note(self._kind_pages[kind.name], note, alarm)
 
     def _show_count(self) -> None:
         """The shown list's count in the status bar (nothing on other pages)."""

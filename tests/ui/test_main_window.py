@@ -75,3 +75,35 @@ def test_the_help_menu_lists_the_keys(qtbot: Any, window: MainWindow) -> None:
             for r in range(keys.table.rowCount())}  # fmt: skip
     assert rows["Ctrl+N"] == "新建来访" and rows["F9"] == "详情面板"
     assert "Alt+字母" in rows
+
+
+def test_the_navigation_has_icons_and_the_visits_figures(
+    qtbot: Any, window: MainWindow, add_visits: AddVisits
+) -> None:
+    from studio_app.ui.widgets.navigation import NAME_ROLE
+
+    add_visits(6)  # visits 1 and 4 are referred, long overdue
+    window.show_glances()
+    assert window.nav.note("visits") == "在办 2 · 超期 2"
+    for row in range(window.nav.count()):
+        item = window.nav.item(row)
+        assert not item.icon().isNull(), item.data(NAME_ROLE)
+        assert not item.icon().pixmap(20, 20).toImage().isNull()
+    window.visits.open_record(None).reject()
+    assert window.nav.note("interview") == ""  # a kind that declares no figures
+
+
+def test_the_ui_font_is_readable_chinese(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from studio_app.ui.app import UI_FAMILIES, install_font
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.font()
+    try:
+        font = install_font(app)
+        assert font.pointSizeF() >= 10
+        assert any(f in UI_FAMILIES for f in font.families())  # the CI machine has Noto CJK
+    finally:
+        app.setFont(before)

@@ -90,6 +90,7 @@ FILTERS: dict[str, Filter] = {
         [str(v)],
     ),
     "overdue": _overdue,
+    "open": lambda v, _: in_list("t.status", [s.value for s in OPEN_STATUSES]) if v else ("1", []),
     "due_within": _due_within,
     "confidential": lambda v, _: ("t.confidential = ?", [1 if v else 0]),
 }
