@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from studio_app.paths import DataDir
 from studio_app.ui import app as ui_app
 from studio_app.ui.i18n import CATALOGUE, current_language
+from studio_app.ui.widgets.navigation import nav_icon
 from studio_app.workspace import Workspace, open_workspace
 
 TIMEOUT_MS = 60_000
@@ -73,6 +74,8 @@ def open_main_window(data_dir: DataDir) -> tuple[float, str]:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     if watch.painted_at is None:
         raise RuntimeError(f"主窗口未能显示（退出码 {code}）。")
+    if nav_icon("desk").pixmap(20, 20).isNull():  # the SVG icon engine and its library
+        raise RuntimeError("导航栏图标（SVG）未能绘制。")
     return watch.painted_at, language
 
 
