@@ -371,3 +371,24 @@ def test_the_evaluation_waits_for_the_county_reply(
         assert after.member_evaluation == "satisfied"
         assert (after.rev, after.county_rev) == (before.rev + 1, before.county_rev)
         assert ProposalUnit.select().count() == 1
+
+
+def test_the_county_dialogs_fit_a_1366_by_768_screen(
+    qtbot: Any, county: County, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QRect
+
+    from studio_app.ui import screen_fit
+    from studio_app.ui.dialogs.county_assign_dialog import CountyAssignDialog
+    from tests.ui.test_office_pc import OFFICE_SCREEN, assert_fits
+
+    monkeypatch.setattr(screen_fit, "available", lambda _widget=None: QRect(OFFICE_SCREEN))
+    record_id = county.id_of(SQMY[0])
+    for dialog in (
+        open_dialog(qtbot, county.ctx, record_id),
+        CountyAssignDialog(county.ctx, [record_id]),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert_fits(dialog)
+        dialog.done(0)

@@ -22,6 +22,8 @@ from studio_app.ui.dialogs.kind_dialog import KindDialog
 from studio_app.ui.dialogs.person_dialogs import MemberDialog, ResidentDialog
 from studio_app.ui.dialogs.proposal_dialog import ProposalDialog
 from studio_app.ui.dialogs.record_view import RecordViewDialog
+from studio_app.ui.dialogs.resident_merge_dialog import ResidentMergeDialog
+from studio_app.ui.dialogs.setup_wizard import SetupWizard
 from studio_app.ui.dialogs.visit_dialog import VisitDialog
 from studio_app.ui.error_dialog import DetailsDialog
 from studio_app.ui.main_window import MainWindow
@@ -72,6 +74,8 @@ def test_every_window_fits_a_1366_by_768_screen(
         lambda: MemberDialog(ctx),
         lambda: ResidentDialog(ctx),
         lambda: RecordViewDialog(ctx, "visit", visit_id, "石桥镇政协委员工作室"),
+        lambda: ResidentMergeDialog(ctx, people.residents["张三"], people.residents["李四"]),
+        lambda: SetupWizard(workspace.data_dir.root),
         lambda: DetailsDialog(None, "出错了", "意外错误", "Traceback (most recent call):\n" * 80),
     ]
     for open_one in openers:
