@@ -70,10 +70,6 @@
         <translation>导出……</translation>
     </message>
     <message>
-        <source>Time (UTC)</source>
-        <translation>时间（UTC）</translation>
-    </message>
-    <message>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -86,8 +82,16 @@
         <translation>记录类型</translation>
     </message>
     <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>修改内容</translation>
     </message>
     <message>
         <source>Field</source>
@@ -412,13 +416,17 @@ The current data is backed up first, and the window opens again on the restored 
 </context>
 <context>
     <name>CountyAssignDialog</name>
-    <message>
-        <source>Assign {0} records</source>
-        <translation>交办 {0} 件</translation>
+    <message numerus="yes">
+        <source>Assign %n record(s)</source>
+        <translation>
+            <numerusform>交办 %n 件</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>The {0} selected records go to the same units, with the same dates.</source>
-        <translation>所选 {0} 件交办给相同的单位，日期相同。</translation>
+    <message numerus="yes">
+        <source>The %n selected record(s) go to the same units, with the same dates.</source>
+        <translation>
+            <numerusform>所选 %n 件交办给相同的单位，日期相同。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Assign</source>
@@ -428,9 +436,11 @@ The current data is backed up first, and the window opens again on the restored 
         <source>Choose the lead unit.</source>
         <translation>请选择主办单位。</translation>
     </message>
-    <message>
-        <source>Assign {0} records to {1}?</source>
-        <translation>将 {0} 件交办给{1}？</translation>
+    <message numerus="yes">
+        <source>Assign %n record(s) to {0}?</source>
+        <translation>
+            <numerusform>将 %n 件交办给{0}？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -503,13 +513,27 @@ The current data is backed up first, and the window opens again on the restored 
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
-    <message>
-        <source>{0} package numbers never arrived (see the exchange page)</source>
-        <translation>有 {0} 个编号的数据包未收到（见数据交换页）</translation>
+    <message numerus="yes">
+        <source>%n package number(s) never arrived (see the exchange page)</source>
+        <translation>
+            <numerusform>有 %n 个编号的数据包未收到（见数据交换页）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No package for %n day(s) (studios send one a month)</source>
+        <translation>
+            <numerusform>已 %n 天没有收到数据包（工作室每月报送一次）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} of them sent no package for more than %n day(s).</source>
+        <translation>
+            <numerusform>其中 {0} 个工作室超过 %n 天没有报送数据包。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>No package for {0} days (studios send one a month)</source>
-        <translation>已 {0} 天没有收到数据包（工作室每月报送一次）</translation>
+        <source>Social-conditions reports adopted in {0} ({1})</source>
+        <translation>{0}年社情民意采用情况（{1}）</translation>
     </message>
     <message>
         <source>No studio has sent a package yet.</source>
@@ -518,10 +542,6 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Studios ({0})</source>
         <translation>各工作室（{0}）</translation>
-    </message>
-    <message>
-        <source>{0} of them sent no package for more than {1} days.</source>
-        <translation>其中 {0} 个工作室超过 {1} 天没有报送数据包。</translation>
     </message>
     <message>
         <source>Nothing waits for review.</source>
@@ -558,10 +578,6 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>None adopted this year yet.</source>
         <translation>今年还没有被采用的社情民意。</translation>
-    </message>
-    <message>
-        <source>社情民意 adopted in {0} ({1})</source>
-        <translation>{0}年社情民意采用情况（{1}）</translation>
     </message>
 </context>
 <context>
@@ -682,7 +698,7 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>交办后才能登记答复。</translation>
     </message>
     <message>
-        <source>Only social-conditions reports (社情民意) are adopted.</source>
+        <source>Only social-conditions reports are adopted.</source>
         <translation>只有社情民意信息登记采用情况。</translation>
     </message>
     <message>
@@ -717,12 +733,20 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>社情民意采用和委员评价情况</translation>
     </message>
     <message>
-        <source>Records submitted in the period, as they stand now; drafts are not counted. The on-time rate is over the replies due: replied, or past the reply deadline.</source>
-        <translation>统计本期报送的件（草稿不计），按当前办理情况；按期答复率 = 按期答复件数 ÷ 已到期件数（已答复或已过答复期限的）。</translation>
+        <source>Records submitted in the period, as they stand now; drafts are not counted. {0} = {1} ÷ {2} (replied, or past the reply deadline); {3} = (satisfied + basically satisfied) ÷ {4}.</source>
+        <translation>统计本期报送的件（草稿不计），按当前办理情况；{0} = {1} ÷ {2}（已答复或已过答复期限的）；{3} =（满意 + 基本满意）÷ {4}。</translation>
     </message>
     <message>
-        <source>{0}: {1} records submitted, {2} not reviewed yet; {3} assigned, {4} replied, {5} of {6} due replied on time (on-time rate {7}), {8} overdue; {9} social-conditions reports adopted.</source>
-        <translation>{0}：报送 {1} 件，待审查 {2} 件；交办 {3} 件，已答复 {4} 件，已到期 {6} 件中按期答复 {5} 件（按期答复率 {7}），超期未复 {8} 件；社情民意被采用 {9} 件。</translation>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>Social-conditions reports submitted</source>
+        <translation>报送的社情民意信息</translation>
     </message>
     <message>
         <source>County total</source>
@@ -733,48 +757,16 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>工作室</translation>
     </message>
     <message>
-        <source>Submitted</source>
-        <translation>报送</translation>
-    </message>
-    <message>
-        <source>Not reviewed</source>
-        <translation>待审查</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation>交办</translation>
-    </message>
-    <message>
-        <source>Replied</source>
-        <translation>已答复</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>已到期</translation>
-    </message>
-    <message>
         <source>Replied, or past the reply deadline</source>
         <translation>已答复或已过答复期限</translation>
-    </message>
-    <message>
-        <source>On time</source>
-        <translation>按期答复</translation>
     </message>
     <message>
         <source>Replied by the deadline</source>
         <translation>在答复期限内答复</translation>
     </message>
     <message>
-        <source>Overdue</source>
-        <translation>超期未复</translation>
-    </message>
-    <message>
         <source>Not replied, deadline passed</source>
         <translation>已过答复期限仍未答复</translation>
-    </message>
-    <message>
-        <source>On-time rate</source>
-        <translation>按期答复率</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -789,28 +781,8 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>主办单位</translation>
     </message>
     <message>
-        <source>Reports submitted</source>
-        <translation>社情民意报送</translation>
-    </message>
-    <message>
-        <source>Social-conditions reports</source>
-        <translation>社情民意信息</translation>
-    </message>
-    <message>
         <source>Adopted at this level</source>
         <translation>在该级别被采用</translation>
-    </message>
-    <message>
-        <source>Adopted</source>
-        <translation>被采用</translation>
-    </message>
-    <message>
-        <source>Adoption rate</source>
-        <translation>采用率</translation>
-    </message>
-    <message>
-        <source>Satisfaction rate</source>
-        <translation>满意率</translation>
     </message>
 </context>
 <context>
@@ -926,8 +898,32 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>选中一行，这里显示整条记录。</translation>
     </message>
     <message>
+        <source>Serial</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Grew from</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Resulting {0}</source>
+        <translation>形成的{0}</translation>
+    </message>
+    <message>
         <source>… and {0} more</source>
         <translation>…… 另有 {0} 条</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1115,10 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>文件</translation>
     </message>
     <message>
+        <source>Package identifier: {0}</source>
+        <translation>数据包标识：{0}</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>来自</translation>
     </message>
@@ -1133,10 +1133,6 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Imported at</source>
         <translation>导入时间</translation>
-    </message>
-    <message>
-        <source>Package</source>
-        <translation>数据包标识</translation>
     </message>
     <message>
         <source>Cancelled: nothing was changed.</source>
@@ -1493,6 +1489,15 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
 </context>
 <context>
+    <name>ListCount</name>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>共 %Ln 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message>
         <source>Delete</source>
@@ -1523,8 +1528,8 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>清除筛选</translation>
     </message>
     <message>
-        <source>{0} records</source>
-        <translation>共 {0} 条</translation>
+        <source>… records</source>
+        <translation>共 … 条</translation>
     </message>
 </context>
 <context>
@@ -1672,8 +1677,14 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>本页没有可打印的内容。</translation>
     </message>
     <message>
-        <source>Total {0} {1}{2}</source>
-        <translation>共 {0} {1}{2}</translation>
+        <source>Total … {0}</source>
+        <translation>共 … {1}{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total %Ln {0}</source>
+        <translation>
+            <numerusform>共 %Ln {1}{0}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1909,7 +1920,7 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>报送县政协</translation>
     </message>
     <message>
-        <source>New proposal / 社情民意</source>
+        <source>New proposal or social-conditions report</source>
         <translation>新建提案/社情民意</translation>
     </message>
     <message>
@@ -2040,8 +2051,14 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>立案</translation>
     </message>
     <message>
-        <source>Accept (立案) the selected records</source>
+        <source>Accept the selected records</source>
         <translation>所选记录立案</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept the %n selected record(s)?</source>
+        <translation>
+            <numerusform>所选 %n 件立案？</numerusform>
+        </translation>
     </message>
     <message>
         <source>Assign…</source>
@@ -2050,10 +2067,6 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Assign the selected records to handling units</source>
         <translation>将所选记录交办给承办单位</translation>
-    </message>
-    <message>
-        <source>Accept (立案) the {0} selected records?</source>
-        <translation>所选 {0} 件立案？</translation>
     </message>
     <message>
         <source>Select a record to print.</source>
@@ -2110,9 +2123,21 @@ The current data is backed up first, and the window opens again on the restored 
         <source>Backing up and purging…</source>
         <translation>正在备份并清理……</translation>
     </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>接待走访 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resident(s)</source>
+        <translation>
+            <numerusform>群众 %n 人</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Purged {0} visits and {1} residents. Backup made before: {2}</source>
-        <translation>已删除接待走访 {0} 条、群众 {1} 人。清理前的备份：{2}</translation>
+        <source>Purged {0} and {1}. Backup made before: {2}</source>
+        <translation>已删除{0}、{1}。清理前的备份：{2}</translation>
     </message>
     <message>
         <source>Another program still has the database open; the old data is wiped once it closes.</source>
@@ -2585,30 +2610,6 @@ The current data is backed up first, and the window opens again on the restored 
         <translation> 年</translation>
     </message>
     <message>
-        <source>Visits by category</source>
-        <translation>按问题类别</translation>
-    </message>
-    <message>
-        <source>Visits by channel</source>
-        <translation>按接待方式</translation>
-    </message>
-    <message>
-        <source>Visits by village (top 15)</source>
-        <translation>按村/社区（前 15 名）</translation>
-    </message>
-    <message>
-        <source>Visits by member</source>
-        <translation>按委员</translation>
-    </message>
-    <message>
-        <source>Satisfaction</source>
-        <translation>满意度</translation>
-    </message>
-    <message>
-        <source>Proposals by kind and status</source>
-        <translation>提案/社情民意（按类型和状态）</translation>
-    </message>
-    <message>
         <source>Member</source>
         <translation>委员</translation>
     </message>
@@ -2617,20 +2618,12 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>界别</translation>
     </message>
     <message>
-        <source>Visits</source>
-        <translation>接待走访</translation>
-    </message>
-    <message>
-        <source>Proposals</source>
-        <translation>提案/社情民意</translation>
-    </message>
-    <message>
         <source>Period:</source>
         <translation>统计期间：</translation>
     </message>
     <message>
-        <source>Member activity</source>
-        <translation>委员履职情况</translation>
+        <source>{0} (top {1})</source>
+        <translation>{0}（前 {1} 名）</translation>
     </message>
     <message>
         <source>Studios&apos; activity</source>
@@ -2701,12 +2694,163 @@ The current data is backed up first, and the window opens again on the restored 
         <translation> 季度</translation>
     </message>
     <message>
-        <source>; {0} {1} {2}</source>
-        <translation>；{0} {1} {2}</translation>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
-        <source>{0}: {1} visits, {2} closed (closure rate {3}); {4} referred, {8} of them due, {9} fed back on time (on-time rate {5}); satisfaction {6}{7}.</source>
-        <translation>{0}：接待走访 {1} 件，办结 {2} 件（办结率 {3}）；转有关部门办理 {4} 件，其中已到期 {8} 件，按期反馈 {9} 件（按期率 {5}）；满意率 {6}{7}。</translation>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsTerms</name>
+    <message>
+        <source>Visits</source>
+        <translation>接待走访</translation>
+    </message>
+    <message>
+        <source>Visits closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Closure rate</source>
+        <translation>办结率</translation>
+    </message>
+    <message>
+        <source>Visits referred</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <source>Referrals due</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>Fed back on time</source>
+        <translation>按期反馈</translation>
+    </message>
+    <message>
+        <source>Feedback on-time rate</source>
+        <translation>按期率</translation>
+    </message>
+    <message>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>Proposals etc.</source>
+        <translation>提案等</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Visits by category</source>
+        <translation>按问题类别</translation>
+    </message>
+    <message>
+        <source>Visits by channel</source>
+        <translation>按接待方式</translation>
+    </message>
+    <message>
+        <source>Visits by handling</source>
+        <translation>按处理方式</translation>
+    </message>
+    <message>
+        <source>Visits by status</source>
+        <translation>按办理状态</translation>
+    </message>
+    <message>
+        <source>Visits by village</source>
+        <translation>按村（社区）</translation>
+    </message>
+    <message>
+        <source>Visits by member</source>
+        <translation>按委员</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Proposals etc. by kind and status</source>
+        <translation>提案等（按类型和状态）</translation>
+    </message>
+    <message>
+        <source>Member activity</source>
+        <translation>委员履职情况</translation>
+    </message>
+    <message>
+        <source>Records submitted</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>待审查</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>交办</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Replies due</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>Replied on time</source>
+        <translation>按期答复</translation>
+    </message>
+    <message>
+        <source>Replies overdue</source>
+        <translation>超期未复</translation>
+    </message>
+    <message>
+        <source>Reply on-time rate</source>
+        <translation>按期答复率</translation>
+    </message>
+    <message>
+        <source>Social-conditions reports</source>
+        <translation>社情民意</translation>
+    </message>
+    <message>
+        <source>Reports adopted</source>
+        <translation>被采用</translation>
+    </message>
+    <message>
+        <source>Adoption rate</source>
+        <translation>采用率</translation>
+    </message>
+    <message>
+        <source>Replies evaluated</source>
+        <translation>已评价</translation>
+    </message>
+    <message>
+        <source>Reply satisfaction rate</source>
+        <translation>答复满意率</translation>
+    </message>
+    <message>
+        <source>All periods</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0}·{1}</translation>
+    </message>
+    <message>
+        <source>No village given</source>
+        <translation>未注明村/社区</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>No lead unit given</source>
+        <translation>未注明主办单位</translation>
     </message>
 </context>
 <context>
@@ -3062,7 +3206,7 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>Alt+字母</translation>
     </message>
     <message>
-        <source>The button with that underlined letter, e.g. 保存(S)</source>
+        <source>The button with that underlined letter, e.g. Alt+S: Save</source>
         <translation>按下带该字母的按钮，如 保存(S)</translation>
     </message>
     <message>
@@ -3220,8 +3364,20 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>正在生成文档……</translation>
     </message>
     <message>
+        <source>File saved</source>
+        <translation>文件已保存</translation>
+    </message>
+    <message>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 </TS>

@@ -74,10 +74,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     a.set_defaults(run=cmd_recovery_key)
 
     p = sub.add_parser("audit", parents=[common], help="administrator: the audit log")
-    p.add_argument("--since", type=_day, metavar="YYYY-MM-DD")
-    p.add_argument("--until", type=_day, metavar="YYYY-MM-DD")
+    p.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="from this day (local time)")
+    p.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="to this day, inclusive")
     p.add_argument("--by", dest="audit_user", default="", metavar="NAME", help="only this user")
-    p.add_argument("--type", dest="record_type", default="", help="only this record type")
+    p.add_argument(
+        "--type", dest="record_type", default="", help="only this record type, e.g. visit, user"
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--output", type=Path, metavar="FILE", help="write a .csv or .xlsx file")
     p.add_argument(

@@ -128,7 +128,7 @@ _labels(
     "处理方式",
     answered=("当场答复", "Answered on the spot"),
     referred=("转有关部门", "Referred to a department"),
-    to_sqmy=("转社情民意", "Turned into a 社情民意 report"),
+    to_sqmy=("转社情民意", "Turned into a social-conditions report"),
     to_proposal=("转提案", "Turned into a proposal"),
     to_consultation=("纳入协商议题", "Added to a consultation topic"),
     explained=("解释疏导", "Explained and counselled"),

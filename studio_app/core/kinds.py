@@ -62,6 +62,10 @@ class Transition:
     required: tuple[str, ...] = ()  # fields that must be filled to take it
     asks: tuple[str, ...] = ()  # fields that, when empty, the dialog asks about first
 
+    def __post_init__(self) -> None:
+        if isinstance(self.sources, str):  # "open" would match "o", "p", … as a tuple
+            raise TypeError(f"step {self.action!r}: sources is a tuple of statuses")
+
 
 @dataclass(frozen=True)
 class Tally:

@@ -20,6 +20,7 @@ import io
 import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -37,6 +38,7 @@ from studio_app.exchange.schema import (
     SheetSpec,
     file_name,
     maskable,
+    name_part,
     sheets_for,
 )
 from studio_app.exchange.writer import Cancelled, PackageWriter, Progress
@@ -205,6 +207,13 @@ def _encrypt(plain: io.BytesIO, path: Path, password: str) -> None:
         OOXMLFile(plain).encrypt(password, out)
 
 
+def package_name(site: Site, kind: PackageKind, day: date, seq: int, recipient: str = "") -> str:
+    """The file name of ``site``'s package number ``seq`` made on ``day`` (``recipient``: the
+    studio a feedback package is for): :func:`schema.file_name`, the code where a name is
+    not usable."""
+    return file_name(name_part(site.name, site.code), kind, day, seq, recipient)
+
+
 def run_export(
     ctx: Context,
     kind: PackageKind,
@@ -249,7 +258,8 @@ def _export(
     counts = {s.spec.title: tables.count(s.spec.record, s.where, s.params) for s in selections}
     if not any(counts.values()):
         return ExportResult(None, kind, seq, counts)
-    name = file_name(site.code, kind, ctx.today().strftime("%Y%m%d"), seq)
+    recipient = name_part(extra.get("target_site_name", ""), extra.get("target_site_code", ""))
+    name = package_name(site, kind, ctx.today(), seq, recipient)
     target = _destination(dest, name)
     with scratch.workdir("export") as work:
         local = work / name

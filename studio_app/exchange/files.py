@@ -24,13 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from studio_app.core.errors import UserError
+from studio_app.exchange.schema import is_package_name
 
 PART_SUFFIX = ".part"
 # A copy under way rewrites its .part every MiB; one untouched this long is a leftover.
 STALE_PART = 10 * 60  # seconds
 STALE_TEMP = 60 * 60  # seconds; a whole export takes a few minutes at most
-# The names the exporter gives packages (schema.file_name), on their way to the destination.
-_PACKAGE_PART = re.compile(r"[A-Z][A-Z0-9]{1,11}_(?:studio|feedback)_\d{8}_\d{4}\.xlsx\.part")
 # tempfile.mkdtemp's names: the prefix, then eight of [a-z0-9_].
 _TEMP_NAME = r"[a-z0-9_]{8}"
 
@@ -86,6 +85,11 @@ def deliver(local: Path, dest: Path) -> None:
         raise
 
 
+def _is_package_part(name: str) -> bool:
+    """A package (as the exporter names them, :func:`schema.is_package_name`) on its way."""
+    return name.endswith(PART_SUFFIX) and is_package_name(name.removesuffix(PART_SUFFIX))
+
+
 def remove_stale_parts(folder: Path, written: Path, *, age: float = STALE_PART) -> list[Path]:
     """Remove ``.part`` files of earlier, interrupted exports from ``folder``.
 
@@ -96,7 +100,7 @@ def remove_stale_parts(folder: Path, written: Path, *, age: float = STALE_PART) 
     """
     try:
         now = written.stat().st_mtime
-        candidates = [p for p in folder.iterdir() if _PACKAGE_PART.fullmatch(p.name)]
+        candidates = [p for p in folder.iterdir() if _is_package_part(p.name)]
     except OSError:
         return []
     removed = []

@@ -18,10 +18,13 @@ from studio_app.core import codes as c
 from studio_app.core.errors import UserError
 from studio_app.core.xlsx import CellNotWritten, PlainWorkbook, check, write_text
 from studio_app.exchange.files import deliver, remove_stale_temp
+from studio_app.exchange.schema import name_part
 from studio_app.exchange.tables import sql
 from studio_app.services import statistics as st
 from studio_app.services.context import Context
 from studio_app.services.site import code_labels, require_site
+from studio_app.services.stat_terms import TERMS as T
+from studio_app.storage.models import Site
 
 LEDGER_COLUMNS = (
     ("序号", 6), ("编号", 14), ("接待时间", 16), ("接待方式", 10), ("值班/走访委员", 14),
@@ -144,24 +147,26 @@ def _stats_sheet(b: _Book, report: st.Report) -> None:
     ws.fit_to_pages(1, 0)
     write_text(ws, 0, 0, f"{report.scope} 履职统计（{report.period.label}）", b.title)
     summary: list[list[Any]] = [
-        ["接待走访", report.visits], ["已办结", report.closed],
-        ["办结率", _rate(report.closure_rate)], ["转办", report.referred],
-        ["按期办理", report.on_time], ["按期率", _rate(report.on_time_rate)],
-        ["满意率（满意+基本满意）", _rate(report.satisfaction_rate)],
+        [T.visits, report.visits], [T.closed, report.closed],
+        [T.closure_rate, _rate(report.closure_rate)], [T.referred, report.referred],
+        [T.due, report.due], [T.on_time, report.on_time],
+        [T.on_time_rate, _rate(report.on_time_rate)],
+        [T.satisfaction_rate, _rate(report.satisfaction_rate)],
         *([t.label, report.counted[name]] for name, t in st.tallies()),
+        [T.proposals, sum(i.count for i in report.proposals)],
     ]  # fmt: skip
     row = b.table(ws, 2, "总体情况", ["项目", "数值"], summary)
     for title, items in (
-        ("按问题类别", report.by_category), ("按接待方式", report.by_channel),
-        ("按处理方式", report.by_handling), ("按状态", report.by_status),
-        ("按村/社区", report.by_village), ("满意度", report.satisfaction),
-        ("提案与社情民意", report.proposals), ("县政协审查结果", report.proposal_reviews),
+        (T.by_category, report.by_category), (T.by_channel, report.by_channel),
+        (T.by_handling, report.by_handling), (T.by_status, report.by_status),
+        (T.by_village, report.by_village), (T.satisfaction, report.satisfaction),
+        (T.by_proposal_kind, report.proposals), ("县政协审查结果", report.proposal_reviews),
     ):  # fmt: skip
         row = b.table(ws, row, title, ["项目", "件数"], [[i.label, i.count] for i in items])
     counted = st.tallies()
     b.table(
-        ws, row, "委员履职",
-        ["委员", "界别", "接待走访", *(t.label for _, t in counted), "提案与社情民意"],
+        ws, row, T.member_activity,
+        ["委员", "界别", T.visits, *(t.label for _, t in counted), T.proposals],
         [[m.name, m.sector, m.visits, *(m.counted.get(name, 0) for name, _ in counted),
           m.proposals] for m in report.members],
     )  # fmt: skip
@@ -172,8 +177,8 @@ def _sites_sheet(b: _Book, reports: list[st.Report]) -> None:
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
     counted = st.tallies()
-    header = ["工作室", "接待走访", "已办结", "办结率", "转办", "按期率", "满意率",
-              *(t.label for _, t in counted), "提案等"]  # fmt: skip
+    header = ["工作室", T.visits, T.closed, T.closure_rate, T.referred, T.on_time_rate,
+              T.satisfaction_rate, *(t.label for _, t in counted), T.proposals]  # fmt: skip
     ws.set_column(0, 0, 26)
     ws.set_column(1, len(header) - 1, 11)
     rows = [
@@ -185,13 +190,19 @@ def _sites_sheet(b: _Book, reports: list[st.Report]) -> None:
     b.table(ws, 0, f"各工作室履职情况（{reports[-1].period.label}）", header, rows)
 
 
+def file_name(site: Site, month: str) -> str:
+    """``石桥镇政协委员工作室_履职台账_2026-11.xlsx``: the site's name (its code where the name
+    is not usable in a file name), then what and which month."""
+    return f"{name_part(site.name, site.code)}_履职台账_{month}.xlsx"
+
+
 def export_ledger(ctx: Context, dest: Path, month: str) -> Path:
     """Write the ledger workbook of ``month`` (``2026-11``) to ``dest`` (folder or .xlsx)."""
     period = st.Period.parse(month)
     if period.end - period.start > timedelta(days=31):
         raise UserError("台账按月导出，请写作 2026-11 这样的月份。")
     site = require_site()
-    name = f"{site.code}_ledger_{period.slug}.xlsx"
+    name = file_name(site, period.slug)
     if dest.suffix.lower() == ".xlsx":
         target = dest
     elif dest.is_dir():

@@ -12,7 +12,9 @@ person moved them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
+from datetime import date
 from enum import StrEnum
 from functools import cache
 from typing import TypeVar
@@ -169,9 +171,41 @@ def sheets_for(kind: PackageKind) -> tuple[SheetSpec, ...]:
     return tuple(studio_sheet(r) for r in kinds.names())
 
 
-def file_name(site_code: str, kind: PackageKind, day: str, seq: int) -> str:
-    """``SQZ_studio_20261126_0007.xlsx``."""
-    return f"{site_code}_{kind.value}_{day}_{seq:04d}.xlsx"
+# A package's file name: who made it, what it is, the day and its number, for people to read
+# on a USB stick (nothing reads it back: the manifest says what the file is).
+NAME_WORDS = {PackageKind.STUDIO: "数据包", PackageKind.FEEDBACK: "反馈包"}
+NAME_LIMIT = 40  # characters of a site's name in a file name (paths stay short on Windows)
+# What Windows forbids in a name (FAT32, exFAT and NTFS alike), and control characters.
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f\\/:*?"<>|]+')
+_PACKAGE_NAME = re.compile(
+    r".+_(?:数据包|反馈包)_(?:致.+_)?\d{4}-\d{2}-\d{2}_第\d+号\.xlsx"
+    r"|[A-Z][A-Z0-9]{1,11}_(?:studio|feedback)_\d{8}_\d{4}(?:_[A-Z][A-Z0-9]{1,11})?\.xlsx"
+)  # today's names, and those of earlier versions (SQZ_studio_20261126_0007.xlsx)
+
+
+def name_part(text: str, fallback: str = "") -> str:
+    """``text`` (a site's name) made fit for a file name on any USB stick: what Windows
+    forbids becomes ``_``, spaces are collapsed, no dot or space at either end, at most
+    :data:`NAME_LIMIT` characters; ``fallback`` (the site's code) when nothing is left."""
+    part = " ".join(_UNSAFE.sub("_", text).split())[:NAME_LIMIT].strip(" .")
+    return part or fallback
+
+
+def file_name(sender: str, kind: PackageKind, day: date, seq: int, recipient: str = "") -> str:
+    """``石桥镇政协委员工作室_数据包_2026-12-05_第3号.xlsx``; a feedback package names the
+    studio it is for: ``平阳县政协_反馈包_致石桥镇政协委员工作室_2026-12-05_第3号.xlsx``.
+
+    A sender's packages sort by day (and by number, as Explorer sorts digits); the number is
+    the sender's own, so two of its packages never share a name, nor do two studios'
+    feedback packages of one day. ``sender`` and ``recipient`` are site names (or codes).
+    """
+    to = f"致{name_part(recipient)}_" if name_part(recipient) else ""
+    return f"{name_part(sender, 'package')}_{NAME_WORDS[kind]}_{to}{day:%Y-%m-%d}_第{seq}号.xlsx"
+
+
+def is_package_name(name: str) -> bool:
+    """Is ``name`` one the exporter gives packages (now or in an earlier version)?"""
+    return _PACKAGE_NAME.fullmatch(name) is not None
 
 
 def maskable(record: str) -> frozenset[str]:

@@ -1,7 +1,7 @@
 """The county-work section of the county's statistics report (县政协审查办理情况): review
 results, assignment and replies per studio and by lead unit, adoption of 社情民意 and the
 members' evaluation, from :func:`studio_app.services.county_stats.work`. Chinese, like
-every printed form."""
+every printed form, each figure named by :data:`~studio_app.services.stat_terms.TERMS`."""
 
 from __future__ import annotations
 
@@ -11,17 +11,18 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from studio_app.core.codes import AdoptionLevel, Review
+from studio_app.core.codes import AdoptionLevel, Review, Satisfaction
 from studio_app.reports import charts
 from studio_app.reports.sheet import TABLE_W
 from studio_app.services.county_stats import CountyWork, Tally
-from studio_app.services.statistics import NOT_REVIEWED, Counted
+from studio_app.services.stat_terms import TERMS as T
+from studio_app.services.statistics import Counted
 
 if TYPE_CHECKING:
     from studio_app.reports.monthly_report import _Styles
 
 Column = tuple[str, Callable[[Tally], str]]  # header, value
-NAME_W = 44 * mm
+NAME_W = 40 * mm
 REVIEW_HEADS = {Review.CONVERTED: "转为建议\n或社情民意"}
 
 
@@ -43,52 +44,52 @@ def _level(level: AdoptionLevel) -> str:
 
 
 REVIEWS: list[Column] = [
-    ("报送", lambda t: _n(t.submitted)),
+    (T.submitted, lambda t: _n(t.submitted)),
     *((REVIEW_HEADS.get(r, r.label), lambda t, r=r: _n(t.reviewed(r))) for r in Review),
-    (NOT_REVIEWED, lambda t: _n(t.pending)),
+    (T.not_reviewed, lambda t: _n(t.pending)),
 ]
 HANDLING: list[Column] = [
-    ("交办", lambda t: _n(t.assigned)),
-    ("已答复", lambda t: _n(t.replied)),
-    ("已到期", lambda t: _n(t.due)),
-    ("按期答复", lambda t: _n(t.on_time)),
-    ("超期未复", lambda t: _n(t.overdue)),
-    ("按期率", lambda t: _pct(t.on_time_rate)),
+    (T.assigned, lambda t: _n(t.assigned)),
+    (T.replied, lambda t: _n(t.replied)),
+    (T.reply_due, lambda t: _n(t.due)),
+    (T.replied_on_time, lambda t: _n(t.on_time)),
+    (T.overdue, lambda t: _n(t.overdue)),
+    (T.reply_on_time_rate, lambda t: _pct(t.on_time_rate)),
     *((f"{c}类", _counted(lambda t: t.classes, c)) for c in "ABC"),
 ]
 ADOPTION: list[Column] = [
-    ("社情民意", lambda t: _n(t.sqmy)),
+    (T.sqmy, lambda t: _n(t.sqmy)),
     *((_level(a), _counted(lambda t: t.adoptions, a.value)) for a in AdoptionLevel),
-    ("采用合计", lambda t: _n(t.adopted)),
-    ("采用率", lambda t: _pct(t.adoption_rate)),
+    (T.adopted, lambda t: _n(t.adopted)),
+    (T.adoption_rate, lambda t: _pct(t.adoption_rate)),
 ]
 EVALUATION: list[Column] = [
-    ("已答复", lambda t: _n(t.replied)),
-    ("已评价", lambda t: _n(t.evaluated)),
-    ("满意", _counted(lambda t: t.evaluations, "satisfied")),
-    ("基本满意", _counted(lambda t: t.evaluations, "basic")),
-    ("不满意", _counted(lambda t: t.evaluations, "unsatisfied")),
-    ("满意率", lambda t: _pct(t.satisfaction_rate)),
+    (T.replied, lambda t: _n(t.replied)),
+    (T.evaluated, lambda t: _n(t.evaluated)),
+    *((s.label, _counted(lambda t: t.evaluations, s.value)) for s in Satisfaction),
+    (T.reply_satisfaction_rate, lambda t: _pct(t.satisfaction_rate)),
 ]
 
 
 def _table(head: str, columns: Sequence[Column], rows: Sequence[Tally], s: _Styles) -> Table:
     data = [[head, *(h for h, _ in columns)]]
     data += [[t.label, *(value(t) for _, value in columns)] for t in rows]
-    width = (TABLE_W - NAME_W) / len(columns)
-    return s.table(data, [NAME_W] + [width] * len(columns))
+    return s.table(data, [NAME_W, *s.fit(data[0][1:], TABLE_W - NAME_W)])
 
 
 def _summary(w: CountyWork) -> str:
     t = w.total
     reviewed = t.submitted - t.pending
+    accepted = Review.ACCEPTED.label
     return (
-        f"本期各工作室报送提案、社情民意信息、意见建议和百字金点子共{_n(t.submitted)}件（草稿不计），"
-        f"已审查{_n(reviewed)}件，待审查{_n(t.pending)}件；立案{_n(t.reviewed(Review.ACCEPTED))}件，"
-        f"交办承办单位{_n(t.assigned)}件，已答复{_n(t.replied)}件。已到期{_n(t.due)}件中按期答复"
-        f"{_n(t.on_time)}件，按期答复率{_pct(t.on_time_rate)}，超期未复{_n(t.overdue)}件。"
-        f"社情民意信息{_n(t.sqmy)}件，被采用{_n(t.adopted)}件，采用率{_pct(t.adoption_rate)}。"
-        f"委员对答复评价{_n(t.evaluated)}件，满意和基本满意率{_pct(t.satisfaction_rate)}。"
+        f"本期各工作室{T.submitted}提案、社情民意信息、意见建议和百字金点子共{_n(t.submitted)}件"
+        f"（草稿不计），已审查{_n(reviewed)}件，{T.not_reviewed}{_n(t.pending)}件；"
+        f"{accepted}{_n(t.reviewed(Review.ACCEPTED))}件，{T.assigned}承办单位{_n(t.assigned)}件，"
+        f"{T.replied}{_n(t.replied)}件。{T.reply_due}{_n(t.due)}件中{T.replied_on_time}"
+        f"{_n(t.on_time)}件，{T.reply_on_time_rate}{_pct(t.on_time_rate)}，"
+        f"{T.overdue}{_n(t.overdue)}件。{T.sqmy}信息{_n(t.sqmy)}件，{T.adopted}{_n(t.adopted)}件，"
+        f"{T.adoption_rate}{_pct(t.adoption_rate)}。委员对答复{T.evaluated}{_n(t.evaluated)}件，"
+        f"{T.reply_satisfaction_rate}{_pct(t.satisfaction_rate)}。"
     )
 
 
@@ -101,8 +102,9 @@ def section(w: CountyWork, s: _Styles, as_of_text: str) -> list[Flowable]:
         Paragraph(_summary(w), s.body),
         Spacer(1, 4),
         Paragraph(
-            f"注：统计本期报送的件（不含草稿），审查、交办、答复、采用情况截至{as_of_text}；"
-            "按期答复率＝按期答复件数÷已到期件数（已答复或已过答复期限的件）。",
+            f"注：统计本期{T.submitted}的件（不含草稿），审查、交办、答复、采用情况截至{as_of_text}；"
+            f"{T.reply_on_time_rate}＝{T.replied_on_time}÷{T.reply_due}（已答复或已过答复期限的件）；"
+            f"{T.reply_satisfaction_rate}＝（满意＋基本满意）÷{T.evaluated}。",
             s.note,
         ),
         Paragraph("（一）各工作室审查情况", s.h2),

@@ -1,7 +1,9 @@
 """The monthly (quarterly, yearly) statistics report: tables and charts for meetings.
 
 One section per scope: the studio itself, or in county mode each studio and then the county
-total behind an overview table and the county's work on proposals (county_section.py).
+total behind an overview table and the county's work on proposals (county_section.py); then
+the block a form is signed in (填报单位, 审核人, 填报日期). Figures are named by
+:data:`~studio_app.services.stat_terms.TERMS`, as on the statistics page.
 Laid out with platypus flowables in frames on the canvas of
 :func:`~studio_app.reports.pdfwrite.write_pdf`, so it is written atomically like every form.
 """
@@ -18,6 +20,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -43,6 +46,7 @@ from studio_app.services import county_stats
 from studio_app.services.context import Context
 from studio_app.services.print_settings import font_path
 from studio_app.services.site import local_site
+from studio_app.services.stat_terms import TERMS as T
 from studio_app.services.statistics import (
     COUNTY_SCOPE,
     Counted,
@@ -50,12 +54,15 @@ from studio_app.services.statistics import (
     Report,
     by_site,
     report,
+    summary_figures,
     tallies,
 )
 
 GRID = colors.HexColor("#404040")
 HEAD_BG = colors.HexColor("#E8ECF4")
 TOP_VILLAGES = 15
+CELL_SIZE = 9.5  # pt, the tables' text
+CELL_PAD = 12  # pt, a cell's left and right padding together
 
 
 def _pct(value: float | None) -> str:
@@ -79,6 +86,16 @@ class _Styles:
         self.note = ParagraphStyle("n", fontName=font, fontSize=8.5, leading=12, wordWrap="CJK",
                                    textColor=colors.HexColor("#555555"))  # fmt: skip
 
+    def fit(self, heads: Sequence[str], room: float) -> list[float]:
+        """Widths of columns sharing ``room``: each what its header needs (the longest of its
+        lines) plus an equal share of what is left, so no header runs into the next."""
+        need = [
+            max(stringWidth(line, self.font, CELL_SIZE) for line in head.split("\n")) + CELL_PAD
+            for head in heads
+        ]
+        spare = (room - sum(need)) / len(need)
+        return [n + spare for n in need]
+
     def table(
         self, rows: list[list[str]], widths: Sequence[float], *, align_from: int = 1
     ) -> Table:
@@ -86,7 +103,7 @@ class _Styles:
         t.setStyle(
             TableStyle(
                 [
-                    ("FONT", (0, 0), (-1, -1), self.font, 9.5),
+                    ("FONT", (0, 0), (-1, -1), self.font, CELL_SIZE),
                     ("GRID", (0, 0), (-1, -1), 0.5, GRID),
                     ("BOX", (0, 0), (-1, -1), 1.0, GRID),
                     ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
@@ -104,41 +121,42 @@ class _Styles:
 def _share_rows(items: Sequence[Counted], total: int, head: str) -> list[list[str]]:
     rows = [[head, "件数", "占比"]]
     rows += [[c.label, f"{c.count:,}", _pct(c.count / total if total else None)] for c in items]
-    rows.append(["合计", f"{total:,}", "100.0%" if total else "—"])
+    rows.append([T.total, f"{total:,}", "100.0%" if total else "—"])
     return rows
 
 
 def _summary(r: Report, s: _Styles) -> list[Flowable]:
     rated = sum(c.count for c in r.satisfaction)
     proposals = sum(c.count for c in r.proposals)
-    counted = tallies()
     text = (
-        f"本期共接待走访群众{r.visits:,}件，已办结{r.closed:,}件，"
-        f"办结率{_pct(r.closure_rate)}；转有关部门办理{r.referred:,}件，其中已到期{r.due:,}件，"
-        f"按期反馈{r.on_time:,}件，按期率{_pct(r.on_time_rate)}；满意度评价{rated:,}件，"
-        f"满意和基本满意率{_pct(r.satisfaction_rate)}。"
-        + "".join(f"{t.sentence(r.counted[name])}，" for name, t in counted)
+        f"本期共{T.visits}群众{r.visits:,}件，{T.closed}{r.closed:,}件，"
+        f"{T.closure_rate}{_pct(r.closure_rate)}；{T.referred}{r.referred:,}件，"
+        f"其中{T.due}{r.due:,}件，{T.on_time}{r.on_time:,}件，"
+        f"{T.on_time_rate}{_pct(r.on_time_rate)}；满意度评价{rated:,}件，"
+        f"{T.satisfaction_rate}{_pct(r.satisfaction_rate)}。"
+        + "".join(f"{t.sentence(r.counted[name])}，" for name, t in tallies())
         + f"撰写提案、社情民意等{proposals:,}件。"
     )
     if r.others:
         text += f"此外登记{'，'.join(f'{c.label}{c.count:,}件' for c in r.others)}。"
-    rows = [
-        ["接待走访", "已办结", "办结率", "转办件", "已到期", "按期反馈", "按期率", "满意率",
-         *(t.label for _, t in counted), "提案等"],
-        [f"{r.visits:,}", f"{r.closed:,}", _pct(r.closure_rate), f"{r.referred:,}",
-         f"{r.due:,}", f"{r.on_time:,}", _pct(r.on_time_rate), _pct(r.satisfaction_rate),
-         *(f"{r.counted[name]:,}" for name, _ in counted), f"{proposals:,}"],
-    ]  # fmt: skip
-    table = s.table(rows, [TABLE_W / len(rows[0])] * len(rows[0]), align_from=0)
+    shown = summary_figures(r)
+    rows = [[term for term, _ in shown], [value for _, value in shown]]
+    table = s.table(rows, s.fit(rows[0], TABLE_W), align_from=0)
     table.setStyle(TableStyle([("ALIGN", (0, 1), (-1, -1), "CENTER")]))
-    return [Paragraph(text, s.body), Spacer(1, 6), table]
+    note = (
+        f"注：{T.closure_rate}＝{T.closed}÷{T.visits}；{T.on_time_rate}＝{T.on_time}÷{T.due}"
+        f"（{T.due}：已反馈或已过办理时限的{T.referred}）；{T.satisfaction_rate}＝（满意＋基本满意）"
+        "÷作出满意度评价的件数。"
+    )
+    return [Paragraph(text, s.body), Spacer(1, 6), table, Paragraph(note, s.note)]
 
 
 def _breakdown(
     title: str, items: Sequence[Counted], total: int, s: _Styles, *, pie: bool
 ) -> Flowable:
-    """A table of counts and shares beside its chart, kept on one page."""
-    head = title.split("按")[-1] if "按" in title else title[3:]
+    """A table of counts and shares beside its chart, kept on one page; ``title``: a term
+    of :data:`TERMS` behind its number, e.g. （一）按问题类别."""
+    head = title.split("）", 1)[-1].removeprefix("按")
     table = s.table(_share_rows(items, total, head), [34 * mm, 18 * mm, 18 * mm])
     width = TABLE_W - 74 * mm
     chart = (charts.pie_chart if pie else charts.bar_chart)(items, s.font, width=width)
@@ -155,13 +173,13 @@ def section(r: Report, s: _Styles, *, heading: bool = True) -> list[Flowable]:
     if heading:
         out.append(Paragraph(f"{r.scope}", s.h1))
     out += [Paragraph("一、总体情况", s.h2), *_summary(r, s)]
-    out.append(Paragraph("二、接待走访情况", s.h2))
-    out.append(_breakdown("（一）按问题类别", r.by_category, r.visits, s, pie=False))
-    out.append(_breakdown("（二）按接待方式", r.by_channel, r.visits, s, pie=True))
-    out.append(_breakdown("（三）按处理方式", r.by_handling, r.visits, s, pie=True))
-    out.append(_breakdown("（四）按办理状态", r.by_status, r.visits, s, pie=False))
-    out.append(_breakdown("（五）满意度", r.satisfaction, sum(c.count for c in r.satisfaction), s,
-                          pie=True))  # fmt: skip
+    out.append(Paragraph(f"二、{T.visits}情况", s.h2))
+    out.append(_breakdown(f"（一）{T.by_category}", r.by_category, r.visits, s, pie=False))
+    out.append(_breakdown(f"（二）{T.by_channel}", r.by_channel, r.visits, s, pie=True))
+    out.append(_breakdown(f"（三）{T.by_handling}", r.by_handling, r.visits, s, pie=True))
+    out.append(_breakdown(f"（四）{T.by_status}", r.by_status, r.visits, s, pie=False))
+    rated = sum(c.count for c in r.satisfaction)
+    out.append(_breakdown(f"（五）{T.satisfaction}", r.satisfaction, rated, s, pie=True))
     named = [c for c in r.by_village if c.code]
     villages = named[:TOP_VILLAGES]
     rest = sum(c.count for c in named[TOP_VILLAGES:])
@@ -169,22 +187,22 @@ def section(r: Report, s: _Styles, *, heading: bool = True) -> list[Flowable]:
         villages.append(Counted("*", "其他村（社区）", rest))
     villages += [c for c in r.by_village if not c.code]  # visits with no known village
     rows = [["村（社区）", "件数"]] + [[c.label, f"{c.count:,}"] for c in villages]
-    out += [CondPageBreak(60 * mm), Paragraph("（六）按村（社区）", s.h2)]
+    out += [CondPageBreak(60 * mm), Paragraph(f"（六）{T.by_village}", s.h2)]
     out.append(s.table(rows, [60 * mm, 25 * mm]) if villages else Paragraph("本期无。", s.body))
-    out += [CondPageBreak(60 * mm), Paragraph("三、委员履职情况", s.h2)]
+    out += [CondPageBreak(60 * mm), Paragraph(f"三、{T.member_activity}", s.h2)]
     if r.members:
         counted = tallies()
-        rows = [["委员", "界别", "接待走访", *(t.label for _, t in counted), "提案等", "合计"]]
+        rows = [["委员", "界别", T.visits, *(t.label for _, t in counted), T.proposals, T.total]]
         rows += [[m.name, m.sector, f"{m.visits:,}",
                   *(f"{m.counted.get(name, 0):,}" for name, _ in counted), f"{m.proposals:,}",
                   f"{m.total:,}"] for m in r.members]  # fmt: skip
         widths = [30 * mm, 44 * mm, 24 * mm, *[20 * mm] * len(counted), 22 * mm, 20 * mm]
         fit = min(1.0, TABLE_W / sum(widths))  # more counted kinds: narrower columns
         out.append(s.table(rows, [w * fit for w in widths], align_from=2))
-        out.append(Paragraph("注：一件接待由多位委员参加时，每位委员各计一件。", s.note))
+        out.append(Paragraph(f"注：一件{T.visits}由多位委员参加时，每位委员各计一件。", s.note))
     else:
         out.append(Paragraph("本期无。", s.body))
-    out += [CondPageBreak(50 * mm), Paragraph("四、提案与社情民意", s.h2)]
+    out += [CondPageBreak(50 * mm), Paragraph(f"四、{T.by_proposal_kind}", s.h2)]
     if r.proposals:
         total = sum(c.count for c in r.proposals)
         out.append(
@@ -202,15 +220,34 @@ def section(r: Report, s: _Styles, *, heading: bool = True) -> list[Flowable]:
 
 def _overview(reports: Sequence[Report], s: _Styles) -> list[Flowable]:
     counted = tallies()
-    rows = [["工作室", "接待走访", "办结率", "按期率", "满意率", *(t.label for _, t in counted),
-             "提案等"]]  # fmt: skip
+    rows = [["工作室", T.visits, T.closure_rate, T.on_time_rate, T.satisfaction_rate,
+             *(t.label for _, t in counted), T.proposals]]  # fmt: skip
     for r in reports:
         rows.append([r.scope, f"{r.visits:,}", _pct(r.closure_rate), _pct(r.on_time_rate),
                      _pct(r.satisfaction_rate), *(f"{r.counted[name]:,}" for name, _ in counted),
                      f"{sum(c.count for c in r.proposals):,}"])  # fmt: skip
-    others = len(rows[0]) - 1
-    table = s.table(rows, [58 * mm] + [(TABLE_W - 58 * mm) / others] * others)
+    table = s.table(rows, [58 * mm, *s.fit(rows[0][1:], TABLE_W - 58 * mm)])
     return [Paragraph("各工作室概况", s.h1), table, PageBreak()]
+
+
+def signature(unit: str, today_text: str, s: _Styles) -> Flowable:
+    """The block a form ends with: who reports (填报单位), a line for the reviewer to sign
+    (审核人) and the day the report was made (填报日期), kept together at the right."""
+    rows = [["填报单位：", unit], ["审核人：", ""], ["填报日期：", today_text]]
+    table = Table(rows, colWidths=[24 * mm, 62 * mm], rowHeights=10 * mm, hAlign="RIGHT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), s.font, 10.5),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("ALIGN", (0, 0), (0, -1), "RIGHT"),
+                ("LINEBELOW", (1, 1), (1, 1), 0.5, GRID),  # the reviewer signs on the line
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return KeepTogether([Spacer(1, 12 * mm), table])
 
 
 def story(
@@ -220,7 +257,8 @@ def story(
     today_text: str,
     work: county_stats.CountyWork | None = None,
 ) -> list[Flowable]:
-    """The whole report; ``work``: the county's own work, after the overview (county mode)."""
+    """The whole report; ``work``: the county's own work, after the overview (county mode).
+    It ends with the signature block, the reporting unit being this installation."""
     county = len(reports) > 1 or reports[0].scope == COUNTY_SCOPE
     here = local_site()
     scope = ((here.county if here else "") or "全县") if county else reports[0].scope
@@ -243,6 +281,7 @@ def story(
         out.pop()
     else:
         out += section(reports[0], s, heading=False)
+    out.append(signature(str(here.name) if here else reports[0].scope, today_text, s))
     return out
 
 

@@ -1,7 +1,9 @@
 """Reviewing the audit log (administrators): filter by user, date and record type; export.
 
 The entries are written by :mod:`studio_app.services.audit`, in the transaction of the
-change they record.
+change they record, with codes, uuids and UTC times; they are read here in words
+(:mod:`studio_app.services.audit_words`) and in local time, on the page, on the command
+line and in the CSV/Excel export alike.
 """
 
 from __future__ import annotations
@@ -11,39 +13,27 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from studio_app.core import kinds
 from studio_app.core.errors import UserError
-from studio_app.core.masking import masked
+from studio_app.core.masking import masked, maskers
 from studio_app.services import audit
+from studio_app.services.audit_labels import type_label
+from studio_app.services.audit_words import Line, Words, local_time
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission, require
 from studio_app.storage.models import AuditEntry
 
-ACTIONS = {
-    "create": "新建",
-    "update": "修改",
-    "delete": "删除",
-    "restore": "恢复",
-    "refused": "被拒绝",
-    "setup": "设置",
-    "export": "导出",
-    "import": "导入",
-    "print_unmasked": "打印（未遮蔽）",
-    "export_unmasked": "导出（未遮蔽）",
-    "reset_password": "重设密码",
-    "recover": "用恢复密钥重设密码",
-    "recovery_key": "更换恢复密钥",
-    "login": "登录",
-    "login_failed": "登录失败",
-}
-HEADERS = ("时间（UTC）", "用户", "操作", "记录类型", "记录", "字段", "修改前", "修改后")
+HEADERS = ("时间", "用户", "操作", "记录类型", "记录", "字段", "修改前", "修改后")
 
 
 @dataclass(frozen=True)
 class Entry:
+    """An entry as stored (``at`` naive UTC; ``changes`` masked unless shown) and in words."""
+
     id: int
     at: datetime
     user: str
@@ -51,19 +41,39 @@ class Entry:
     record_type: str
     record_uuid: str
     changes: dict[str, list[Any]]
+    local_at: datetime  # ``at`` on this machine's clock
+    user_label: str  # the user's name and login
+    action_label: str  # the step as its kind declares it, e.g. 开始办理
+    type_label: str  # e.g. 接待走访记录
+    record_label: str  # serial, name, login or file name; a gone record's shortened uuid
+    lines: tuple[Line, ...]  # each field in words, before and after
 
     @property
-    def action_label(self) -> str:
-        return ACTIONS.get(self.action, self.action)
+    def time_text(self) -> str:
+        return f"{self.local_at:%Y-%m-%d %H:%M:%S}"
+
+    @property
+    def summary(self) -> str:
+        """The changes on one line: "问题类别：环境卫生 → 道路交通；…"."""
+        return "；".join(line.text for line in self.lines)
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "at": self.at.isoformat(sep=" "),
+            "at": self.time_text,
+            "at_utc": self.at.isoformat(sep=" "),
             "user": self.user,
+            "user_label": self.user_label,
             "action": self.action,
+            "action_label": self.action_label,
             "record_type": self.record_type,
+            "record_type_label": self.type_label,
             "record": self.record_uuid,
+            "record_label": self.record_label,
             "changes": self.changes,
+            "details": [
+                {"key": x.key, "field": x.label, "before": x.before, "after": x.after}
+                for x in self.lines
+            ],
         }
 
 
@@ -74,7 +84,14 @@ def _changes(text: str, show_identifiers: bool) -> dict[str, list[Any]]:
         return {}
     if not isinstance(value, dict):
         return {}
-    return value if show_identifiers else masked(value)
+    if show_identifiers or not any(f'"{key}"' in text for key in maskers()):
+        return value  # no identifier key at any depth (keys are stored as written)
+    return masked(value)
+
+
+def utc_start(day: date) -> datetime:
+    """The stored (naive UTC) time at which local day ``day`` begins."""
+    return datetime.combine(day, time()).astimezone(UTC).replace(tzinfo=None)
 
 
 def entries(
@@ -87,52 +104,58 @@ def entries(
     limit: int | None = 5000,
     show_identifiers: bool = False,
 ) -> list[Entry]:
-    """Matching entries, newest first (``until`` is inclusive); identifiers in the changes
-    (and the columns derived from them, at any depth: ``core.masking``) masked unless
-    ``show_identifiers`` (which needs the grant)."""
+    """Matching entries, newest first; ``since`` and ``until`` are local days (``until``
+    inclusive). Identifiers in the changes (and the columns derived from them, at any depth:
+    ``core.masking``) are masked unless ``show_identifiers`` (which needs the grant), before
+    anything is put in words."""
     require(ctx, Permission.AUDIT, "audit")
     if show_identifiers:
         require(ctx, Permission.SEE_PII, "audit")
-    query = AuditEntry.select()
+    e = AuditEntry
+    query = e.select(e.id, e.at, e.user, e.action, e.record_type, e.record_uuid, e.changes)
     if since is not None:
-        query = query.where(AuditEntry.at >= datetime.combine(since, datetime.min.time()))
+        query = query.where(e.at >= utc_start(since))
     if until is not None:
-        end = datetime.combine(until + timedelta(days=1), datetime.min.time())
-        query = query.where(AuditEntry.at < end)
+        query = query.where(e.at < utc_start(until + timedelta(days=1)))
     if user:
-        query = query.where(AuditEntry.user == user)
+        query = query.where(e.user == user)
     if record_type:
-        query = query.where(AuditEntry.record_type == record_type)
-    query = query.order_by(AuditEntry.id.desc())
+        query = query.where(e.record_type == record_type)
+    query = query.order_by(e.id.desc())
     if limit:
         query = query.limit(limit)
+    stored = [(*row[:6], _changes(row[6], show_identifiers)) for row in query.tuples()]
+    words = Words((user, kind, uuid, action, ch) for _, _, user, action, kind, uuid, ch in stored)
     return [
         Entry(
-            r.id,
-            r.at,
-            r.user,
-            r.action,
-            r.record_type,
-            r.record_uuid,
-            _changes(r.changes, show_identifiers),
+            id_,
+            at,
+            user,
+            action,
+            kind,
+            uuid,
+            ch,
+            local_time(at),
+            words.user(user),
+            words.action(kind, action),
+            type_label(kind),
+            words.record(kind, uuid, ch),
+            words.lines(kind, action, ch),
         )
-        for r in query
+        for id_, at, user, action, kind, uuid, ch in stored
     ]
 
 
-def users_and_types() -> tuple[list[str], list[str]]:
-    """The users and record types present in the log, for filter lists."""
-    users = [u for (u,) in AuditEntry.select(AuditEntry.user).distinct().tuples()]
-    kinds = [k for (k,) in AuditEntry.select(AuditEntry.record_type).distinct().tuples()]
-    return sorted(users), sorted(kinds)
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+def filter_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The users and record types present in the log, as (value, label) for filter lists:
+    users by name, record types in the kinds' order, then the others by label."""
+    logins = [u for (u,) in AuditEntry.select(AuditEntry.user).distinct().tuples()]
+    words = Words((login, "", "", "", {}) for login in logins)
+    users = sorted(((u, words.user(u)) for u in logins), key=lambda pair: pair[1])
+    present = {t for (t,) in AuditEntry.select(AuditEntry.record_type).distinct().tuples()}
+    declared = [k.name for k in kinds.all_kinds() if k.name in present]
+    others = sorted(present - set(declared), key=type_label)
+    return users, [(t, type_label(t)) for t in (*declared, *others)]
 
 
 def _no_formula(cell: str) -> str:
@@ -143,16 +166,14 @@ def _no_formula(cell: str) -> str:
 
 
 def rows(found: list[Entry]) -> list[list[str]]:
-    """One row per changed field (one row for an entry without fields)."""
+    """One row per changed field (one row for an entry without fields), in words as the
+    page shows them: local time, the user's name, labels, the record's serial or name."""
     out = []
     for e in found:
-        head = [e.at.isoformat(sep=" "), e.user, e.action_label, e.record_type, e.record_uuid]
-        if not e.changes:
+        head = [e.time_text, e.user_label, e.action_label, e.type_label, e.record_label]
+        if not e.lines:
             out.append([*head, "", "", ""])
-        for key, pair in e.changes.items():
-            pair = pair if isinstance(pair, list) else [None, pair]
-            before, after = [*pair, None, None][:2]
-            out.append([*head, key, _text(before), _text(after)])
+        out.extend([*head, line.label, line.before, line.after] for line in e.lines)
     return out
 
 
@@ -182,8 +203,9 @@ def _write_book(book: Any, table: list[list[str]]) -> None:
                     f"{exc.reason}。请改为导出 .csv 文件。"
                 ) from exc
     sheet.set_column(0, 0, 20)
-    sheet.set_column(4, 4, 38)
-    sheet.set_column(6, 7, 30)
+    sheet.set_column(1, 4, 16)
+    sheet.set_column(5, 5, 18)
+    sheet.set_column(6, 7, 40)
     book.close()
 
 

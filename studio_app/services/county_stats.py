@@ -29,6 +29,7 @@ from studio_app.core.codes import (
     Satisfaction,
 )
 from studio_app.services.site import code_labels
+from studio_app.services.stat_terms import TERMS as T
 from studio_app.services.statistics import COUNTY_SCOPE, NOT_REVIEWED, Counted, Period
 from studio_app.storage.models import Site, database
 
@@ -287,21 +288,22 @@ def as_dict(w: CountyWork) -> dict[str, Any]:
 
 def _reviews(t: Tally) -> str:
     results = "，".join(f"{label} {t.reviewed(code)}" for code, label in REVIEW_COLUMNS)
-    return f"报送 {t.submitted}（{results}）"
+    return f"{T.submitted} {t.submitted}（{results}）"
 
 
 def _replies(t: Tally) -> str:
     classes = " ".join(f"{c.code}{c.count}" for c in t.classes)
     rated = " ".join(f"{c.label}{c.count}" for c in t.evaluations)
     return (
-        f"交办 {t.assigned}，已答复 {t.replied}（{classes}），已到期 {t.due}，按期答复 "
-        f"{t.on_time}，超期未复 {t.overdue}，按期率 {_pct(t.on_time_rate)}；委员评价 {rated}"
+        f"{T.assigned} {t.assigned}，{T.replied} {t.replied}（{classes}），{T.reply_due} {t.due}，"
+        f"{T.replied_on_time} {t.on_time}，{T.overdue} {t.overdue}，"
+        f"{T.reply_on_time_rate} {_pct(t.on_time_rate)}；委员评价 {rated}"
     )
 
 
 def _adoption(t: Tally) -> str:
     levels = " ".join(f"{c.label}{c.count}" for c in t.adoptions)
-    return f"社情民意 {t.sqmy}，采用 {t.adopted}（{levels}）"
+    return f"{T.sqmy} {t.sqmy}，{T.adopted} {t.adopted}（{levels}）"
 
 
 def as_lines(w: CountyWork) -> list[str]:

@@ -65,6 +65,7 @@ class Row:
     long: bool = False
     refs: tuple[Ref, ...] = ()
     more: int = 0  # linked records not listed in ``refs``
+    key: str = ""  # a field's key, or "serial", "status", "origins", "grown:<kind>", "visits"
 
 
 @dataclass(frozen=True)
@@ -82,9 +83,17 @@ def chinese(value: c.Coded) -> str:
     return value.label
 
 
-def details(ctx: Context, kind: str, record_id: int, *, enum_label: EnumLabel = chinese) -> Details:
-    """The panel content of record ``record_id`` of ``kind``; raises ``NotFound``."""
-    fmt = _Formatter(ctx, enum_label)
+def details(
+    ctx: Context,
+    kind: str,
+    record_id: int,
+    *,
+    enum_label: EnumLabel = chinese,
+    yes_no: tuple[str, str] = ("是", "否"),
+) -> Details:
+    """The panel content of record ``record_id`` of ``kind``; raises ``NotFound``. Codes
+    read through ``enum_label``, ticks as ``yes_no`` (a UI in another language)."""
+    fmt = _Formatter(ctx, enum_label, yes_no)
     build = _BUILDERS.get(kind)
     if build is None:
         return _declared(fmt, kinds.kind(kind), record_id)
@@ -94,9 +103,10 @@ def details(ctx: Context, kind: str, record_id: int, *, enum_label: EnumLabel = 
 class _Formatter:
     """Field values as display text; code lists are read once per record."""
 
-    def __init__(self, ctx: Context, enum_label: EnumLabel) -> None:
+    def __init__(self, ctx: Context, enum_label: EnumLabel, yes_no: tuple[str, str]) -> None:
         self.ctx = ctx
         self.enum_label = enum_label
+        self.yes_no = yes_no
         self._code_lists: dict[str, dict[str, str]] = {}
 
     def text(self, f: Field, value: Any) -> str:
@@ -108,7 +118,7 @@ class _Formatter:
         if kind is Kind.DATE and isinstance(value, date):
             return value.isoformat()
         if kind is Kind.BOOL:
-            return "是" if value else "否"
+            return self.yes_no[0] if value else self.yes_no[1]
         if kind is Kind.ENUM and f.enum is not None:
             try:
                 return self.enum_label(f.enum(value))
@@ -134,11 +144,11 @@ class _Formatter:
             if f.key in people:
                 refs = people[f.key]
                 if refs:
-                    found.append(Row(f.label, refs=refs))
+                    found.append(Row(f.label, refs=refs, key=f.key))
                 continue
             text = self.text(f, getattr(row, f.key))
             if text:
-                found.append(Row(f.label, text, long=f.kind is Kind.LONGTEXT))
+                found.append(Row(f.label, text, long=f.kind is Kind.LONGTEXT, key=f.key))
         return found
 
     def status(self, enum: type[c.Coded], value: str) -> Row:
@@ -146,7 +156,7 @@ class _Formatter:
             text = self.enum_label(enum(value))
         except ValueError:
             text = value
-        return Row("状态", text)
+        return Row("状态", text, key="status")
 
 
 # -- references ------------------------------------------------------------------------------
@@ -205,7 +215,7 @@ def _grew_from(kind: kinds.RecordKind, record_id: int) -> list[Row]:
             continue
         origin = kinds.kind(name)
         refs += tuple(_dated_ref(origin, r) for r in _live(origin, ids, newest_first=True))
-    return [Row("来源", refs=refs)] if refs else []
+    return [Row("来源", refs=refs, key="origins")] if refs else []
 
 
 def _grown_into(kind: str, record_id: int) -> list[Row]:
@@ -215,7 +225,7 @@ def _grown_into(kind: str, record_id: int) -> list[Row]:
         owner = kinds.kind(name)
         by_id = {r.id: r for r in _live(owner, ids)}
         refs = tuple(_titled_ref(owner, by_id[i]) for i in ids if i in by_id)
-        rows.append(Row(f"形成的{owner.short_label}", refs=refs))
+        rows.append(Row(f"形成的{owner.short_label}", refs=refs, key=f"grown:{name}"))
     return rows
 
 
@@ -231,7 +241,7 @@ def _person_visits(link_model: Any, person_column: Any, person_id: int) -> Row |
     if not refs:
         return None
     more = base.count() - len(refs) if len(refs) == RECENT_VISITS else 0
-    return Row("接待走访记录", refs=refs, more=more)
+    return Row("接待走访记录", refs=refs, more=more, key="visits")
 
 
 # -- per kind ----------------------------------------------------------------------------------
@@ -246,7 +256,7 @@ def _load(model: Any, record_id: int, noun: str) -> Any:
 
 def _head(fmt: _Formatter, row: Any, status: type[c.Coded]) -> list[Row]:
     """Serial and status, which are not declared fields."""
-    serial = [Row("编号", row.serial)] if row.serial else []
+    serial = [Row("编号", row.serial, key="serial")] if row.serial else []
     return [*serial, fmt.status(status, row.status)]
 
 
@@ -304,7 +314,7 @@ def _declared(fmt: _Formatter, kind: kinds.RecordKind, record_id: int) -> Detail
             target = _PEOPLE[f.kind]
             ref = getattr(row, f"{f.key}_id")
             people[f.key] = _people(target, target._meta.table_name, [ref] if ref else [])
-    serial = [Row("编号", row.serial)] if row.serial else []
+    serial = [Row("编号", row.serial, key="serial")] if row.serial else []
     status = [fmt.status(kind.status, row.status)] if kind.status is not None else []
     rows = [*serial, *status, *fmt.rows(kind.fields, row, people)]
     rows += _grew_from(kind, row.id) + _grown_into(kind.name, row.id)

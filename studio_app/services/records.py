@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar, overload
 from studio_app.core import kinds
 from studio_app.core.errors import NotFound, StaleRecord, UserError
 from studio_app.core.fields import COUNTY, Field, Kind
-from studio_app.services import audit, permissions
+from studio_app.services import audit, contacts, permissions
 from studio_app.services import changes as announced
 from studio_app.services.context import Context
 from studio_app.storage import kind_tables
@@ -194,6 +194,7 @@ def insert(
         k: (None, _audit_value(rt, k, v)) for k, v in values.items() if v not in (None, "", [])
     }
     audit.record(ctx, "create", rt.name, row.uuid, logged)
+    contacts.keep(ctx, rt.name, row.id)
     announced.changed({rt.name})
     return row
 
@@ -243,6 +244,7 @@ def modify(
     logged = {k: (_audit_value(rt, k, b), _audit_value(rt, k, a)) for k, (b, a) in changes.items()}
     logged.update(extra_changes)
     audit.record(ctx, action, rt.name, row.uuid, logged)
+    contacts.keep(ctx, rt.name, row.id, before, changes)
     announced.changed({rt.name})
     return {**changes, **extra_changes}
 
@@ -274,6 +276,7 @@ def trash(ctx: Context, rt: RecordType, record_id: int | str) -> None:
         row.updated_by = ctx.user
         row.save()
         audit.record(ctx, "delete", rt.name, row.uuid, {"deleted_at": (None, row.deleted_at)})
+        contacts.keep(ctx, rt.name, row.id)
         announced.changed({rt.name})
 
 
@@ -292,6 +295,7 @@ def restore(ctx: Context, rt: RecordType, record_id: int | str) -> None:
         row.updated_by = ctx.user
         row.save()
         audit.record(ctx, "restore", rt.name, row.uuid, {"deleted_at": (before, None)})
+        contacts.keep(ctx, rt.name, row.id)
         announced.changed({rt.name})
 
 

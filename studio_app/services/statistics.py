@@ -10,9 +10,12 @@ Which records belong to a period:
 
 - visits by ``occurred_at`` and every other dated kind by its ``date_key`` (local time, as
   entered);
-- proposal-type records by ``created_at`` (stored UTC, compared with the period's local
-  midnights converted to UTC): drafts have no ``submitted_at`` and still count as work done,
-  and a member's activity is credited when the record was written.
+- proposal-type records by their 报送 date ``submitted_at``, as the proposals list and the
+  county's statistics date them; drafts, which have none, by ``created_at`` (stored UTC,
+  compared with the period's local midnights converted to UTC): a draft still counts as
+  work done, and a member is credited in the period the record counts in.
+
+Figures are named by :data:`studio_app.services.stat_terms.TERMS` wherever they are shown.
 
 Confidential visits are counted: they are only left out of detailed exports and batches.
 """
@@ -42,11 +45,13 @@ from studio_app.core.codes import (
 from studio_app.core.errors import UserError
 from studio_app.core.fields import Kind
 from studio_app.services.site import code_labels, local_site
+from studio_app.services.stat_terms import TERMS, Terms
 from studio_app.storage.models import Site, database
 
 COUNTY_SCOPE = "全县合计"
 UNKNOWN_VILLAGE = "未注明村/社区"
-NOT_REVIEWED = "待审查"
+UNCATEGORISED = "未分类"
+NOT_REVIEWED = TERMS.not_reviewed
 
 
 @dataclass(frozen=True)
@@ -94,13 +99,25 @@ class Period:
         )
 
     @property
+    def span(self) -> str:
+        """``month``, ``quarter`` or ``year``."""
+        months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month
+        return {1: "month", 3: "quarter"}.get(months, "year")
+
+    @property
+    def part(self) -> int:
+        """The month (1–12) or quarter (1–4) of the year; 0 for a year."""
+        if self.span == "month":
+            return self.start.month
+        return (self.start.month + 2) // 3 if self.span == "quarter" else 0
+
+    @property
     def slug(self) -> str:
         """Short form for file names: ``2026-11``, ``2026-Q4``, ``2026``."""
-        months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month
-        if months == 1:
+        if self.span == "month":
             return f"{self.start:%Y-%m}"
-        if months == 3:
-            return f"{self.start.year}-Q{(self.start.month + 2) // 3}"
+        if self.span == "quarter":
+            return f"{self.start.year}-Q{self.part}"
         return str(self.start.year)
 
 
@@ -122,7 +139,7 @@ class MemberActivity:
     name: str
     sector: str  # label
     visits: int
-    proposals: int  # proposal-type records led or co-signed, created in the period
+    proposals: int  # proposal-type records led or co-signed, of the period (see above)
     counted: dict[str, int] = field(default_factory=dict)  # records per counted kind, by name
 
     @property
@@ -161,6 +178,29 @@ def tallies() -> list[tuple[str, kinds.Tally]]:
     return [(k.name, k.tally) for k in kinds.counted() if k.tally is not None]
 
 
+def rate_text(value: float | None) -> str:
+    """``66.7%``; ``—`` when there is nothing to divide by."""
+    return "—" if value is None else f"{value:.1%}"
+
+
+def summary_figures(r: Report, terms: Terms = TERMS) -> list[tuple[str, str]]:
+    """(name, value) of the figures a scope is summed up by, in order: the printed report's
+    summary table and the statistics page's summary, named by ``terms`` (the page's are in
+    the UI language); counted kinds by their tally's label."""
+    return [
+        (terms.visits, f"{r.visits:,}"),
+        (terms.closed, f"{r.closed:,}"),
+        (terms.closure_rate, rate_text(r.closure_rate)),
+        (terms.referred, f"{r.referred:,}"),
+        (terms.due, f"{r.due:,}"),
+        (terms.on_time, f"{r.on_time:,}"),
+        (terms.on_time_rate, rate_text(r.on_time_rate)),
+        (terms.satisfaction_rate, rate_text(r.satisfaction_rate)),
+        *((t.label, f"{r.counted[name]:,}") for name, t in tallies()),
+        (terms.proposals, f"{sum(c.count for c in r.proposals):,}"),
+    ]
+
+
 # -- SQL ----------------------------------------------------------------------------------
 
 
@@ -179,6 +219,15 @@ class _Scope:
     def created(self, alias: str) -> tuple[str, list[Any]]:
         sql = f"{alias}.deleted_at IS NULL AND {alias}.created_at >= ? AND {alias}.created_at < ?"
         return self._site(sql, alias, [*self.utc])
+
+    def proposed(self, alias: str) -> tuple[str, list[Any]]:
+        """Proposal-type records by their 报送 date; drafts, not submitted, by creation."""
+        a = alias
+        sql = (
+            f"{a}.deleted_at IS NULL AND ({a}.submitted_at >= ? AND {a}.submitted_at < ?"
+            f" OR {a}.submitted_at IS NULL AND {a}.created_at >= ? AND {a}.created_at < ?)"
+        )
+        return self._site(sql, alias, [*self.local, *self.utc])
 
     def dated(self, kind: kinds.RecordKind, alias: str) -> tuple[str, list[Any]]:
         """A kind's records by the day that dates them (``date_key``), else by creation."""
@@ -305,7 +354,9 @@ def _enum_counts(enum: type[Coded], counts: Counter[str]) -> list[Counted]:
 def _code_counts(labels: dict[str, str], counts: Counter[str]) -> list[Counted]:
     """Every code of a code list in display order (zeros included), then unknown codes."""
     result = [Counted(code, label, counts.get(code, 0)) for code, label in labels.items()]
-    result += [Counted(k, k or "未分类", n) for k, n in sorted(counts.items()) if k not in labels]
+    result += [
+        Counted(k, k or UNCATEGORISED, n) for k, n in sorted(counts.items()) if k not in labels
+    ]
     return result
 
 
@@ -321,7 +372,7 @@ def report(period: Period, *, origin_site: str | None = None, today: date | None
     as_of = (today or date.today()).isoformat()
     scope = _Scope(period, origin_site)
     v_where, v_args = scope.occurred("v")
-    p_where, p_args = scope.created("p")
+    p_where, p_args = scope.proposed("p")
 
     dims: list[Counter[str]] = [Counter() for _ in range(5)]
     visits = referred = due = on_time = 0
@@ -476,7 +527,7 @@ UNION SELECT origin_site FROM proposal p WHERE {p}
 def by_site(period: Period) -> list[Report]:
     """County mode: one report per site with records in the period, then the county total."""
     scope = _Scope(period, None)
-    (v, va), (p, pa) = scope.occurred("v"), scope.created("p")
+    (v, va), (p, pa) = scope.occurred("v"), scope.proposed("p")
     sql, args = _SITES_WITH_RECORDS.format(v=v, p=p), [*va, *pa]
     for kind in [*kinds.counted(), *_uncounted()]:
         where, more = scope.dated(kind, "r")

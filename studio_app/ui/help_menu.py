@@ -41,7 +41,7 @@ def shared_keys() -> list[tuple[str, str]]:
         (
             QCoreApplication.translate("help", "Alt+letter"),
             QCoreApplication.translate(
-                "help", "The button with that underlined letter, e.g. 保存(S)"
+                "help", "The button with that underlined letter, e.g. Alt+S: Save"
             ),
         ),
         (

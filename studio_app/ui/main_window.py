@@ -37,8 +37,9 @@ from studio_app.services.lists.records import lister_of
 from studio_app.services.permissions import Permission, allowed
 from studio_app.ui import drafts, help_menu, screen_fit
 from studio_app.ui.changes_bridge import follow
+from studio_app.ui.i18n import declared
 from studio_app.ui.lookups import Lookups
-from studio_app.ui.models.lister_table import count_text
+from studio_app.ui.models.lister_table import COUNTING
 from studio_app.ui.pages import registry
 from studio_app.ui.pages.county_desk_page import CountyDeskPage
 from studio_app.ui.pages.desk_page import DeskPage
@@ -65,9 +66,14 @@ class Grows(Protocol):
 STANDARD_NEW = "Ctrl+N"  # the kind most often recorded: New in every program
 
 
+def new_name(kind: kinds.RecordKind) -> str:
+    """What a "new" action of ``kind`` names: its ``new_label``, else its short label."""
+    return declared(kind.new_label or kind.short_label)
+
+
 def new_text(kind: kinds.RecordKind) -> str:
     """A "new" action's tooltip; the one on the standard New key (Ctrl+N) names it."""
-    name = kind.new_label or kind.short_label
+    name = new_name(kind)
     if kind.new_shortcut == STANDARD_NEW:
         return QCoreApplication.translate("MainWindow", "New {0} ({1})").format(name, STANDARD_NEW)
     return QCoreApplication.translate("MainWindow", "New {0}").format(name)
@@ -296,7 +302,7 @@ class MainWindow(QMainWindow):
 
     def _new_action(self, kind: kinds.RecordKind) -> QAction:
         """New … of ``kind``, with its declared shortcut if any (a studio's)."""
-        action = QAction(self.tr("New {0}").format(kind.new_label or kind.short_label), self)
+        action = QAction(self.tr("New {0}").format(new_name(kind)), self)
         action.setObjectName(f"new{camel(kind.name)}Action")
         if kind.new_shortcut:
             action.setShortcut(QKeySequence(kind.new_shortcut))
@@ -474,7 +480,7 @@ class MainWindow(QMainWindow):
                 continue
             lister = lister_of(kind)
             counts = [(g, lister.count(ListQuery(filters={g.filter: True}))) for g in kind.glances]
-            note = " · ".join(f"{g.label} {n:,}" for g, n in counts)
+            note = " · ".join(f"{declared(g.label)} {n:,}" for g, n in counts)
             alarm = any(g.alarm and n for g, n in counts)
             self.nav.set_note(self._kind_pages[kind.name], note, alarm)
 
@@ -485,7 +491,11 @@ class MainWindow(QMainWindow):
             self.count_label.clear()
             return
         kind = kinds.kind(page.noun)
-        shown = count_text(page.model.total)
-        self.count_label.setText(
-            self.tr("Total {0} {1}{2}").format(shown, kind.counter, kind.label)
-        )
+        total = page.model.total
+        # {0} the kind (plural in English), {1} its measure word (in Chinese only)
+        if total == COUNTING:
+            text = self.tr("Total … {0}").format(declared(kind.label, 2), kind.counter)
+        else:
+            text = self.tr("Total %Ln {0}", "", total)
+            text = text.format(declared(kind.label, total), kind.counter)
+        self.count_label.setText(text)

@@ -50,8 +50,8 @@ def open_main_window(data_dir: DataDir) -> tuple[float, str]:
     app = ui_app.application([])
     language = current_language()
     loaded = _catalogues(app)
-    for wanted in (CATALOGUE, "qtbase") if language != "en" else ():
-        if wanted not in loaded:
+    for wanted in (CATALOGUE, "qtbase") if language != "en" else (CATALOGUE,):
+        if f"{wanted}_{language}" not in loaded:
             raise RuntimeError(f"界面翻译文件（{wanted}_{language}.qm）未能加载。")
     watch = _FirstPaint()
     app.installEventFilter(watch)
@@ -80,12 +80,8 @@ def open_main_window(data_dir: DataDir) -> tuple[float, str]:
 
 
 def _catalogues(app: QCoreApplication) -> set[str]:
-    """Names of the translation catalogues installed (``studio_app``, ``qtbase``)."""
-    return {
-        Path(t.filePath()).stem.rsplit("_", 2)[0]
-        for t in app.findChildren(QTranslator)
-        if not t.isEmpty()
-    }
+    """The translation catalogues loaded, by file name (``studio_app_zh_CN``, ``qtbase_zh_CN``)."""
+    return {Path(t.filePath()).stem for t in app.findChildren(QTranslator) if not t.isEmpty()}
 
 
 def render_first_page(pdf: Path) -> tuple[int, int]:

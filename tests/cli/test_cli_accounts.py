@@ -178,13 +178,27 @@ def test_audit_filters_and_exports_csv_and_xlsx(
     assert cli(data, "audit", "--type", "user", "--output", str(out)) == 0
     with out.open(encoding="utf-8-sig") as f:
         table = list(csv.reader(f))
-    assert table[0][:3] == ["时间（UTC）", "用户", "操作"]
-    assert table[1][1:] == ["admin", "新建", "user", "li", "role", "", "staff"]
+    assert table[0] == ["时间", "用户", "操作", "记录类型", "记录", "字段", "修改前", "修改后"]
+    assert table[1][1:] == ["管理员（admin）", "新建", "用户", "li", "角色", "（空）", "工作人员"]
+    assert table[2][5:] == ["可查看完整身份证号和电话", "（空）", "否"]
     xlsx = Path(data) / "audit.xlsx"
     assert cli(data, "audit", "--since", "2000-01-01", "--output", str(xlsx)) == 0
     sheet = load_workbook(xlsx).active
     assert sheet is not None and sheet.max_row > 2
     assert cli(data, "audit", "--output", str(Path(data) / "audit.txt")) == 1
+    capsys.readouterr()
+    assert cli(data, "audit", "--type", "site") == 0  # the demo, in words
+    listing = capsys.readouterr().out
+    assert "\t生成演示数据\t本单位信息\t石桥镇政协委员工作室\t接待走访记录\t（空）\t30" in listing
+    assert "demo" not in listing and "visits" not in listing
+    assert cli(data, "audit", "--type", "site", "--json") == 0
+    [demo, _setup] = json.loads(capsys.readouterr().out)
+    assert (demo["action"], demo["action_label"]) == ("demo", "生成演示数据")
+    assert demo["record_label"] == "石桥镇政协委员工作室"
+    assert demo["changes"]["visits"] == [None, 30]
+    assert {"key": "visits", "field": "接待走访记录", "before": "（空）", "after": "30"} in (
+        demo["details"]
+    )
     with pytest.raises(SystemExit) as usage:
         cli(data, "audit", "--since", "2000-13-01")
     assert usage.value.code == 2

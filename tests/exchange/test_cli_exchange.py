@@ -48,7 +48,7 @@ def test_export_import_dry_run_conflict_resolve_feedback(
     assert "没有新的" in capsys.readouterr().out
     assert cli(county, "feedback", "--studio", "SQZ", "--full", str(usb)) == 0
     out = capsys.readouterr().out
-    feedback = next(p for p in usb.iterdir() if "_feedback_" in p.name)
+    feedback = next(p for p in usb.iterdir() if "_反馈包_" in p.name)
     assert cli(studio, "import", str(feedback)) == 0, out
     assert cli(studio, "conflicts") == 0
     assert "没有待处理" in capsys.readouterr().out

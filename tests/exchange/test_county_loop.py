@@ -23,7 +23,7 @@ from studio_app.exchange.export import export_studio
 from studio_app.exchange.feedback import export_feedback
 from studio_app.exchange.importer import ImportResult, import_package
 from studio_app.exchange.plan import AlreadyImported
-from studio_app.exchange.schema import PackageKind, sheets_for
+from studio_app.exchange.schema import NAME_WORDS, PackageKind, sheets_for
 from studio_app.services import (
     code_lists,
     county_work,
@@ -237,8 +237,9 @@ def services(data: Path) -> Context:
 
 
 def package(usb: Path, kind: str) -> Path:
-    """The newest package of ``kind`` (studio, feedback) on the stick."""
-    return max(usb.glob(f"*_{kind}_*.xlsx"))
+    """The newest package of ``kind`` (studio, feedback) on the stick: the highest number."""
+    found = usb.glob(f"*_{NAME_WORDS[PackageKind(kind)]}_*.xlsx")
+    return max(found, key=lambda p: int(p.name.rsplit("_第", 1)[1].removesuffix("号.xlsx")))
 
 
 def test_the_loop_through_the_command_line(

@@ -102,11 +102,8 @@ def test_export_file_name_sheets_and_layout(studio: Install, out: Path) -> None:
     with studio as ctx:
         fill(ctx)
         path = export_studio(ctx, out).path
-    assert (
-        path is not None
-        and path.name.startswith("SQZ_studio_")
-        and path.name.endswith("_0001.xlsx")
-    )
+    assert path is not None
+    assert path.name == f"石桥镇政协委员工作室_数据包_{ctx.today():%Y-%m-%d}_第1号.xlsx"
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames[:5] == ["委员", "群众", "接待走访", "访谈", "提案与社情民意"]
     assert wb["_manifest"].sheet_state == "veryHidden"
@@ -132,15 +129,23 @@ def test_gap_a_the_next_export_removes_leftovers_of_killed_exports(
     temp = tmp_path / "system-temp"  # what earlier versions used; temp/ is the app's own
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
-    # An export killed yesterday during the copy: a .part and its local folder.
-    stale_part = _age(_write(out / "SQZ_studio_20261126_0001.xlsx.part"), 3600)
+    # An export killed yesterday during the copy: a .part and its local folder; and one
+    # left by an earlier version, which named packages in Latin letters.
+    stale_part = _age(_write(out / "石桥镇政协委员工作室_数据包_2026-11-26_第1号.xlsx.part"), 3600)
+    old_part = _age(_write(out / "SQZ_studio_20261125_0001.xlsx.part"), 3600)
     stale_dir = temp / "studio-export-ab12cd_9"
     stale_dir.mkdir()
     _age(_write(stale_dir / "SQZ_studio_20261126_0001.xlsx"), 2 * 3600)
     _age(stale_dir, 2 * 3600)
     # What is not ours, or may be in use right now, stays.
-    busy_part = _write(out / "PYX_feedback_20261127_0003.xlsx.part")  # being copied now
-    foreign = [out / "报表.xlsx.part", out / "SQZ_studio_2026_1.xlsx.part", out / "x.part"]
+    busy_part = _write(out / "平阳县政协_反馈包_致石桥镇政协委员工作室_2026-11-27_第3号.xlsx.part")
+    foreign = [
+        out / "报表.xlsx.part",
+        out / "SQZ_studio_2026_1.xlsx.part",
+        out / "x.part",
+        out / "石桥镇_数据包_2026-11-26_第1号.xlsx",  # a finished file, not a leftover
+        out / "数据包_2026-11-26.xlsx.part",
+    ]
     for path in foreign:
         _age(_write(path), 3600)
     busy_dir = temp / "studio-export-zz99yy88"
@@ -154,7 +159,7 @@ def test_gap_a_the_next_export_removes_leftovers_of_killed_exports(
         fill(ctx)
         path = export_studio(ctx, out).path
     assert path is not None and path.exists()
-    assert not stale_part.exists() and not stale_dir.exists()
+    assert not stale_part.exists() and not old_part.exists() and not stale_dir.exists()
     assert busy_part.exists() and all(p.exists() for p in foreign)
     assert busy_dir.exists() and other_dir.exists()
     assert sorted(p.name for p in temp.iterdir()) == sorted([busy_dir.name, other_dir.name])

@@ -21,7 +21,7 @@ def test_studio_ledger_lists_the_month_and_its_statistics(studio: Install, out: 
         path = export_ledger(ctx, out, "2026-03")
         with pytest.raises(UserError):
             export_ledger(ctx, out, "2026")
-    assert path.name == "SQZ_ledger_2026-03.xlsx"
+    assert path.name == "石桥镇政协委员工作室_履职台账_2026-03.xlsx"
     wb = openpyxl.load_workbook(path)
     ws = wb["接待走访台账"]
     assert "2026年3月" in ws["A1"].value

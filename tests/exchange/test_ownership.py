@@ -132,7 +132,7 @@ def test_the_demo_studio_sends_full_packages_twice_without_conflicts(
     for n in (1, 2):
         capsys.readouterr()
         assert cli(studio, "export", "--full", str(usb)) == 0
-        [package] = [p for p in usb.iterdir() if p.name.endswith(f"_{n:04d}.xlsx")]
+        [package] = [p for p in usb.iterdir() if p.name.endswith(f"_第{n}号.xlsx")]
         assert cli(county, "import", str(package)) == 0, capsys.readouterr()
         assert "冲突待定 0" in capsys.readouterr().out
     assert cli(county, "conflicts") == 0

@@ -28,8 +28,8 @@ STEPPED = dataclasses.replace(
     TEA_TALK,
     status=InterviewStatus,
     transitions=(
-        kinds.Transition("wind_up", "结束茶叙", OPEN, CLOSED),
-        kinds.Transition("take_up", "继续茶叙", CLOSED, OPEN),
+        kinds.Transition("wind_up", "结束茶叙", (OPEN,), CLOSED),
+        kinds.Transition("take_up", "继续茶叙", (CLOSED,), OPEN),
     ),
 )
 
@@ -75,7 +75,7 @@ def test_the_dialog_offers_the_steps_from_the_records_status(
     qtbot.addWidget(dialog)
     dialog.show()
     wind_up, take_up = dialog.steps["wind_up"], dialog.steps["take_up"]
-    assert wind_up.text() == "结束茶叙" and wind_up.objectName() == "action_wind_up"
+    assert wind_up.text() == "结束茶叙(&W)" and wind_up.objectName() == "action_wind_up"
     assert wind_up.isVisible() and not take_up.isVisible()
     assert dialog.status_label.text().endswith("进行中")
 

@@ -109,7 +109,7 @@ def test_plain_and_json_output(worked: Worked) -> None:
     text = "\n".join(county_stats.as_lines(w))
     assert "县政协审查办理情况（2026年报送件，截至 2026-08-01）" in text
     assert f"{SQZ_NAME}：报送 4（立案 3，不立案 1" in text
-    assert "全县合计：报送 7" in text and "按期率 50.0%" in text
+    assert "全县合计：报送 7" in text and "按期答复率 50.0%" in text
 
 
 def test_a_hundred_thousand_records_in_one_scan(worked: Worked) -> None:

@@ -66,7 +66,7 @@ def pair(ctx: Context) -> tuple[Resident, Resident]:
     proposals.create(
         ctx, {"kind": "idea", "title": "村口装路灯", "lead_resident": dup.id, "facts": "装路灯。"}
     )
-    return keep, dup
+    return residents.get(keep.id), residents.get(dup.id)  # as the visits left them (last contact)
 
 
 def test_preview_lists_what_moves(ctx: Context, pair: tuple[Resident, Resident]) -> None:

@@ -153,6 +153,11 @@ def test_period_parse(text: str, start: date, end: date, label: str) -> None:
     assert Period.parse(period.slug) == period
 
 
+def test_a_period_knows_its_span_and_part() -> None:
+    spans = [(p.span, p.part) for p in map(Period.parse, ("2026-12", "2026-Q3", "2026"))]
+    assert spans == [("month", 12), ("quarter", 3), ("year", 0)]
+
+
 @pytest.mark.parametrize("text", ["", "2026-13", "2026-Q5", "2026-00", "11月", "26-11", "abc"])
 def test_period_parse_refuses_bad_input(text: str) -> None:
     with pytest.raises(UserError) as caught:
@@ -204,3 +209,26 @@ def test_referrals_not_yet_due_are_not_counted_late(ctx: Context) -> None:
     assert (r.referred, r.due, r.on_time, r.on_time_rate) == (2, 0, 0, None)
     later = report(Period.month(today.year, today.month), today=today + timedelta(days=16))
     assert (later.due, later.on_time, later.on_time_rate) == (2, 0, 0.0)
+
+
+def test_proposal_type_records_count_when_submitted_drafts_when_written(ctx: Context) -> None:
+    def on(month: int, day: int) -> Context:
+        return replace(ctx, clock=fixed_clock(datetime(2026, month, day, 10, 0)))
+
+    lead = member(on(2, 1), "王建国")
+    text = {"title": "村道", "facts": "情况", "recommendations": "建议", "lead_member": lead.id}
+    sent = proposals.create(on(2, 20), {"kind": "proposal", **text})
+    proposals.submit(on(3, 5), sent.id)  # written in February, submitted in March
+    proposals.create(on(2, 25), {"kind": "sqmy", **text})  # a February draft
+    later = proposals.create(on(3, 25), {"kind": "suggestion", **text})
+    proposals.submit(on(4, 2), later.id)  # written in March, submitted in April
+
+    feb, mar, apr = (report(Period.month(2026, m)) for m in (2, 3, 4))
+    assert counts(feb.proposals) == {"社情民意信息·草稿": 1}
+    assert counts(mar.proposals) == {"提案·已报送": 1}
+    assert counts(mar.proposal_reviews) == {"待审查": 1}
+    assert [(m.name, m.proposals) for m in mar.members] == [("王建国", 1)]
+    assert counts(apr.proposals) == {"意见建议·已报送": 1}
+    assert [r.scope for r in by_site(Period.month(2026, 3))] == [
+        "石桥镇政协委员工作室", COUNTY_SCOPE,
+    ]  # fmt: skip  # a studio whose only record of the month is a submitted one

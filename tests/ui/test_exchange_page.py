@@ -133,7 +133,8 @@ def test_export_writes_the_package_chosen_in_the_save_dialog(
     assert untranslated(page) == []
     page.export_button.click()
     [name] = page.saved_to  # type: ignore[attr-defined]
-    assert name.startswith("SQZ_studio_") and name.endswith("_0001.xlsx")
+    day = f"{studio.ctx.today():%Y-%m-%d}"
+    assert name == f"石桥镇政协委员工作室_数据包_{day}_第1号.xlsx"  # readable on the stick
     assert (out / name).is_file()
     assert "第 1 号" in page.export_result.text() and str(out / name) in page.export_result.text()
     assert "接待走访：2" in page.export_result.text()
@@ -176,8 +177,11 @@ def test_import_shows_the_plan_then_applies(
         assert page.plan is None and not page.apply_button.isEnabled()
         assert "已导入" in page.status.text()
         [history] = cells(page.history_model)
-        assert history[0] == package.name and history[1] == "石桥镇政协委员工作室"
-        assert history[2] == "工作室数据包" and history[3] == "1"
+        assert history[:3] == ["石桥镇政协委员工作室", "工作室数据包", "1"]
+        assert history[-1] == package.name
+        [uuid] = [h.package_uuid for h in ImportHistory.select()]
+        assert uuid not in history  # a uuid says nothing to a clerk: it is in the tooltip
+        assert uuid in page.history_model.rows[0].tooltip
         [health] = cells(page.sync_model)
         assert health[:4] == ["石桥镇政协委员工作室", "SQZ", "1", "1"] and health[5] == ""
         qtmodeltester.check(page.sync_model)
@@ -322,7 +326,8 @@ def test_county_sees_sync_health_and_exports_feedback(
         page.full_feedback.setChecked(True)
         page.feedback_button.click()
         [name] = page.saved_to  # type: ignore[attr-defined]
-        assert name.startswith("PYX_feedback_") and name.endswith("_0001_SQZ.xlsx")
+        day = f"{ctx.today():%Y-%m-%d}"
+        assert name == f"平阳县政协_反馈包_致石桥镇政协委员工作室_{day}_第1号.xlsx"
         assert (out / name).is_file() and str(out / name) in page.feedback_result.text()
         assert untranslated(page) == []
 
@@ -332,7 +337,7 @@ def test_county_sees_sync_health_and_exports_feedback(
         assert plan_row(page, "提案与社情民意")["更新"] == "0"
         page.apply_button.click()
         assert "已导入" in page.status.text()
-        assert cells(page.history_model)[0][2] == "县政协反馈包"
+        assert cells(page.history_model)[0][:3] == ["平阳县政协", "县政协反馈包", "1"]
 
 
 def test_rows_waiting_for_a_record_are_planned_kept_and_shown_per_studio(

@@ -13,8 +13,9 @@ from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMessageBox
 
 from studio_app.services import interviews, proposals, visits
 from studio_app.services.context import Context
@@ -22,7 +23,7 @@ from studio_app.ui import operations
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.operations import DbWorker, Operation, Progress, Ticket
-from studio_app.ui.printing import choose, launch, print_jobs
+from studio_app.ui.printing import choose, launch, print_jobs, saved
 from studio_app.ui.printing.preview_dialog import PreviewDialog
 from studio_app.ui.printing.range_dialog import VisitRangeDialog
 from tests.reports import pdf
@@ -82,6 +83,25 @@ def saved_copy(dialog: PreviewDialog, save_as: SaveAnswers, dest: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
+    """The folders Open folder would have shown (no file manager starts in a test)."""
+    urls: list[QUrl] = []
+
+    def open_url(url: QUrl) -> bool:
+        urls.append(url)
+        return True
+
+    monkeypatch.setattr(saved.QDesktopServices, "openUrl", open_url)
+    return urls
+
+
+def notices(parent: QObject) -> list[QMessageBox]:
+    """The "saved" notes shown over ``parent``."""
+    found = parent.findChildren(QMessageBox, "savedNotice")
+    return [box for box in found if box.isVisible()]
+
+
 def select_all(window: MainWindow) -> None:
     window.show_page(window.visits)
     window.visits.model.reload()
@@ -118,6 +138,28 @@ def test_preview_of_a_selected_visit_shows_its_form(
     assert folder.exists()
     dialog.close()
     assert not folder.exists()  # the temporary copy goes with the dialog
+
+
+def test_a_saved_pdf_is_confirmed_with_its_folder_one_click_away(
+    window: MainWindow,
+    add_visits: AddVisits,
+    save_as: SaveAnswers,
+    opened: list[QUrl],
+    tmp_path: Path,
+) -> None:
+    add_visits(1)
+    select_all(window)
+    window.visits.print_selected()
+    dialog = preview_of(window.visits)
+    assert notices(dialog) == []
+    path = saved_copy(dialog, save_as, tmp_path / "登记表.pdf")
+    (note,) = notices(dialog)
+    assert not note.isModal() and dialog.isVisible()  # nothing to answer before going on
+    assert str(path) in note.text() and note.text().startswith("已保存：")
+    note.findChild(type(dialog.save_button), "openFolderButton").click()
+    assert [url.toLocalFile() for url in opened] == [str(tmp_path)]
+    save_as.paths.append(None)  # cancelled: nothing saved, nothing said
+    assert dialog.save_pdf() is None and notices(dialog) == []
 
 
 def test_several_selected_visits_give_one_form_each(
@@ -230,6 +272,7 @@ def test_saving_to_a_missing_folder_says_why(
     save_as.paths.append(tmp_path / "missing" / "x.pdf")
     assert dialog.save_pdf() is None
     assert answers.errors and "不存在" in answers.errors[0]
+    assert notices(dialog) == []  # no "saved" note for what was not saved
     save_as.paths.append(None)  # the user cancels the save dialog: nothing happens
     assert dialog.save_pdf() is None and len(answers.errors) == 1
 
@@ -426,7 +469,11 @@ def test_interview_print(
 
 
 def test_statistics_report_preview_and_pdf_export(
-    window: MainWindow, add_visits: AddVisits, save_as: SaveAnswers, tmp_path: Path
+    window: MainWindow,
+    add_visits: AddVisits,
+    save_as: SaveAnswers,
+    opened: list[QUrl],
+    tmp_path: Path,
 ) -> None:
     add_visits(6, start=datetime(2026, 3, 2, 9, 0))
     window.show_page(window.statistics)
@@ -444,6 +491,10 @@ def test_statistics_report_preview_and_pdf_export(
     text = pdf.flat(out)
     assert "履职统计报表" in text and "2026年3月" in text
     assert str(out) in window.statusBar().currentMessage()
+    (note,) = notices(page)
+    assert str(out) in note.text()
+    note.findChild(type(page.workbook_button), "openFolderButton").click()
+    assert [url.toLocalFile() for url in opened] == [str(tmp_path)]
 
 
 def test_statistics_export_to_workbook(

@@ -179,4 +179,5 @@ def test_ellipses_are_the_chinese_double_ellipsis() -> None:
         for kind in kinds.all_kinds()
         for text in (kind.search_hint, *(o.button for o in kind.origins))
     ]
-    assert [t for t in translations + declared if lone.search(t)] == []
+    # " … " alone stands for a number still being counted (共 … 条), not an ellipsis
+    assert [t for t in translations + declared if lone.search(t.replace(" … ", " "))] == []

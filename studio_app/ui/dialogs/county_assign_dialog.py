@@ -31,6 +31,7 @@ from studio_app.core.fields import by_key
 from studio_app.services import code_lists, county_work, site
 from studio_app.services.context import Context
 from studio_app.ui import messages, operations, screen_fit
+from studio_app.ui.i18n import declared
 from studio_app.ui.widgets.combos import combo_code, entry_combo, set_combo_code
 from studio_app.ui.widgets.field_row import ERROR_STYLE, FieldRow
 from studio_app.ui.widgets.optional_date import date_edit
@@ -112,8 +113,8 @@ class AssignForm(QWidget):
         for key, editor, title in (
             ("lead_unit", self.lead, self.tr("Lead unit")),
             ("assist_units", self.assist, self.tr("Assisting units")),
-            ("assigned_at", self.on, LABELS["assigned_at"]),
-            ("reply_due", self.due, LABELS["reply_due"]),
+            ("assigned_at", self.on, declared(LABELS["assigned_at"])),
+            ("reply_due", self.due, declared(LABELS["reply_due"])),
         ):
             editor.setObjectName(key)
             self.rows[key] = FieldRow(editor, self)
@@ -221,13 +222,12 @@ class CountyAssignDialog(QDialog):
         self.setObjectName("countyAssignDialog")
         self.ctx = ctx
         self.ids = list(ids)
-        self.setWindowTitle(self.tr("Assign {0} records").format(len(self.ids)))
-        intro = QLabel(
-            self.tr("The {0} selected records go to the same units, with the same dates.").format(
-                len(self.ids)
-            ),
-            self,
+        n = len(self.ids)
+        self.setWindowTitle(self.tr("Assign %n record(s)", "", n))
+        text = self.tr(
+            "The %n selected record(s) go to the same units, with the same dates.", "", n
         )
+        intro = QLabel(text, self)
         intro.setWordWrap(True)
         self.form = AssignForm(ctx.today(), self)
         self.general_error = QLabel(self)
@@ -257,8 +257,8 @@ class CountyAssignDialog(QDialog):
             self._errors({"lead_unit": self.tr("Choose the lead unit.")})
             return
         self._errors({})
-        question = self.tr("Assign {0} records to {1}?").format(
-            len(self.ids), self.form.lead.currentText()
+        question = self.tr("Assign %n record(s) to {0}?", "", len(self.ids)).format(
+            self.form.lead.currentText()
         )
         if not ask_batch(self, question, self.tr("Assign")):
             return

@@ -51,7 +51,7 @@ from studio_app.ui.dialogs.county_assign_dialog import (
     units_on_lead,
 )
 from studio_app.ui.dialogs.record_dialog import RecordDialog, text_box
-from studio_app.ui.i18n import label
+from studio_app.ui.i18n import declared, label
 from studio_app.ui.lookups import enum_labels
 from studio_app.ui.widgets.combos import code_combo, combo_code, set_combo_code
 from studio_app.ui.widgets.field_row import FieldRow
@@ -212,7 +212,7 @@ class CountyWorkDialog(RecordDialog):
         editor.setObjectName(key)
         row = self.rows[key] = FieldRow(editor, section.body)
         self.section_of[key] = name
-        section.form.addRow(title or self._labels.get(key, key), row)
+        section.form.addRow(title or declared(self._labels.get(key, key)), row)
         return row
 
     def _review_tab(self) -> None:
@@ -420,7 +420,7 @@ class CountyWorkDialog(RecordDialog):
             or (
                 ""
                 if row.kind in county_work.ADOPTABLE
-                else self.tr("Only social-conditions reports (社情民意) are adopted.")
+                else self.tr("Only social-conditions reports are adopted.")
             ),
             "instruct": closed,
         }

@@ -41,6 +41,7 @@ from studio_app.services.context import Context
 from studio_app.storage.models import SyncedModel
 from studio_app.ui import messages, mnemonics, screen_fit
 from studio_app.ui.dialogs.record_dialog import RecordDialog, text_box
+from studio_app.ui.i18n import declared
 from studio_app.ui.lookups import enum_labels
 from studio_app.ui.widgets.combos import code_combo, combo_code, entry_combo, set_combo_code
 from studio_app.ui.widgets.member_picker import MemberPicker, member_combo
@@ -209,7 +210,7 @@ class KindDialog(RecordDialog):
             made = self.editors[fld.key] = self.make_editor(fld)
             if isinstance(made.widget, QLineEdit):
                 self.edits[fld.key] = made.widget
-            title = _hint(made.widget, hints.get(fld.key, ""))
+            title = _hint(made.widget, declared(hints.get(fld.key, "")))
             self.add_row(fld.key, made.widget, title, forms.get(fld.key))
         for key, height in kind.dialog.text_heights:
             if key in self.editors:
@@ -233,7 +234,7 @@ class KindDialog(RecordDialog):
         row.setContentsMargins(0, 0, 0, 0)
         forms: dict[str, QFormLayout] = {}
         for group in groups:
-            box = QGroupBox(group.title, holder)
+            box = QGroupBox(declared(group.title), holder)
             box.setObjectName(f"{group.name}Group")
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -267,7 +268,7 @@ class KindDialog(RecordDialog):
     def add_actions(self) -> None:
         """A button per step of the kind's workflow, shown when the record is where it starts."""
         for transition in self.record_kind.transitions:
-            button = QPushButton(transition.label, self)
+            button = QPushButton(declared(transition.label), self)
             button.setObjectName(f"action_{transition.action}")
             button.setAutoDefault(False)
             button.clicked.connect(partial(self.take_step, transition.action))
@@ -287,8 +288,9 @@ class KindDialog(RecordDialog):
         True to go on."""
         step = next(t for t in self.record_kind.transitions if t.action == action)
         values = self.values()
-        missing = [self.record_kind.field(k).label for k in step.asks if not values.get(k)]
-        return not missing or messages.ask_missing(self, step.label, missing)
+        fields = [self.record_kind.field(k) for k in step.asks if not values.get(k)]
+        missing = [declared(f.label) for f in fields]
+        return not missing or messages.ask_missing(self, declared(step.label), missing)
 
     def advance(self, action: str) -> Any:
         """Take the saved record the workflow step ``action`` (pending changes saved first)."""
@@ -297,12 +299,13 @@ class KindDialog(RecordDialog):
 
     def new_title(self) -> str:
         kind = self.record_kind
-        return self.tr("New {0}").format(kind.new_label or kind.short_label)
+        return self.tr("New {0}").format(declared(kind.new_label or kind.short_label))
 
     def loaded(self, row: SyncedModel) -> None:
         """Show what the saved record says besides its fields: its serial, its status, the
         workflow steps from there."""
-        self.setWindowTitle(f"{self.record_kind.short_label} {row.serial or ''}".strip())
+        name = declared(self.record_kind.short_label)
+        self.setWindowTitle(f"{name} {row.serial or ''}".strip())
         if self.record_kind.status is not None:
             code = str(getattr(row, "status", ""))  # a column of kinds with status codes
             text = enum_labels(self.record_kind.status).get(code, code)

@@ -2,22 +2,28 @@
 
 Phone and ID numbers are checked as soon as the user leaves the box; while a new resident
 is typed, residents who are probably the same person are offered (activate one to edit it
-instead of registering a duplicate).
+instead of registering a duplicate). Both dialogs open as tall as their form and keep room
+for what appears while typing (a line under each box for its error, the suggestions), so
+nothing on the form moves when it does.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -52,6 +58,43 @@ def check_on_leave(dialog: RecordDialog, key: str, normalise: Callable[[str], st
     edit.editingFinished.connect(check)
 
 
+def keep_room(widget: QWidget) -> None:
+    """``widget`` takes its place in the layout even while hidden."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+
+
+def line_height(label: QLabel) -> int:
+    """The height of one line of a message in ``label``'s font: Chinese text may come from a
+    fallback font with taller lines than the label's own (the sample is never shown)."""
+    layout = QTextLayout("必填", label.font())
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    return max(label.fontMetrics().lineSpacing(), math.ceil(line.height()))
+
+
+def reserve_error_lines(dialog: RecordDialog) -> None:
+    """Each row keeps a line for its inline error, which then appears without moving the
+    rows below; that line is the rows' spacing. The messages of these short fields fit on
+    it (a wrapping label would ask for two lines, and the form would scroll)."""
+    for row in dialog.rows.values():
+        row.error.setWordWrap(False)
+        row.error.setMinimumHeight(line_height(row.error))
+        keep_room(row.error)
+    dialog.form.setVerticalSpacing(2)
+
+
+def fit_to_form(dialog: RecordDialog, width: int) -> None:
+    """Open ``width`` wide and as tall as the form: neither an empty half nor a scroll bar
+    (within the screen: :func:`screen_fit.fit`)."""
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll is not None  # the record dialog's form is in one
+    around = dialog.sizeHint().height() - scroll.sizeHint().height()  # the capped part
+    screen_fit.fit(dialog, width, around + dialog.form_widget.sizeHint().height())
+
+
 def _line_edits(dialog: RecordDialog, keys: tuple[str, ...]) -> dict[str, QLineEdit]:
     edits = {}
     for key in keys:
@@ -82,7 +125,8 @@ class MemberDialog(RecordDialog):
         self.add_row("active", self.active)
         check_on_leave(self, "phone", normalise_phone)
         self.setWindowTitle(self.tr("New member"))
-        screen_fit.fit(self, 560, 460)
+        reserve_error_lines(self)
+        fit_to_form(self, 520)
         self.finish_setup()
 
     def values(self) -> dict[str, Any]:
@@ -140,14 +184,24 @@ class ResidentDialog(RecordDialog):
         self.suggestions = QListWidget(self)
         self.suggestions.setObjectName("duplicateSuggestions")
         self.suggestions.setFixedHeight(self.fontMetrics().height() * 4 + 8)
+        self.suggestions.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.suggestions.itemActivated.connect(self._use_existing)
-        self.form.addRow(self.hint)
-        self.form.addRow(self.suggestions)
+        # In a box of their own: a form's row gives up its room while hidden, a box's need not.
+        duplicates = QWidget(self.form_widget)
+        box = QVBoxLayout(duplicates)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.hint)
+        box.addWidget(self.suggestions)
+        self.form.addRow(duplicates)
         for key in ("name", "phone", "id_number", "village"):
             self.edits[key].textChanged.connect(self._suggest)
         self.setWindowTitle(self.tr("New resident"))
-        screen_fit.fit(self, 600, 560)
+        reserve_error_lines(self)
+        if resident_id is None:  # suggestions are for new residents: their room waits
+            keep_room(self.hint)
+            keep_room(self.suggestions)
         self._show_suggestions([])
+        fit_to_form(self, 560)
         self.finish_setup()
 
     def values(self) -> dict[str, Any]:
@@ -203,8 +257,8 @@ class ResidentDialog(RecordDialog):
             item.setData(Qt.ItemDataRole.UserRole, s.resident.id)
         if found:
             self.suggestions.setCurrentRow(0)
-        self.form.setRowVisible(self.hint, bool(found))
-        self.form.setRowVisible(self.suggestions, bool(found))
+        self.hint.setVisible(bool(found))
+        self.suggestions.setVisible(bool(found))
 
     def _use_existing(self, item: QListWidgetItem) -> None:
         """Edit the registered person instead of typing them in again."""

@@ -38,7 +38,7 @@ from studio_app.services.context import Context
 from studio_app.ui import screen_fit
 from studio_app.ui.dialogs.county_dialog import is_county_work
 from studio_app.ui.dialogs.record_dialog import RecordDialog, text_box
-from studio_app.ui.i18n import label
+from studio_app.ui.i18n import declared, label
 from studio_app.ui.lookups import enum_labels
 from studio_app.ui.widgets.combos import code_combo, combo_code, entry_combo, set_combo_code
 from studio_app.ui.widgets.member_picker import MemberPicker, member_combo
@@ -111,7 +111,7 @@ class ProposalDialog(RecordDialog):
         self.county = self._county_box()
         self.form.addRow(self.county)
         self.submit_button = self.add_action("submit", self.tr("Submit to county"), self._submit)
-        self.setWindowTitle(self.tr("New proposal / 社情民意"))
+        self.setWindowTitle(self.tr("New proposal or social-conditions report"))
         screen_fit.fit(self, 860, 820)
         if proposal_id is None:
             self.fill(prefill or {"kind": ProposalKind.SQMY.value})
@@ -129,7 +129,7 @@ class ProposalDialog(RecordDialog):
         self.no_feedback.setObjectName("noCountyFeedback")
         self.county_form.addRow(self.no_feedback)
         self.county_labels: dict[str, QLabel] = {}
-        titles = [(f.key, f.label) for f in COUNTY_FIELDS]
+        titles = [(f.key, declared(f.label)) for f in COUNTY_FIELDS]
         after_due = next(i for i, (key, _) in enumerate(titles) if key == "reply_due") + 1
         titles.insert(after_due, ("units", self.tr("Handling units")))
         for key, title in titles:

@@ -146,8 +146,10 @@ class PurgePanel(QWidget):
             errors.report(error, self)
             return
         done = result.preview
-        text = self.tr("Purged {0} visits and {1} residents. Backup made before: {2}").format(
-            done.visits, done.residents, result.backup
+        visits = self.tr("%n visit(s)", "", done.visits)
+        residents = self.tr("%n resident(s)", "", done.residents)
+        text = self.tr("Purged {0} and {1}. Backup made before: {2}").format(
+            visits, residents, result.backup
         )
         if not result.scrubbed:
             text += "\n" + self.tr(

@@ -28,6 +28,7 @@ from studio_app.core.errors import UserError, ValidationError
 from studio_app.core.fields import Field
 from studio_app.services.context import Context
 from studio_app.ui import identifiers, messages, operations
+from studio_app.ui.i18n import declared
 from studio_app.ui.widgets.edits import on_input
 from studio_app.ui.widgets.field_row import ERROR_STYLE, FieldRow
 
@@ -130,8 +131,8 @@ class RecordDialog(QDialog):
         self, key: str, editor: QWidget, title: str | None = "", form: QFormLayout | None = None
     ) -> FieldRow:
         """A labelled row of ``form`` (default: the dialog's); the label defaults to the
-        field's declared (Chinese) label; ``title`` None: no label (e.g. a tick with its
-        own text)."""
+        field's declared label (in the UI language); ``title`` None: no label (e.g. a tick
+        with its own text)."""
         editor.setObjectName(key)
         layout = form if form is not None else self.form
         row = self.rows[key] = FieldRow(editor, layout.parentWidget() or self.form_widget)
@@ -142,7 +143,7 @@ class RecordDialog(QDialog):
         if title is None:
             layout.addRow(row)
         else:
-            layout.addRow(title or self._labels.get(key, key), row)
+            layout.addRow(title or declared(self._labels.get(key, key)), row)
         return row
 
     def set_row_shown(self, key: str, shown: bool) -> None:

@@ -12,11 +12,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from studio_app.core.errors import UserError
-from studio_app.services import record_details
 from studio_app.services.context import Context
 from studio_app.ui import screen_fit
-from studio_app.ui.i18n import label
-from studio_app.ui.widgets.detail_panel import DetailPanel
+from studio_app.ui.widgets.detail_panel import DetailPanel, load_details
 
 NOTE_STYLE = "color: #5f4b00; background: #fff8e1; padding: 4px;"
 
@@ -57,7 +55,7 @@ class RecordViewDialog(QDialog):
         layout.addWidget(self.panel, 1)
         layout.addWidget(buttons)
         try:
-            details = record_details.details(ctx, kind, record_id, enum_label=label)
+            details = load_details(ctx, kind, record_id)
         except UserError as exc:
             self.panel.show_message(exc.message)
             title = ""

@@ -24,6 +24,7 @@ from studio_app.services import resident_merge
 from studio_app.services.context import Context
 from studio_app.storage.models import Resident
 from studio_app.ui import screen_fit
+from studio_app.ui.i18n import declared
 
 SHOWN = 8  # serials listed before "…"
 
@@ -86,10 +87,10 @@ class ResidentMergeDialog(QDialog):
         ]
         for name, serials in found.serials.items():
             kind = kinds.kind(name)
-            title = kind.merge_title or kind.short_label
+            title = declared(kind.merge_title or kind.short_label)
             lines.append(self.tr("{0}: {1} {2}").format(title, len(serials), _serials(serials)))
         if found.filled:
-            filled = "、".join(labels[k].label for k in found.filled)
+            filled = "、".join(declared(labels[k].label) for k in found.filled)
             lines.append(self.tr("Taken over where the kept record is empty: {0}").format(filled))
         lines.append(self.tr("The merge can be undone later (Undo merge)."))
         self.preview_label.setText("\n".join(lines))

@@ -26,6 +26,7 @@ from studio_app.services import visits
 from studio_app.services.context import Context
 from studio_app.ui import screen_fit
 from studio_app.ui.dialogs.kind_dialog import Editor, KindDialog
+from studio_app.ui.i18n import declared
 from studio_app.ui.widgets.combos import combo_code
 from studio_app.ui.widgets.optional_date import date_edit
 from studio_app.ui.widgets.resident_picker import ResidentPicker
@@ -129,7 +130,7 @@ class VisitDialog(KindDialog):
         """The saved visit's status and steps; its title names the record; the handling
         is locked once the case is being handled."""
         super().loaded(row)
-        self.setWindowTitle(f"{self.record_kind.label} {row.serial or ''}".strip())
+        self.setWindowTitle(f"{declared(self.record_kind.label)} {row.serial or ''}".strip())
         status = VisitStatus(row.status)
         fresh = status is VisitStatus.REGISTERED or (
             status is VisitStatus.CLOSED and row.handling in CLOSES_AT_ONCE and not row.result

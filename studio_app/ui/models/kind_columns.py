@@ -1,9 +1,10 @@
 """The shown columns of a declared kind's list, from its declaration.
 
-A field's column is titled with its declared (Chinese) label, or the shorter title its kind
-declares for lists, and reads like the hand-written pages: codes as their labels, yes/no as
-a tick, times to the minute, long texts as their start, identifiers masked for a user who may
-not see them, linked people as their names. Each column is at least as wide as a typical
+A field's column is titled with its declared label, or the shorter title its kind declares
+for lists (:func:`~studio_app.ui.i18n.declared`: in the UI language), and reads like the
+hand-written pages: codes as their labels, yes/no as a tick, times to the minute, long texts
+as their start, identifiers masked for a user who may not see them, linked people as their
+names. Each column is at least as wide as a typical
 value of its field (``ListColumn.sample``).
 """
 
@@ -20,6 +21,7 @@ from studio_app.core.identity import mask_id_number, mask_phone
 from studio_app.services import site
 from studio_app.services.context import Context
 from studio_app.services.lists.records import EXCERPT, column_key
+from studio_app.ui.i18n import declared
 from studio_app.ui.lookups import Lookups, enum_labels
 from studio_app.ui.models.lister_table import ListColumn, flag, plain
 
@@ -92,7 +94,7 @@ def field_column(
     shorter title, where one is declared; else its list title, where one is declared)."""
     fld = kind.field(key)
     shown = column_key(kind, key)
-    title = kind.short_title(key) if short else kind.list_title(key)
+    title = declared(kind.short_title(key) if short else kind.list_title(key))
     sample = _sample(fld, labels(fld, lookups))
     return ListColumn(shown, title, _show(ctx, shown, fld, lookups), sample)
 

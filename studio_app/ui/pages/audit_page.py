@@ -1,14 +1,18 @@
 """The audit log (administrators): who changed what and when, with before and after.
 
-Filter by user, record type and dates; the selected entry's fields are listed below with
-their values before and after; the filtered entries export to CSV or Excel.
+Filter by user, record type and dates (local days); every entry reads in words
+(``services.audit_words``): local time, the user's name, the step as its kind declares it,
+the record's serial or name and a one-line summary of its changes. The selected entry's
+fields are listed below with their values before and after; the filtered entries export to
+CSV or Excel with the same texts.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,11 +35,56 @@ from studio_app.services.context import Context
 from studio_app.ui import messages
 from studio_app.ui.widgets.optional_date import OptionalDateEdit
 
+RESIZE_PRECISION = 200  # rows measured for the column widths
+Index = QModelIndex | QPersistentModelIndex
+
 
 def _item(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     return item
+
+
+class EntriesModel(QAbstractTableModel):
+    """The entries found, a row each, their texts read when a row is drawn (thousands of
+    entries cost no more than the rows on screen)."""
+
+    def __init__(self, headers: list[str], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.found: list[audit_review.Entry] = []
+
+    def set_entries(self, found: list[audit_review.Entry]) -> None:
+        self.beginResetModel()
+        self.found = found
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.found)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def text(self, row: int, column: int) -> str:
+        e = self.found[row]
+        cells = (e.time_text, e.user_label, e.action_label, e.type_label, e.record_label)
+        return cells[column] if column < len(cells) else e.summary
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.found):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(index.row(), index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(self.headers) - 1:
+            return "\n".join(line.text for line in self.found[index.row()].lines) or None
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
 
 
 class AuditPage(QWidget):
@@ -55,12 +105,16 @@ class AuditPage(QWidget):
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.export_button.setObjectName("auditExport")
         self.export_button.clicked.connect(self.export)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setObjectName("auditTable")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Time (UTC)"), self.tr("User"), self.tr("Action"), self.tr("Type"),
-             self.tr("Record")]
+        self.model = EntriesModel(
+            [self.tr("Time"), self.tr("User"), self.tr("Action"), self.tr("Type"),
+             self.tr("Record"), self.tr("Changes")],
+            self,
         )  # fmt: skip
+        self.table = QTableView(self)
+        self.table.setObjectName("auditTable")
+        self.table.setModel(self.model)
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.changes = QTableWidget(0, 3, self)
         self.changes.setObjectName("auditChanges")
         self.changes.setHorizontalHeaderLabels(
@@ -70,9 +124,16 @@ class AuditPage(QWidget):
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             table.verticalHeader().hide()
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setStretchLastSection(True)
-        self.table.currentCellChanged.connect(lambda row, *_: self.show_changes(row))
+        # Column widths from the first rows only: a page of thousands of entries stays quick.
+        self.table.horizontalHeader().setResizeContentsPrecision(RESIZE_PRECISION)
+        changes_header = self.changes.horizontalHeader()
+        changes_header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # long texts wrap
+        changes_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.changes.setWordWrap(True)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.show_changes(current.row())
+        )
         self.choose_path = self._ask_path  # tests answer instead of the file dialog
 
         filters = QHBoxLayout()
@@ -101,13 +162,13 @@ class AuditPage(QWidget):
         self.reload()
 
     def _fill_filters(self) -> None:
-        users, kinds = audit_review.users_and_types()
+        users, types = audit_review.filter_choices()
         self.user.addItem(self.tr("Everyone"), "")
-        for user in users:
-            self.user.addItem(user, user)
+        for login, label in users:
+            self.user.addItem(label, login)
         self.record_type.addItem(self.tr("All"), "")
-        for kind in kinds:
-            self.record_type.addItem(kind, kind)
+        for record_type, label in types:
+            self.record_type.addItem(label, record_type)
 
     def reload(self) -> None:
         try:
@@ -122,24 +183,27 @@ class AuditPage(QWidget):
         except UserError as exc:
             messages.show_error(self, exc.message)
             self.found = []
-        self.table.setRowCount(len(self.found))
-        for row, e in enumerate(self.found):
-            values = (e.at.isoformat(sep=" "), e.user, e.action_label, e.record_type, e.record_uuid)
-            for col, text in enumerate(values):
-                self.table.setItem(row, col, _item(text))
+        self.model.set_entries(self.found)
+        for col in range(self.model.columnCount() - 1):  # the changes take the rest
+            self.table.resizeColumnToContents(col)
         self.count_label.setText(self.tr("{0} entries").format(len(self.found)))
-        self.show_changes(self.table.currentRow())
+        self.show_changes(self.table.currentIndex().row())
+
+    def select(self, row: int) -> None:
+        """Make entry ``row`` the current one (its changes show below)."""
+        self.table.setCurrentIndex(self.model.index(row, 0))
 
     def show_changes(self, row: int) -> None:
         """The fields of entry ``row`` with their values before and after."""
         self.changes.setRowCount(0)
         if not 0 <= row < len(self.found):
             return
-        lines = [line[5:] for line in audit_review.rows([self.found[row]]) if line[5]]
+        lines = self.found[row].lines
         self.changes.setRowCount(len(lines))
         for r, line in enumerate(lines):
-            for c, text in enumerate(line):
+            for c, text in enumerate((line.label, line.before, line.after)):
                 self.changes.setItem(r, c, _item(text))
+        self.changes.resizeRowsToContents()
 
     def _ask_path(self) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(

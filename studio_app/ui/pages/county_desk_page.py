@@ -240,19 +240,23 @@ class CountyDeskPage(QWidget):
             for column in (1, 3):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
             if s.missing:
-                tip = self.tr("{0} package numbers never arrived (see the exchange page)")
-                item.setToolTip(1, tip.format(s.missing))
+                tip = self.tr(
+                    "%n package number(s) never arrived (see the exchange page)", "", s.missing
+                )
+                item.setToolTip(1, tip)
             if s.overdue:
                 late += 1
                 item.setForeground(2, RED)
-                tip = self.tr("No package for {0} days (studios send one a month)")
-                item.setToolTip(2, tip.format(s.days_since))
+                days = s.days_since or 0  # overdue: a package came once
+                tip = self.tr("No package for %n day(s) (studios send one a month)", "", days)
+                item.setToolTip(2, tip)
         if not desk.studios:
             _placeholder(self.studios, self.tr("No studio has sent a package yet."))
         self.studios_box.setTitle(self.tr("Studios ({0})").format(len(desk.studios)))
         if late:
-            text = self.tr("{0} of them sent no package for more than {1} days.")
-            self.summary.setText(text.format(late, county_desk.OVERDUE_DAYS))
+            days = county_desk.OVERDUE_DAYS
+            text = self.tr("{0} of them sent no package for more than %n day(s).", "", days)
+            self.summary.setText(text.format(late))
         self.summary.setVisible(bool(late))
         self._restore(self.studios, kept)
 
@@ -313,7 +317,9 @@ class CountyDeskPage(QWidget):
         if not found.latest:
             _placeholder(self.adopted, self.tr("None adopted this year yet."))
         self.adopted_box.setTitle(
-            self.tr("社情民意 adopted in {0} ({1})").format(found.year, found.total)
+            self.tr("Social-conditions reports adopted in {0} ({1})").format(
+                found.year, found.total
+            )
         )
         self._restore(self.adopted, kept)
 

@@ -1,6 +1,7 @@
 """The county-work tab of the statistics page (county mode): review results, lead units'
 replies and their timeliness, adoption of 社情民意 and members' evaluation, per studio,
-from :func:`studio_app.services.county_stats.work`."""
+from :func:`studio_app.services.county_stats.work`. Figures are named as in the printed
+report's county section (:mod:`studio_app.ui.pages.statistics_terms`)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from studio_app.core.codes import AdoptionLevel, ProposalKind, ReplyClass, Revie
 from studio_app.services.county_stats import CountyWork, Tally
 from studio_app.services.statistics import Counted
 from studio_app.ui.i18n import label
+from studio_app.ui.pages import statistics_terms as terms
 
 NUMBER_WIDTH = 64  # px: figures line up in columns of at least this width
 Cell = str | int
@@ -39,6 +41,7 @@ class CountyWorkPanel(QScrollArea):
         super().__init__(parent)
         self.setObjectName("countyWorkPanel")
         self.setWidgetResizable(True)
+        self.terms = t = terms.terms()
         content = QWidget(self)
         layout = QVBoxLayout(content)
         self.summary = QLabel(content)
@@ -62,8 +65,10 @@ class CountyWorkPanel(QScrollArea):
             layout.addWidget(table)
         note = self.tr(
             "Records submitted in the period, as they stand now; drafts are not counted. "
-            "The on-time rate is over the replies due: replied, or past the reply deadline."
-        )
+            "{0} = {1} ÷ {2} (replied, or past the reply deadline); "
+            "{3} = (satisfied + basically satisfied) ÷ {4}."
+        ).format(t.reply_on_time_rate, t.replied_on_time, t.reply_due,
+                 t.reply_satisfaction_rate, t.evaluated)  # fmt: skip
         hint = QLabel(note, content)
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -72,25 +77,24 @@ class CountyWorkPanel(QScrollArea):
 
     def show_work(self, work: CountyWork) -> None:
         """Fill the tables from ``work``."""
-        t = work.total
-        self.summary.setText(
-            self.tr(
-                "{0}: {1} records submitted, {2} not reviewed yet; {3} assigned, {4} replied, "
-                "{5} of {6} due replied on time (on-time rate {7}), {8} overdue; "
-                "{9} social-conditions reports adopted."
-            ).format(
-                work.period_label,
-                t.submitted,
-                t.pending,
-                t.assigned,
-                t.replied,
-                t.on_time,
-                t.due,
-                rate(t.on_time_rate),
-                t.overdue,
-                t.adopted,
-            )
-        )
+        t, n = work.total, self.terms
+        figures = [
+            (n.submitted, t.submitted),
+            (n.not_reviewed, t.pending),
+            (n.assigned, t.assigned),
+            (n.replied, t.replied),
+            (n.reply_due, t.due),
+            (n.replied_on_time, t.on_time),
+            (n.overdue, t.overdue),
+            (n.reply_on_time_rate, rate(t.on_time_rate)),
+            (n.sqmy, t.sqmy),
+            (n.adopted, t.adopted),
+            (n.adoption_rate, rate(t.adoption_rate)),
+            (n.evaluated, t.evaluated),
+            (n.reply_satisfaction_rate, rate(t.satisfaction_rate)),
+        ]
+        shown = self.tr("; ").join(f"{name} {value}" for name, value in figures)
+        self.summary.setText(self.tr("{0}: {1}").format(terms.period_title(work.period), shown))
         everyone = [*work.studios, self._total(t)]
         self._fill("studios", self._studio_columns(), everyone)
         self._fill("results", self._result_columns(), [*work.kinds, self._total(t)])
@@ -101,22 +105,24 @@ class CountyWorkPanel(QScrollArea):
         return Tally(total.code, self.tr("County total"), total.counts)
 
     def _studio_columns(self) -> list[Column]:
+        n = self.terms
         return [
             (self.tr("Studio"), "", lambda t: t.label),
-            (self.tr("Submitted"), "", lambda t: t.submitted),
-            (self.tr("Not reviewed"), "", lambda t: t.pending),
+            (n.submitted, "", lambda t: t.submitted),
+            (n.not_reviewed, "", lambda t: t.pending),
             (label(Review.ACCEPTED), "", lambda t: t.reviewed(Review.ACCEPTED)),
             *self._handling_columns(),
         ]
 
     def _handling_columns(self) -> list[Column]:
+        n = self.terms
         columns: list[Column] = [
-            (self.tr("Assigned"), "", lambda t: t.assigned),
-            (self.tr("Replied"), "", lambda t: t.replied),
-            (self.tr("Due"), self.tr("Replied, or past the reply deadline"), lambda t: t.due),
-            (self.tr("On time"), self.tr("Replied by the deadline"), lambda t: t.on_time),
-            (self.tr("Overdue"), self.tr("Not replied, deadline passed"), lambda t: t.overdue),
-            (self.tr("On-time rate"), "", lambda t: rate(t.on_time_rate)),
+            (n.assigned, "", lambda t: t.assigned),
+            (n.replied, "", lambda t: t.replied),
+            (n.reply_due, self.tr("Replied, or past the reply deadline"), lambda t: t.due),
+            (n.replied_on_time, self.tr("Replied by the deadline"), lambda t: t.on_time),
+            (n.overdue, self.tr("Not replied, deadline passed"), lambda t: t.overdue),
+            (n.reply_on_time_rate, "", lambda t: rate(t.on_time_rate)),
         ]
         for cls in ReplyClass:
             columns.append((cls.value, label(cls), _of(lambda t: t.classes, cls.value)))
@@ -125,10 +131,10 @@ class CountyWorkPanel(QScrollArea):
     def _result_columns(self) -> list[Column]:
         columns: list[Column] = [
             (self.tr("Kind"), "", lambda t: _kind_label(t)),
-            (self.tr("Submitted"), "", lambda t: t.submitted),
+            (self.terms.submitted, "", lambda t: t.submitted),
         ]
         columns += [(label(r), "", partial(Tally.reviewed, result=r)) for r in Review]
-        columns.append((self.tr("Not reviewed"), "", lambda t: t.pending))
+        columns.append((self.terms.not_reviewed, "", lambda t: t.pending))
         return columns
 
     def _unit_columns(self) -> list[Column]:
@@ -137,13 +143,14 @@ class CountyWorkPanel(QScrollArea):
              _of(lambda t: t.evaluations, s.value))
             for s in Satisfaction
         ]  # fmt: skip
-        return [(self.tr("Lead unit"), "", lambda t: t.label), *self._handling_columns(),
-                *evaluations]  # fmt: skip
+        unit: Column = (self.tr("Lead unit"), "", lambda t: terms.lead_unit(t.code, t.label))
+        return [unit, *self._handling_columns(), *evaluations]
 
     def _adoption_columns(self) -> list[Column]:
+        n = self.terms
         columns: list[Column] = [
             (self.tr("Studio"), "", lambda t: t.label),
-            (self.tr("Reports submitted"), self.tr("Social-conditions reports"), lambda t: t.sqmy),
+            (n.sqmy, self.tr("Social-conditions reports submitted"), lambda t: t.sqmy),
         ]
         columns += [
             (label(a), self.tr("Adopted at this level"),
@@ -151,15 +158,15 @@ class CountyWorkPanel(QScrollArea):
             for a in AdoptionLevel
         ]  # fmt: skip
         columns += [
-            (self.tr("Adopted"), "", lambda t: t.adopted),
-            (self.tr("Adoption rate"), "", lambda t: rate(t.adoption_rate)),
+            (n.adopted, "", lambda t: t.adopted),
+            (n.adoption_rate, "", lambda t: rate(t.adoption_rate)),
         ]
         columns += [
             (label(s), self.tr("Members' evaluation of the reply"),
              _of(lambda t: t.evaluations, s.value))
             for s in Satisfaction
         ]  # fmt: skip
-        columns.append((self.tr("Satisfaction rate"), "", lambda t: rate(t.satisfaction_rate)))
+        columns.append((n.reply_satisfaction_rate, "", lambda t: rate(t.satisfaction_rate)))
         return columns
 
     def _fill(self, key: str, columns: Sequence[Column], rows: Sequence[Tally]) -> None:

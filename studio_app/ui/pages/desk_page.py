@@ -40,6 +40,7 @@ from studio_app.services.lists.paging import ListQuery
 from studio_app.services.lists.records import PROPOSALS
 from studio_app.ui import drafts
 from studio_app.ui.changes_bridge import follow, reload_kept, shown_by
+from studio_app.ui.i18n import declared
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models import kind_columns
 from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, count_text
@@ -234,7 +235,7 @@ class DeskPage(QWidget):
 
     def show_drafts(self) -> None:
         """The input kept from dialogs not saved (after a crash, or still open)."""
-        names = {k.name: k.short_label for k in kinds.all_kinds()}
+        names = {k.name: declared(k.short_label) for k in kinds.all_kinds()}
         names |= {
             "visit": self.tr("Visit"),
             "proposal": self.tr("Proposal"),

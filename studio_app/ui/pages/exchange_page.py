@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 
 from studio_app.core.errors import UserError
 from studio_app.exchange import waiting
-from studio_app.exchange.export import ExportResult, export_studio
+from studio_app.exchange.export import ExportResult, export_studio, package_name
 from studio_app.exchange.feedback import StudioSync, export_feedback, sync_status
 from studio_app.exchange.importer import ImportResult, import_package, plan_import
 from studio_app.exchange.plan import Plan
 from studio_app.exchange.reader import ImportCancelled
-from studio_app.exchange.schema import PackageKind, file_name
+from studio_app.exchange.schema import PackageKind, name_part
 from studio_app.exchange.sniff import PasswordRequired
 from studio_app.exchange.waiting import Replayed
 from studio_app.exchange.writer import ExportCancelled
@@ -250,9 +250,10 @@ class ExchangePage(QWidget):
 
     def _history_tab(self) -> QWidget:
         tab = QWidget(self)
+        # Who sent which package (its kind and number), when it came in, what it did, and
+        # the file (last: the width left over); the package's uuid is in the tooltip.
         self.history_model = TextTableModel(
             [
-                self.tr("File"),
                 self.tr("From"),
                 self.tr("Kind"),
                 self.tr("No."),
@@ -261,9 +262,9 @@ class ExchangePage(QWidget):
                 self.tr("Updated"),
                 self.tr("To trash"),
                 self.tr("Rejected"),
-                self.tr("Package"),
+                self.tr("File"),
             ],
-            numeric=range(3, 9),
+            numeric=(2, 4, 5, 6, 7),
             parent=self,
         )
         self.history_table = table(tab, "historyTable", self.history_model)
@@ -324,13 +325,13 @@ class ExchangePage(QWidget):
 
     def export(self) -> None:
         """Ask where, then write the studio package on the worker."""
-        day = self.ctx.today().strftime("%Y%m%d")
         try:
-            seq = require_site().next_package_seq
+            site = require_site()
         except UserError as exc:
             messages.show_error(self, exc.message)
             return
-        suggested = self.folder / file_name(self.ctx.site_code, PackageKind.STUDIO, day, seq)
+        name = package_name(site, PackageKind.STUDIO, self.ctx.today(), site.next_package_seq)
+        suggested = self.folder / name
         path = self.choose_save(self, suggested)
         if path is None:
             return
@@ -456,14 +457,16 @@ class ExchangePage(QWidget):
         self._run(self.tr("Exporting…"), work, self._feedback_done)
 
     def _feedback_name(self, code: str) -> str:
+        """The name the feedback package for studio ``code`` is offered under (it names the
+        studio: two studios' packages of one day have two names)."""
         studio = Site.get_or_none(Site.code == code)
         seq = 1
         if studio is not None:
             found = Setting.get_or_none(Setting.key == f"feedback_seq:{studio.uuid}")
             seq = int(found.value) if found is not None else 1
-        day = self.ctx.today().strftime("%Y%m%d")
-        name = file_name(self.ctx.site_code, PackageKind.FEEDBACK, day, seq)
-        return name.replace(".xlsx", f"_{code}.xlsx")  # two studios, one day: two names
+        recipient = name_part(studio.name, code) if studio is not None else code
+        day = self.ctx.today()
+        return package_name(require_site(), PackageKind.FEEDBACK, day, seq, recipient)
 
     def _feedback_done(self, result: ExportResult | None, error: BaseException | None) -> None:
         if error is not None or result is None:
@@ -693,7 +696,6 @@ class ExchangePage(QWidget):
             shown.append(
                 TextRow(
                     (
-                        h.file_name,
                         h.sender,
                         kinds.get(h.kind, h.kind),
                         str(h.sequence),
@@ -702,9 +704,10 @@ class ExchangePage(QWidget):
                         f"{counts.get('update', 0):,}",
                         f"{counts.get('tombstone', 0):,}",
                         f"{counts.get('rejected', 0):,}",
-                        h.package_uuid,
+                        h.file_name,
                     ),
                     key=h.package_uuid,
+                    tooltip=self.tr("Package identifier: {0}").format(h.package_uuid),
                 )
             )
         self.history_model.set_rows(shown)

@@ -25,6 +25,7 @@ from studio_app.services import kind_records, members
 from studio_app.services.context import Context
 from studio_app.services.lists.records import column_key, lister_of
 from studio_app.ui.dialogs.kind_dialog import KindDialog
+from studio_app.ui.i18n import declared
 from studio_app.ui.lookups import Lookups, enum_labels
 from studio_app.ui.models import kind_columns
 from studio_app.ui.models.lister_table import ListColumn
@@ -71,10 +72,10 @@ class KindPage(ListPage):
         return ""
 
     def search_hint(self) -> str:
-        return self.kind.search_hint or super().search_hint()
+        return declared(self.kind.search_hint) or super().search_hint()
 
     def new_title(self) -> str:
-        return self.tr("New {0}").format(self.kind.new_label or self.kind.short_label)
+        return self.tr("New {0}").format(declared(self.kind.new_label or self.kind.short_label))
 
     def add_filters(self) -> None:
         """The declared rows of filters (a row after the first ends with "clear filters"),
@@ -107,7 +108,7 @@ class KindPage(ListPage):
             return [(key, code_combo(everyone, self, empty=self.tr("All members")))]
         if key in {f.key for f in self.kind.fields if f.kind in _CODED}:
             labels = kind_columns.labels(self.kind.field(key), self.lookups) or {}
-            empty = self.tr("All: {0}").format(self.kind.short_title(key))
+            empty = self.tr("All: {0}").format(declared(self.kind.short_title(key)))
             return [(key, code_combo(labels, self, empty=empty))]
         return [(key, self.own_filter(key))]
 
@@ -119,11 +120,12 @@ class KindPage(ListPage):
         """Beside the search: a button per kind growing from this one, then Print…"""
         self.grow_buttons: dict[str, QPushButton] = {}
         for grown, origin in kinds.grown_from(self.kind.name):
-            text = origin.button or self.tr("Turn into {0}…").format(grown.short_label)
+            name = declared(grown.short_label)
+            text = declared(origin.button) or self.tr("Turn into {0}…").format(name)
             button = QPushButton(text, self)
             button.setObjectName(f"grow{camel(grown.name)}Button")
-            tip = self.tr("Start a {0} from the selected records").format(grown.short_label)
-            button.setToolTip(origin.button_tip or tip)
+            tip = self.tr("Start a {0} from the selected records").format(name)
+            button.setToolTip(declared(origin.button_tip) or tip)
             if origin.shortcut:
                 button.setShortcut(QKeySequence(origin.shortcut))
             button.clicked.connect(lambda _on=False, name=grown.name: self.grow_selected(name))
@@ -137,7 +139,8 @@ class KindPage(ListPage):
         """Print…: the current record's form."""
         button = QPushButton(self.tr("Print…"), self)
         button.setObjectName(f"print{camel(self.kind.name)}Button")
-        button.setToolTip(self.tr("Preview and print the selected {0}").format(self.kind.label))
+        name = declared(self.kind.label)
+        button.setToolTip(self.tr("Preview and print the selected {0}").format(name))
         button.clicked.connect(self.print_current)
         return button
 
@@ -155,7 +158,7 @@ class KindPage(ListPage):
         """The current record's printed form, in a preview."""
         record_id = self.selected_id()
         if record_id is None:
-            launch.tell(self, self.tr("Select a {0} to print.").format(self.kind.label))
+            launch.tell(self, self.tr("Select a {0} to print.").format(declared(self.kind.label)))
             return
         launch.preview(self, lambda: print_jobs.record(self.ctx, self.kind, record_id))
 

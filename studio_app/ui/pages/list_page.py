@@ -40,7 +40,7 @@ from studio_app.ui import drafts, messages, operations
 from studio_app.ui.changes_bridge import follow, reload_kept, shown_by
 from studio_app.ui.dialogs.record_view import RecordViewDialog
 from studio_app.ui.lookups import Lookups
-from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, count_text, plain
+from studio_app.ui.models.lister_table import COUNTING, ListColumn, ListerTableModel, plain
 from studio_app.ui.pages.page import RecordsPage
 from studio_app.ui.saved_filters import SavedFilterBox, saved_store
 from studio_app.ui.widgets import confirm
@@ -130,6 +130,16 @@ def setup_table(table: QTableView, model: ListerTableModel, stretch: str = "") -
         header.setSectionResizeMode(model.column_of(stretch), QHeaderView.ResizeMode.Stretch)
     else:
         header.setStretchLastSection(True)
+
+
+class ListCount(QObject):
+    """A list's count, singular or plural. Not in :class:`ListPage`: PySide's ``self.tr``
+    looks a plural (%n) up under the instance's own class first and takes the source, %n
+    filled in, for a translation, so a subclass (the visits page…) would never reach
+    ListPage's entry."""
+
+    def text(self, total: int) -> str:
+        return self.tr("%Ln record(s)", "", total)
 
 
 class ListPage(RecordsPage):
@@ -438,7 +448,10 @@ class ListPage(RecordsPage):
         header.blockSignals(False)
 
     def _show_total(self, total: int) -> None:
-        self.count_label.setText(self.tr("{0} records").format(count_text(total)))
+        if total == COUNTING:
+            self.count_label.setText(self.tr("… records"))
+        else:
+            self.count_label.setText(ListCount().text(total))
         self.countChanged.emit(total)
 
     # -- rows and dialogs ------------------------------------------------------------------

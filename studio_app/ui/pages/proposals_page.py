@@ -141,7 +141,7 @@ class ProposalsPage(ListPage):
         self.delete_button.hide()  # a studio's record is the studio's to delete
         self.accept_button = QPushButton(self.tr("Accept"), self)
         self.accept_button.setObjectName("acceptProposalsButton")
-        self.accept_button.setToolTip(self.tr("Accept (立案) the selected records"))
+        self.accept_button.setToolTip(self.tr("Accept the selected records"))
         self.accept_button.clicked.connect(self.accept_selected)
         self.assign_button = QPushButton(self.tr("Assign…"), self)
         self.assign_button.setObjectName("assignProposalsButton")
@@ -163,7 +163,7 @@ class ProposalsPage(ListPage):
         ids = self.selected_ids()
         if not ids:
             return False
-        question = self.tr("Accept (立案) the {0} selected records?").format(len(ids))
+        question = self.tr("Accept the %n selected record(s)?", "", len(ids))
         if not county_assign_dialog.ask_batch(self, question, self.tr("Accept")):
             return False
         try:

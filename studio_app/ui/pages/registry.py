@@ -2,10 +2,10 @@
 
 A kind with a page of its own (visits, proposals, members, residents) is registered here
 with that page's builder; every other declared kind gets the generic
-:class:`~studio_app.ui.pages.kind_page.KindPage` under its ``short_label``. The records come
-first (the kinds dated by a field), then the people, each in the order they were declared;
-then the kinds served generically. The registry of kinds is read at call time, so a kind
-declared later (a test's) gets its page too.
+:class:`~studio_app.ui.pages.kind_page.KindPage` under its ``short_label`` (plural in
+English). The records come first (the kinds dated by a field), then the people, each in the
+order they were declared; then the kinds served generically. The registry of kinds is read
+at call time, so a kind declared later (a test's) gets its page too.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from studio_app.core import kinds
+from studio_app.ui.i18n import declared
 from studio_app.ui.pages.kind_page import KindPage
 from studio_app.ui.pages.page import RecordsPage
 from studio_app.ui.pages.people_pages import MembersPage, ResidentsPage
@@ -82,7 +83,7 @@ def _entry(kind: kinds.RecordKind, own: dict[str, tuple[str, str, Build]]) -> Pa
     if kind.name in own:
         name, title, build = own[kind.name]
         return PageEntry(kind, name, title, build, lazy=kind.name != "visit")
-    return PageEntry(kind, kind.name, kind.short_label, _generic)
+    return PageEntry(kind, kind.name, declared(kind.short_label, 2), _generic)
 
 
 def entries() -> tuple[PageEntry, ...]:

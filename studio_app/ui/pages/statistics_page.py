@@ -1,5 +1,8 @@
 """The statistics page (统计): a month, quarter or year → the tables and bar charts of
-docs/PRODUCT.md workflow 7, from :func:`studio_app.services.statistics.report`."""
+docs/PRODUCT.md workflow 7, from :func:`studio_app.services.statistics.report`.
+
+Figures are named as in the printed report (:mod:`studio_app.ui.pages.statistics_terms`),
+the period and the coded values in the UI language."""
 
 from __future__ import annotations
 
@@ -21,13 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.core import kinds
+from studio_app.core.codes import Channel, Satisfaction
 from studio_app.core.errors import UserError
 from studio_app.services import changes, county_stats, statistics
 from studio_app.services.context import Context
 from studio_app.services.statistics import Counted, Period, Report
 from studio_app.ui import messages
 from studio_app.ui.changes_bridge import follow
+from studio_app.ui.i18n import declared
 from studio_app.ui.operations import Progress, Ticket
+from studio_app.ui.pages import statistics_terms as terms
 from studio_app.ui.pages.county_statistics import CountyWorkPanel
 from studio_app.ui.printing import choose, launch, print_jobs
 from studio_app.ui.widgets.bar_chart import BarChart
@@ -35,12 +41,18 @@ from studio_app.ui.widgets.bar_chart import BarChart
 TOP_VILLAGES = 15
 
 
-def _rate(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1%}"
+def _bars(items: list[Counted]) -> list[tuple[str, int]]:
+    return [(c.label, c.count) for c in items]
 
 
-def _bars(items: list[Counted], *, skip_zero: bool = False) -> list[tuple[str, int]]:
-    return [(c.label, c.count) for c in items if c.count or not skip_zero]
+def _figure(name: str, value: str) -> str:
+    """A figure of the summary; a counted kind's in the words it declares, with its unit
+    while they are Chinese ("访谈 3 次"), without in English ("Interviews 3")."""
+    tally = next((t for _, t in statistics.tallies() if t.label == name), None)
+    if tally is None:
+        return f"{name} {value}"
+    word = declared(tally.label, 2)
+    return f"{word} {value} {tally.unit}" if word == tally.label else f"{word} {value}"
 
 
 class StatisticsPage(QWidget):
@@ -73,13 +85,14 @@ class StatisticsPage(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("statisticsSummary")
         self.summary.setWordWrap(True)
+        self.terms = t = terms.terms()
         self.charts = {
-            "category": BarChart(self.tr("Visits by category"), self),
-            "channel": BarChart(self.tr("Visits by channel"), self),
-            "village": BarChart(self.tr("Visits by village (top 15)"), self),
-            "member": BarChart(self.tr("Visits by member"), self),
-            "satisfaction": BarChart(self.tr("Satisfaction"), self),
-            "proposals": BarChart(self.tr("Proposals by kind and status"), self),
+            "category": BarChart(t.by_category, self),
+            "channel": BarChart(t.by_channel, self),
+            "village": BarChart(self.tr("{0} (top {1})").format(t.by_village, TOP_VILLAGES), self),
+            "member": BarChart(t.by_member, self),
+            "satisfaction": BarChart(t.satisfaction, self),
+            "proposals": BarChart(t.by_proposal_kind, self),
         }
         self.members = QTableWidget(0, 0, self)
         self.members.setObjectName("memberActivity")
@@ -99,7 +112,7 @@ class StatisticsPage(QWidget):
         grid.addWidget(self.summary, 0, 0, 1, 2)
         for i, chart in enumerate(self.charts.values()):
             grid.addWidget(chart, 1 + i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(QLabel(self.tr("Member activity"), content), 5, 0, 1, 2)
+        grid.addWidget(QLabel(t.member_activity, content), 5, 0, 1, 2)
         grid.addWidget(self.members, 6, 0, 1, 2)
         grid.setRowStretch(7, 1)
         scroll = QScrollArea(self)
@@ -125,12 +138,13 @@ class StatisticsPage(QWidget):
         follow(self, lambda: (*kinds.names(), changes.CODE_LISTS), self.refresh)
 
     def _member_columns(self) -> None:
-        """Visits, each counted kind (by its tally's label) and proposals, per member."""
-        counted = [t.label for _, t in statistics.tallies()]
+        """Visits, each counted kind (by its tally's label) and proposals, per member: the
+        columns of the printed report's table, but for its total."""
+        counted = [declared(t.label, 2) for _, t in statistics.tallies()]
         self.members.setColumnCount(4 + len(counted))
         self.members.setHorizontalHeaderLabels(
-            [self.tr("Member"), self.tr("Sector"), self.tr("Visits"), *counted,
-             self.tr("Proposals")]
+            [self.tr("Member"), self.tr("Sector"), self.terms.visits, *counted,
+             self.terms.proposals]
         )  # fmt: skip
 
     def _add_output_buttons(self, row: QHBoxLayout) -> None:
@@ -245,33 +259,19 @@ class StatisticsPage(QWidget):
         self.report = report
         if self.county_work is not None and work is not None:
             self.county_work.show_work(work)
-        counted = "".join(
-            self.tr("; {0} {1} {2}").format(t.label, report.counted[name], t.unit)
-            for name, t in statistics.tallies()  # "访谈 3 次": the kind's own words
-        )
-        summary = self.tr(
-            "{0}: {1} visits, {2} closed (closure rate {3}); {4} referred, {8} of them due, "
-            "{9} fed back on time (on-time rate {5}); satisfaction {6}{7}."
-        ).format(
-            report.period.label,
-            report.visits,
-            report.closed,
-            _rate(report.closure_rate),
-            report.referred,
-            _rate(report.on_time_rate),
-            _rate(report.satisfaction_rate),
-            counted,
-            report.due,
-            report.on_time,
-        )
-        others = "　".join(f"{c.label} {c.count}" for c in report.others)  # kinds' own labels
-        self.summary.setText(f"{summary}　{others}" if others else summary)
-        self.charts["category"].set_items(_bars(report.by_category))
-        self.charts["channel"].set_items(_bars(report.by_channel))
-        self.charts["village"].set_items(_bars(report.by_village[:TOP_VILLAGES]))
+        shown = statistics.summary_figures(report, self.terms)
+        figures = [_figure(name, value) for name, value in shown]
+        figures += [f"{declared(c.label, 2)} {c.count}" for c in report.others]
+        self.summary.setText(
+            self.tr("{0}: {1}").format(terms.period_title(report.period),
+                                       self.tr("; ").join(figures))
+        )  # fmt: skip
+        self.charts["category"].set_items(terms.categories(report.by_category))
+        self.charts["channel"].set_items(terms.coded(report.by_channel, Channel))
+        self.charts["village"].set_items(terms.villages(report.by_village[:TOP_VILLAGES]))
         self.charts["member"].set_items(_bars(report.by_member))
-        self.charts["satisfaction"].set_items(_bars(report.satisfaction))
-        self.charts["proposals"].set_items(_bars(report.proposals, skip_zero=True))
+        self.charts["satisfaction"].set_items(terms.coded(report.satisfaction, Satisfaction))
+        self.charts["proposals"].set_items(terms.proposal_kinds(report.proposals))
         self._show_members(report)
 
     def _show_members(self, report: Report) -> None:

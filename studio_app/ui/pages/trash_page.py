@@ -33,6 +33,7 @@ from studio_app.services.lists.paging import Lister, ListQuery
 from studio_app.services.lists.records import MEMBERS, PROPOSALS, RESIDENTS, kind_lister
 from studio_app.ui import messages, operations
 from studio_app.ui.changes_bridge import follow, reload_kept
+from studio_app.ui.i18n import declared
 from studio_app.ui.lookups import Lookups, enum_labels
 from studio_app.ui.models import kind_columns
 from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, count_text, plain
@@ -118,7 +119,7 @@ class TrashPage(QWidget):
         """A kind without columns of its own here: serial, date and title."""
         return TrashKind(
             kind.name,
-            kind.short_label,
+            declared(kind.short_label, 2),
             kind_lister(kind),
             kind_columns.trash_columns(self.ctx, kind),
         )

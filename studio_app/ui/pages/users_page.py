@@ -27,6 +27,8 @@ from studio_app.services import accounts
 from studio_app.services.context import Context
 from studio_app.ui import messages, operations
 
+NAME_COLUMN = 1  # the full name: the column that takes the page's width
+
 
 def _role_label(role: str) -> str:
     try:
@@ -102,7 +104,12 @@ class UsersPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The full name takes the width the others leave; they fit their contents, with room
+        # for a short word (a column of 是/否 is no narrower than its title lets it be).
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("0") * 12)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         buttons = QHBoxLayout()
         for name, text, slot in (

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from studio_app.core.errors import UserError
 from studio_app.ui import errors
 from studio_app.ui.operations import Cancelled, Operation, Progress, Ticket
+from studio_app.ui.printing import saved as notice
 from studio_app.ui.printing.preview_dialog import PreviewDialog
 from studio_app.ui.printing.print_jobs import PrintJob
 from studio_app.ui.progress import run_with_progress
@@ -76,7 +77,8 @@ def write_file(
     operation: Operation,
     saved: Callable[[Path], Any] | None = None,
 ) -> Ticket:
-    """Run ``operation`` (it returns the written path), then say where the file is."""
+    """Run ``operation`` (it returns the written path), then say where the file is: in the
+    status bar and in a note that does not block, with a button to open the folder."""
 
     def done(result: Any, error: BaseException | None) -> None:
         if error is not None:
@@ -85,6 +87,7 @@ def write_file(
             return
         path = Path(getattr(result, "path", result))
         tell(parent, QCoreApplication.translate("printing", "Saved: {0}").format(path))
+        notice.show_saved(parent, path)
         if saved is not None:
             saved(path)
 

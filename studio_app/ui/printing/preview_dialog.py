@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from studio_app.core.errors import UserError
 from studio_app.ui import errors, messages
-from studio_app.ui.printing import choose
+from studio_app.ui.printing import choose, saved
 from studio_app.ui.printing.print_jobs import PrintJob, save_copy
 
 log = logging.getLogger("studio_app.ui.printing")
@@ -237,7 +237,8 @@ class PreviewDialog(QDialog):
             return 0
 
     def save_pdf(self) -> Path | None:
-        """Save a copy where the user says; returns the path (None: not saved)."""
+        """Save a copy where the user says, then say where (a note that does not block, with
+        a button to open the folder); returns the path (None: not saved)."""
         suggested = choose.default_folder() / self.job.file_name
         chosen = choose.save_path(
             self, self.tr("Save as PDF"), suggested, self.tr("PDF documents (*.pdf)")
@@ -245,10 +246,12 @@ class PreviewDialog(QDialog):
         if chosen is None:
             return None
         try:
-            return save_copy(self.pdf, choose.with_suffix(chosen, ".pdf"))
+            path = save_copy(self.pdf, choose.with_suffix(chosen, ".pdf"))
         except UserError as exc:
             errors.report(exc, self)
             return None
+        saved.show_saved(self, path)
+        return path
 
     def _discard(self) -> None:
         self.document.close()

@@ -1,7 +1,8 @@
 """A read-only panel beside a list showing the whole current record.
 
 It is fed a :class:`~studio_app.services.record_details.Details` (labelled rows, long text
-wrapped, linked records as links); activating a link emits ``linkActivated(kind, id)``.
+wrapped, linked records as links), its labels in the UI language (the service words them in
+Chinese); activating a link emits ``linkActivated(kind, id)``.
 ``DetailLoader`` keeps a list page's panel up to date without loading every row the
 cursor passes over.
 """
@@ -11,14 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
+from studio_app.core import kinds
 from studio_app.core.errors import UserError
 from studio_app.services import record_details
 from studio_app.services.context import Context
 from studio_app.services.record_details import Details, Row
-from studio_app.ui.i18n import label
+from studio_app.ui.i18n import declared, label
 
 LOAD_DELAY_MS = 80  # holding an arrow key moves faster than this: only the last row loads
 PANEL_WIDTH = 320  # first width beside the list, before the user drags the divider
@@ -62,8 +64,23 @@ class DetailPanel(QWidget):
             f"{title}<table width='100%' cellspacing='0' cellpadding='3'>{rows}</table>"
         )
 
+    def row_title(self, row: Row) -> str:
+        """What the row is called in the UI language (a declared label, or the panel's)."""
+        if row.key == "serial":
+            return self.tr("Serial")
+        if row.key == "status":
+            return self.tr("Status")
+        if row.key == "origins":
+            return self.tr("Grew from")
+        if row.key == "visits":
+            return declared(kinds.VISIT.label, 2)
+        grown = row.key.removeprefix("grown:")
+        if grown != row.key and grown in kinds.names():
+            return self.tr("Resulting {0}").format(declared(kinds.kind(grown).short_label, 2))
+        return declared(row.label)
+
     def _row_html(self, row: Row) -> str:
-        name = f"<span style='color:#666'>{escape(row.label)}</span>"
+        name = f"<span style='color:#666'>{escape(self.row_title(row))}</span>"
         if row.refs:
             links = [
                 f"<a href='{ref.kind}:{ref.record_id}'>{escape(ref.text)}</a>"
@@ -87,6 +104,15 @@ class DetailPanel(QWidget):
         kind, _, record_id = url.toString().partition(":")
         if kind in record_details.KINDS and record_id.isdigit():
             self.activate(kind, int(record_id))
+
+
+def load_details(ctx: Context, kind: str, record_id: int) -> Details:
+    """What the panel shows of a record, codes and ticks in the UI language."""
+    yes_no = (
+        QCoreApplication.translate("DetailPanel", "Yes"),
+        QCoreApplication.translate("DetailPanel", "No"),
+    )
+    return record_details.details(ctx, kind, record_id, enum_label=label, yes_no=yes_no)
 
 
 def detail_splitter(list_area: QWidget, panel: DetailPanel, parent: QWidget) -> QSplitter:
@@ -149,7 +175,7 @@ class DetailLoader(QObject):
             return
         record_id = self.record_id(index.row())
         try:
-            details = record_details.details(self.ctx, self.kind, record_id, enum_label=label)
+            details = load_details(self.ctx, self.kind, record_id)
         except UserError as exc:
             self.panel.show_message(exc.message)
             return

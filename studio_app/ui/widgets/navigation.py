@@ -5,7 +5,7 @@ attention)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -35,6 +35,13 @@ def nav_icon(name: str) -> QIcon:
     folder = resources_dir() / "icons" / "nav"
     path = folder / f"{name}.svg"
     return QIcon(str(path if path.is_file() else folder / "records.svg"))
+
+
+def note_font(font: QFont) -> QFont:
+    """The smaller font of the notes under titles."""
+    small = QFont(font)
+    small.setPointSizeF(max(7.5, font.pointSizeF() - 1.5))
+    return small
 
 
 class _Delegate(QStyledItemDelegate):
@@ -69,9 +76,7 @@ class _Delegate(QStyledItemDelegate):
         line = option.fontMetrics.height()
         painter.drawText(text.adjusted(0, 0, 0, -(line if note else 0)), LEFT, title)
         if note:
-            small = QFont(option.font)
-            small.setPointSizeF(max(7.5, option.font.pointSizeF() - 1.5))
-            painter.setFont(small)
+            painter.setFont(note_font(option.font))
             alarm = bool(index.data(ALARM_ROLE))
             painter.setPen(QColor("#b3261e") if alarm else QColor("#6b7280"))
             painter.drawText(text.adjusted(0, line, 0, 0), LEFT, note)
@@ -95,7 +100,12 @@ class Navigation(QListWidget):
         return item
 
     def set_note(self, name: str, note: str, alarm: bool = False) -> None:
-        """The grey line under page ``name``'s title (red when ``alarm``)."""
+        """The grey line under page ``name``'s title (red when ``alarm``); the list widens
+        when the line would not fit (longer words in English, large figures)."""
+        needed = QFontMetrics(note_font(self.font())).horizontalAdvance(note)
+        needed += ICON_SIZE + 8 + 3 * PADDING + 4
+        if needed > self.width():
+            self.setFixedWidth(needed)
         for row in range(self.count()):
             item = self.item(row)
             if item.data(NAME_ROLE) == name:

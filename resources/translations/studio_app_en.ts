@@ -1,0 +1,872 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CountyAssignDialog</name>
+    <message numerus="yes">
+        <source>Assign %n record(s)</source>
+        <translation>
+            <numerusform>Assign %n record</numerusform>
+            <numerusform>Assign %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected record(s) go to the same units, with the same dates.</source>
+        <translation>
+            <numerusform>The selected record goes to these units, with these dates.</numerusform>
+            <numerusform>The %n selected records go to the same units, with the same dates.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign %n record(s) to {0}?</source>
+        <translation>
+            <numerusform>Assign %n record to {0}?</numerusform>
+            <numerusform>Assign %n records to {0}?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CountyDeskPage</name>
+    <message numerus="yes">
+        <source>%n package number(s) never arrived (see the exchange page)</source>
+        <translation>
+            <numerusform>%n package number never arrived (see the exchange page)</numerusform>
+            <numerusform>%n package numbers never arrived (see the exchange page)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No package for %n day(s) (studios send one a month)</source>
+        <translation>
+            <numerusform>No package for %n day (studios send one a month)</numerusform>
+            <numerusform>No package for %n days (studios send one a month)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} of them sent no package for more than %n day(s).</source>
+        <translation>
+            <numerusform>{0} of them sent no package for more than %n day.</numerusform>
+            <numerusform>{0} of them sent no package for more than %n days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListCount</name>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Total %Ln {0}</source>
+        <translation>
+            <numerusform>Total %Ln {0}</numerusform>
+            <numerusform>Total %Ln {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsPage</name>
+    <message numerus="yes">
+        <source>Accept the %n selected record(s)?</source>
+        <translation>
+            <numerusform>Accept the selected record?</numerusform>
+            <numerusform>Accept the %n selected records?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PurgePanel</name>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resident(s)</source>
+        <translation>
+            <numerusform>%n resident</numerusform>
+            <numerusform>%n residents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>declared</name>
+    <message numerus="yes">
+        <source>委员</source>
+        <translation>
+            <numerusform>Member</numerusform>
+            <numerusform>Members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>名</source>
+        <translation>
+            <numerusform>people</numerusform>
+            <numerusform>people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>姓名</source>
+        <translation>
+            <numerusform>Name</numerusform>
+            <numerusform>Name</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>性别</source>
+        <translation>
+            <numerusform>Gender</numerusform>
+            <numerusform>Gender</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>界别</source>
+        <translation>
+            <numerusform>Sector</numerusform>
+            <numerusform>Sector</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>政治面貌</source>
+        <translation>
+            <numerusform>Political affiliation</numerusform>
+            <numerusform>Political affiliation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>工作单位及职务</source>
+        <translation>
+            <numerusform>Workplace and post</numerusform>
+            <numerusform>Workplace and post</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>联系电话</source>
+        <translation>
+            <numerusform>Phone</numerusform>
+            <numerusform>Phone</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>是否常委</source>
+        <translation>
+            <numerusform>Standing committee member</numerusform>
+            <numerusform>Standing committee member</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>在任</source>
+        <translation>
+            <numerusform>In office</numerusform>
+            <numerusform>In office</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>届次</source>
+        <translation>
+            <numerusform>Term</numerusform>
+            <numerusform>Term</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>联系人(常委)</source>
+        <translation>
+            <numerusform>Contact (standing member)</numerusform>
+            <numerusform>Contact (standing member)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>群众</source>
+        <translation>
+            <numerusform>Resident</numerusform>
+            <numerusform>Residents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>身份证号</source>
+        <translation>
+            <numerusform>ID number</numerusform>
+            <numerusform>ID number</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>乡镇</source>
+        <translation>
+            <numerusform>Township</numerusform>
+            <numerusform>Township</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>村/社区</source>
+        <translation>
+            <numerusform>Village / community</numerusform>
+            <numerusform>Village / community</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>组</source>
+        <translation>
+            <numerusform>Group</numerusform>
+            <numerusform>Group</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>地址</source>
+        <translation>
+            <numerusform>Address</numerusform>
+            <numerusform>Address</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>类别</source>
+        <translation>
+            <numerusform>Category</numerusform>
+            <numerusform>Category</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>联系委员</source>
+        <translation>
+            <numerusform>Contact member</numerusform>
+            <numerusform>Contact member</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>最近联系时间</source>
+        <translation>
+            <numerusform>Last contacted</numerusform>
+            <numerusform>Last contacted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>接待走访记录</source>
+        <translation>
+            <numerusform>Visit record</numerusform>
+            <numerusform>Visit records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>接待走访</source>
+        <translation>
+            <numerusform>Visit</numerusform>
+            <numerusform>Visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>来访</source>
+        <translation>
+            <numerusform>Visit</numerusform>
+            <numerusform>Visit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>搜索编号、姓名、反映内容……</source>
+        <translation>
+            <numerusform>Search serials, names, concerns…</numerusform>
+            <numerusform>Search serials, names, concerns…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>条</source>
+        <translation>
+            <numerusform>records</numerusform>
+            <numerusform>records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>接待方式</source>
+        <translation>
+            <numerusform>Channel</numerusform>
+            <numerusform>Channel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>接待时间</source>
+        <translation>
+            <numerusform>Visit time</numerusform>
+            <numerusform>Visit time</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>地点</source>
+        <translation>
+            <numerusform>Place</numerusform>
+            <numerusform>Place</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>值班/走访委员</source>
+        <translation>
+            <numerusform>Members on duty / visiting</numerusform>
+            <numerusform>Members on duty / visiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>来访群众</source>
+        <translation>
+            <numerusform>Visiting residents</numerusform>
+            <numerusform>Visiting residents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>来访人数</source>
+        <translation>
+            <numerusform>Number of visitors</numerusform>
+            <numerusform>Number of visitors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>问题类别</source>
+        <translation>
+            <numerusform>Issue category</numerusform>
+            <numerusform>Issue category</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>反映内容</source>
+        <translation>
+            <numerusform>Concern</numerusform>
+            <numerusform>Concern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>现场答复</source>
+        <translation>
+            <numerusform>Answer on the spot</numerusform>
+            <numerusform>Answer on the spot</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>处理方式</source>
+        <translation>
+            <numerusform>Handling</numerusform>
+            <numerusform>Handling</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>转办单位</source>
+        <translation>
+            <numerusform>Referred to</numerusform>
+            <numerusform>Referred to</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>转办日期</source>
+        <translation>
+            <numerusform>Referred on</numerusform>
+            <numerusform>Referred on</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>办理时限</source>
+        <translation>
+            <numerusform>Due date</numerusform>
+            <numerusform>Due date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>办理结果</source>
+        <translation>
+            <numerusform>Result</numerusform>
+            <numerusform>Result</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>反馈日期</source>
+        <translation>
+            <numerusform>Feedback date</numerusform>
+            <numerusform>Feedback date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>反馈方式</source>
+        <translation>
+            <numerusform>Feedback channel</numerusform>
+            <numerusform>Feedback channel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>回访日期</source>
+        <translation>
+            <numerusform>Follow-up visit date</numerusform>
+            <numerusform>Follow-up visit date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>回访情况</source>
+        <translation>
+            <numerusform>Follow-up visit notes</numerusform>
+            <numerusform>Follow-up visit notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>满意度</source>
+        <translation>
+            <numerusform>Satisfaction</numerusform>
+            <numerusform>Satisfaction</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>保密</source>
+        <translation>
+            <numerusform>Confidential</numerusform>
+            <numerusform>Confidential</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>接待信息</source>
+        <translation>
+            <numerusform>Reception</numerusform>
+            <numerusform>Reception</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>问题与处理</source>
+        <translation>
+            <numerusform>Issue and handling</numerusform>
+            <numerusform>Issue and handling</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>办理情况</source>
+        <translation>
+            <numerusform>Progress and feedback</numerusform>
+            <numerusform>Progress and feedback</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>请记录群众的原话</source>
+        <translation>
+            <numerusform>Write down the resident&apos;s own words</numerusform>
+            <numerusform>Write down the resident&apos;s own words</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>保密（不导出明细、不批量打印）</source>
+        <translation>
+            <numerusform>Confidential (no details exported, no batch printing)</numerusform>
+            <numerusform>Confidential (no details exported, no batch printing)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>转办</source>
+        <translation>
+            <numerusform>Refer</numerusform>
+            <numerusform>Refer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>开始办理</source>
+        <translation>
+            <numerusform>Start handling</numerusform>
+            <numerusform>Start handling</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>反馈</source>
+        <translation>
+            <numerusform>Feedback</numerusform>
+            <numerusform>Feedback</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>重新办理</source>
+        <translation>
+            <numerusform>Handle again</numerusform>
+            <numerusform>Handle again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>办结</source>
+        <translation>
+            <numerusform>Conclude</numerusform>
+            <numerusform>Conclude</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>在办</source>
+        <translation>
+            <numerusform>Open</numerusform>
+            <numerusform>Open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>超期</source>
+        <translation>
+            <numerusform>Overdue</numerusform>
+            <numerusform>Overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>访谈记录</source>
+        <translation>
+            <numerusform>Interview record</numerusform>
+            <numerusform>Interview records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>访谈</source>
+        <translation>
+            <numerusform>Interview</numerusform>
+            <numerusform>Interviews</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>搜索主题、委员、意见……</source>
+        <translation>
+            <numerusform>Search topics, members, views…</numerusform>
+            <numerusform>Search topics, members, views…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>访谈活动</source>
+        <translation>
+            <numerusform>Interviews</numerusform>
+            <numerusform>Interviews</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>访谈形式</source>
+        <translation>
+            <numerusform>Interview type</numerusform>
+            <numerusform>Interview type</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>主题</source>
+        <translation>
+            <numerusform>Topic</numerusform>
+            <numerusform>Topic</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>访谈时间</source>
+        <translation>
+            <numerusform>Interview time</numerusform>
+            <numerusform>Interview time</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>地点/平台</source>
+        <translation>
+            <numerusform>Place / platform</numerusform>
+            <numerusform>Place / platform</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>参加委员</source>
+        <translation>
+            <numerusform>Members taking part</numerusform>
+            <numerusform>Members taking part</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>参加群众</source>
+        <translation>
+            <numerusform>Residents taking part</numerusform>
+            <numerusform>Residents taking part</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>参加人数</source>
+        <translation>
+            <numerusform>Participants</numerusform>
+            <numerusform>Participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>参加人员说明</source>
+        <translation>
+            <numerusform>About the participants</numerusform>
+            <numerusform>About the participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>意见汇总</source>
+        <translation>
+            <numerusform>Views gathered</numerusform>
+            <numerusform>Views gathered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>后续</source>
+        <translation>
+            <numerusform>Follow-up</numerusform>
+            <numerusform>Follow-up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>形式</source>
+        <translation>
+            <numerusform>Type</numerusform>
+            <numerusform>Type</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>时间</source>
+        <translation>
+            <numerusform>Time</numerusform>
+            <numerusform>Time</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>结束访谈</source>
+        <translation>
+            <numerusform>End interview</numerusform>
+            <numerusform>End interview</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>重新打开</source>
+        <translation>
+            <numerusform>Reopen</numerusform>
+            <numerusform>Reopen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>提案/社情民意</source>
+        <translation>
+            <numerusform>Proposal or report</numerusform>
+            <numerusform>Proposals and reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>作为第一提出人</source>
+        <translation>
+            <numerusform>As first proposer</numerusform>
+            <numerusform>As first proposer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>类型</source>
+        <translation>
+            <numerusform>Type</numerusform>
+            <numerusform>Type</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>案由/标题</source>
+        <translation>
+            <numerusform>Subject / title</numerusform>
+            <numerusform>Subject / title</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>第一提案人/反映人</source>
+        <translation>
+            <numerusform>First proposer / reporter</numerusform>
+            <numerusform>First proposer / reporter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>反映群众</source>
+        <translation>
+            <numerusform>Resident reporting</numerusform>
+            <numerusform>Resident reporting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>联名人</source>
+        <translation>
+            <numerusform>Co-signers</numerusform>
+            <numerusform>Co-signers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>情况</source>
+        <translation>
+            <numerusform>Facts</numerusform>
+            <numerusform>Facts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>分析(理由)</source>
+        <translation>
+            <numerusform>Analysis (reasons)</numerusform>
+            <numerusform>Analysis (reasons)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>建议(办法)</source>
+        <translation>
+            <numerusform>Recommendations (measures)</numerusform>
+            <numerusform>Recommendations (measures)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>报送日期</source>
+        <translation>
+            <numerusform>Submitted on</numerusform>
+            <numerusform>Submitted on</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>委员评价</source>
+        <translation>
+            <numerusform>Member&apos;s evaluation</numerusform>
+            <numerusform>Member&apos;s evaluation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>县政协编号</source>
+        <translation>
+            <numerusform>County number</numerusform>
+            <numerusform>County number</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>审查结果</source>
+        <translation>
+            <numerusform>Review result</numerusform>
+            <numerusform>Review result</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>审查说明</source>
+        <translation>
+            <numerusform>Review notes</numerusform>
+            <numerusform>Review notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>并入</source>
+        <translation>
+            <numerusform>Merged into</numerusform>
+            <numerusform>Merged into</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>转为</source>
+        <translation>
+            <numerusform>Converted to</numerusform>
+            <numerusform>Converted to</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>交办日期</source>
+        <translation>
+            <numerusform>Assigned on</numerusform>
+            <numerusform>Assigned on</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>答复期限</source>
+        <translation>
+            <numerusform>Reply due</numerusform>
+            <numerusform>Reply due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>答复类别</source>
+        <translation>
+            <numerusform>Reply class</numerusform>
+            <numerusform>Reply class</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>答复摘要</source>
+        <translation>
+            <numerusform>Reply summary</numerusform>
+            <numerusform>Reply summary</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>答复日期</source>
+        <translation>
+            <numerusform>Replied on</numerusform>
+            <numerusform>Replied on</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>答复全文</source>
+        <translation>
+            <numerusform>Full reply</numerusform>
+            <numerusform>Full reply</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>采用情况</source>
+        <translation>
+            <numerusform>Adoption</numerusform>
+            <numerusform>Adoption</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>采用日期</source>
+        <translation>
+            <numerusform>Adopted on</numerusform>
+            <numerusform>Adopted on</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>采用单位</source>
+        <translation>
+            <numerusform>Adopted by</numerusform>
+            <numerusform>Adopted by</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>批示领导</source>
+        <translation>
+            <numerusform>Instructing leader</numerusform>
+            <numerusform>Instructing leader</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>领导批示</source>
+        <translation>
+            <numerusform>Leader&apos;s instruction</numerusform>
+            <numerusform>Leader&apos;s instruction</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>批示级别</source>
+        <translation>
+            <numerusform>Instruction level</numerusform>
+            <numerusform>Instruction level</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>批示日期</source>
+        <translation>
+            <numerusform>Instruction date</numerusform>
+            <numerusform>Instruction date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>转为提案/社情民意……</source>
+        <translation>
+            <numerusform>Turn into a proposal or report…</numerusform>
+            <numerusform>Turn into a proposal or report…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>用选中的来访记录撰写提案或社情民意</source>
+        <translation>
+            <numerusform>Write a proposal or social-conditions report from the selected visits</numerusform>
+            <numerusform>Write a proposal or social-conditions report from the selected visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>转为建议……</source>
+        <translation>
+            <numerusform>Turn into a suggestion…</numerusform>
+            <numerusform>Turn into a suggestion…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>用选中的访谈撰写意见建议</source>
+        <translation>
+            <numerusform>Write a suggestion from the selected interviews</numerusform>
+            <numerusform>Write a suggestion from the selected interviews</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
