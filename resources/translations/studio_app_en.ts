@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AuditPage</name>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CountyAssignDialog</name>
     <message numerus="yes">
         <source>Assign %n record(s)</source>
@@ -46,6 +56,16 @@
         <translation>
             <numerusform>{0} of them sent no package for more than %n day.</numerusform>
             <numerusform>{0} of them sent no package for more than %n days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message numerus="yes">
+        <source>No. {0}: %n rows</source>
+        <translation>
+            <numerusform>No. {0}: %n row</numerusform>
+            <numerusform>No. {0}: %n rows</numerusform>
         </translation>
     </message>
 </context>
@@ -866,6 +886,202 @@
         <translation>
             <numerusform>Write a suggestion from the selected interviews</numerusform>
             <numerusform>Write a suggestion from the selected interviews</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>专门委员会</source>
+        <translation>
+            <numerusform>Special committee</numerusform>
+            <numerusform>Special committee</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>事项</source>
+        <translation>
+            <numerusform>Item</numerusform>
+            <numerusform>Item</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>人数</source>
+        <translation>
+            <numerusform>Headcount</numerusform>
+            <numerusform>Headcount</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>其他参加人员</source>
+        <translation>
+            <numerusform>Other participants</numerusform>
+            <numerusform>Other participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>出席情况</source>
+        <translation>
+            <numerusform>Attendance</numerusform>
+            <numerusform>Attendance</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>单位/姓名</source>
+        <translation>
+            <numerusform>Unit / name</numerusform>
+            <numerusform>Unit / name</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>参加人员与后续</source>
+        <translation>
+            <numerusform>Participants and follow-up</numerusform>
+            <numerusform>Participants and follow-up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>发现的问题</source>
+        <translation>
+            <numerusform>Problems found</numerusform>
+            <numerusform>Problems found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>受益群众</source>
+        <translation>
+            <numerusform>Served</numerusform>
+            <numerusform>Served</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>受益群众人数</source>
+        <translation>
+            <numerusform>Residents served</numerusform>
+            <numerusform>Residents served</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>后续事项</source>
+        <translation>
+            <numerusform>Follow-up items</numerusform>
+            <numerusform>Follow-up items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>委员出席</source>
+        <translation>
+            <numerusform>Members attending</numerusform>
+            <numerusform>Members attending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>委员活动</source>
+        <translation>
+            <numerusform>Activity</numerusform>
+            <numerusform>Activities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>委员活动记录</source>
+        <translation>
+            <numerusform>Member activity record</numerusform>
+            <numerusform>Member activity records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>完成日期</source>
+        <translation>
+            <numerusform>Done on</numerusform>
+            <numerusform>Done on</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>完成时限</source>
+        <translation>
+            <numerusform>Deadline</numerusform>
+            <numerusform>Deadline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>开始时间</source>
+        <translation>
+            <numerusform>Start</numerusform>
+            <numerusform>Start</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>搜索编号、活动名称、地点、内容……</source>
+        <translation>
+            <numerusform>Search serials, titles, places, content…</numerusform>
+            <numerusform>Search serials, titles, places, content…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>活动信息</source>
+        <translation>
+            <numerusform>Activity</numerusform>
+            <numerusform>Activity</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>活动内容</source>
+        <translation>
+            <numerusform>What was done</numerusform>
+            <numerusform>What was done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>活动名称</source>
+        <translation>
+            <numerusform>Title</numerusform>
+            <numerusform>Title</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>活动类型</source>
+        <translation>
+            <numerusform>Kind of activity</numerusform>
+            <numerusform>Kind of activity</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>组织方</source>
+        <translation>
+            <numerusform>Organiser</numerusform>
+            <numerusform>Organiser</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>结束时间</source>
+        <translation>
+            <numerusform>End</numerusform>
+            <numerusform>End</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>落实情况</source>
+        <translation>
+            <numerusform>Status</numerusform>
+            <numerusform>Status</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>请假事由</source>
+        <translation>
+            <numerusform>Reason for leave</numerusform>
+            <numerusform>Reason for leave</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>责任单位</source>
+        <translation>
+            <numerusform>Responsible unit</numerusform>
+            <numerusform>Responsible unit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>进展/说明</source>
+        <translation>
+            <numerusform>Progress / note</numerusform>
+            <numerusform>Progress / note</numerusform>
         </translation>
     </message>
 </context>

@@ -113,9 +113,11 @@
         <source>All</source>
         <translation>全部</translation>
     </message>
-    <message>
-        <source>{0} entries</source>
-        <translation>{0} 条</translation>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 条</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export audit log</source>
@@ -851,6 +853,30 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>星期日</translation>
     </message>
     <message>
+        <source>Serial</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>所属记录</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Overdue items ({0})</source>
+        <translation>逾期事项（{0}）</translation>
+    </message>
+    <message>
         <source>Today: {0}, {1}</source>
         <translation>今天：{0}，{1}</translation>
     </message>
@@ -1114,6 +1140,12 @@ The current data is backed up first, and the window opens again on the restored 
         <source>File</source>
         <translation>文件</translation>
     </message>
+    <message numerus="yes">
+        <source>No. {0}: %n rows</source>
+        <translation>
+            <numerusform>第 {0} 号：%n 行</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Package identifier: {0}</source>
         <translation>数据包标识：{0}</translation>
@@ -1167,10 +1199,6 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>; </source>
         <translation>；</translation>
-    </message>
-    <message>
-        <source>No. {0}: {1} rows</source>
-        <translation>第 {0} 号：{1} 行</translation>
     </message>
     <message>
         <source>Package No. {0}: {1} rows wait for records not received yet ({2}); they are imported when those arrive.</source>
@@ -2371,6 +2399,33 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Undo the last merge into “{0}”? The other record comes back.</source>
         <translation>撤销对“{0}”的最近一次合并？被合并的记录将恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEdit</name>
+    <message>
+        <source>&amp;Add row</source>
+        <translation>添加一行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected rows</source>
+        <translation>删除所选行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move dow&amp;n</source>
+        <translation>下移(&amp;N)</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>None yet: press Insert or “Add row” to add a {0}.</source>
+        <translation>暂无内容：按 Insert 键或点“添加一行”添加一{0}。</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,147 @@ _labels(
 )
 
 
+class Organiser(Coded):
+    """Who organised a member activity."""
+
+    STUDIO = "studio"
+    COUNTY = "county"
+    SECTOR = "sector"
+    COMMITTEE = "committee"
+
+
+_labels(
+    Organiser,
+    "组织方",
+    studio=("本工作室", "This studio"),
+    county=("县政协", "County CPPCC"),
+    sector=("界别", "A sector"),
+    committee=("专门委员会", "A special committee"),
+)
+
+
+class Attendance(Coded):
+    """A member's attendance at an activity (duty points are computed from it)."""
+
+    PRESENT = "present"
+    LEAVE = "leave"
+    ABSENT = "absent"
+
+
+_labels(
+    Attendance,
+    "出席情况",
+    present=("出席", "Present"),
+    leave=("请假", "On leave"),
+    absent=("缺席", "Absent"),
+)
+
+
+class ParticipantKind(Coded):
+    """Who else took part in an activity or a consultation besides members."""
+
+    DEPARTMENT = "department"
+    EXPERT = "expert"
+    CADRE = "cadre"
+    RESIDENT = "resident"
+    OTHER = "other"
+
+
+_labels(
+    ParticipantKind,
+    "参加人员类别",
+    department=("部门", "Department"),
+    expert=("专家", "Expert"),
+    cadre=("村(社区)干部", "Village cadre"),
+    resident=("群众代表", "Residents' representative"),
+    other=("其他", "Other"),
+)
+
+
+class ItemStatus(Coded):
+    """How far a follow-up item or an agreed outcome has been carried out."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NOT_FEASIBLE = "not_feasible"
+
+
+_labels(
+    ItemStatus,
+    "落实情况",
+    not_started=("未启动", "Not started"),
+    in_progress=("推进中", "In progress"),
+    done=("已完成", "Done"),
+    not_feasible=("无法落实", "Not feasible"),
+)
+
+
+class ConsultationSource(Coded):
+    """Where a consultation's topic came from."""
+
+    GOVERNMENT = "government"
+    MEMBER = "member"
+    RESIDENTS = "residents"
+    FROM_VISITS = "from_visits"
+
+
+_labels(
+    ConsultationSource,
+    "议题来源",
+    government=("党委政府点题", "Set by the Party committee or government"),
+    member=("委员提出", "Raised by members"),
+    residents=("群众提出", "Raised by residents"),
+    from_visits=("来访转入", "From visits"),
+)
+
+
+class ConsultationFormat(Coded):
+    MEETING = "meeting"
+    TALK = "talk"
+    COUNCIL = "council"
+    HEARING = "hearing"
+    ONLINE = "online"
+
+
+_labels(
+    ConsultationFormat,
+    "协商形式",
+    meeting=("协商会", "Consultation meeting"),
+    talk=("恳谈会", "Heart-to-heart talk"),
+    council=("议事会", "Council meeting"),
+    hearing=("听证会", "Hearing"),
+    online=("网上协商", "Online consultation"),
+)
+
+
+class OutcomeKind(Coded):
+    """The form a consultation's outcome takes."""
+
+    MINUTES = "minutes"
+    ADVICE = "advice"
+    REPORT = "report"
+    SQMY = "sqmy"
+
+
+_labels(
+    OutcomeKind,
+    "成果形式",
+    minutes=("纪要", "Minutes"),
+    advice=("建议", "Advice"),
+    report=("专报", "Special report"),
+    sqmy=("社情民意", "Social-conditions report"),
+)
+
+
+class ConsultationStatus(Coded):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+_labels(ConsultationStatus, open=("落实中", "Being carried out"), closed=("已办结", "Closed"))
+
+
 class CodeListKind(Coded):
     """The editable code lists of docs/DATA.md."""
 
@@ -302,6 +443,7 @@ class CodeListKind(Coded):
     ISSUE_CATEGORY = "issue_category"
     HANDLING_UNIT = "handling_unit"
     PROPOSAL_CATEGORY = "proposal_category"
+    ACTIVITY_KIND = "activity_kind"
 
 
 _labels(
@@ -310,6 +452,7 @@ _labels(
     issue_category=("问题类别", "Issue category"),
     handling_unit=("承办/转办单位", "Handling unit"),
     proposal_category=("提案类别", "Proposal category"),
+    activity_kind=("活动类型", "Activity kind"),
 )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from studio_app.core import codes as c
 from studio_app.core import defaults, kinds
-from studio_app.core.fields import COUNTY, Field, Kind
+from studio_app.core.fields import COUNTY, Field, Kind, rows_table
 
 PATH = Path(__file__).resolve().parents[2] / "docs" / "DATA.md"
 REGENERATE = ".venv/bin/python -m studio_app.core.data_dictionary --write"
@@ -61,6 +61,8 @@ def sheet_headers(kind: kinds.RecordKind) -> SheetHeaders:
         visible.append(fld.label)
         if fld.kind in LINK_KINDS:
             links.append(f"{fld.label}（标识）")
+        elif fld.kind is Kind.ROWS:
+            links.append(f"{fld.label}（数据）")
     if kind.status:
         visible.append("状态")
     return SheetHeaders(tuple(visible), tuple(links))
@@ -110,6 +112,8 @@ def _kind_of(kind: kinds.RecordKind, fld: Field) -> str:
         return f"`{fld.kind}` → column `{fld.key}_id`"
     if fld.kind in LINK_KINDS:
         return f"`{fld.kind}` → table `{kind.link(fld.key).table}`"
+    if fld.kind is Kind.ROWS:
+        return f"`rows` → table `{rows_table(kind.name, fld.key)}`"
     return f"`{fld.kind}`"
 
 
@@ -203,6 +207,38 @@ def _generic_knobs(kind: kinds.RecordKind) -> list[str]:
     return out
 
 
+def _required(col: Field) -> str:
+    other, code = col.required_if
+    if other:
+        return f"when `{other}` is `{code}`"
+    return "yes" if col.required else ""
+
+
+def _rows_sections(kind: kinds.RecordKind) -> list[str]:
+    """A table of columns per ROWS field (its table also has the record's id and
+    ``position``, the row's place in the list)."""
+    out = []
+    for fld in kind.fields:
+        if fld.kind is not Kind.ROWS:
+            continue
+        table = rows_table(kind.name, fld.key)
+        column, code = fld.credited_if
+        credit = f"; a row credits its member when `{column}` is `{code}`" if column else ""
+        out.append(
+            f"Rows of `{fld.key}` {fld.label} (each a {fld.row_label or '行'}), table `{table}` "
+            f"(`{kind.name}_id`, `position`, then){credit}:"
+        )
+        out.append("")
+        head = ["key", "label", "kind", "required", "max length", "values"]
+        rows = [
+            [f"`{col.key}`", col.label, _kind_of(kind, col), _required(col),
+             f"{col.limit:,}" if col.limit else "", _values(col)]
+            for col in fld.columns
+        ]  # fmt: skip
+        out += [*_table(head, rows), ""]
+    return out
+
+
 def _kind_section(kind: kinds.RecordKind) -> list[str]:
     out = [f"## {kind.label} `{kind.name}`", ""]
     out.append(f"- Table: `{kind.name}`; short label {kind.short_label}")
@@ -218,6 +254,7 @@ def _kind_section(kind: kinds.RecordKind) -> list[str]:
     head = ["key", "label", "kind", "required", "max length", "values", "owner", "identifier"]
     out += _table(head, _field_rows(kind))
     out.append("")
+    out += _rows_sections(kind)
     sheet = sheet_headers(kind)
     out.append(f"Sheet {kind.sheet_title} of a studio package:")
     out.append("")

@@ -32,9 +32,29 @@ HANDLING_UNITS = (
     "镇人民政府", "镇综治中心", "县供电公司",
 )  # fmt: skip
 
+ACTIVITY_KINDS = (
+    "四下乡·科技",
+    "四下乡·文化",
+    "四下乡·卫生",
+    "四下乡·就业信息",
+    "界别活动",
+    "读史讲史用史",
+    "视察",
+    "调研",
+    "民主评议",
+    "暗访",
+    "专项监督",
+    "学习培训",
+    "会议",
+    "开门协商",
+    "民主听证",
+    "其他",
+)  # fmt: skip  (migration 0009 seeds them into databases made before the list existed)
+
 CODE_LISTS: dict[CodeListKind, tuple[str, ...]] = {
     CodeListKind.SECTOR: SECTORS,
     CodeListKind.ISSUE_CATEGORY: ISSUE_CATEGORIES,
     CodeListKind.PROPOSAL_CATEGORY: PROPOSAL_CATEGORIES,
     CodeListKind.HANDLING_UNIT: HANDLING_UNITS,
+    CodeListKind.ACTIVITY_KIND: ACTIVITY_KINDS,
 }

@@ -28,6 +28,7 @@ class Kind(StrEnum):
     MEMBERS = "members"  # several members, in order
     RESIDENT = "resident"
     RESIDENTS = "residents"
+    ROWS = "rows"  # a table of items kept with the record, each with the field's ``columns``
 
 
 STUDIO = "studio"
@@ -47,6 +48,18 @@ class Field:
     code_list: c.CodeListKind | None = None
     owner: str = STUDIO
     derived: tuple[str, ...] = ()  # stored columns computed from this field (match keys)
+    columns: tuple[Field, ...] = ()  # a ROWS field's columns (each of a one-value kind)
+    row_label: str = ""  # a ROWS field: what one row is called, e.g. "事项" ("": "行")
+    required_if: tuple[str, str] = ("", "")  # required when field key (of its row) has code
+    credited_if: tuple[str, str] = ("", "")  # ROWS: a row credits its member in the statistics
+    # (and duty points) when its column key has the code, e.g. ("attendance", "present")
+
+    def column(self, key: str) -> Field:
+        """Column ``key`` of a ROWS field."""
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
 
     @property
     def identifier(self) -> bool:
@@ -59,6 +72,17 @@ class Field:
         if self.max_len is not None:
             return self.max_len
         return MAX_LONGTEXT if self.kind is Kind.LONGTEXT else None
+
+
+ROW_KINDS = frozenset(
+    {Kind.TEXT, Kind.LONGTEXT, Kind.INT, Kind.BOOL, Kind.DATE, Kind.ENUM, Kind.CODE, Kind.MEMBER}
+)  # what a ROWS field's columns may be
+MAX_ROWS = 500  # rows one record keeps in one ROWS field
+
+
+def rows_table(owner: str, key: str) -> str:
+    """The table keeping the rows of field ``key`` of kind ``owner``: ``activity_attendance``."""
+    return f"{owner}_{key}"
 
 
 IDEA_MAX_CHARS = 100

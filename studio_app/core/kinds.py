@@ -61,6 +61,7 @@ class Transition:
     target: str  # the status it reaches
     required: tuple[str, ...] = ()  # fields that must be filled to take it
     asks: tuple[str, ...] = ()  # fields that, when empty, the dialog asks about first
+    settled: tuple[str, ...] = ()  # ROWS fields (tracked items) all carried out to take it
 
     def __post_init__(self) -> None:
         if isinstance(self.sources, str):  # "open" would match "o", "p", … as a tuple
@@ -148,6 +149,7 @@ class RecordKind:
     icon: str = ""  # its page's icon in resources/icons/nav ("": a generic one)
     glances: tuple[Glance, ...] = ()  # figures under its page's title in the navigation
     merge_title: str = ""  # Chinese, its line in a resident merge's summary ("": short_label)
+    plural: str = ""  # its key in machine output (stats --json), e.g. "activities"
     dialog: DialogLayout = DialogLayout()
 
     @property
@@ -453,3 +455,79 @@ PROPOSAL = register(
         ),
     )
 )  # fmt: skip
+FOLLOW_UP_COLUMNS = (
+    f.Field("item", "事项", required=True, max_len=200),
+    f.Field("unit", "责任单位", f.Kind.CODE, code_list=c.CodeListKind.HANDLING_UNIT),
+    f.Field("due", "完成时限", f.Kind.DATE),
+    f.Field("status", "落实情况", f.Kind.ENUM, enum=c.ItemStatus),
+    f.Field("done_on", "完成日期", f.Kind.DATE, required_if=("status", c.ItemStatus.DONE)),
+    f.Field("note", "进展/说明", max_len=300, required_if=("status", c.ItemStatus.NOT_FEASIBLE)),
+)  # an activity's follow-up items and a consultation's outcome list
+PARTICIPANT_COLUMNS = (
+    f.Field("kind", "类别", f.Kind.ENUM, required=True, enum=c.ParticipantKind),
+    f.Field("name", "单位/姓名", required=True, max_len=100),
+    f.Field("headcount", "人数", f.Kind.INT),
+)  # people besides members: departments, experts, village cadres, residents
+ACTIVITY = register(
+    RecordKind(
+        "activity", "委员活动记录", "委员活动", "委员活动", serial_prefix="HD",
+        fts="activity_fts", search=("title", "place", "village", "summary", "problems"),
+        title_key="title", date_key="starts_at", tally=Tally("委员活动", "组织委员活动", "次"),
+        list_columns=("starts_at", "kind", "title", "organiser", "place", "served_count"),
+        list_filters=(("kind", "organiser", DATES),),
+        short_titles=(("starts_at", "时间"), ("served_count", "受益群众")),
+        search_hint="搜索编号、活动名称、地点、内容……", icon="activities", plural="activities",
+        dialog=DialogLayout(
+            (1000, 720), (("summary", 90), ("problems", 70)), bare_errors=True,
+            groups=(
+                FormGroup("event", "活动信息", ("title", "kind", "organiser", "sector",
+                          "committee", "starts_at", "ends_at", "place", "village",
+                          "served_count", "summary", "problems"), 5),
+                FormGroup("people", "参加人员与后续", ("attendance", "participants",
+                          "follow_ups"), 6),
+            ),
+        ),
+        fields=(
+            f.Field("title", "活动名称", required=True, max_len=200),
+            f.Field("kind", "活动类型", f.Kind.CODE, required=True,
+                    code_list=c.CodeListKind.ACTIVITY_KIND),
+            f.Field("organiser", "组织方", f.Kind.ENUM, required=True, enum=c.Organiser),
+            f.Field("sector", "界别", f.Kind.CODE, code_list=c.CodeListKind.SECTOR),
+            f.Field("committee", "专门委员会", max_len=100),
+            f.Field("starts_at", "开始时间", f.Kind.DATETIME, required=True),
+            f.Field("ends_at", "结束时间", f.Kind.DATETIME),
+            f.Field("place", "地点", max_len=200),
+            f.Field("village", "村/社区", max_len=100),
+            f.Field("attendance", "委员出席", f.Kind.ROWS, required=True, row_label="名委员",
+                    credited_if=("attendance", c.Attendance.PRESENT),
+                    columns=(
+                        f.Field("member", "委员", f.Kind.MEMBER, required=True),
+                        f.Field("attendance", "出席情况", f.Kind.ENUM, required=True,
+                                enum=c.Attendance),
+                        f.Field("reason", "请假事由", max_len=200,
+                                required_if=("attendance", c.Attendance.LEAVE)),
+                    )),
+            f.Field("participants", "其他参加人员", f.Kind.ROWS, row_label="项",
+                    columns=PARTICIPANT_COLUMNS),
+            f.Field("served_count", "受益群众人数", f.Kind.INT),
+            f.Field("summary", "活动内容", f.Kind.LONGTEXT),
+            f.Field("problems", "发现的问题", f.Kind.LONGTEXT),
+            f.Field("follow_ups", "后续事项", f.Kind.ROWS, row_label="项",
+                    columns=FOLLOW_UP_COLUMNS),
+        ),
+    )
+)  # fmt: skip
+
+
+def tracked_rows() -> tuple[tuple[RecordKind, f.Field], ...]:
+    """The ROWS fields whose rows are items to carry out by a date — columns ``due`` (a date)
+    and ``status`` (:class:`~studio_app.core.codes.ItemStatus`) — with their kinds: the desk
+    lists their overdue rows."""
+    found = []
+    for k in _KINDS.values():
+        for fld in k.fields:
+            keys = {col.key: col for col in fld.columns}
+            due, status = keys.get("due"), keys.get("status")
+            if due and status and due.kind is f.Kind.DATE and status.enum is c.ItemStatus:
+                found.append((k, fld))
+    return tuple(found)

@@ -11,12 +11,7 @@ import base64
 import binascii
 import hashlib
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import (
-    Ed25519PrivateKey,
-    Ed25519PublicKey,
-)
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+# ``cryptography`` is imported where a key is used: the app's start needs only the texts.
 
 KEY_SIZE = 32  # raw Ed25519 keys, public and private
 SIGNATURE_SIZE = 64
@@ -25,16 +20,23 @@ FINGERPRINT_GROUPS = 10
 
 def new_private_key() -> bytes:
     """A fresh private key (raw 32 bytes)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return Ed25519PrivateKey.generate().private_bytes_raw()
 
 
 def public_key(private: bytes) -> bytes:
     """The raw public key of the raw private key ``private``."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     key = Ed25519PrivateKey.from_private_bytes(private).public_key()
     return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
 def sign(private: bytes, data: bytes) -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return Ed25519PrivateKey.from_private_bytes(private).sign(data)
 
 
@@ -42,6 +44,9 @@ def verify(public: bytes, signature: bytes, data: bytes) -> bool:
     """True when ``signature`` is ``public``'s over ``data`` (False for malformed input too)."""
     if len(public) != KEY_SIZE or len(signature) != SIGNATURE_SIZE:
         return False
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         Ed25519PublicKey.from_public_bytes(public).verify(signature, data)
     except (InvalidSignature, ValueError):

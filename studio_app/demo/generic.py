@@ -1,13 +1,15 @@
 """Demo records of the generic kinds, made from their field declarations.
 
-A kind without a demo generator of its own still shows up in the demo studio: a few dozen
-records whose values follow each field's kind, code list and limits, created through the
-kind's service (so they are validated, stamped and audited like typed ones).
+A kind without a demo generator of its own (``studio.OWN_DEMOS``, e.g. the member activities
+of :mod:`.activities`) still shows up in the demo studio: a few dozen records whose values
+follow each field's kind, code list and limits, created through the kind's service (so they
+are validated, stamped and audited like typed ones).
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Collection
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -72,14 +74,23 @@ class _Values:
             return rng.choice(self.residents) if self.residents else None
         if k is Kind.RESIDENTS:
             return rng.sample(self.residents, min(len(self.residents), rng.randrange(0, 3)))
+        if k is Kind.ROWS:
+            count = rng.randrange(1 if fld.required else 0, 4)
+            return [{c.key: self.value(c) for c in fld.columns} for _ in range(count)]
         return None  # ID numbers are left empty: a demo has no reason to invent more
 
 
-def generate(ctx: Context, rng: random.Random, per_kind: int) -> dict[str, int]:
-    """``per_kind`` records of every generic kind; returns how many of each were made."""
+def generate(
+    ctx: Context, rng: random.Random, per_kind: int, *, skip: Collection[str]
+) -> dict[str, int]:
+    """``per_kind`` records of every generic kind but those named in ``skip`` (the kinds
+    with demo generators of their own, ``studio.OWN_DEMOS``); returns how many of each
+    were made."""
     made: dict[str, int] = {}
     values = _Values(rng, ctx.today())
     for kind in kinds.generic():
+        if kind.name in skip:
+            continue
         for _ in range(per_kind):
             record = {f.key: values.value(f) for f in kind.fields}
             kind_records.create(ctx, kind, {k: v for k, v in record.items() if v is not None})

@@ -21,23 +21,26 @@ from studio_app.core.codes import CodeListKind
 from studio_app.core.errors import UserError
 from studio_app.demo import generic
 from studio_app.demo import text as t
+from studio_app.demo.activities import COLUMNS as ACTIVITY_COLUMNS
+from studio_app.demo.activities import ActivityRecords, activities_for
+from studio_app.demo.marker import DEMO_MARKER as DEMO_MARKER  # re-exported
+from studio_app.demo.marker import is_demo as is_demo  # re-exported
 from studio_app.demo.proposals import DAY, MEMBERS, ProposalRecords
 from studio_app.services import audit, serials
 from studio_app.services import changes as announced
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission, require
-from studio_app.services.site import REAL_USE, code_labels, local_site, require_site
+from studio_app.services.site import REAL_USE, code_labels, require_site
 from studio_app.storage.models import Setting, database
 
 Progress = Callable[[int, int], None]
 
 CHUNK = 10_000
 YEARS = 3
+BASE_VISITS = 2000  # the default demo's visits (``studio-app demo``)
 STANDING = 4
 MAX_RESIDENTS = 20_000
 DUE_DAYS = (7, 15, 15, 15, 30)
-DEMO_MARKER = "site.demo"  # a Setting: this database holds demo data
-DEMO_CODE, DEMO_NAME = "SQZ", "石桥镇政协委员工作室"
 INTERVIEW_TITLES = (
     "“委员有话说”：{s}",
     "{s}线上访谈",
@@ -58,10 +61,13 @@ class DemoSummary:
 
     def audited(self) -> dict[str, int]:
         """The counts as the demo's audit entry lists them: the kinds with modules of their
-        own under their names in the plural (generic kinds are listed by the caller)."""
+        own under their names in the plural, the generic kinds with demo generators of their
+        own (:data:`OWN_DEMOS`) under their names (other generic kinds are listed by the
+        caller)."""
         own = {f"{k}s": n for k, n in self.counted.items() if not kinds.kind(k).generic}
+        made = {k: n for k, n in self.counted.items() if k in OWN_DEMOS}
         people = {"members": self.members, "residents": self.residents, "visits": self.visits}
-        return people | own | {"proposals": self.proposals}
+        return people | own | {"proposals": self.proposals} | made
 
 
 def generate(
@@ -71,6 +77,7 @@ def generate(
     seed: int = 1,
     progress: Progress | None = None,
     proposals: int | None = None,
+    activities: int | None = None,
 ) -> DemoSummary:
     """Add realistic demo records to the database of the set-up local studio.
 
@@ -78,17 +85,18 @@ def generate(
     :class:`~studio_app.core.errors.SetupRequired` when no site is set up; refused
     (:func:`check_allowed`) unless an administrator asks and the ledger is not in real use,
     and at the county office (:data:`COUNTY_DEMO`). ``proposals``: how many proposal-type
-    records (default: one per 50 visits, at least 20).
+    records (default: one per 50 visits, at least 20); ``activities``: how many member
+    activities (default: about 40 a year at 2,000 visits, in proportion, at least a few).
     """
-    if visits < 0 or (proposals is not None and proposals < 0):
-        raise ValueError("visits and proposals must not be negative")
+    if visits < 0 or any(n is not None and n < 0 for n in (proposals, activities)):
+        raise ValueError("visits, proposals and activities must not be negative")
     check_allowed(ctx)
     if ctx.is_county:
         raise UserError(COUNTY_DEMO)
     with announced.collect(), database.atomic():
         rng = random.Random(seed)
-        summary = _Generator(ctx, rng, visits, progress, proposals).run()
-        others = generic.generate(ctx, rng, max(10, visits // 100))
+        summary = _Generator(ctx, rng, visits, progress, proposals, activities).run()
+        others = generic.generate(ctx, rng, max(10, visits // 100), skip=OWN_DEMOS)
         tallied = {k: n for k, n in others.items() if kinds.kind(k).tally}
         summary = replace(summary, counted=summary.counted | tallied)
         changes = {k: (None, v) for k, v in (summary.audited() | others).items()}
@@ -128,22 +136,6 @@ def check_allowed(ctx: Context) -> None:
         raise UserError(REAL_LEDGER)
 
 
-def is_demo() -> bool:
-    """Whether the open database holds the demo data set (not a real studio's records).
-
-    Databases made before the marker existed: the demo studio's code and name, while the
-    demo login still works.
-    """
-    from studio_app.services import accounts
-
-    if Setting.get_or_none(Setting.key == DEMO_MARKER) is not None:
-        return True
-    local = local_site()
-    if local is None or (local.code, local.name) != (DEMO_CODE, DEMO_NAME):
-        return False
-    return accounts.demo_login_works()
-
-
 # Columns written per table, in row-tuple order; synced records start with SYNCED.
 SYNCED = """id uuid serial origin_site created_at updated_at rev county_rev deleted_at
     created_by updated_by"""
@@ -168,6 +160,7 @@ COLUMNS = {
     "interview_resident": "interview_id resident_id position",
     "proposal_co_signer": "proposal_id member_id position",
     "proposal_source": "proposal_id visit_id interview_id",
+    **ACTIVITY_COLUMNS,
 }
 INDEXED = tuple(k.name for k in kinds.indexed())  # fed to FTS5 by triggers
 SYNCED_TABLES = kinds.names()
@@ -205,8 +198,9 @@ class _Clock:
         return min(day * DAY + 30600 + int(rnd * 30000), self.now)
 
 
-class _Generator(ProposalRecords):
-    """One run: the phases members → residents → visits → interviews → proposals."""
+class _Generator(ProposalRecords, ActivityRecords):
+    """One run: the phases members → residents → visits → interviews → proposals, then
+    the generic kinds with generators of their own (:data:`OWN_DEMOS`)."""
 
     def __init__(
         self,
@@ -215,13 +209,18 @@ class _Generator(ProposalRecords):
         visits: int,
         progress: Progress | None,
         proposals: int | None = None,
+        activities: int | None = None,
     ) -> None:
         self.ctx, self.rng, self.rnd = ctx, rng, rng.random
         self.n_visits = visits
         self.n_residents = min(MAX_RESIDENTS, max(50, visits // 5))
         self.n_interviews = max(10, visits // 100)
         self.n_proposals = max(20, visits // 50) if proposals is None else proposals
-        self.total = MEMBERS + self.n_residents + visits + self.n_interviews + self.n_proposals
+        self.n_activities = (
+            activities_for(visits, YEARS, BASE_VISITS) if activities is None else activities
+        )
+        self.total = (MEMBERS + self.n_residents + visits + self.n_interviews + self.n_proposals
+                      + self.n_activities)  # fmt: skip
         self.done, self.progress = 0, progress
         self.clock = _Clock(ctx)
         self.conn = database.connection()
@@ -241,10 +240,13 @@ class _Generator(ProposalRecords):
         self.make_visits()
         self.make_interviews()
         self.make_proposals()
+        made = {name: make(self) for name, make in OWN_DEMOS.items()}
         for table in INDEXED:  # on failure the rollback takes the staging tables away
             self.conn.execute(f"DROP TABLE IF EXISTS temp.demo_{table}")
         counts = (self.n_residents, self.n_visits, self.n_proposals)
-        return DemoSummary(MEMBERS, *counts, {kinds.INTERVIEW.name: self.n_interviews})
+        counted = {kinds.INTERVIEW.name: self.n_interviews}
+        counted |= {name: n for name, n in made.items() if kinds.kind(name).tally}
+        return DemoSummary(MEMBERS, *counts, counted)
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -612,3 +614,10 @@ class _Generator(ProposalRecords):
         self.insert("interview_resident", resident_links)
         self.origin_times[kinds.INTERVIEW.name] = (times, [first + i for i in range(len(times))])
         self.tick(len(rows))
+
+
+# Generic kinds whose demo records a phase of the generator makes (realistic texts, bulk
+# writes), by kind name: :func:`generic.generate` fills only the other generic kinds.
+OWN_DEMOS: dict[str, Callable[[_Generator], int]] = {
+    kinds.ACTIVITY.name: _Generator.make_activities,
+}

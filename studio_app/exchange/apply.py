@@ -17,8 +17,10 @@ from typing import Any
 from studio_app.core import kinds
 from studio_app.core.fields import Kind
 from studio_app.exchange import hooks, signature, tables
+from studio_app.exchange.labels import Labels
 from studio_app.exchange.plan import Plan, RowPlan
 from studio_app.exchange.reader import ImportCancelled, SheetData
+from studio_app.exchange.rows_list import RowsList
 from studio_app.exchange.schema import LINK_KINDS, Column, PackageKind, Role, SheetSpec
 from studio_app.services import audit, peers, received
 from studio_app.services import changes as announced
@@ -324,6 +326,7 @@ def store_conflicts(ctx: Context, plan: Plan, rows: Iterable[RowPlan]) -> int:
     with announced.collect(), database.atomic():
         announced.changed({announced.PACKAGES})
         for rp in rows:
+            _rows_as_lines(plan, rp)
             local = tables.read(_spec(plan, rp), "uuid = ?", (rp.uuid,)) if rp.local else iter(())
             received.keep_conflict(
                 ctx, plan.package.uuid, rp.record, rp.uuid, rp.reason,
@@ -331,6 +334,41 @@ def store_conflicts(ctx: Context, plan: Plan, rows: Iterable[RowPlan]) -> int:
             )  # fmt: skip
             n += 1
     return n
+
+
+def _rows_as_lines(plan: Plan, rp: RowPlan) -> None:
+    """The incoming rows of each ROWS field as the lines they would read once applied (not
+    the file's readable cell, which is never imported): what a person deciding compares."""
+    labels: Labels | None = None
+    for col in _spec(plan, rp).columns:
+        side = col.side
+        rows = rp.values.get(col.key)
+        if not isinstance(side, RowsList) or not isinstance(rows, list):
+            continue
+        labels = labels or Labels.load()
+        people: dict[str, str] = {}
+        for table, uuids in side.people(rows).items():
+            people |= _names(plan, table, sorted(uuids))
+        rp.values[side.names.key] = side.text(rows, labels, people)
+
+
+def _names(plan: Plan, table: str, uuids: list[str]) -> dict[str, str]:
+    """uuid → name of people of ``table``: ours, overlaid with the package's."""
+    if not uuids:
+        return {}
+    marks = ", ".join("?" * len(uuids))
+    found = dict(tables.sql(f"SELECT uuid, name FROM main.{table} WHERE uuid IN ({marks})", uuids))
+    sheet = next((sd for sd in plan.package.sheets if sd.spec.record == table), None)
+    col = sheet.col("name") if sheet is not None else None
+    if sheet is not None and col is not None:
+        found.update(
+            database.obj.connection().execute(
+                f"SELECT uuid, {col} FROM temp.{sheet.table} WHERE uuid IN ({marks}) "
+                "ORDER BY n DESC",
+                uuids,
+            )
+        )
+    return found
 
 
 def _spec(plan: Plan, rp: RowPlan) -> SheetSpec:

@@ -24,14 +24,12 @@ from studio_app.exchange.hooks import (
     Derived,
     KindHooks,
     SideList,
-    Tag,
-    TaggedLinks,
     declare,
+    origin_links,
     title_lists,
 )
 from studio_app.exchange.labels import Labels
 from studio_app.exchange.normalise import CellError, as_text
-from studio_app.services.origins import owner_column
 
 
 class HandlingUnits(SideList):
@@ -91,10 +89,7 @@ def _units(value: Any, labels: Labels) -> list[str]:
     return found
 
 
-SOURCES = TaggedLinks(
-    "sources", "来源记录", kinds.PROPOSAL.origin_table, owner_column(kinds.PROPOSAL),
-    tuple(Tag(o.tag, o.kind, o.column) for o in kinds.PROPOSAL.origins),
-)  # fmt: skip
+SOURCES = origin_links(kinds.PROPOSAL)
 UNITS = HandlingUnits()
 
 declare(

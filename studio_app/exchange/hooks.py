@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from studio_app.core import codes as c
+from studio_app.core import kinds
 from studio_app.core.fields import Field, Kind
 from studio_app.exchange.columns import Column, Role
 from studio_app.exchange.labels import Labels
@@ -58,11 +60,30 @@ class SideList:
         of the staged list). The services insert them (``received.insert_items``)."""
         raise NotImplementedError
 
-    def cell(self, labels: Labels) -> Callable[[list[str]], str]:
+    def fill(self, key: str) -> Callable[[dict[str, Any], list[tuple[Any, ...]]], None]:
+        """How the items :meth:`query` read for one record (the columns after the owner) go
+        into its exchange values: the list of items under ``key``."""
+
+        def put(values: dict[str, Any], items: list[tuple[Any, ...]]) -> None:
+            values[key] = [item for (item,) in items if item is not None]
+
+        return put
+
+    def refs(self) -> list[tuple[str, str, str]]:
+        """The records the items point to, for the plan's check that they are there: (SQL
+        of a referenced uuid over an item ``j.value``, condition on the item, table)."""
+        found = []
+        for prefix, table in self.targets:
+            item = f"substr(j.value, {len(prefix) + 1})" if prefix else "j.value"
+            only = f"AND substr(j.value, 1, {len(prefix)}) = '{prefix}'" if prefix else ""
+            found.append((item, only, table))
+        return found
+
+    def cell(self, labels: Labels) -> Callable[[list[Any]], str]:
         """How the items become cell text."""
         return " ".join
 
-    def parser(self, labels: Labels) -> Callable[[Any], list[str]]:
+    def parser(self, labels: Labels) -> Callable[[Any], list[Any]]:
         """How a cell becomes items (raising ``normalise.CellError``)."""
         raise NotImplementedError
 
@@ -157,9 +178,22 @@ def _builtin() -> None:
 
 
 def of(name: str) -> KindHooks:
-    """The hooks of kind ``name`` (none declared: :data:`PLAIN`)."""
+    """The hooks of kind ``name``: as declared; else, for a kind that grows from others (its
+    ``origins``), the column of the records it grew from; else :data:`PLAIN`."""
     _builtin()
-    return _HOOKS.get(name, PLAIN)
+    found = _HOOKS.get(name)
+    if found is None and name in kinds.names() and kinds.kind(name).origins:
+        return KindHooks(columns=(origin_links(kinds.kind(name)).column,))
+    return found or PLAIN
+
+
+@cache
+def origin_links(kind: kinds.RecordKind) -> TaggedLinks:
+    """The records ``kind``'s records grew from, in one column (``来源记录（标识）``)."""
+    from studio_app.services.origins import owner_column
+
+    tags = tuple(Tag(o.tag, o.kind, o.column) for o in kind.origins)
+    return TaggedLinks("sources", "来源记录", kind.origin_table, owner_column(kind), tags)
 
 
 def list_title(name: str) -> str | None:

@@ -22,7 +22,7 @@ from studio_app.core.errors import UserError
 from studio_app.exchange import signature, staging, tables
 from studio_app.exchange.canonical import compared_keys, content_hash
 from studio_app.exchange.reader import Package, SheetData
-from studio_app.exchange.schema import PackageKind, Role
+from studio_app.exchange.schema import Column, PackageKind, Role
 from studio_app.services import peers
 from studio_app.services.context import Context
 from studio_app.storage.models import (
@@ -238,7 +238,7 @@ def _check_links(sd: SheetData, planned: set[str]) -> None:
         _sql_many(f"UPDATE {x} SET action = 'waiting', k = 0 WHERE n = ?", [(n,) for n in missing])
     if missing:
         # Headers in column order, as each row names them.
-        order = [c.header.replace("（标识）", "") for c in sd.spec.columns]
+        order = [_named(c) for c in sd.spec.columns]
         _sql_many(
             f"UPDATE {x} SET action = 'waiting', k = 0, reason = ?, wait = ? WHERE n = ?",
             [
@@ -253,6 +253,11 @@ def _check_links(sd: SheetData, planned: set[str]) -> None:
         )
 
 
+def _named(col: Column) -> str:
+    """What a link column is called in a reason: its field's label (参加委员, 议程)."""
+    return col.field.label if col.field is not None else col.header
+
+
 def _missing_links(
     sd: SheetData, planned: set[str], missing: dict[int, list[str]], waits: dict[int, list[str]]
 ) -> bool:
@@ -265,13 +270,11 @@ def _missing_links(
         at = sd.col(col.key)
         if at is None:
             continue
-        if col.side is not None:  # items tagged with the kind they point to
-            targets = list(col.side.targets)
+        if col.side is not None:  # items tagged with the kind they point to, rows' members
+            refs = col.side.refs()
         else:
-            targets = [("", tables.target_table(col.kind))]
-        for prefix, table in targets:
-            item = f"substr(j.value, {len(prefix) + 1})" if prefix else "j.value"
-            only = f"AND substr(j.value, 1, {len(prefix)}) = '{prefix}'" if prefix else ""
+            refs = [("j.value", "", tables.target_table(col.kind))]
+        for item, only, table in refs:
             pool = (
                 f"AND NOT EXISTS (SELECT 1 FROM temp.{staging.table_name(table)} y "
                 f"WHERE y.uuid = {item} AND y.k)"
@@ -286,7 +289,7 @@ def _missing_links(
             for n, uuid in found:
                 found_any = True
                 heads = missing.setdefault(n, [])
-                header = col.header.replace("（标识）", "")
+                header = _named(col)
                 if header not in heads:
                     heads.append(header)
                 ref = f"{table}:{uuid}"

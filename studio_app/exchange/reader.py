@@ -21,6 +21,7 @@ import python_calamine as calamine
 
 from studio_app import scratch
 from studio_app.core.errors import UserError
+from studio_app.core.fields import Kind
 from studio_app.core.text import too_long
 from studio_app.exchange import hooks, signature, staging, tables
 from studio_app.exchange.canonical import content_hash, hashed_keys
@@ -337,7 +338,7 @@ def _stage_rows(
     spec, masked, keys = sd.spec, sd.masked, sd.keys
     width = max(index.values()) + 1
     keyed = [
-        (index[k], compile_column(spec.column(k), labels, d1904), f"{spec.column(k).header}：")
+        (index[k], compile_column(spec.column(k), labels, d1904), f"{_named(spec, k)}：")
         for k in keys
     ]
     hash_at = index["row_hash"] if "row_hash" in index and "row_hash" not in masked else None
@@ -426,6 +427,12 @@ def _stage_rows(
     sd.count = count
 
 
+def _named(spec: SheetSpec, key: str) -> str:
+    """How a refusal names column ``key``: its header; a ROWS field by its label (议程)."""
+    col = spec.column(key)
+    return col.field.label if col.kind is Kind.ROWS and col.field is not None else col.header
+
+
 def _checks(spec: SheetSpec, keys: list[str]) -> list[tuple[int, str, bool, int | None]]:
     """(position, header, required, length limit) of the columns checked per row."""
     found = []
@@ -434,7 +441,7 @@ def _checks(spec: SheetSpec, keys: list[str]) -> list[tuple[int, str, bool, int 
         if fld is not None and col.role in (Role.DATA, Role.LINK) and col.key in keys:
             limit = fld.limit if col.role is Role.DATA else None
             if fld.required or limit is not None:
-                found.append((keys.index(col.key), col.header, fld.required, limit))
+                found.append((keys.index(col.key), _named(spec, col.key), fld.required, limit))
     return found
 
 

@@ -3,11 +3,12 @@
 A :class:`SheetSpec` lists the columns of one record type's sheet: the visible data
 columns (Chinese headers from the field labels, in declaration order) and the hidden
 machine columns the importer relies on (uuid, revisions, stamps, link uuid lists, row hash).
-Studio packages carry studio-owned fields; feedback packages carry the county-owned fields
-of the kinds that have some. The sheets follow the registered kinds (``core.kinds``) and
-what each declares besides its fields (``exchange.hooks``). The manifest stores the
-key ↔ header mapping of every sheet, so the importer matches columns by header, wherever a
-person moved them.
+A ROWS field (a record's sub-table) gets a readable column of lines and a hidden column of
+its rows as JSON (``rows_list``). Studio packages carry studio-owned fields; feedback
+packages carry the county-owned fields of the kinds that have some. The sheets follow the
+registered kinds (``core.kinds``) and what each declares besides its fields
+(``exchange.hooks``). The manifest stores the key ↔ header mapping of every sheet, so the
+importer matches columns by header, wherever a person moved them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from studio_app.core import kinds
 from studio_app.core.fields import COUNTY, Field, Kind
 from studio_app.exchange import hooks
 from studio_app.exchange.columns import Column, Role, SheetSpec
+from studio_app.exchange.rows_list import RowsList
 
 __all__ = ["Column", "Role", "SheetSpec"]  # defined in ``columns``, used from here too
 T = TypeVar("T")
@@ -96,8 +98,11 @@ META_TAIL = (
 HASH_COLUMN = Column("row_hash", "行校验", Role.HASH, Kind.TEXT)
 
 
-def _field_columns(fld: Field) -> list[Column]:
+def _field_columns(fld: Field, kind: kinds.RecordKind) -> list[Column]:
     width = _WIDTH.get(fld.kind, 12)
+    if fld.kind is Kind.ROWS:  # readable lines, and the rows as JSON (``rows_list``)
+        rows = RowsList(kind, fld)
+        return [rows.names, rows.column]
     if fld.kind in LINK_KINDS:
         return [
             Column(fld.key, fld.label, Role.NAMES, fld.kind, fld, width=width),
@@ -121,7 +126,7 @@ def _studio_sheet(kind: kinds.RecordKind, extra: hooks.KindHooks) -> SheetSpec:
     cols: list[Column] = list(META_HEAD)
     for fld in kind.fields:
         if fld.owner != COUNTY:
-            cols += _field_columns(fld)
+            cols += _field_columns(fld, kind)
     cols += _status(kind)
     cols += extra.columns
     cols += [*META_TAIL, HASH_COLUMN]
@@ -152,7 +157,7 @@ def _feedback_sheet(kind: kinds.RecordKind, extra: hooks.KindHooks) -> SheetSpec
         cols.append(Column(kind.title_key, title, Role.NAMES, Kind.TEXT, width=40))
     for fld in kind.fields:
         if fld.owner == COUNTY:
-            cols += _field_columns(fld)
+            cols += _field_columns(fld, kind)
     cols += extra.county_columns
     cols += [
         Column("uuid", "唯一标识", Role.META, Kind.TEXT),

@@ -81,10 +81,10 @@ def converters(spec: SheetSpec, keys: list[str]) -> list[tuple[int, Callable[[An
     found: list[tuple[int, Callable[[Any], Any]]] = []
     for i, key in enumerate(keys):
         col = spec.column(key)
-        if col.role is Role.LINK:  # uuids, checked: also those of a side table
-            found.append((i, _uuids_json))
+        if col.role is Role.LINK and col.kind is not Kind.ROWS:  # uuids, checked: also
+            found.append((i, _uuids_json))  # those of a side table
             continue
-        if col.side is not None:
+        if col.side is not None:  # items of a side table, rows of a ROWS field (objects)
             found.append((i, _list_json))
             continue
         if col.role is not Role.DATA:

@@ -1,8 +1,9 @@
 """Reading records as exchange values straight from SQL (fast enough for 100,000 rows).
 
 Values are what a sheet's columns hold once clean: codes (not labels), ``date``/``datetime``,
-uuid lists for links, stamps as the stored text. The importer produces the same values from
-cells, so both sides can be compared and hashed alike.
+uuid lists for links, the rows of a ROWS field as a list of dicts (``rows_list``), stamps as
+the stored text. The importer produces the same values from cells, so both sides can be
+compared and hashed alike.
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ def read(
     ]
     single = [(key, key[: -len("__uuid")], names[target_table(kind)]) for key, _, kind in refs]
     keys = {c.key for c in spec.columns}
-    sides = [(c.key, _Stream(c.side.query())) for c in spec.columns if c.side is not None]
+    sides = [(c.side.fill(c.key), _Stream(c.side.query())) for c in spec.columns if c.side]
     n_plain = len(plain)
     has_deleted = "deleted" in keys
     plain_keys = [p[0] for p in plain]
@@ -152,8 +153,8 @@ def read(
             found = [target[t] for (t,) in stream.take(rid) if t in target]
             values[key] = [u for u, _ in found]
             values[names_key] = NAME_SEP.join([n for _, n in found])
-        for key, side in sides:
-            values[key] = [item for (item,) in side.take(rid) if item is not None]
+        for put, side in sides:
+            put(values, side.take(rid))
         if has_deleted:
             values["deleted"] = bool(values.get("deleted_at"))
         yield values

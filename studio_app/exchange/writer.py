@@ -127,7 +127,8 @@ class PackageWriter:
         ws = self.worksheets[spec.title]
         cols = spec.columns
         for i, col in enumerate(cols):
-            fmt = self.wrap if col.kind is Kind.LONGTEXT else None
+            wraps = col.kind is Kind.LONGTEXT or (col.kind is Kind.ROWS and not col.hidden)
+            fmt = self.wrap if wraps else None
             ws.set_column(i, i, col.width, fmt, {"hidden": col.hidden})
             write_text(ws, 0, i, col.header, self.header)
         ws.freeze_panes(1, 2)

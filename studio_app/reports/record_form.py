@@ -2,9 +2,11 @@
 
 The title is the studio's name and the kind's label; then every declared field with its
 Chinese label: short values two to a row, people and long text across the width (long text
-in a tall box), the status last. Dates read as on the other forms, codes as their labels,
-people by name, yes/no as 是/否, identifiers masked unless asked for and allowed (audited,
-as for visits). Kinds with a layout of their own are printed by it (:mod:`.layouts`).
+in a tall box), a field of rows as a ruled table headed by its columns' labels (two empty
+lines to fill in when it has none), the status last. Dates read as on the other forms,
+codes as their labels, people by name, yes/no as 是/否, identifiers masked unless asked for
+and allowed (audited, as for visits). Kinds with a layout of their own are printed by it
+(:mod:`.layouts`).
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ from studio_app.reports import lookup
 from studio_app.reports.documents import PrintResult
 from studio_app.reports.fonts import print_font
 from studio_app.reports.pdfwrite import write_pdf
-from studio_app.reports.sheet import Block, Form, FormWriter, Pair, Row
+from studio_app.reports.sheet import Block, Form, FormWriter, Grid, Pair, Row
 from studio_app.reports.text import cn_date, cn_datetime, label, local_day, yes_no
-from studio_app.services import records
+from studio_app.services import record_rows, records
 from studio_app.services.context import Context
 from studio_app.services.print_settings import font_path
 from studio_app.services.site import code_labels
@@ -36,6 +38,9 @@ SHORT_TEXT = 50  # a one-line text field this long at most shares its row
 TALL = 8  # lines a long-text box has at least (longer text makes it taller)
 SIGNATURES = ("记录人", "工作室负责人")
 CHUNK = 200
+BLANK_ROWS = 2  # empty lines of a table with no rows, to fill in by hand
+# A table's columns are at least this many characters wide (room to write by hand).
+_LEAST = {Kind.TEXT: 10, Kind.LONGTEXT: 12, Kind.DATE: 7, Kind.MEMBER: 3}
 # Values that fit half a row (one person's name included).
 _SHORT = frozenset({Kind.INT, Kind.BOOL, Kind.DATE, Kind.DATETIME, Kind.ENUM, Kind.CODE,
                     Kind.PHONE, Kind.ID_NUMBER, Kind.MEMBER, Kind.RESIDENT})  # fmt: skip
@@ -105,11 +110,29 @@ class RecordForms:
             return mask_id_number(value)
         return str(value)
 
+    def grid(self, fld: Field, row: SyncedModel) -> Grid:
+        """A ROWS field of ``row`` as a table: its columns' labels, a line per row."""
+        found = record_rows.read(self.kind, fld.key, row.id)
+        names = record_rows.member_names(found, fld)
+
+        def cell(col: Field, value: Any) -> str:
+            if col.kind is Kind.MEMBER:
+                return record_rows.cell_text(col, value, names)
+            return self.text(col, value)
+
+        lines = [[cell(c, r.get(c.key)) for c in fld.columns] for r in found]
+        headers = [c.label for c in fld.columns]
+        least = [_LEAST.get(c.kind, 0) for c in fld.columns]
+        return Grid(fld.label, headers, lines, blank_rows=BLANK_ROWS, least=least)
+
     def rows(self, row: SyncedModel) -> list[Row]:
         """Fields in declaration order; two short ones side by side, the rest across."""
         rows: list[Row] = []
         waiting: tuple[str, str] | None = None
-        cells = [(fld, self.value(fld, row)) for fld in self.kind.fields]
+        grids = {f.key: self.grid(f, row) for f in self.kind.fields if f.kind is Kind.ROWS}
+        cells = [
+            (fld, "" if fld.key in grids else self.value(fld, row)) for fld in self.kind.fields
+        ]
         if self.kind.status is not None:
             status = Field("status", "状态", Kind.ENUM, enum=self.kind.status)
             cells.append((status, self.text(status, row.status)))  # type: ignore[attr-defined]
@@ -124,6 +147,9 @@ class RecordForms:
             if waiting is not None:
                 rows.append(Block(*waiting))
                 waiting = None
+            if fld.key in grids:
+                rows.append(grids[fld.key])
+                continue
             rows.append(Block(fld.label, text, min_lines=TALL if fld.kind is Kind.LONGTEXT else 1))
         if waiting is not None:
             rows.append(Block(*waiting))

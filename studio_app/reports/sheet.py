@@ -1,9 +1,10 @@
 """A ruled A4 form drawn straight onto a reportlab canvas.
 
-A form is a title, a header line, rows of label/value cells and signature lines. Long text
-is wrapped here (Chinese breaks anywhere, Latin words stay whole, closing punctuation never
-starts a line) and a row too tall for the page continues on the next one, marked 续, so
-nothing is ever cut. Laying out first and drawing second gives "第 1 页 共 N 页".
+A form is a title, a header line, rows of label/value cells (and tables of rows under a
+caption: :class:`Grid`) and signature lines. Long text is wrapped here (Chinese breaks
+anywhere, Latin words stay whole, closing punctuation never starts a line) and a row too
+tall for the page continues on the next one, marked 续, so nothing is ever cut. Laying out
+first and drawing second gives "第 1 页 共 N 页".
 
 Drawing directly (not with platypus) keeps a form at a few milliseconds: batches print
 hundreds of them.
@@ -120,7 +121,21 @@ class Block:
     min_lines: int = 1
 
 
-Row = Pair | Block
+@dataclass(frozen=True)
+class Grid:
+    """A table across the width: a caption (``label``), a header of column labels, then
+    one ruled line of cells per row, each column as wide as its content asks within the
+    page (long texts wrap). Continued on the next page under the caption (续) and header.
+    ``blank_rows`` empty lines are drawn when there are no rows (to fill in by hand)."""
+
+    label: str
+    headers: Sequence[str]
+    rows: Sequence[Sequence[str]]
+    blank_rows: int = 0
+    least: Sequence[float] = ()  # each column's width at least, in characters (body size)
+
+
+Row = Pair | Block | Grid
 
 
 @dataclass(frozen=True)
@@ -137,9 +152,10 @@ class Form:
 class _Placed:
     """A row as laid out on one page: wrapped lines per cell and its height."""
 
-    kind: str  # "pair" or "block"
-    cells: list[list[str]]  # label, value[, label, value]
+    kind: str  # "pair", "block", "caption", "head" (a grid's header) or "cells" (its row)
+    cells: list[list[str]]  # label, value[, label, value]; a grid's: one per column
     height: float
+    widths: Sequence[float] = ()  # a grid's column widths
 
 
 @dataclass
@@ -174,10 +190,94 @@ class FormWriter:
         n = max(len(lines), len(label_lines), min_lines)
         return _Placed("block", [label_lines, lines], n * LEADING + 2 * PAD_Y)
 
+    def column_widths(self, grid: Grid) -> list[float]:
+        """Each column as wide as its longest line (header included; ``least`` at least)
+        when all fit the width, the spare shared in proportion. Else the columns narrower
+        than an even share of the room left keep their width (dates and codes never wrap)
+        and the wider ones share the rest in proportion to what they would take."""
+        count = len(grid.headers)
+        least = list(grid.least) + [0.0] * (count - len(grid.least))
+        natural = [
+            max(
+                least[i] * BODY,
+                *(
+                    self.body.text(line)
+                    for text in (grid.headers[i], *(r[i] for r in grid.rows))
+                    for line in (text.splitlines() or [""])
+                ),
+            )
+            + 2 * PAD_X
+            for i in range(count)
+        ]
+        widths = list(natural)
+        wide, room = list(range(count)), TABLE_W
+        while wide:
+            fits = [i for i in wide if natural[i] <= room / len(wide)]
+            if not fits:
+                break
+            room -= sum(natural[i] for i in fits)
+            wide = [i for i in wide if i not in fits]
+        share = wide or list(range(count))  # who takes the room left (or the spare)
+        total = sum(natural[i] for i in share)
+        extra = room if wide else TABLE_W - sum(natural)
+        for i in share:
+            widths[i] = (0 if wide else natural[i]) + extra * natural[i] / total
+        return widths
+
+    def _grid_row(self, kind: str, cells: Sequence[str], widths: Sequence[float]) -> _Placed:
+        lines = [self._lines(text, w) for text, w in zip(cells, widths, strict=True)]
+        return self._grid_placed(kind, lines, widths)
+
+    def _grid_placed(self, kind: str, lines: list[list[str]], widths: Sequence[float]) -> _Placed:
+        tall = max((len(c) for c in lines), default=1)
+        return _Placed(kind, lines, max(1, tall) * LEADING + 2 * PAD_Y, widths)
+
+    def _lay_grid(self, grid: Grid, pages: list[_Page], room: float) -> float:
+        """Place ``grid`` from the last page on; returns the room left on the last page."""
+        widths = self.column_widths(grid)
+        head = self._grid_row("head", grid.headers, widths)
+        body = [self._grid_row("cells", r, widths) for r in grid.rows]
+        body += [self._grid_row("cells", [""] * len(widths), widths)] * (
+            0 if body else grid.blank_rows
+        )
+
+        def start(label: str) -> float:
+            caption = self._block_caption(label)
+            pages[-1].rows += [caption, head]
+            return caption.height + head.height
+
+        caption_h = self._block_caption(grid.label).height
+        first = body[0].height if body else 0.0
+        if caption_h + head.height + first > room and pages[-1].rows:
+            pages.append(_Page())
+            room = self._table_top(first=False) - BOTTOM
+        room -= start(grid.label)
+        fresh = self._table_top(first=False) - BOTTOM - caption_h - head.height
+        for placed in body:
+            while placed.height > room:
+                fit = int((room - 2 * PAD_Y) // LEADING)
+                if placed.height > fresh and fit >= 3:  # taller than any page: fill this one
+                    part = [c[:fit] for c in placed.cells]
+                    pages[-1].rows.append(self._grid_placed("cells", part, widths))
+                    placed = self._grid_placed("cells", [c[fit:] for c in placed.cells], widths)
+                pages.append(_Page())
+                room = self._table_top(first=False) - BOTTOM
+                room -= start(f"{grid.label}（续）")
+            pages[-1].rows.append(placed)
+            room -= placed.height
+        return room
+
+    def _block_caption(self, label: str) -> _Placed:
+        lines = self._lines(label, TABLE_W)
+        return _Placed("caption", [lines], len(lines) * LEADING + 2 * PAD_Y, (TABLE_W,))
+
     def layout(self, form: Form) -> list[_Page]:
         pages = [_Page()]
         room = self._table_top(first=True) - BOTTOM
         for row in form.rows:
+            if isinstance(row, Grid):
+                room = self._lay_grid(row, pages, room)
+                continue
             if isinstance(row, Pair):
                 placed = self._pair(row)
                 if placed.height > room:
@@ -275,10 +375,18 @@ class FormWriter:
                 for i, (x, w, lines) in enumerate(zip(xs, widths, row.cells, strict=True)):
                     self._cell(lines, x, w, y, row.height, label=i % 2 == 0, middle=True)
                 rules += [(x, y, x, bottom) for x in xs[1:]]
-            else:
+            elif row.kind == "block":
                 self._cell(row.cells[0], LEFT, LABEL_W, y, row.height, label=True, middle=True)
                 self._cell(row.cells[1], LEFT + LABEL_W, TABLE_W - LABEL_W, y, row.height)
                 rules.append((LEFT + LABEL_W, y, LEFT + LABEL_W, bottom))
+            else:  # a grid's caption, header or row
+                x = LEFT
+                heading = row.kind != "cells"
+                for i, (w, lines) in enumerate(zip(row.widths, row.cells, strict=True)):
+                    self._cell(lines, x, w, y, row.height, label=heading, middle=heading)
+                    if i:
+                        rules.append((x, y, x, bottom))
+                    x += w
             rules.append((LEFT, bottom, right, bottom))
             y = bottom
         c.setLineWidth(0.5)

@@ -1,4 +1,4 @@
-"""The editable code lists (sectors, issue categories, handling units, proposal categories).
+"""The editable code lists (sectors, issue categories, handling units, activity kinds, …).
 
 Codes are what records store, so a code is never deleted: it is renamed or deactivated
 (kept for old records, no longer offered for new ones).
@@ -16,24 +16,39 @@ from dataclasses import dataclass
 
 import peewee as pw
 
+from studio_app.core import kinds
 from studio_app.core.codes import CodeListKind
 from studio_app.core.errors import NotFound, UserError, ValidationError
 from studio_app.services import audit
 from studio_app.services import changes as announced
 from studio_app.services.context import Context
-from studio_app.storage.models import CodeItem, Member, Proposal, ProposalUnit, Visit, database
+from studio_app.storage.models import CodeItem, ProposalUnit, database
 
 # Lists the county office owns (read-only in a studio): all of them, see above.
 COUNTY_OWNED: frozenset[CodeListKind] = frozenset(CodeListKind)
 MAX_LABEL = 100
 
-# Where each list's codes are stored in records.
-_USED_IN: dict[CodeListKind, tuple[pw.Field, ...]] = {
-    CodeListKind.SECTOR: (Member.sector, Proposal.sector),
-    CodeListKind.ISSUE_CATEGORY: (Visit.category,),
-    CodeListKind.HANDLING_UNIT: (Visit.referred_unit, ProposalUnit.unit),
-    CodeListKind.PROPOSAL_CATEGORY: (Proposal.category,),
+# Where codes are stored besides the declared fields: a proposal's assigned units.
+_ALSO_USED_IN: dict[CodeListKind, tuple[pw.Field, ...]] = {
+    CodeListKind.HANDLING_UNIT: (ProposalUnit.unit,),
 }
+
+
+def _used_in(kind: CodeListKind) -> list[pw.Field]:
+    """The columns that store codes of list ``kind``: every declared field and row column
+    with that code list (``core.kinds``), and the few tables of no kind."""
+    from studio_app.storage import kind_tables
+
+    columns: list[pw.Field] = []
+    for record in kinds.all_kinds():
+        model = kind_tables.model(record)
+        for fld in record.fields:
+            if fld.code_list == kind:
+                columns.append(getattr(model, fld.key))
+            for col in fld.columns:
+                if col.code_list == kind:
+                    columns.append(getattr(kind_tables.rows_model(record, fld.key), col.key))
+    return [*columns, *_ALSO_USED_IN.get(kind, ())]
 
 
 @dataclass(frozen=True)
@@ -66,9 +81,9 @@ def _require_editable(ctx: Context, kind: CodeListKind) -> None:
 
 def _usage(kind: CodeListKind) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for column in _USED_IN[kind]:
+    for column in _used_in(kind):
         model = column.model
-        query = model.select(column, pw.fn.COUNT(model.id)).where(column != "").group_by(column)
+        query = model.select(column, pw.fn.COUNT(pw.SQL("*"))).where(column != "").group_by(column)
         if hasattr(model, "deleted_at"):
             query = query.where(model.deleted_at.is_null())
         for code, n in query.tuples():

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
 from studio_app.core.errors import ValidationError
-from studio_app.core.fields import Field, Kind
+from studio_app.core.fields import MAX_ROWS, Field, Kind
 from studio_app.core.identity import IdentifierError, normalise_id_number, normalise_phone
-from studio_app.core.text import clean_text, to_halfwidth, too_long
+from studio_app.core.text import clean_text, to_halfwidth, too_long, utf16_len
 from studio_app.storage.models import CodeItem, Member, Resident
 
 
@@ -189,7 +190,67 @@ def coerce(field: Field, value: Any) -> Any:
         return _refs(Member, value, "委员")
     if kind is Kind.RESIDENTS:
         return _refs(Resident, value, "群众")
+    if kind is Kind.ROWS:
+        return _rows(field, value)
     raise AssertionError(kind)
+
+
+_ROW_BLANK: dict[Kind, Any] = {Kind.INT: 0, Kind.BOOL: False, Kind.DATE: None, Kind.MEMBER: None}
+
+
+def _is_number(field: Field, key: str) -> bool:
+    """A number column of a ROWS field, where 0 is what a blank keeps."""
+    return any(c.key == key and c.kind is Kind.INT for c in field.columns)
+
+
+def _row_value(col: Field, value: Any) -> Any:
+    """A row's clean value as its table keeps it (a blank number is 0)."""
+    return _ROW_BLANK.get(col.kind, "") if value is None or value == "" else value
+
+
+def _rows(field: Field, value: Any) -> list[dict[str, Any]]:
+    """A ROWS field's rows: each cleaned against the columns, wholly blank ones dropped,
+    every column present (blank where not given)."""
+    if value is None:
+        return []
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise FieldError("应为多行的列表")
+    what = field.row_label or "行"
+    rows: list[dict[str, Any]] = []
+    for n, row in enumerate(value, start=1):
+        if not isinstance(row, Mapping):
+            raise FieldError(f"第{n}{what}格式不对")
+        if all(is_empty(v) or v is False or (v == 0 and _is_number(field, k))
+               for k, v in row.items()):  # fmt: skip
+            continue
+        try:
+            clean_row = clean(field.columns, row, partial=False)
+        except ValidationError as exc:
+            raise FieldError(f"第{n}{what}，" + "；".join(exc.errors.values())) from None
+        rows.append({c.key: _row_value(c, clean_row.get(c.key)) for c in field.columns})
+    if len(rows) > MAX_ROWS:
+        raise FieldError(f"最多{MAX_ROWS}{what}")
+    if _exchanged_size(field, rows) > MAX_ROWS_CELL:
+        raise FieldError("内容太多，超出数据包一个单元格能携带的长度，请精简或分成两条记录")
+    return rows
+
+
+MAX_ROWS_CELL = 30_000  # UTF-16 units of a ROWS field's exchange cell (Excel: 32,767)
+UUID_LENGTH = 36
+
+
+def _exchanged_size(field: Field, rows: list[dict[str, Any]]) -> int:
+    """About how long the rows' exchange cell will be (``exchange.rows_list``: compact JSON,
+    blanks left out, a member as its uuid), so that entry refuses what cannot travel."""
+    members = {c.key for c in field.columns if c.kind is Kind.MEMBER}
+    shown = [
+        {k: ("u" * UUID_LENGTH if k in members else v) for k, v in row.items() if v not in _BLANKS}
+        for row in rows
+    ]
+    return utf16_len(json.dumps(shown, ensure_ascii=False, separators=(",", ":"), default=str))
+
+
+_BLANKS = (None, "", 0, False)
 
 
 def is_empty(value: Any) -> bool:
@@ -221,6 +282,12 @@ def clean(fields: tuple[Field, ...], values: Mapping[str, Any], *, partial: bool
             errors[f.key] = f"{f.label}：必填"
             continue
         result[f.key] = value
+    for f in fields:
+        other, code = f.required_if
+        if other and not partial and result.get(other) == code and is_empty(result.get(f.key)):
+            enum = known[other].enum
+            shown = dict(enum.choices()).get(code, code) if enum is not None else code
+            errors.setdefault(f.key, f"{f.label}：{known[other].label}为“{shown}”时必填")
     if errors:
         raise ValidationError(errors)
     return result

@@ -98,9 +98,28 @@ def advance(ctx: Context, kind: kinds.RecordKind, record_id: int | str, action: 
             raise TransitionRefused(
                 f"该{kind.short_label}现在是“{shown}”状态，不能“{transition.label}”。"
             )
+        _require_settled(kind, transition, row.id)
         extra = {"status": str(transition.target)}
         records.modify(ctx, rt, row, {}, extra=extra, action=transition.action)
     return row
+
+
+def _require_settled(kind: kinds.RecordKind, transition: kinds.Transition, record_id: int) -> None:
+    """A step that needs every item carried out (``Transition.settled``) is refused while
+    one is neither done nor explained as not feasible."""
+    from studio_app.services import record_rows
+    from studio_app.services.due_items import SETTLED
+
+    for key in transition.settled:
+        fld = kind.field(key)
+        rows = record_rows.read(kind, key, record_id)
+        open_items = [str(r[fld.columns[0].key]) for r in rows if r["status"] not in SETTLED]
+        if open_items:
+            raise TransitionRefused(
+                f"{fld.label}中还有{len(open_items)}{fld.row_label or '行'}未完成也未说明无法落实"
+                f"（{'、'.join(open_items[:3])}{'等' if len(open_items) > 3 else ''}），"
+                f"不能“{transition.label}”。"
+            )
 
 
 def get(kind: kinds.RecordKind, record_id: int | str) -> SyncedModel:

@@ -76,9 +76,9 @@ _OWN: dict[str, Callable[[kinds.RecordKind], Any]] = {
 
 
 def _key(kind: kinds.RecordKind) -> str:
-    """A kind with modules of its own under its usual key (its name in the plural),
-    any other kind under its name."""
-    return kind.name if kind.generic else f"{kind.name}s"
+    """A kind under its declared plural; else one with modules of its own under its name
+    in the plural, any other kind under its name."""
+    return kind.plural or (kind.name if kind.generic else f"{kind.name}s")
 
 
 def counts() -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """What the detail panel beside a list shows of one record: every filled field with its
-Chinese label, codes as labels, identifiers masked unless the user may see them, and the
-linked records (people, sources, resulting proposals, a person's visits) as references.
+Chinese label, codes as labels, identifiers masked unless the user may see them, the rows
+of a ROWS field as a small table (the columns something is filled in), and the linked
+records (people, sources, resulting proposals, a person's visits) as references.
 
 Loading one record costs a get by id and a few indexed look-ups, never work proportional
 to the list the record was picked from.
@@ -18,7 +19,7 @@ from studio_app.core import kinds
 from studio_app.core.errors import NotFound
 from studio_app.core.fields import Field, Kind
 from studio_app.core.identity import mask_id_number, mask_phone
-from studio_app.services import origins, records, site
+from studio_app.services import origins, record_rows, records, site
 from studio_app.services.context import Context
 from studio_app.storage.models import (
     Member,
@@ -66,6 +67,8 @@ class Row:
     refs: tuple[Ref, ...] = ()
     more: int = 0  # linked records not listed in ``refs``
     key: str = ""  # a field's key, or "serial", "status", "origins", "grown:<kind>", "visits"
+    columns: tuple[str, ...] = ()  # a table's column labels (``text``: a line per row)
+    table: tuple[tuple[str, ...], ...] = ()  # its cells, one tuple per row
 
 
 @dataclass(frozen=True)
@@ -135,12 +138,48 @@ class _Formatter:
             return str(value) if self.ctx.may_see_pii else mask_id_number(value)
         return str(value)
 
+    def table(self, f: Field, rows: list[dict[str, Any]]) -> Row | None:
+        """The rows of a ROWS field as a table of the columns with something in them (a
+        zero, an unticked tick: nothing); None without rows."""
+        if not rows:
+            return None
+        names = record_rows.member_names(rows, f)
+
+        def cell(col: Field, value: Any) -> str:
+            if col.kind is Kind.MEMBER:
+                return record_rows.cell_text(col, value, names)
+            if col.kind in (Kind.INT, Kind.BOOL) and not value:
+                return ""
+            return self.text(col, value)
+
+        cells = [[cell(col, r.get(col.key)) for col in f.columns] for r in rows]
+        filled = [i for i, col in enumerate(f.columns)
+                  if any(r.get(col.key) not in (None, "", 0, False) for r in rows)]  # fmt: skip
+        return Row(
+            f.label,
+            "\n".join(record_rows.lines(f, rows)),
+            key=f.key,
+            columns=tuple(f.columns[i].label for i in filled),
+            table=tuple(tuple(c[i] for i in filled) for c in cells),
+        )
+
     def rows(
-        self, fields: Iterable[Field], row: Any, people: dict[str, tuple[Ref, ...]]
+        self,
+        fields: Iterable[Field],
+        row: Any,
+        people: dict[str, tuple[Ref, ...]],
+        tables: dict[str, Row | None] | None = None,
     ) -> list[Row]:
-        """Every filled field of ``row``; person fields come from ``people``."""
+        """Every filled field of ``row``; person fields come from ``people``, the rows of
+        ROWS fields from ``tables``."""
         found = []
+        tables = tables or {}
         for f in fields:
+            if f.kind is Kind.ROWS:
+                shown = tables.get(f.key)
+                if shown is not None:
+                    found.append(shown)
+                continue
             if f.key in people:
                 refs = people[f.key]
                 if refs:
@@ -314,9 +353,11 @@ def _declared(fmt: _Formatter, kind: kinds.RecordKind, record_id: int) -> Detail
             target = _PEOPLE[f.kind]
             ref = getattr(row, f"{f.key}_id")
             people[f.key] = _people(target, target._meta.table_name, [ref] if ref else [])
+    tables = {f.key: fmt.table(f, record_rows.read(kind, f.key, row.id))
+              for f in kind.fields if f.kind is Kind.ROWS}  # fmt: skip
     serial = [Row("编号", row.serial, key="serial")] if row.serial else []
     status = [fmt.status(kind.status, row.status)] if kind.status is not None else []
-    rows = [*serial, *status, *fmt.rows(kind.fields, row, people)]
+    rows = [*serial, *status, *fmt.rows(kind.fields, row, people, tables)]
     rows += _grew_from(kind, row.id) + _grown_into(kind.name, row.id)
     title = str(getattr(row, kind.title_key, "") or "") if kind.title_key else ""
     return Details(kind.name, row.id, title or row.serial or "", tuple(rows))

@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar, overload
 from studio_app.core import kinds
 from studio_app.core.errors import NotFound, StaleRecord, UserError
 from studio_app.core.fields import COUNTY, Field, Kind
-from studio_app.services import audit, contacts, permissions
+from studio_app.services import audit, contacts, permissions, record_rows
 from studio_app.services import changes as announced
 from studio_app.services.context import Context
 from studio_app.storage import kind_tables
@@ -113,6 +113,8 @@ def snapshot(rt: RecordType, row: SyncedModel) -> dict[str, Any]:
     for f in rt.fields:
         if f.key in rt.links:
             values[f.key] = link_ids(rt, f.key, row.id)
+        elif f.kind is Kind.ROWS:
+            values[f.key] = record_rows.read(kinds.kind(rt.name), f.key, row.id)
         elif f.kind in _REF_KINDS:
             values[f.key] = getattr(row, f"{f.key}_id")
         else:
@@ -129,9 +131,9 @@ def _names(model: type[Member] | type[Resident], ids: list[int]) -> list[str]:
 
 def _assign(rt: RecordType, row: SyncedModel, values: Mapping[str, Any]) -> None:
     for key, value in values.items():
-        if key in rt.links:
-            continue
         f = rt.field(key)
+        if key in rt.links or f.kind is Kind.ROWS:
+            continue
         setattr(row, f"{key}_id" if f.kind in _REF_KINDS else key, value)
 
 
@@ -154,10 +156,19 @@ def _write_links(rt: RecordType, row: SyncedModel, values: Mapping[str, Any]) ->
             setattr(row, link.names_column, text)
 
 
+def _write_rows(rt: RecordType, row: SyncedModel, values: Mapping[str, Any]) -> None:
+    for f in rt.fields:
+        if f.kind is Kind.ROWS and f.key in values:
+            record_rows.write(kinds.kind(rt.name), f.key, row.id, values[f.key])
+
+
 def _audit_value(rt: RecordType, key: str, value: Any) -> Any:
-    """Links are audited by name, which stays readable after the ids change."""
+    """Links are audited by name, which stays readable after the ids change; rows as lines."""
     if key in rt.links:
         return _names(rt.links[key].target, value)
+    f = rt.field(key)
+    if f.kind is Kind.ROWS:
+        return record_rows.lines(f, value)
     return value
 
 
@@ -190,6 +201,7 @@ def insert(
     if any(k in values for k in rt.links):
         _write_links(rt, row, values)
         row.save()
+    _write_rows(rt, row, values)
     logged = {
         k: (None, _audit_value(rt, k, v)) for k, v in values.items() if v not in (None, "", [])
     }
@@ -236,6 +248,7 @@ def modify(
         setattr(row, key, value)
     if any(k in rt.links for k in changes):
         _write_links(rt, row, {k: values[k] for k in changes if k in rt.links})
+    _write_rows(rt, row, {k: values[k] for k in changes})
     row.rev += 1 if studio else 0
     row.county_rev += 1 if county else 0
     row.updated_at = ctx.now_utc()

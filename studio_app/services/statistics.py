@@ -43,7 +43,7 @@ from studio_app.core.codes import (
     VisitStatus,
 )
 from studio_app.core.errors import UserError
-from studio_app.core.fields import Kind
+from studio_app.core.fields import Kind, rows_table
 from studio_app.services.site import code_labels, local_site
 from studio_app.services.stat_terms import TERMS, Terms
 from studio_app.storage.models import Site, database
@@ -311,6 +311,18 @@ SELECT member_id, COUNT(DISTINCT id) FROM (
 """
 
 
+def _credited_rows(kind: kinds.RecordKind) -> list[tuple[str, str, str, str]]:
+    """(table, member column, column, code) of each ROWS field whose rows credit their
+    member (``Field.credited_if``), e.g. an activity's attendance rows marked present."""
+    found = []
+    for fld in kind.fields:
+        column, code = fld.credited_if
+        member = next((c.key for c in fld.columns if c.kind is Kind.MEMBER), "")
+        if column and member:
+            found.append((rows_table(kind.name, fld.key), member, column, str(code)))
+    return found
+
+
 def _tallied(kind: kinds.RecordKind, scope: _Scope) -> tuple[int, dict[int, int]]:
     """The period's live records of a counted kind, in total and per member (each member
     credited once per record, through its member fields and member links)."""
@@ -319,14 +331,17 @@ def _tallied(kind: kinds.RecordKind, scope: _Scope) -> tuple[int, dict[int, int]
     total = int(_rows(f"SELECT COUNT(*) FROM {table} WHERE {where}", args)[0][0])
     columns = [f"{f.key}_id" for f in kind.fields if f.kind is Kind.MEMBER]
     links = [link for link in kind.links if link.target_kind == kinds.MEMBER.name]
-    if not columns and len(links) == 1:  # a record's members: one row each, no duplicates
+    credits = _credited_rows(kind)
+    if (
+        not columns and len(links) == 1 and not credits
+    ):  # a record's members: one row each, no duplicates
         (link,) = links
         sql = (
             f'SELECT l.{link.target}, COUNT(*) FROM {table} JOIN "{link.table}" l '
             f"ON l.{link.owner} = r.id WHERE {where} GROUP BY l.{link.target}"
         )
         return total, dict(_rows(sql, args))
-    if not columns and not links:
+    if not columns and not links and not credits:
         return total, {}
     picks = "".join(f", r.{c}" for c in columns)
     parts = [f"SELECT id, {c} AS member_id FROM period WHERE {c} IS NOT NULL" for c in columns]
@@ -334,6 +349,11 @@ def _tallied(kind: kinds.RecordKind, scope: _Scope) -> tuple[int, dict[int, int]
         f'SELECT period.id, l.{link.target} AS member_id FROM period JOIN "{link.table}" l '
         f"ON l.{link.owner} = period.id"
         for link in links
+    ]
+    parts += [
+        f"SELECT period.id, x.{member}_id AS member_id FROM period JOIN {table_} x "
+        f"ON x.{kind.name}_id = period.id WHERE x.{column} = '{code}'"
+        for table_, member, column, code in credits
     ]
     sql = (
         f"WITH period AS MATERIALIZED (SELECT r.id{picks} FROM {table} WHERE {where}) "

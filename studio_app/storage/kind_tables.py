@@ -14,7 +14,7 @@ from functools import cache
 import peewee as pw
 
 from studio_app.core import kinds
-from studio_app.core.fields import Field, Kind
+from studio_app.core.fields import Field, Kind, rows_table
 from studio_app.storage import models
 
 _COLUMN: dict[Kind, type[pw.Field]] = {
@@ -31,6 +31,7 @@ _COLUMN: dict[Kind, type[pw.Field]] = {
 }
 _TARGETS = {Kind.MEMBER: "member", Kind.RESIDENT: "resident"}
 _LINKS = (Kind.MEMBERS, Kind.RESIDENTS)
+_APART = (*_LINKS, Kind.ROWS)  # kept in tables of their own, not as columns of the record
 
 
 def _declared(table: str) -> type[models.BaseModel] | None:
@@ -68,7 +69,7 @@ def model(kind: kinds.RecordKind) -> type[models.SyncedModel]:
         return found  # type: ignore[return-value]
     attrs: dict[str, object] = {"__module__": __name__}
     for fld in kind.fields:
-        if fld.kind not in _LINKS:
+        if fld.kind not in _APART:
             attrs[fld.key] = _column(fld)
     if kind.status is not None:
         attrs["status"] = pw.CharField(16)
@@ -108,6 +109,32 @@ def link_model(kind: kinds.RecordKind, key: str) -> type[models.BaseModel]:
     }
     name = "".join(part.title() for part in link.table.split("_"))
     return type(name, (models.BaseModel,), attrs)
+
+
+@cache
+def rows_model(kind: kinds.RecordKind, key: str) -> type[models.BaseModel]:
+    """The peewee model of the table keeping ``kind``'s rows of field ``key`` (one row per
+    item, in ``position`` order, ``<kind>_id`` its record)."""
+    fld = kind.field(key)
+    if fld.kind is not Kind.ROWS:
+        raise KeyError(f"{kind.name}.{key} is not a ROWS field")
+    table = rows_table(kind.name, key)
+    attrs: dict[str, object] = {
+        "__module__": __name__,
+        kind.name: pw.ForeignKeyField(model(kind), backref="+", on_delete="CASCADE"),
+        "position": pw.IntegerField(default=0),
+        "Meta": type("Meta", (), {"table_name": table,
+                                  "indexes": (((f"{kind.name}_id", "position"), True),)}),
+    }  # fmt: skip
+    for col in fld.columns:
+        attrs[col.key] = _column(col)
+    name = "".join(part.title() for part in table.split("_"))
+    return type(name, (models.BaseModel,), attrs)
+
+
+def rows_fields(kind: kinds.RecordKind) -> tuple[Field, ...]:
+    """``kind``'s ROWS fields."""
+    return tuple(f for f in kind.fields if f.kind is Kind.ROWS)
 
 
 def search_columns(kind: kinds.RecordKind) -> tuple[str, ...]:
@@ -159,6 +186,50 @@ def _count_sql(t: str) -> list[str]:
     ]
 
 
+_UNSORTED = (*_APART, *_TARGETS, Kind.LONGTEXT)  # lists do not sort by these
+_GROUPING = (Kind.ENUM, Kind.CODE, Kind.BOOL)  # few values: sorted by the date within each
+
+
+def sort_keys(kind: kinds.RecordKind) -> tuple[str, ...]:
+    """The columns a list of ``kind`` sorts by: its serial, the list, title and date fields
+    it can sort (not people, links, rows or long texts), its status, ``created_at``."""
+    fields = dict.fromkeys(k for k in (*kind.list_fields, kind.title_key, kind.date_key) if k)
+    own = [k for k in fields if kind.field(k).kind not in _UNSORTED]
+    return ("serial", *own, *(["status"] if kind.status else []), "created_at")
+
+
+def sort_terms(kind: kinds.RecordKind, key: str, table: str = "") -> tuple[str, ...]:
+    """What a list of ``kind`` orders column ``key`` by, before the id (``table``: the
+    alias the columns are qualified with, e.g. ``"t."``): a date or serial some records
+    lack as '' (never NULL: keyset paging compares it), a code, choice, flag or status and
+    then the date (newest first within each, as the visits list), others as they are. Each
+    has an index over live rows (:func:`statements`), so a page reads one page."""
+    column = f'{table}"{key}"'
+    if key == "serial":
+        return (f"COALESCE({column}, '')",)
+    fld = kind.field(key) if key not in ("status", "created_at") else None
+    if fld is not None and fld.kind in (Kind.DATE, Kind.DATETIME) and not fld.required:
+        return (f"COALESCE({column}, '')",)
+    grouped = key == "status" or (fld is not None and fld.kind in _GROUPING)
+    if grouped and kind.date_key:
+        return (column, *sort_terms(kind, kind.date_key, table))
+    return (column,)
+
+
+def _sort_sql(kind: kinds.RecordKind) -> list[str]:
+    """An index over live rows on the terms of each column a list sorts by (the date's is
+    made with the table, under the name the statistics look for)."""
+    out = []
+    for key in sort_keys(kind):
+        terms = sort_terms(kind, key)
+        if key != kind.date_key or terms != (f'"{key}"',):
+            out.append(
+                f'CREATE INDEX "{kind.name}_sort_{key}" ON "{kind.name}" ({", ".join(terms)}) '
+                'WHERE "deleted_at" IS NULL'
+            )
+    return out
+
+
 def statements(kind: kinds.RecordKind, db: pw.Database | None = None) -> list[str]:
     """The SQL that creates ``kind``'s tables: what its migration runs."""
     db = db or pw.SqliteDatabase(":memory:")
@@ -173,8 +244,28 @@ def statements(kind: kinds.RecordKind, db: pw.Database | None = None) -> list[st
             f'CREATE INDEX "{kind.name}_live_{kind.date_key}" ON "{kind.name}" '
             f'("{kind.date_key}") WHERE "deleted_at" IS NULL'
         )
+    out += _sort_sql(kind)
     for link in kind.links:
         out += _table_sql(db, link_model(kind, link.key))
+    for fld in rows_fields(kind):
+        out += _table_sql(db, rows_model(kind, fld.key))
+    if kind.origins and _declared(kind.origin_table) is None:
+        out += _origin_sql(kind)
     if kind.fts:
         out += _search_sql(kind) + _count_sql(kind.name)
+    return out
+
+
+def _origin_sql(kind: kinds.RecordKind) -> list[str]:
+    """The table of the records ``kind``'s records grew from (``services.origins``): the
+    owner's id, then one column per origin kind, a row per origin record."""
+    t, owner = kind.origin_table, f"{kind.name}_id"
+    columns = [f'"{owner}" INTEGER NOT NULL REFERENCES "{kind.name}" ("id") ON DELETE CASCADE']
+    columns += [
+        f'"{o.column}" INTEGER REFERENCES "{o.kind}" ("id") ON DELETE RESTRICT'
+        for o in kind.origins
+    ]
+    out = [f'CREATE TABLE "{t}" ("id" INTEGER NOT NULL PRIMARY KEY, {", ".join(columns)})']
+    for column in (owner, *(o.column for o in kind.origins)):
+        out.append(f'CREATE INDEX "{t}_{column}" ON "{t}" ("{column}")')
     return out

@@ -25,25 +25,25 @@ from studio_app.core.errors import UserError
 class Migration:
     version: int
     name: str
-    sql: str
+    source: str  # the file's text: SQL, or a kind's name
+    generated: bool = False  # a kind's step: its SQL comes from the declaration
+
+    @property
+    def sql(self) -> str:
+        return kind_sql(self.source.strip()) if self.generated else self.source
 
 
 def available() -> list[Migration]:
-    """All migrations shipped with the package, in order."""
+    """All migrations shipped with the package, in order (SQL generated when asked)."""
     found = []
     for entry in resources.files("studio_app.storage").joinpath("sql").iterdir():
         m = re.fullmatch(r"(\d{4})_(\w+)\.(sql|kind)", entry.name)
         if m:
             text = entry.read_text("utf-8")
-            if m.group(3) == "kind":
-                text = kind_sql(text.strip())
-            found.append(Migration(int(m.group(1)), m.group(2), text))
+            found.append(Migration(int(m.group(1)), m.group(2), text, m.group(3) == "kind"))
     found.sort(key=lambda m: m.version)
     assert [m.version for m in found] == list(range(1, len(found) + 1)), "gap in migrations"
     return found
-
-
-LATEST = len(available())
 
 
 def current_version(db: pw.SqliteDatabase) -> int:
@@ -117,3 +117,6 @@ def _statements(sql: str) -> list[str]:
     if buffer.strip():
         raise ValueError("incomplete SQL statement at the end of a migration")
     return statements
+
+
+LATEST = len(available())

@@ -36,10 +36,9 @@ from PySide6.QtWidgets import (
 from studio_app.core import kinds
 from studio_app.core.masking import is_identifier, without_identifiers
 from studio_app.ui import messages
-from studio_app.ui.dialogs.record_dialog import RecordDialog
-from studio_app.ui.widgets.edits import on_input
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # dialogs are loaded with the first one opened, not at start
+    from studio_app.ui.dialogs.record_dialog import RecordDialog
     from studio_app.ui.main_window import MainWindow
 
 log = logging.getLogger("studio_app.ui.drafts")
@@ -256,6 +255,8 @@ class DraftKeeper(QObject):
                 row.set_error(self.tr("Not kept in the draft for your account: type it again."))
 
     def _watch(self) -> None:
+        from studio_app.ui.widgets.edits import on_input
+
         on_input(self.dialog.form_widget, self.timer.start)
 
     def write(self) -> None:
@@ -287,6 +288,8 @@ def keep(dialog: QDialog) -> DraftKeeper | None:
     dialog is one that keeps them)."""
     if _store is None:
         return None
+    from studio_app.ui.dialogs.record_dialog import RecordDialog  # loaded with the first dialog
+
     if isinstance(dialog, RecordDialog) and dialog.draft_kind:
         return DraftKeeper(dialog, _store)
     return None

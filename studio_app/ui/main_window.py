@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.core import kinds
-from studio_app.demo import studio as demo
+from studio_app.demo import marker as demo
 from studio_app.paths import DataDir
 from studio_app.services import changes
 from studio_app.services.context import Context
@@ -80,6 +80,7 @@ def new_text(kind: kinds.RecordKind) -> str:
 
 
 class MainWindow(QMainWindow):
+    pageBuilt = Signal(str)  # a page built when first shown or asked for, by name
     """Holds the pages; new pages are added with :meth:`add_page`."""
 
     def __init__(self, ctx: Context, site_name: str, lookups: Lookups) -> None:
@@ -119,11 +120,10 @@ class MainWindow(QMainWindow):
         self.lookups = lookups
         self.detail_state = b""  # the list/detail divider, shared by the list pages
         self.details_shown = True  # the detail panel beside lists (View menu, F9)
-        # A page per record kind. All but the visits are built when first shown (or first
-        # asked for): building all of them at start cost ~200 ms on a large database.
+        # A page per record kind, built when first shown (or first asked for): building
+        # all of them at start cost ~200 ms on a large database; the desk comes first.
         for entry in registry.entries():
             self.add_record_page(entry)
-        self.visits = self._page("visits", VisitsPage)
         self.add_lazy_page("statistics", self.tr("Statistics"), lambda: StatisticsPage(ctx, self))
         self.add_lazy_page("exchange", self.tr("Exchange"), self._build_exchange)
         self.add_lazy_page("trash", self.tr("Trash"), self._build_trash)
@@ -195,7 +195,11 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(current)
             self._built[name] = page
             self._connect_page(page)
+            self.pageBuilt.emit(name)
         return self._built[name]
+
+    def is_built(self, name: str) -> bool:
+        return name in self._eager or name in self._built
 
     def _connect_page(self, page: QWidget) -> None:
         """A record page's links open records; its detail panel follows the others'; its
@@ -223,6 +227,11 @@ class MainWindow(QMainWindow):
         page = self.lazy_page(name)
         assert isinstance(page, cls), (name, page)
         return page
+
+    @property
+    def visits(self) -> VisitsPage:
+        """The visits page (built now if need be)."""
+        return self._page("visits", VisitsPage)
 
     def kind_page(self, kind: str) -> RecordsPage:
         """The page listing records of ``kind`` (built now if need be)."""

@@ -36,13 +36,19 @@ class WindowState(QObject):
         geometry = self.settings.get(opt.MAIN_GEOMETRY)
         if geometry:
             self.window.restoreGeometry(QByteArray(geometry))
-        restore_visits_page(self.window.visits, self.settings)
+        # The visits page is built when first shown; its state is put back then.
+        self.window.pageBuilt.connect(self._page_built)
         self.window.set_detail_state(self.settings.get(opt.DETAIL_SPLITTER))
         self.window.show_details(self.settings.get(opt.DETAIL_SHOWN))
 
+    def _page_built(self, name: str) -> None:
+        if name == "visits":
+            restore_visits_page(self.window.visits, self.settings)
+
     def save(self) -> None:
         self.settings.set(opt.MAIN_GEOMETRY, bytes(self.window.saveGeometry().data()))
-        save_visits_page(self.window.visits, self.settings)
+        if self.window.is_built("visits"):  # else what was saved stays
+            save_visits_page(self.window.visits, self.settings)
         self.settings.set(opt.DETAIL_SPLITTER, self.window.detail_state)
         self.settings.set(opt.DETAIL_SHOWN, self.window.details_shown)
         self.settings.sync()

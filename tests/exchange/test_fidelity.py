@@ -32,6 +32,7 @@ from studio_app.services import (
     code_lists,
     county_work,
     interviews,
+    kind_records,
     members,
     proposals,
     residents,
@@ -233,7 +234,11 @@ def _hostile_records(ctx: Context) -> dict[str, list[dict[str, str]]]:
         })  # fmt: skip
         p = proposals.create(ctx, {"kind": "proposal", "lead_member": m.id, **t["proposal"]})
         proposals.submit(ctx, p.id)
-        for record, row in zip(specs, (m, r, v, i, p), strict=True):
+        a = kind_records.create(ctx, kinds.ACTIVITY, {
+            "kind": "视察", "organiser": "studio", "starts_at": f"2026-03-{n + 10} 14:00",
+            "attendance": [{"member": m.id, "attendance": "present"}], **t["activity"],
+        })  # fmt: skip
+        for record, row in zip(specs, (m, r, v, i, p, a), strict=True):
             given[record].append({k: getattr(row, k) for k in {"uuid", *covered[record]}})
     for record, fields in texts.items():  # every text column got (nearly) every value
         for f in fields:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from studio_app.core import kinds
 from studio_app.demo import studio as demo
 from studio_app.exchange.export import export_studio
 from studio_app.exchange.importer import import_package, plan_import
@@ -105,7 +106,8 @@ def test_the_plan_counts_every_sheet_and_keeps_only_rows_to_show(
         stages: list[str] = []
         plan = plan_import(cctx, path, stage=stages.append)
         assert stages == STAGES[:2] and _temp_tables() == []
-        assert list(plan.sheet_counts) == ["委员", "群众", "接待走访", "访谈", "提案与社情民意"]
+        assert list(plan.sheet_counts) == [k.sheet_title for k in kinds.all_kinds()]
+        assert list(plan.sheet_counts)[:5] == ["委员", "群众", "接待走访", "访谈", "提案与社情民意"]
         assert plan.sheet_counts["接待走访"]["new"] == 300
         assert plan.counts["new"] == sum(c["new"] for c in plan.sheet_counts.values())
         assert plan.rows == [] and plan.counts["rejected"] == plan.counts["conflict"] == 0

@@ -9,6 +9,7 @@ exported with the real exporter and imported with the real importer.
 from __future__ import annotations
 
 import ast
+import json
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -30,11 +31,12 @@ from studio_app.exchange.schema import (
     sheets_for,
     studio_sheet,
 )
-from studio_app.services import kind_records, members
+from studio_app.services import kind_records, members, record_rows
 from studio_app.services.site import code_labels
 from studio_app.storage.migrations import create_kind
 from studio_app.storage.models import Member, database
 from tests.exchange.conftest import Install, county, everything, out, same_at_both, studio
+from tests.exchange.files import edit
 from tests.exchange.test_county_loop import take
 from tests.kinds.throwaway import TEA_TALK
 
@@ -62,10 +64,31 @@ def portable(kind: kinds.RecordKind) -> dict[str, dict[str, Any]]:
         values = kind_records.values(kind, rid)
         values["host"] = uuid_of.get(values["host"])
         values["members"] = [uuid_of[i] for i in values["members"]]
+        values["agenda"] = [{**r, "speaker": uuid_of.get(r["speaker"])} for r in values["agenda"]]
         row = kind_records.get(kind, rid)
         values.update({key: getattr(row, key) for key in BOOKKEEPING})
         found[row.uuid] = values
     return found
+
+
+def agenda(lead: int, other: int, topic: str) -> list[dict[str, Any]]:
+    """Three rows of the tea talk's agenda: every kind of column, blanks too."""
+    return [
+        {"item": "春茶销路", "speaker": lead, "minutes": 20, "topic": topic,
+         "mood": "satisfied", "due": "2026-12-01", "settled": True},
+        {"item": "=村道修缮", "speaker": other, "mood": "basic", "due": date(2027, 1, 15)},
+        {"item": "下次茶叙时间"},
+    ]  # fmt: skip
+
+
+def sheet_cells(path: Path, title: str) -> tuple[list[Any], list[list[Any]]]:
+    """The header and the rows of sheet ``title`` as calamine reads them."""
+    book = CalamineWorkbook.from_path(str(path))
+    try:
+        cells = book.get_sheet_by_name(title).to_python()
+    finally:
+        book.close()
+    return cells[0], cells[1:]
 
 
 def send(studio: Install, out: Path, expect: dict[str, int], **kw: Any) -> Path:
@@ -87,15 +110,33 @@ def test_every_field_travels_then_an_edit_and_a_trash(
             "title": "=春茶话发展", "held_on": "2026-11-20", "topic": topic, "host": lead.id,
             "members": [other.id, lead.id], "guests": 12, "contact_phone": "0577 6360 1234",
             "notes": "-第一行\n\t第二行", "public": True,
+            "agenda": agenda(lead.id, other.id, topic),
         })  # fmt: skip
         bare = kind_records.create(
             ctx, talk, {"title": "议事", "held_on": "2026-11-21", "members": [other.id]}
         )
         sent = portable(talk)
+        lines = record_rows.lines(
+            talk.field("agenda"), kind_records.values(talk, full.id)["agenda"]
+        )
     assert sent[full.uuid]["held_on"] == date(2026, 11, 20)
     assert sent[full.uuid]["serial"].startswith("CX")
+    assert len(sent[full.uuid]["agenda"]) == 3 and sent[bare.uuid]["agenda"] == []
 
     first = send(studio, out, {"委员": 2, "茶叙": 2}, include_identifiers=True)
+    header, rows = sheet_cells(first, talk.sheet_title)
+    shown = {r[header.index("编号")]: r for r in rows}
+    readable = shown[sent[full.uuid]["serial"]][header.index("议程")]
+    assert readable == "\n".join(lines)  # one line per row, as the services tell them
+    category = code_labels("issue_category")[topic]
+    assert readable.splitlines()[0] == (
+        f"春茶销路，王建国，时长(分钟)：20，{category}，满意，落实期限：2026-12-01，已落实"
+    )
+    data = json.loads(shown[sent[full.uuid]["serial"]][header.index("议程（数据）")])
+    assert data[1] == {"item": "=村道修缮", "speaker": other.uuid, "mood": "basic",
+                       "due": "2027-01-15"}  # fmt: skip
+    assert data[2] == {"item": "下次茶叙时间"}  # blanks left out
+    assert shown[sent[bare.uuid]["serial"]][header.index("议程（数据）")] == ""
     take(county, first, new=4)
     with county:
         assert portable(talk) == sent
@@ -119,6 +160,19 @@ def test_every_field_travels_then_an_edit_and_a_trash(
         ).fetchone() == (1,)
     same_at_both(studio, county)
 
+    with studio as ctx:  # one row of the agenda changes: the record's revision goes up
+        rows = kind_records.values(talk, full.id)["agenda"]
+        rows[1] = {**rows[1], "minutes": 45, "settled": True, "speaker": None}
+        kind_records.update(ctx, talk, full.id, {"agenda": rows[:2]})
+        changed = portable(talk)
+    assert changed[full.uuid]["rev"] == 3
+    assert changed[full.uuid]["agenda"][1]["minutes"] == 45
+    take(county, send(studio, out, {"茶叙": 1}), update=1)
+    with county:
+        assert portable(talk) == changed
+        assert len(kind_records.values(talk, full.uuid)["agenda"]) == 2
+    same_at_both(studio, county)
+
     with county as cctx:
         before = everything()
         with pytest.raises(AlreadyImported):  # the same stick again
@@ -128,6 +182,99 @@ def test_every_field_travels_then_an_edit_and_a_trash(
     take(county, again)  # a full package of the same records: all unchanged
     with county:
         assert everything() == before
+
+
+def set_cell(path: Path, title: str, serial: str, header: str, text: str) -> Path:
+    """A person (or a tool) overwrites one cell of the row of ``serial``, and saves."""
+
+    def change(wb: Any) -> None:
+        ws = wb[title]
+        heads = [c.value for c in ws[1]]
+        for row in ws.iter_rows(min_row=2):
+            if row[heads.index("编号")].value == serial:
+                row[heads.index(header)].value = text
+                return
+        raise KeyError(serial)
+
+    return edit(path, change)
+
+
+def agenda_rows() -> int:
+    return int(database.execute_sql("SELECT count(*) FROM tea_talk_agenda").fetchone()[0])
+
+
+@pytest.mark.parametrize(
+    ("cell", "why"),
+    [
+        ('[{"item": "春茶"', "议程：内容无法读取（隐藏的数据列被改动过）"),
+        ('[{"item": "春茶"}, {"minutes": 5}]', "议程：第2项的“议题”必填"),
+        ('[{"item": "春茶", "speaker": "王建国"}]', "议程：第1项的“发言委员”标识“王建国”格式"),
+        ('[{"item": "春茶", "mood": "很好"}]', "议程：第1项的“反响”“很好”不是可选值"),
+        ('[{"item": "春茶", "due": "2026-13-01"}]', "议程：第1项的“落实期限”日期不存在"),
+    ],
+)
+def test_broken_agenda_data_rejects_the_row_and_writes_nothing(
+    studio: Install, county: Install, out: Path, talk: kinds.RecordKind, cell: str, why: str
+) -> None:
+    """The hidden 议程（数据） cell edited so that it no longer holds valid rows: that tea
+    talk's row is refused naming the sheet, the row, the field and the item; nothing of it
+    is written (a new record is not created, an existing one keeps its rows)."""
+    with studio as ctx:
+        m = members.create(ctx, {"name": "王建国"})
+        new = kind_records.create(ctx, talk, {
+            "title": "新茶叙", "held_on": "2026-11-20", "members": [m.id],
+            "agenda": [{"item": "春茶", "speaker": m.id}],
+        })  # fmt: skip
+    path = set_cell(
+        send(studio, out, {"委员": 1, "茶叙": 1}), "茶叙", new.serial, "议程（数据）", cell
+    )
+    with county as cctx:
+        result = import_package(cctx, path)
+        assert result.applied
+        (refused,) = result.plan.of("rejected")
+        assert (refused.sheet, refused.number) == ("茶叙", 2)
+        assert why in refused.reason, refused.reason
+        assert result.plan.counts["new"] == 1  # the member
+        assert kind_records.count(talk) == 0 if hasattr(kind_records, "count") else True
+        assert database.execute_sql("SELECT count(*) FROM tea_talk").fetchone() == (0,)
+        assert agenda_rows() == 0
+    full = send(studio, out, {"委员": 1, "茶叙": 1}, full=True)
+    take(county, full, new=1)  # the sender's own file goes through
+    with studio as ctx:  # an existing record keeps its rows when the update is refused
+        kind_records.update(ctx, talk, new.id, {"agenda": [{"item": "夏茶"}]})
+    path = set_cell(send(studio, out, {"茶叙": 1}), "茶叙", new.serial, "议程（数据）", cell)
+    with county as cctx:
+        before = everything()
+        result = import_package(cctx, path)
+        assert [r.number for r in result.plan.of("rejected")] == [2]
+        assert everything() == before
+        assert kind_records.values(talk, new.uuid)["agenda"][0]["item"] == "春茶"
+
+
+def test_an_agenda_naming_a_member_not_received_waits_for_it(
+    studio: Install, county: Install, out: Path, talk: kinds.RecordKind
+) -> None:
+    """A speaker's uuid the county has never seen (a hand edit, or a package not arrived):
+    the row is not written; like any link to a person not there, it waits for them."""
+    with studio as ctx:
+        m = members.create(ctx, {"name": "王建国"})
+        row = kind_records.create(ctx, talk, {
+            "title": "茶叙", "held_on": "2026-11-20", "members": [m.id],
+            "agenda": [{"item": "春茶", "speaker": m.id}],
+        })  # fmt: skip
+    stranger = "0badc0de-0000-4000-8000-000000000001"
+    cell = json.dumps([{"item": "春茶", "speaker": stranger}], ensure_ascii=False)
+    path = set_cell(
+        send(studio, out, {"委员": 1, "茶叙": 1}), "茶叙", row.serial, "议程（数据）", cell
+    )
+    with county as cctx:
+        result = import_package(cctx, path, dry_run=True)
+        (held,) = result.plan.of("waiting")
+        assert "引用的议程尚未收到" in held.reason
+        result = import_package(cctx, path)
+        assert result.applied and result.plan.counts["waiting"] == 1
+        assert database.execute_sql("SELECT count(*) FROM tea_talk").fetchone() == (0,)
+        assert agenda_rows() == 0
 
 
 def test_the_phone_is_masked_unless_identifiers_are_included(
@@ -179,8 +326,17 @@ def test_the_sheets_follow_the_registry_at_call_time(ctx: object) -> None:
         keys = [c.key for c in spec.columns]
         assert keys[2:14] == [
             "title", "held_on", "topic", "host", "host__uuid", "members", "members__uuid",
-            "guests", "contact_phone", "notes", "public", "uuid",
+            "guests", "contact_phone", "notes", "public", "agenda",
         ]  # fmt: skip
+        assert keys[14:16] == ["agenda__rows", "uuid"]
+        shown, data = spec.column("agenda"), spec.column("agenda__rows")
+        assert (shown.header, shown.hidden, data.header, data.hidden) == (
+            "议程",
+            False,
+            "议程（数据）",
+            True,
+        )
+        assert "agenda__rows" in spec.hashed_keys and "agenda" not in spec.hashed_keys
         assert TEA_TALK.name not in feedback_records()  # no county-owned field
         assert tables.links(TEA_TALK.name)["members"].table == "tea_talk_member"
     assert TEA_TALK.name not in [s.record for s in sheets_for(PackageKind.STUDIO)]
@@ -192,8 +348,8 @@ def test_the_sheets_follow_the_registry_at_call_time(ctx: object) -> None:
 # ``sniff`` checks zip files (whose "members" are no record kind).
 GENERIC = (
     "apply", "canonical", "columns", "export", "feedback", "files", "hooks", "importer",
-    "labels", "normalise", "plan", "reader", "schema", "signature", "staging", "tables",
-    "waiting", "writer",
+    "labels", "normalise", "plan", "reader", "rows_list", "schema", "signature", "staging",
+    "tables", "waiting", "writer",
 )  # fmt: skip
 
 

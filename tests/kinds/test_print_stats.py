@@ -50,7 +50,8 @@ PHONE = "13812345678"
 
 @pytest.fixture
 def talk(ctx: Context, tea_talk: kinds.RecordKind) -> dict[str, object]:
-    """One tea talk with every field filled, hosted by 王建国 with 陈丽 and 李明 taking part."""
+    """One tea talk with every field filled, hosted by 王建国 with 陈丽 and 李明 taking part,
+    two items on its agenda (陈丽 speaking to the first)."""
     host = members.create(ctx, {"name": "王建国"})
     a = members.create(ctx, {"name": "陈丽"})
     b = members.create(ctx, {"name": "李明"})
@@ -67,9 +68,19 @@ def talk(ctx: Context, tea_talk: kinds.RecordKind) -> dict[str, object]:
             "contact_phone": PHONE,
             "notes": "大家围绕村道修缮、公交线路延伸各抒己见。\n会后整理成社情民意一篇。",
             "public": True,
+            "agenda": two_items(a.id),
         },
     )
     return {"id": row.id, "serial": row.serial}
+
+
+def two_items(speaker: int) -> list[dict[str, object]]:
+    """The talk's agenda: everything filled in the first item, a length in the second."""
+    return [
+        {"item": "村道修缮", "speaker": speaker, "minutes": 20, "topic": "交通出行",
+         "mood": "满意", "due": "2026-05-01", "settled": True},
+        {"item": "公交线路延伸到山后村", "minutes": 15},
+    ]  # fmt: skip
 
 
 def row_id(talk: dict[str, object]) -> int:
@@ -100,10 +111,39 @@ def test_the_printed_form_comes_from_the_declaration(
     assert "138****5678" in text and PHONE not in text  # masked as on the visit form
     assert "公交线路延伸" in text and "会后整理成社情民意一篇" in text and "是" in text
     assert "联系电话按规定遮蔽显示" in text
+    # the agenda: a table headed by its columns, a line per item
+    assert "议程议题发言委员时长(分钟)类别反响落实期限已落实" in text
+    assert "村道修缮陈丽20交通出行满意2026年5月1日是" in text
+    assert "公交线路延伸到山后村15否" in text
     png = tmp_path / "page"
     subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(out), str(png)],
                    check=True, capture_output=True)  # fmt: skip
     assert list(tmp_path.glob("page*.png"))
+
+
+@pdf.needs_poppler
+def test_a_long_agenda_goes_on_under_its_header_and_an_empty_one_has_lines_to_fill(
+    ctx: Context, tea_talk: kinds.RecordKind, talk: dict[str, object], tmp_path: Path
+) -> None:
+    speaker = someone()[0]
+    long = [{"item": f"第{n}项：{'村道修缮与公交线路延伸' * (n % 3 + 1)}", "speaker": speaker,
+             "due": "2026-05-01"} for n in range(1, 61)]  # fmt: skip
+    kind_records.update(ctx, tea_talk, row_id(talk), {"agenda": long}, expected_rev=1)
+    bare = kind_records.create(
+        ctx, tea_talk, {"title": "议事", "held_on": "2026-04-02", "members": someone()}
+    )
+    out = tmp_path / "long.pdf"
+    result = layouts.render(ctx, tea_talk, [row_id(talk), bare.id], out)
+    assert result.pages >= 4
+    pages = [pdf.flat(out, first=n) for n in range(1, result.pages + 1)]
+    assert "第1项" in pages[0] and "第60项" in "".join(pages[:-1])
+    for page in pages[1:-1]:  # each page of the long table: the caption (续) and the header
+        assert "议程（续）议题发言委员时长(分钟)类别反响落实期限已落实" in page
+    text = "".join(pages)
+    assert all(f"第{n}项" in text for n in range(1, 61))  # nothing lost at a page's end
+    last = pages[-1]  # the talk without an agenda: the header over empty lines
+    assert "议事" in last and "议程议题发言委员时长(分钟)类别反响落实期限已落实可公开" not in last
+    assert "议程议题发言委员时长(分钟)类别反响落实期限已落实" in last
 
 
 @pdf.needs_poppler
@@ -239,20 +279,34 @@ def counted_talks(ctx: Context) -> Iterator[kinds.RecordKind]:
         yield counted
 
 
+def others_zero(counted: dict[str, int]) -> bool:
+    """Every counted kind but the tea talk counts nothing (the fixtures make none)."""
+    return all(n == 0 for name, n in counted.items() if name != "tea_talk")
+
+
 def test_a_counted_kind_is_counted_per_period_and_member(counted_talks: kinds.RecordKind) -> None:
-    assert statistics.tallies() == [("interview", kinds.INTERVIEW.tally), ("tea_talk", TALLY)]
+    tallies = statistics.tallies()
+    assert tallies[0] == ("interview", kinds.INTERVIEW.tally)
+    assert tallies[-1] == ("tea_talk", TALLY)  # declared last, counted last
     march = report(MARCH)
-    assert march.counted == {"interview": 0, "tea_talk": 2}
+    assert set(march.counted) == {name for name, _ in tallies}
+    assert march.counted["tea_talk"] == 2 and others_zero(march.counted)
     assert march.others == []  # counted beside the visits, not among the others
-    activity = {m.name: (m.counted, m.total) for m in march.members}
+    activity = {m.name: (m.counted["tea_talk"], m.total) for m in march.members}
     assert activity == {
-        "王建国": ({"interview": 0, "tea_talk": 2}, 2),  # host and member of one: counted once
-        "陈丽": ({"interview": 0, "tea_talk": 1}, 1),  # the trashed talk is not counted
-        "李明": ({"interview": 0, "tea_talk": 1}, 1),
+        "王建国": (2, 2),  # host and member of one: counted once
+        "陈丽": (1, 1),  # the trashed talk is not counted
+        "李明": (1, 1),
     }
+    assert all(others_zero(m.counted) for m in march.members)
     assert report(Period.quarter(2026, 2)).counted["tea_talk"] == 1
     sites = by_site(MARCH)  # a site with nothing but tea talks has its report
     assert [r.counted["tea_talk"] for r in sites] == [2, 2]
+
+
+def counted_labels() -> str:
+    """The counted kinds' labels as the statistics tables head their columns."""
+    return "".join(t.label for _, t in statistics.tallies())
 
 
 def test_the_counted_kind_is_read_through_its_live_date_index(
@@ -269,13 +323,16 @@ def test_the_monthly_report_names_the_counted_kind(
     out = tmp_path / "r.pdf"
     monthly_report.render(ctx, MARCH, out)
     text = pdf.flat(out)
-    assert "开展委员访谈0次，举办委员茶叙2场，撰写提案、社情民意等0件。" in text
-    assert "满意率访谈茶叙提案等" in text  # the summary table's columns
-    assert "委员界别接待走访访谈茶叙提案等合计" in text  # the member activity table's
-    assert "王建国00202" in text  # visits, interviews, tea talks, proposals, total
+    done = "，".join(f"{t.phrase}{2 if name == 'tea_talk' else 0}{t.unit}"
+                    for name, t in statistics.tallies())  # fmt: skip
+    assert f"{done}，撰写提案、社情民意等0件。" in text  # …举办委员茶叙2场…
+    assert f"满意率{counted_labels()}提案等" in text  # the summary table's columns
+    assert f"委员界别接待走访{counted_labels()}提案等合计" in text  # the member activity table's
+    zeros = "0" * len(statistics.tallies())  # visits and the kinds counted before tea talks
+    assert f"王建国{zeros}202" in text  # …, tea talks 2, proposals 0, total 2
     county = tmp_path / "county.pdf"
     monthly_report.render(ctx, MARCH, county, county=True)
-    assert "工作室接待走访办结率按期率满意率访谈茶叙提案等" in pdf.flat(county)
+    assert f"工作室接待走访办结率按期率满意率{counted_labels()}提案等" in pdf.flat(county)
 
 
 def test_the_ledger_workbook_counts_the_counted_kind(
@@ -284,8 +341,11 @@ def test_the_ledger_workbook_counts_the_counted_kind(
     book = openpyxl.load_workbook(export_ledger(ctx, tmp_path, "2026-03"))
     rows = [[c.value for c in row] for row in book["月度统计"].iter_rows()]
     assert ["访谈", 0] in [r[:2] for r in rows] and ["茶叙", 2] in [r[:2] for r in rows]
-    assert ["委员", "界别", "接待走访", "访谈", "茶叙", "提案等"] in [r[:6] for r in rows]
-    assert ["王建国", "", 0, 0, 2, 0] in [r[:6] for r in rows]
+    labels = [t.label for _, t in statistics.tallies()]
+    heads = ["委员", "界别", "接待走访", *labels, "提案等"]
+    assert heads in [r[: len(heads)] for r in rows]
+    wang = ["王建国", "", 0, *[0] * (len(labels) - 1), 2, 0]  # tea talks last of the counted
+    assert wang in [r[: len(heads)] for r in rows]
 
 
 def test_the_statistics_page_and_the_demo_name_the_counted_kind(
@@ -300,11 +360,14 @@ def test_the_statistics_page_and_the_demo_name_the_counted_kind(
     page.set_period("month", 2026, 3)
     assert "访谈 0 次" in page.summary.text() and "茶叙 2 场" in page.summary.text()
     heads = [page.members.horizontalHeaderItem(i).text() for i in range(page.members.columnCount())]
-    assert heads[3:5] == ["访谈", "茶叙"] and len(heads) == 6
-    assert [page.members.item(0, c).text() for c in range(6)] == ["王建国", "", "0", "0", "2", "0"]
+    labels = [t.label for _, t in statistics.tallies()]
+    assert heads[3 : 3 + len(labels)] == labels and len(heads) == 4 + len(labels)
+    wang = ["王建国", "", "0", *["0"] * (len(labels) - 1), "2", "0"]
+    assert [page.members.item(0, c).text() for c in range(len(heads))] == wang
     summary = demo.generate(ctx, visits=200, seed=3)
-    assert summary.counted == {"interview": 10, "tea_talk": 10}
-    assert _counted(summary.counted) == "访谈 10，茶叙 10，"
+    assert summary.counted["interview"] == 10 and summary.counted["tea_talk"] == 10
+    assert _counted(summary.counted).startswith("访谈 10，")
+    assert _counted(summary.counted).endswith("茶叙 10，")
     assert "tea_talks" not in summary.audited() and "interviews" in summary.audited()
 
 
@@ -325,6 +388,23 @@ def test_the_detail_panel_shows_its_fields(
     assert [r.text for r in shown.row("参加委员").refs] == ["陈丽", "李明"]  # type: ignore[union-attr]
     assert [r.kind for r in shown.row("主持委员").refs] == ["member"]  # type: ignore[union-attr]
     assert shown.row("茶叙纪要").long  # type: ignore[union-attr]
+    agenda = shown.row("议程")
+    assert agenda is not None and agenda.columns == (
+        "议题", "发言委员", "时长(分钟)", "类别", "反响", "落实期限", "已落实",
+    )  # fmt: skip
+    assert agenda.table == (
+        ("村道修缮", "陈丽", "20", "交通出行", "满意", "2026-05-01", "是"),
+        ("公交线路延伸到山后村", "", "15", "", "", "", ""),
+    )
+    assert agenda.text.splitlines() == [  # the lines the audit log has
+        "村道修缮，陈丽，时长(分钟)：20，交通出行，满意，落实期限：2026-05-01，已落实",
+        "公交线路延伸到山后村，时长(分钟)：15",
+    ]
+    bare = kind_records.create(
+        ctx, tea_talk, {"title": "议事", "held_on": "2026-04-02", "members": someone()}
+    )
+    bare_rows = record_details.details(ctx, "tea_talk", bare.id).rows
+    assert "议程" not in [r.label for r in bare_rows]  # no rows: not shown
 
 
 def test_a_purge_removes_its_long_trashed_records(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from studio_app.core import kinds
 from studio_app.services import kind_records, members
@@ -22,6 +23,7 @@ from studio_app.ui.main_window import MainWindow
 from studio_app.ui.pages.kind_page import KindPage
 from studio_app.ui.widgets import confirm
 from studio_app.ui.widgets.combos import set_combo_code
+from studio_app.ui.widgets.rows_edit import CellDate, RowsEdit
 from studio_app.workspace import Workspace
 from tests.ui.conftest import (  # noqa: F401  (fixtures)
     Answers,
@@ -84,7 +86,8 @@ def page_of(window: MainWindow) -> KindPage:
 
 def test_the_page_is_in_the_navigation(qtbot: Any, window: MainWindow) -> None:
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles.index("茶叙") == titles.index("群众") + 1  # after the kinds with own pages
+    # after the kinds with own pages and the generic kinds declared before it
+    assert titles.index("茶叙") == titles.index("群众") + len(kinds.generic())
     assert "tea_talk" not in window._built  # built when first shown, like the others
     shortcut = window.findChild(type(window.print_action), "show_tea_talk_action")
     assert shortcut is not None and shortcut.shortcut().toString() == "Ctrl+9"
@@ -255,7 +258,15 @@ def test_a_draft_is_kept_and_offered_back(
     assert isinstance(dialog, KindDialog)
     type_text(dialog.rows["title"].editor, "半截的茶叙")
     dialog.rows["members"].editor.check("李梅")  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: store.path("tea_talk-new").exists())
+    table = agenda_of(dialog)
+    add_item(qtbot, table, "村道修缮")
+    edit_cell(qtbot, table, 0, DUE, date(2026, 12, 1))
+    edit_cell(qtbot, table, 0, SPEAKER, "王建国")
+    typed = dialog.values()["agenda"]
+    path = store.path("tea_talk-new")
+    speaker = f'"speaker": {host["王建国"]}'  # a member by id
+    qtbot.waitUntil(lambda: path.exists() and speaker in path.read_text(encoding="utf-8"))
+    assert '"due": {"$date": "2026-12-01"}' in path.read_text(encoding="utf-8")  # ISO
     window.desk.show_drafts()
     assert "茶叙" in window.desk.drafts.item(0).text()
     assert "半截的茶叙" in window.desk.drafts.item(0).text()
@@ -270,6 +281,165 @@ def test_a_draft_is_kept_and_offered_back(
     assert isinstance(restored, KindDialog) and restored.record_id is None
     assert restored.values()["title"] == "半截的茶叙"
     assert restored.values()["members"] == [host["李梅"]]
+    assert restored.values()["agenda"] == typed  # the rows too, the date a date again
+    assert agenda_of(restored).table.item(0, SPEAKER).text() == "王建国"
     restored.save()
     assert restored.saved_id is not None and store.names() == []
     assert count_rows() == 1
+    assert kind_records.values(kinds.kind("tea_talk"), restored.saved_id)["agenda"] == [
+        blank_row("村道修缮", speaker=host["王建国"], due=date(2026, 12, 1))
+    ]
+
+
+# -- the agenda: a table of rows in the dialog ---------------------------------------------
+
+ITEM, SPEAKER, MINUTES, DUE = 0, 1, 2, 5  # columns of the agenda
+
+
+def agenda_of(dialog: KindDialog) -> RowsEdit:
+    table = dialog.rows["agenda"].editor
+    assert isinstance(table, RowsEdit)
+    return table
+
+
+def kept(qtbot: Any, table: RowsEdit, editor: Any) -> None:
+    """Enter in a cell's editor: kept, and the editor closes."""
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.delegate.editing is None)
+
+
+def add_item(qtbot: Any, table: RowsEdit, text: str) -> int:
+    """A row added with Insert and its 议题 typed; returns its index."""
+    qtbot.keyClick(table.table, Qt.Key.Key_Insert)
+    editor = table.delegate.editing
+    assert editor is not None and editor.objectName() == "itemEditor"
+    type_text(editor, text)
+    kept(qtbot, table, editor)
+    return table.table.rowCount() - 1
+
+
+def edit_cell(qtbot: Any, table: RowsEdit, row: int, column: int, value: Any) -> None:
+    """Edit a cell with its editor (Enter), give it ``value``, keep it (Enter)."""
+    table.table.setCurrentCell(row, column)
+    qtbot.keyClick(table.table, Qt.Key.Key_Return)
+    editor = table.delegate.editing
+    if isinstance(editor, QComboBox):
+        editor.setCurrentIndex(editor.findText(value))
+    elif isinstance(editor, CellDate):
+        editor.setDate(QDate(value.year, value.month, value.day))
+    elif editor is not None and hasattr(editor, "setValue"):
+        editor.setValue(value)
+    else:
+        type_text(editor, value)  # type: ignore[arg-type]
+    kept(qtbot, table, editor)
+
+
+def agenda_count() -> int:
+    return int(database.execute_sql("SELECT count(*) FROM tea_talk_agenda").fetchone()[0])
+
+
+def new_talk(window: MainWindow, title: str) -> KindDialog:
+    dialog = page_of(window).open_record(None)
+    assert isinstance(dialog, KindDialog)
+    type_text(dialog.rows["title"].editor, title)
+    dialog.rows["members"].editor.check("王建国")  # type: ignore[attr-defined]
+    return dialog
+
+
+def blank_row(item: str, **values: Any) -> dict[str, Any]:
+    return {"item": item, "speaker": None, "minutes": 0, "topic": "", "mood": "", "due": None,
+            "settled": False, **values}  # fmt: skip
+
+
+def test_the_agenda_is_saved_shown_and_saved_unchanged_writes_nothing(
+    qtbot: Any, window: MainWindow, tea_talk: kinds.RecordKind, host: dict[str, int]
+) -> None:
+    page = page_of(window)
+    dialog = new_talk(window, "春茶话发展")
+    table = agenda_of(dialog)
+    first = add_item(qtbot, table, "村道修缮")
+    edit_cell(qtbot, table, first, SPEAKER, "李梅")
+    edit_cell(qtbot, table, first, DUE, date(2026, 12, 1))
+    assert dialog.isVisible() and count_rows() == 0  # Enter in a cell is not the dialog's
+    add_item(qtbot, table, "采茶季用工")
+    qtbot.keyClick(table.table, Qt.Key.Key_Return)  # nor Enter on the table: it edits
+    assert table.delegate.editing is not None and dialog.isVisible() and count_rows() == 0
+    qtbot.keyClick(table.delegate.editing, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: table.delegate.editing is None)
+    dialog.save()
+    assert not dialog.isVisible()
+    (record_id,) = (r[0] for r in database.execute_sql("SELECT id FROM tea_talk"))
+    saved = [blank_row("村道修缮", speaker=host["李梅"], due=date(2026, 12, 1)),
+             blank_row("采茶季用工")]  # fmt: skip
+    assert kind_records.values(tea_talk, record_id)["agenda"] == saved
+
+    page.detail_panel.show_details(None)  # the detail panel lists the rows
+    page.details.load()
+    shown = page.detail_panel.text()
+    assert "议程" in shown and "1. 村道修缮" in shown and "2. 采茶季用工" in shown
+    assert "李梅" in shown and "2026-12-01" in shown
+
+    audited = AuditEntry.select().count()
+    dialog = page.open_record(record_id)
+    assert agenda_of(dialog).value() == saved and not dialog.has_changes()
+    dialog.save()  # opened and saved unchanged: nothing is written
+    assert not dialog.isVisible()
+    assert kind_records.get(tea_talk, record_id).rev == 1
+    assert AuditEntry.select().count() == audited
+
+    dialog = page.open_record(record_id)
+    table = agenda_of(dialog)
+    table.table.setCurrentCell(1, ITEM)
+    qtbot.keyClick(table.table, Qt.Key.Key_F2)
+    editor = table.delegate.editing
+    editor.end(False)  # type: ignore[union-attr]
+    type_text(editor, "（临时）")  # type: ignore[arg-type]
+    kept(qtbot, table, editor)
+    assert dialog.changed_values() == {
+        "agenda": [saved[0], {**saved[1], "item": "采茶季用工（临时）"}]
+    }
+    dialog.save()
+    assert kind_records.get(tea_talk, record_id).rev == 2  # one cell: one revision
+    entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
+    assert entry.action == "update"
+    assert json.loads(entry.changes) == {
+        "agenda": [
+            ["村道修缮，李梅，落实期限：2026-12-01", "采茶季用工"],
+            ["村道修缮，李梅，落实期限：2026-12-01", "采茶季用工（临时）"],
+        ]
+    }
+
+
+def test_a_row_without_its_required_item_is_refused_in_place(
+    qtbot: Any, window: MainWindow, host: dict[str, int]
+) -> None:
+    dialog = new_talk(window, "春茶话发展")
+    table = agenda_of(dialog)
+    add_item(qtbot, table, "村道修缮")
+    qtbot.keyClick(table.table, Qt.Key.Key_Insert)  # a second row: no 议题, a length
+    editor = table.delegate.editing
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: table.delegate.editing is None)
+    edit_cell(qtbot, table, 1, MINUTES, 30)
+    table.table.setCurrentCell(0, ITEM)
+    dialog.save()
+    assert dialog.isVisible()
+    assert dialog.error_of("agenda") == "议程：第2项，议题：必填"
+    assert table.table.currentRow() == 1  # the row the message names
+    assert count_rows() == 0 and agenda_count() == 0  # nothing written
+    edit_cell(qtbot, table, 1, ITEM, "茶园道路")
+    assert dialog.error_of("agenda") == ""  # the message goes as the field is fixed
+    dialog.save()
+    assert not dialog.isVisible() and count_rows() == 1 and agenda_count() == 2
+
+
+def test_a_row_added_and_left_empty_is_dropped(
+    qtbot: Any, window: MainWindow, host: dict[str, int]
+) -> None:
+    dialog = new_talk(window, "春茶话发展")
+    table = agenda_of(dialog)
+    add_item(qtbot, table, "村道修缮")
+    qtbot.keyClick(table.table, Qt.Key.Key_Insert)
+    qtbot.keyClick(table.delegate.editing, Qt.Key.Key_Escape)  # type: ignore[arg-type]
+    dialog.save()
+    assert not dialog.isVisible() and agenda_count() == 1

@@ -18,6 +18,7 @@ from studio_app.services import kind_records, members
 from studio_app.services.context import Context
 from studio_app.storage.migrations import create_kind
 from studio_app.storage.models import AuditEntry, database
+from studio_app.ui import mnemonics
 from studio_app.ui.dialogs.kind_dialog import KindDialog
 from tests.kinds.throwaway import TEA_TALK
 from tests.ui.conftest import zh_translation  # noqa: F401  (the dialog in Chinese)
@@ -86,10 +87,25 @@ def test_the_dialog_offers_the_steps_from_the_records_status(
     assert take_up.isVisible() and not wind_up.isVisible()
 
     dialog.rows["guests"].editor.setValue(8)  # type: ignore[attr-defined]
+    dialog.rows["agenda"].editor.set_value([{"item": "茶园道路"}])  # type: ignore[attr-defined]
     take_up.click()  # pending changes are saved first, then the step
     row = kind_records.get(stepped, talk_id)
     assert row.status == OPEN and row.guests == 8
+    assert [r["item"] for r in kind_records.values(stepped, talk_id)["agenda"]] == ["茶园道路"]
     assert audited(stepped) == ["create", "wind_up", "update", "take_up"]
+    assert not dialog.has_changes()  # the dialog shows the record as saved, rows included
+
+
+def test_the_steps_keys_leave_the_agenda_its_own(
+    qtbot: Any, ctx: Context, stepped: kinds.RecordKind, talk_id: int
+) -> None:
+    """Alt+letters: the agenda's buttons keep theirs, the steps take others."""
+    dialog = KindDialog(ctx, stepped, talk_id)
+    qtbot.addWidget(dialog)
+    table = dialog.tables()[0]
+    own = {mnemonics.key_of(b.text()) for b in table.buttons()}
+    steps = {mnemonics.key_of(b.text()) for b in dialog.steps.values()}
+    assert len(own) == 4 and "" not in own and not own & steps
 
 
 def test_cancel_or_saving_unchanged_writes_nothing(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import time
 from collections import defaultdict
@@ -28,6 +29,7 @@ from studio_app.core.fields import COUNTY
 from studio_app.core.identity import normalise_id_number, normalise_phone
 from studio_app.core.workflow import ALLOWED, OPEN_STATUSES, initial_status
 from studio_app.demo import studio as demo
+from studio_app.demo.activities import activities_for
 from studio_app.demo.text import SEARCH_WORD
 from studio_app.services import integrity, proposals, record_counts, site, visits
 from studio_app.services.context import Context
@@ -39,6 +41,7 @@ from tests.conftest import fixed_clock
 
 NOW = datetime(2026, 6, 15, 12, 0)  # UTC
 VISITS = 2000
+ACTIVITIES = 120  # about 40 a year over the demo's three years
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 
 
@@ -88,19 +91,32 @@ def c(ctx: Context) -> Context:
 
 def test_counts_match_the_summary(g: Generated) -> None:
     s = g.summary
-    counted = {"interview": VISITS // 100}
+    counted = {"interview": VISITS // 100, "activity": ACTIVITIES}
     assert s == demo.DemoSummary(30, VISITS // 5, VISITS, VISITS // 50, counted)
+    assert activities_for(VISITS, demo.YEARS, demo.BASE_VISITS) == ACTIVITIES
     for model, expected in ((Member, s.members), (Resident, s.residents), (Visit, s.visits),
                             (Interview, s.counted["interview"]),
                             (Proposal, s.proposals)):  # fmt: skip
         assert model.select().count() == expected, model
+    assert one("SELECT count(*) FROM activity") == ACTIVITIES
+
+
+def test_the_audit_entry_lists_every_kind_made(g: Generated) -> None:
+    entry = json.loads(one("SELECT changes FROM audit_entry WHERE action = 'demo'"))
+    made = {key: after for key, (_before, after) in entry.items()}
+    assert made == g.summary.audited() | {"seed": 7}
+    assert made["activity"] == ACTIVITIES and made["interviews"] == VISITS // 100
+    assert set(made) == {"members", "residents", "visits", "interviews", "proposals",
+                         "activity", "seed"}  # fmt: skip
 
 
 def test_stats_agree(g: Generated) -> None:
     counts = record_counts.counts()
     trashed = Visit.select().where(Visit.deleted_at.is_null(False)).count()
     assert counts["visits"]["total"] == g.summary.visits - trashed
-    assert counts["trash"] == trashed
+    trashed_activities = one("SELECT count(*) FROM activity WHERE deleted_at IS NOT NULL")
+    assert counts["activities"]["total"] == ACTIVITIES - trashed_activities == ACTIVITIES - 1
+    assert counts["trash"] == trashed + trashed_activities
     assert counts["members"] == g.summary.members
     assert counts["interviews"]["total"] == g.summary.counted["interview"]
     assert counts["proposals"]["total"] == g.summary.proposals
@@ -173,7 +189,8 @@ def test_nothing_is_in_the_future_and_stamps_are_complete(g: Generated) -> None:
     first, last = q("SELECT min(occurred_at), max(occurred_at) FROM visit")[0]
     assert str(three_years_ago) < first and last <= str(now_local)
     assert one("SELECT max(occurred_at) FROM interview") <= str(now_local)
-    for table in ("member", "resident", "visit", "interview", "proposal"):
+    assert one("SELECT max(starts_at) FROM activity") <= str(now_local)
+    for table in ("member", "resident", "visit", "interview", "proposal", "activity"):
         rows = q(f"SELECT uuid, origin_site, created_at, updated_at, rev, county_rev, "
                  f"created_by, updated_by FROM {table}")  # fmt: skip
         assert len({r[0] for r in rows}) == len(rows)
@@ -297,7 +314,7 @@ def test_database_is_sound_and_searchable(g: Generated) -> None:
 
 def test_serials_are_consecutive_and_counters_updated(g: Generated) -> None:
     numbers: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for table in ("visit", "interview", "proposal"):
+    for table in ("visit", "interview", "proposal", "activity"):
         for (serial,) in q(f"SELECT serial FROM {table} ORDER BY id"):
             prefix, year, number = serial.split("-")
             numbers[(prefix, year)].append(int(number))
@@ -344,6 +361,9 @@ def test_same_seed_same_content(tmp_path: Path) -> None:
         "proposal": "serial, kind, title, facts, status, review, county_no, co_signer_names",
         "visit_member": "visit_id, member_id",
         "proposal_source": "proposal_id, visit_id, interview_id",
+        "activity": "serial, kind, title, starts_at, summary, problems, served_count",
+        "activity_attendance": "activity_id, member_id, attendance, reason",
+        "activity_follow_ups": "activity_id, item, unit, due, status, done_on",
     }
 
     def content(name: str, seed: int) -> dict[str, list[tuple[Any, ...]]]:
@@ -366,19 +386,20 @@ def test_progress_is_reported_per_chunk(c: Context) -> None:
     assert calls[-1] == (total, total)
     assert all(t == total for _, t in calls)
     assert [d for d, _ in calls] == sorted({d for d, _ in calls}) and len(calls) >= 4
-    assert summary == demo.DemoSummary(30, 4000, 20_000, 400, {"interview": 200})
+    counted = {"interview": 200, "activity": 1200}
+    assert summary == demo.DemoSummary(30, 4000, 20_000, 400, counted)
     live = one("SELECT count(*) FROM visit WHERE deleted_at IS NULL")
     assert live == 20_000 - 60 and one("SELECT count(*) FROM visit_fts") == live  # live indexed
 
 
 def test_small_and_repeated_runs_add_up(c: Context) -> None:
     first = demo.generate(c, visits=0)
-    assert first == demo.DemoSummary(30, 50, 0, 20, {"interview": 10})
+    assert first == demo.DemoSummary(30, 50, 0, 20, {"interview": 10, "activity": 6})
     second = demo.generate(c, visits=150, seed=2)
     assert Member.select().count() == 60 and Visit.select().count() == 150
     assert Proposal.select().count() == first.proposals + second.proposals
     assert q("PRAGMA foreign_key_check") == [] and integrity.problems() == []
-    for table in ("visit", "interview", "proposal"):
+    for table in ("visit", "interview", "proposal", "activity"):
         assert one(f"SELECT count(DISTINCT serial) = count(*) FROM {table}") == 1
 
 

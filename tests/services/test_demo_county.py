@@ -15,6 +15,7 @@ from studio_app.core.codes import AdoptionLevel, CodeListKind, ReplyClass, Revie
 from studio_app.core.errors import UserError
 from studio_app.demo import county as county_demo
 from studio_app.demo import studio as demo
+from studio_app.demo.activities import activities_for
 from studio_app.demo.county_work import STUDIOS, CountyDemoSummary, studio_name
 from studio_app.exchange.feedback import sync_status
 from studio_app.services import county_work, integrity, site
@@ -118,6 +119,24 @@ def test_records_of_each_origin(m: Made) -> None:
         assert not model.select().where(model.origin_site == county).exists()
     assert Visit.select().count() == m.summary.visits == STUDIO_COUNT * VISITS
     assert Proposal.select().count() == m.summary.proposals
+
+
+def test_the_studios_activities_reach_the_county_with_their_rows(m: Made) -> None:
+    """Each studio demo's member activities travel in its packages, rows and all."""
+    per_studio = activities_for(VISITS, demo.YEARS, demo.BASE_VISITS)
+    assert m.summary.counted["activity"] == STUDIO_COUNT * per_studio
+    origins = q("SELECT origin_site, count(*) FROM activity GROUP BY origin_site")
+    studios = {s.uuid for s in Site.select().where(~Site.is_local)}
+    assert {o for o, _ in origins} == studios and {n for _, n in origins} == {per_studio}
+    # Every activity came with its attendance; rows name members of its own studio.
+    assert not q("SELECT a.id FROM activity a WHERE NOT EXISTS (SELECT 1 FROM "
+                 "activity_attendance r WHERE r.activity_id = a.id)")  # fmt: skip
+    assert not q(
+        "SELECT r.id FROM activity_attendance r JOIN activity a ON a.id = r.activity_id "
+        "JOIN member mb ON mb.id = r.member_id WHERE mb.origin_site != a.origin_site"
+    )
+    assert q("SELECT count(*) FROM activity_follow_ups")[0][0] > 0
+    assert q("SELECT count(*) FROM activity_participants")[0][0] > 0
 
 
 def test_the_county_did_its_work(m: Made) -> None:

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from studio_app.core import defaults
+from studio_app.core.codes import CodeListKind
 from studio_app.core.errors import UserError
+from studio_app.services import site
 from studio_app.storage import migrations
 from studio_app.storage.database import close_database, open_database
 from studio_app.storage.models import ALL_MODELS, database
@@ -95,7 +98,10 @@ def test_upgrade_from_version_1_keeps_every_row_and_indexes_old_text(tmp_path: P
     db = open_database(path)  # opening migrates to the latest version
     try:
         assert migrations.current_version(db) == migrations.LATEST
-        assert _counts() == before
+        seeded = {"code_item": before["code_item"] + len(defaults.ACTIVITY_KINDS)}
+        assert _counts() == {**before, **seeded}  # a list added since: its defaults
+        kinds_now = site.code_labels(CodeListKind.ACTIVITY_KIND)
+        assert list(kinds_now.values()) == list(defaults.ACTIVITY_KINDS)
         from studio_app.services.lists import visits as visit_list
         from studio_app.services.lists.paging import ListQuery
 

@@ -1,8 +1,8 @@
-"""Render the visits page, the visit dialog and the desk to PNG files (not a test), and
-with ``--county`` the county office's desk, proposals list and work dialog.
+"""Render the visits page, the visit dialog, the desk, exchange and settings to PNG files
+(not a test), and with ``--county`` the county office's desk, proposals list and work dialog.
 
-    xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.ui.screenshots \\
-        [--data-dir DIR] [--out docs/screenshots] [--county]
+    xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \\
+        .venv/bin/python -m tests.ui.screenshots [--data-dir DIR] [--out DIR] [--county]
 
 Without ``--data-dir`` a temporary studio with demo data is used (``--county``: the county
 office's demo in a temporary folder). Run under Xvfb (or a real
@@ -140,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     window.show_page(window.desk)
     settle(app)
     save(window, args.out / "desk.png")
+    for name in ("exchange", "settings"):
+        window.show_page(window.lazy_page(name))
+        settle(app)
+        save(window, args.out / f"{name}.png")
     QTimer.singleShot(0, app.quit)
     workspace.close()
     return 0

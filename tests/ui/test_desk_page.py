@@ -87,3 +87,38 @@ def test_new_records_start_from_the_toolbar(qtbot, window: MainWindow) -> None:
     window.new_actions["visit"].trigger()
     assert window.visits.dialog is not None and window.visits.dialog.windowTitle() == "新建来访"
     window.visits.dialog.reject()
+
+
+def test_the_desk_lists_overdue_items_and_opens_their_record(
+    qtbot, window: MainWindow, ctx: Context, people: People
+) -> None:
+    """An activity's follow-up past its date and not done shows in red; Enter opens it."""
+    from studio_app.core import kinds
+    from studio_app.services import kind_records
+
+    desk = window.desk
+    desk.refresh()
+    assert desk.items_box.isHidden()  # nothing overdue: no empty box
+    past = ctx.today() - timedelta(days=3)
+    values = {
+        "title": "视察水库",
+        "kind": "07",
+        "organiser": "studio",
+        "starts_at": "2026-10-09 09:00",
+        "attendance": [{"member": people.members["李梅"], "attendance": "present"}],
+        "follow_ups": [
+            {"item": "清理溢洪道", "unit": "县水利局", "due": past, "status": "in_progress"},
+            {"item": "加装护栏", "due": past, "status": "done", "done_on": past},
+        ],
+    }
+    record = kind_records.create(ctx, kinds.ACTIVITY, values)
+    desk.refresh()
+    assert not desk.items_box.isHidden()
+    assert desk.items_box.title() == "逾期事项（1）"
+    table = desk.items_table
+    row = [table.item(0, c).text() for c in range(table.columnCount())]
+    assert row == [record.serial, "视察水库", "清理溢洪道（推进中）", "县水利局", past.isoformat()]
+    table.setCurrentCell(0, 2)
+    with qtbot.waitSignal(desk.openRecord) as opened:
+        table.activated.emit(table.currentIndex())
+    assert opened.args == ["activity", record.id]

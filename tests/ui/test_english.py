@@ -44,6 +44,7 @@ def declared_texts(kind: kinds.RecordKind) -> set[str]:
     texts |= {g.title for g in kind.dialog.groups} | {t.label for t in kind.transitions}
     texts |= {t for o in kind.origins for t in (o.button, o.button_tip)}
     texts |= {g.label for g in kind.glances} | ({kind.tally.label} if kind.tally else set())
+    texts |= {col.label for fld in kind.fields for col in fld.columns}  # a ROWS field's
     return texts - {""}
 
 
@@ -189,3 +190,25 @@ def test_counts_in_the_singular_and_the_plural(window: MainWindow, add_visits: A
     window.visits.model.reload()
     assert window.count_label.text() == "Total 1 Visit record"
     assert window.visits.count_label.text() == "1 record"
+
+
+def test_users_and_audit_log_in_english(qtbot, english: None, ctx: Context) -> None:
+    """The roles by their English names; the audit log's count in the plural."""
+    from studio_app.services import accounts
+    from studio_app.ui.pages.audit_page import AuditPage
+    from studio_app.ui.pages.users_page import UsersPage
+
+    accounts.first_admin("admin", "admin password")
+    admin = accounts.as_user(ctx, "admin")
+    accounts.add(admin, "zhangsanfeng", "a password", name="张三丰", role="staff")
+    users = UsersPage(admin)
+    qtbot.addWidget(users)
+    users.reload()
+    roles = {users.table.item(r, c).text() for r in range(users.table.rowCount())
+             for c in range(users.table.columnCount()) if users.table.item(r, c)}  # fmt: skip
+    assert {"Administrator", "Staff"} <= roles
+    assert chinese_left(users, ["张三丰"]) == []
+    audit = AuditPage(admin)
+    qtbot.addWidget(audit)
+    audit.reload()
+    assert re.fullmatch(r"\d+ entr(y|ies)", audit.count_label.text())

@@ -506,7 +506,7 @@ def test_statistics_export_to_workbook(
     assert page.workbook_button.isEnabled()
     save_as.paths.append(tmp_path / "台账")
     page.workbook_button.click()
-    assert save_as.asked[-1][1].name == "SQZ_ledger_2026-03.xlsx"
+    assert save_as.asked[-1][1].name == "石桥镇政协委员工作室_履职台账_2026-03.xlsx"
     book = openpyxl.load_workbook(tmp_path / "台账.xlsx", read_only=True)
     sheet = book["接待走访台账"]
     cells = [str(c) for row in sheet.iter_rows(max_row=6, values_only=True) for c in row if c]

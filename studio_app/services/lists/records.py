@@ -31,6 +31,7 @@ from studio_app.services.lists.paging import (
     studio_column,
     studio_filter,
 )
+from studio_app.storage import kind_tables
 
 
 def _flag(column: str) -> Any:
@@ -207,8 +208,7 @@ def _field_column(kind: kinds.RecordKind, fld: Field) -> Column:
         return Column(key, f"(SELECT name FROM {_PEOPLE[fld.kind]} WHERE id = t.{key}_id)")
     if fld.kind is Kind.LONGTEXT:
         return Column(key, f"substr(t.{key}, 1, {EXCERPT})")
-    nullable = fld.kind in (Kind.DATE, Kind.DATETIME) and not fld.required
-    return Column(key, f"t.{key}", (f"COALESCE(t.{key}, '')" if nullable else f"t.{key}",))
+    return Column(key, f"t.{key}", kind_tables.sort_terms(kind, key, "t."))
 
 
 def _field_filter(kind: kinds.RecordKind, fld: Field) -> Filter | None:
@@ -250,12 +250,13 @@ def kind_lister(kind: kinds.RecordKind) -> Lister:
     fields = [kind.field(k) for k in keys]
     columns = [
         Column("id", "t.id"),
-        Column("serial", "t.serial", ("COALESCE(t.serial, '')",)),
+        Column("serial", "t.serial", kind_tables.sort_terms(kind, "serial", "t.")),
         *(_field_column(kind, f) for f in fields),
     ]
     if kind.status is not None:
-        columns.append(Column("status", "t.status", ("t.status",)))
-    columns += [Column("rev", "t.rev"), Column("created_at", "t.created_at", ("t.created_at",))]
+        columns.append(Column("status", "t.status", kind_tables.sort_terms(kind, "status", "t.")))
+    created = kind_tables.sort_terms(kind, "created_at", "t.")
+    columns += [Column("rev", "t.rev"), Column("created_at", "t.created_at", created)]
     columns.append(studio_column())
     names = [f"t.{link.names_column}" for link in kind.links if link.names_column]
     searched = [f"t.{c}" for c in (kind.search or (kind.title_key,)) if c]

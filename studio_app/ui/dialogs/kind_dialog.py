@@ -10,10 +10,13 @@ record shows its status, and a button for each step of its kind's workflow that 
 status (``RecordKind.transitions``, run by :func:`~studio_app.services.kind_records.advance`).
 The kind's ``dialog`` layout gives the first size, text heights, hints, how errors are
 worded, and groups of fields side by side (a group may wait until the record is saved).
+A ROWS field is a table of rows with buttons of its own (:class:`RowsEdit`); an
+error about one of its rows makes that row the current one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -53,6 +56,7 @@ from studio_app.ui.widgets.optional_date import (
     set_edit_value,
 )
 from studio_app.ui.widgets.resident_picker import ResidentPicker
+from studio_app.ui.widgets.rows_edit import RowsEdit
 
 MAX_COUNT = 100_000
 W = TypeVar("W", bound=QWidget)
@@ -147,6 +151,11 @@ def _residents(ctx: Context, parent: QWidget, *, one: bool) -> Editor:
     return Editor(picker, picker.existing_ids, lambda v: picker.set_residents(v or []))
 
 
+def _rows(fld: Field, parent: QWidget) -> Editor:
+    table = RowsEdit(fld, parent)
+    return Editor(table, table.value, table.set_value)
+
+
 def editor(fld: Field, ctx: Context, parent: QWidget) -> Editor:
     """The editor of one field, by its kind."""
     kind = fld.kind
@@ -168,6 +177,8 @@ def editor(fld: Field, ctx: Context, parent: QWidget) -> Editor:
         return _members(parent)
     if kind in (Kind.RESIDENT, Kind.RESIDENTS):
         return _residents(ctx, parent, one=kind is Kind.RESIDENT)
+    if kind is Kind.ROWS:
+        return _rows(fld, parent)
     raise AssertionError(kind)
 
 
@@ -216,6 +227,8 @@ class KindDialog(RecordDialog):
             if key in self.editors:
                 self.widget(key, QPlainTextEdit).setMinimumHeight(height)
         self._fix_later_texts()
+        for later in self.tables()[1:]:
+            later.drop_mnemonics()  # one set of Alt+letters per dialog
         self.steps: dict[str, QPushButton] = {}
         self.add_actions()
         self.setWindowTitle(self.new_title())
@@ -257,6 +270,10 @@ class KindDialog(RecordDialog):
         """The editor of field ``fld`` (a kind's dialog may give some fields its own)."""
         return editor(fld, self.ctx, self)
 
+    def tables(self) -> list[RowsEdit]:
+        """The editors of the ROWS fields, in order."""
+        return [e.widget for e in self.editors.values() if isinstance(e.widget, RowsEdit)]
+
     def widget(self, key: str, cls: type[W]) -> W:
         """The editor of field ``key``, which is a ``cls``."""
         found = self.editors[key].widget
@@ -275,7 +292,12 @@ class KindDialog(RecordDialog):
             button.hide()
             self.actions_row.addWidget(button)
             self.steps[transition.action] = button
-        taken = [mnemonics.key_of(b.text()) for b in (self.save_button, self.cancel_button)]
+        own = [
+            self.save_button,
+            self.cancel_button,
+            *(b for t in self.tables() for b in t.buttons()),
+        ]
+        taken = [mnemonics.key_of(b.text()) for b in own]
         mnemonics.assign(self.steps.values(), taken)
 
     def take_step(self, action: str) -> None:
@@ -334,6 +356,16 @@ class KindDialog(RecordDialog):
         if self.record_id is None:
             return service.create(self.ctx, values)
         return service.update(self.ctx, self.record_id, values, expected_rev=self.rev)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """As every dialog does; a rows table also makes the row an error names current."""
+        super().show_errors(errors)
+        for key, message in errors.items():
+            made = self.editors.get(key)
+            if made is not None and isinstance(made.widget, RowsEdit):
+                found = re.search(r"第(\d+)", message)
+                if found:
+                    made.widget.select_row(int(found.group(1)) - 1)
 
     def field_error(self, key: str, message: str) -> str:
         if self.record_kind.dialog.bare_errors:

@@ -186,7 +186,7 @@ class AuditPage(QWidget):
         self.model.set_entries(self.found)
         for col in range(self.model.columnCount() - 1):  # the changes take the rest
             self.table.resizeColumnToContents(col)
-        self.count_label.setText(self.tr("{0} entries").format(len(self.found)))
+        self.count_label.setText(self.tr("%n entries", "", len(self.found)))
         self.show_changes(self.table.currentIndex().row())
 
     def select(self, row: int) -> None:

@@ -1,7 +1,9 @@
 """The desk (工作台), the first page: the day's work. Today's date and who is on duty,
 unsaved drafts, referrals that are overdue and those due within a week (two lists that
 never share a case), what came back from the county office this month (proposal-type
-records it reviewed, answered or adopted), and the visits recorded today. New records
+records it reviewed, answered or adopted), the visits recorded today, and the items past
+their date and not carried out (an activity's follow-ups, a consultation's outcome list:
+``services.due_items``). New records
 start from the toolbar (Ctrl+N and the kinds' own keys), not from here.
 
 There is no duty roster in the data yet, so "on duty" means the members who have recorded
@@ -18,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -29,12 +31,15 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from studio_app.core import kinds
-from studio_app.services import members
+from studio_app.core.codes import CodeListKind, ItemStatus
+from studio_app.services import due_items, members, site
 from studio_app.services.context import Context
 from studio_app.services.lists.paging import ListQuery
 from studio_app.services.lists.records import PROPOSALS
@@ -144,6 +149,7 @@ class DeskPage(QWidget):
             lambda item: self.openDraft.emit(item.data(Qt.ItemDataRole.UserRole))
         )
         QVBoxLayout(self.drafts_box).addWidget(self.drafts)
+        self.items_box, self.items_table = self._items_section()
         # The day's work: what is late, what falls due this week; what came back from the
         # county, what was recorded today. New records start from the toolbar (Ctrl+N …).
         grid = QGridLayout()
@@ -151,6 +157,7 @@ class DeskPage(QWidget):
         grid.addWidget(self.feedback_box, 0, 1)
         grid.addWidget(self.due_box, 1, 0)
         grid.addWidget(self.today_box, 1, 1)
+        grid.addWidget(self.items_box, 2, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.demo_banner)
         layout.addWidget(self.today_label)
@@ -160,7 +167,9 @@ class DeskPage(QWidget):
         for model in self._models():
             model.totalChanged.connect(self._show_titles)
         self._fitted = False  # column widths are fitted to the first rows shown
-        follow(self, lambda: shown_by("visit") | shown_by("proposal"), self.changed)
+        tracked = {k.name for k, _ in kinds.tracked_rows()}
+        shown = lambda: shown_by("visit") | shown_by("proposal") | tracked  # noqa: E731
+        follow(self, shown, self.changed)
 
     def _visits(self, query: ListQuery) -> VisitTableModel:
         model = visit_model(self.ctx, self.lookups_, self, page_size=PAGE_SIZE)
@@ -197,6 +206,52 @@ class DeskPage(QWidget):
         QVBoxLayout(box).addWidget(table)
         return box, table
 
+    def _items_section(self) -> tuple[QGroupBox, QTableWidget]:
+        """Items past their date and not carried out (an activity's follow-ups, a
+        consultation's outcome list); shown only when there are some."""
+        box = QGroupBox(self)
+        table = QTableWidget(0, 5, box)
+        table.setObjectName("dueItemsTable")
+        table.setHorizontalHeaderLabels(
+            [self.tr("Serial"), self.tr("Record"), self.tr("Item"), self.tr("Responsible unit"),
+             self.tr("Deadline")]
+        )  # fmt: skip
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(False)
+        table.setMaximumHeight(table.fontMetrics().height() * 8)
+        table.activated.connect(self._open_item)
+        QVBoxLayout(box).addWidget(table)
+        box.hide()
+        return box, table
+
+    def show_due_items(self) -> None:
+        found = due_items.overdue(self.ctx.today())
+        units = site.code_labels(CodeListKind.HANDLING_UNIT)
+        late = QColor("#b3261e")
+        self.items_table.setRowCount(len(found))
+        for row, item in enumerate(found):
+            status = ItemStatus(item.status).label if item.status else ""
+            what = f"{item.item}（{status}）" if status else item.item
+            texts = (item.serial, item.title, what, units.get(item.unit, item.unit),
+                     item.due.isoformat())  # fmt: skip
+            for column, text in enumerate(texts):
+                cell = QTableWidgetItem(text)
+                cell.setForeground(late)
+                cell.setData(Qt.ItemDataRole.UserRole, (item.kind, item.record_id))
+                self.items_table.setItem(row, column, cell)
+        self.items_table.resizeColumnsToContents()
+        self.items_box.setTitle(self.tr("Overdue items ({0})").format(count_text(len(found))))
+        self.items_box.setVisible(bool(found))
+
+    def _open_item(self, index: QModelIndex) -> None:
+        cell = self.items_table.item(index.row(), 0)
+        if cell is not None:
+            kind, record_id = cell.data(Qt.ItemDataRole.UserRole)
+            self.openRecord.emit(kind, record_id)
+
     def _open(self, model: ListerTableModel, index: QModelIndex) -> None:
         if not index.isValid():
             return
@@ -212,6 +267,7 @@ class DeskPage(QWidget):
         for model in self._models():
             model.reload()
         self.show_drafts()
+        self.show_due_items()
 
     def changed(self) -> None:
         """Records changed elsewhere: read again, keeping each list's selection."""
@@ -219,6 +275,7 @@ class DeskPage(QWidget):
         for table, model in zip(self._tables(), self._models(), strict=True):
             reload_kept(table, model)
         self.show_drafts()
+        self.show_due_items()
 
     def _show_day(self) -> None:
         day = self.ctx.today()

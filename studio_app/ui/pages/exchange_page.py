@@ -389,7 +389,7 @@ class ExchangePage(QWidget):
                     ).format(missing),
                 )
             held = self.tr("; ").join(
-                self.tr("No. {0}: {1} rows").format(w.sequence, f"{w.rows:,}") for w in s.waiting
+                self.tr("No. {0}: %n rows", "", w.rows).format(w.sequence) for w in s.waiting
             )
             shown.append(
                 TextRow(

@@ -24,7 +24,6 @@ from studio_app.core.fields import Kind
 from studio_app.services import kind_records, members
 from studio_app.services.context import Context
 from studio_app.services.lists.records import column_key, lister_of
-from studio_app.ui.dialogs.kind_dialog import KindDialog
 from studio_app.ui.i18n import declared
 from studio_app.ui.lookups import Lookups, enum_labels
 from studio_app.ui.models import kind_columns
@@ -163,6 +162,8 @@ class KindPage(ListPage):
         launch.preview(self, lambda: print_jobs.record(self.ctx, self.kind, record_id))
 
     def make_dialog(self, record_id: int | None) -> QDialog:
+        from studio_app.ui.dialogs.kind_dialog import KindDialog  # with the first dialog
+
         return KindDialog(self.ctx, self.kind, record_id, self)
 
     def delete_record(self, record_id: int) -> None:

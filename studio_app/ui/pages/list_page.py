@@ -38,7 +38,6 @@ from studio_app.services.lists.paging import Lister, ListQuery
 from studio_app.services.lists.records import column_key
 from studio_app.ui import drafts, messages, operations
 from studio_app.ui.changes_bridge import follow, reload_kept, shown_by
-from studio_app.ui.dialogs.record_view import RecordViewDialog
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import COUNTING, ListColumn, ListerTableModel, plain
 from studio_app.ui.pages.page import RecordsPage
@@ -480,6 +479,8 @@ class ListPage(RecordsPage):
         if self.county and record_id is not None:
             studio = county_desk.studio_of(self.ctx, self.noun, record_id)
             if studio:  # a studio's record: the county reads it
+                from studio_app.ui.dialogs.record_view import RecordViewDialog
+
                 view = RecordViewDialog(self.ctx, self.noun, record_id, studio, self)
                 view.linkActivated.connect(self.linkActivated)
                 return self.show_dialog(view)

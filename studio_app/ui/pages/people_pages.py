@@ -29,7 +29,6 @@ from studio_app.services.lists.paging import ListQuery
 from studio_app.services.lists.records import MEMBERS, RESIDENTS
 from studio_app.ui import messages, operations
 from studio_app.ui.dialogs import resident_merge_dialog
-from studio_app.ui.dialogs.person_dialogs import MemberDialog, ResidentDialog
 from studio_app.ui.lookups import Lookups, enum_labels
 from studio_app.ui.models.lister_table import ListColumn, flag, plain
 from studio_app.ui.models.visit_table import COLUMNS, visit_model
@@ -84,6 +83,8 @@ class MembersPage(ListPage):
         self.add_filter("active", QCheckBox(self.tr("In office only"), self))
 
     def make_dialog(self, record_id: int | None) -> QDialog:
+        from studio_app.ui.dialogs.person_dialogs import MemberDialog  # with the first dialog
+
         return MemberDialog(self.ctx, record_id, self)
 
     def delete_record(self, record_id: int) -> None:
@@ -174,6 +175,8 @@ class ResidentsPage(ListPage):
         self.add_filter("kind", code_combo(kinds, self, empty=self.tr("All kinds")))
 
     def make_dialog(self, record_id: int | None) -> QDialog:
+        from studio_app.ui.dialogs.person_dialogs import ResidentDialog  # with the first dialog
+
         return ResidentDialog(self.ctx, record_id, self)
 
     def delete_record(self, record_id: int) -> None:

@@ -82,7 +82,7 @@ def _own() -> dict[str, tuple[str, str, Build]]:
 def _entry(kind: kinds.RecordKind, own: dict[str, tuple[str, str, Build]]) -> PageEntry:
     if kind.name in own:
         name, title, build = own[kind.name]
-        return PageEntry(kind, name, title, build, lazy=kind.name != "visit")
+        return PageEntry(kind, name, title, build)
     return PageEntry(kind, kind.name, declared(kind.short_label, 2), _generic)
 
 

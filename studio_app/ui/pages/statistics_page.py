@@ -28,6 +28,7 @@ from studio_app.core.codes import Channel, Satisfaction
 from studio_app.core.errors import UserError
 from studio_app.services import changes, county_stats, statistics
 from studio_app.services.context import Context
+from studio_app.services.site import require_site
 from studio_app.services.statistics import Counted, Period, Report
 from studio_app.ui import messages
 from studio_app.ui.changes_bridge import follow
@@ -174,13 +175,17 @@ class StatisticsPage(QWidget):
 
     def export_workbook(self) -> Ticket | None:
         """The month's ledger workbook (台账 and statistics) where the user says."""
-        from studio_app.exchange.ledger import export_ledger
+        from studio_app.exchange.ledger import export_ledger, file_name
 
         period = self.period()
         if self.span.currentData() != "month":
             messages.show_error(self, self.tr("The workbook is made per month: choose a month."))
             return None
-        name = f"{self.ctx.site_code}_ledger_{period.slug}.xlsx"
+        try:
+            name = file_name(require_site(), period.slug)
+        except UserError as exc:
+            messages.show_error(self, exc.message)
+            return None
         chosen = choose.save_path(
             self,
             self.tr("Export to workbook"),

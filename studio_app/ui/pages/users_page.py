@@ -25,14 +25,14 @@ from studio_app.core.codes import Role
 from studio_app.core.errors import UserError
 from studio_app.services import accounts
 from studio_app.services.context import Context
-from studio_app.ui import messages, operations
+from studio_app.ui import i18n, messages, operations
 
 NAME_COLUMN = 1  # the full name: the column that takes the page's width
 
 
 def _role_label(role: str) -> str:
     try:
-        return Role(role).label
+        return i18n.label(Role(role))
     except ValueError:
         return role
 
@@ -54,7 +54,7 @@ class AccountDialog(QDialog):
         self.role = QComboBox(self)
         self.role.setObjectName("accountRole")
         for role in Role:
-            self.role.addItem(role.label, role.value)
+            self.role.addItem(i18n.label(role), role.value)
         self.may_see_pii = QCheckBox(self.tr("May see full ID numbers and phones"), self)
         self.may_see_pii.setObjectName("accountMaySeePii")
         self.active = QCheckBox(self.tr("Active (may log in)"), self)

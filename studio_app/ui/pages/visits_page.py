@@ -19,7 +19,6 @@ from studio_app.core import kinds
 from studio_app.services import residents
 from studio_app.services.context import Context
 from studio_app.services.lists.paging import ListQuery
-from studio_app.ui.dialogs.visit_dialog import VisitDialog
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import ListColumn, ListerTableModel
 from studio_app.ui.models.visit_table import VisitTableModel
@@ -48,6 +47,8 @@ class VisitsPage(KindPage):
         return super().own_filter(key)
 
     def make_dialog(self, record_id: int | None) -> QDialog:
+        from studio_app.ui.dialogs.visit_dialog import VisitDialog  # with the first dialog
+
         return VisitDialog(self.ctx, record_id, self)
 
     # -- printing --------------------------------------------------------------------------

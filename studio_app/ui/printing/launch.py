@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
@@ -20,9 +20,11 @@ from studio_app.core.errors import UserError
 from studio_app.ui import errors
 from studio_app.ui.operations import Cancelled, Operation, Progress, Ticket
 from studio_app.ui.printing import saved as notice
-from studio_app.ui.printing.preview_dialog import PreviewDialog
 from studio_app.ui.printing.print_jobs import PrintJob
 from studio_app.ui.progress import run_with_progress
+
+if TYPE_CHECKING:  # the preview's module is loaded when a preview opens, not at start
+    from studio_app.ui.printing.preview_dialog import PreviewDialog
 
 STATUS_MS = 10_000
 
@@ -52,6 +54,8 @@ def preview(
                 errors.report(error, parent)
             return
         try:
+            from studio_app.ui.printing.preview_dialog import PreviewDialog
+
             dialog = PreviewDialog(job, result.path, parent, owned=folder)
         except Exception as exc:
             shutil.rmtree(folder, ignore_errors=True)

@@ -1,10 +1,10 @@
 """A read-only panel beside a list showing the whole current record.
 
 It is fed a :class:`~studio_app.services.record_details.Details` (labelled rows, long text
-wrapped, linked records as links), its labels in the UI language (the service words them in
-Chinese); activating a link emits ``linkActivated(kind, id)``.
-``DetailLoader`` keeps a list page's panel up to date without loading every row the
-cursor passes over.
+wrapped, linked records as links, the rows of a ROWS field as a small table), its labels
+in the UI language (the service words them in Chinese); activating a link emits
+``linkActivated(kind, id)``. ``DetailLoader`` keeps a list page's panel up to date
+without loading every row the cursor passes over.
 """
 
 from __future__ import annotations
@@ -91,10 +91,26 @@ class DetailPanel(QWidget):
                 links.append(escape(self.tr("… and {0} more").format(row.more)))
             items = "".join(f"<p style='margin:0 0 3px 0'>{link}</p>" for link in links)
             return f"<tr><td colspan='2'>{name}{items}</td></tr>"
+        if row.table:
+            return f"<tr><td colspan='2'>{name}{self._table_html(row)}</td></tr>"
         value = escape(row.text).replace("\n", "<br>")
         if row.long:
             return f"<tr><td colspan='2'>{name}<br>{value}</td></tr>"
         return f"<tr><td style='white-space:nowrap' width='1%'>{name}</td><td>{value}</td></tr>"
+
+    def _table_html(self, row: Row) -> str:
+        """A ROWS field's rows under its label, numbered: the first column's value, then
+        the others' with their column's label (a narrow panel has no room for a table)."""
+        titles = [escape(declared(c)) for c in row.columns]
+        out = []
+        for n, cells in enumerate(row.table, start=1):
+            first, *rest = (escape(v) for v in cells)
+            out.append(f"<p style='margin:3px 0 0 0'>{n}. {first}</p>")
+            pairs = [f"<span style='color:#666'>{t}</span> {v}"
+                     for t, v in zip(titles[1:], rest, strict=True) if v]  # fmt: skip
+            if pairs:
+                out.append(f"<p style='margin:0 0 0 14px'>{'　'.join(pairs)}</p>")
+        return "".join(out)
 
     def activate(self, kind: str, record_id: int) -> None:
         """Follow a link, as a click on it does."""

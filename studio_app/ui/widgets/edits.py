@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from studio_app.ui.widgets.member_picker import MemberPicker
 from studio_app.ui.widgets.resident_picker import ResidentPicker
+from studio_app.ui.widgets.rows_edit import RowsEdit
 
 
 def _signals(widget: QWidget) -> list[Any]:
@@ -30,7 +31,7 @@ def _signals(widget: QWidget) -> list[Any]:
         return [widget.valueChanged]
     if isinstance(widget, QAbstractButton):
         return [widget.toggled]
-    if isinstance(widget, (MemberPicker, ResidentPicker)):
+    if isinstance(widget, (MemberPicker, ResidentPicker, RowsEdit)):
         return [widget.changed]
     return []
 

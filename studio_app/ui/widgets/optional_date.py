@@ -110,7 +110,7 @@ class OptionalDateEdit(QWidget):
 
     def _show_empty(self) -> None:
         self.edit.blockSignals(True)
-        self.edit.setDate(EMPTY_DAY)  # shown as the special text
+        self.edit.setDateTime(self.edit.minimumDateTime())  # shown as the special text
         self.edit.blockSignals(False)
 
     def _toggled(self, on: bool) -> None:
@@ -118,7 +118,7 @@ class OptionalDateEdit(QWidget):
         if on and self.edit.date() == EMPTY_DAY:
             self.edit.setDateTime(self._today)
         elif not on:
-            self.edit.setDate(EMPTY_DAY)
+            self.edit.setDateTime(self.edit.minimumDateTime())
         self.edit.blockSignals(False)
         self.changed.emit()
 
