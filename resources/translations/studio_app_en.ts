@@ -2,12 +2,119 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AssignResidentsDialog</name>
+    <message numerus="yes">
+        <source>%n resident(s) found</source>
+        <translation>
+            <numerusform>%n resident found</numerusform>
+            <numerusform>%n residents found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticked</source>
+        <translation>
+            <numerusform>%n ticked</numerusform>
+            <numerusform>%n ticked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message numerus="yes">
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
             <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChainPage</name>
+    <message numerus="yes">
+        <source>Only those not contacted for over %n day(s)</source>
+        <translation>
+            <numerusform>Only those not contacted for over %n day</numerusform>
+            <numerusform>Only those not contacted for over %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n standing member(s)</source>
+        <translation>
+            <numerusform>%n standing member</numerusform>
+            <numerusform>%n standing members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resident(s)</source>
+        <translation>
+            <numerusform>%n resident</numerusform>
+            <numerusform>%n residents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not contacted for over {0} days</source>
+        <translation>
+            <numerusform>%n not contacted for over {0} days</numerusform>
+            <numerusform>%n not contacted for over {0} days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without a member</source>
+        <translation>
+            <numerusform>%n without a member</numerusform>
+            <numerusform>%n without a member</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChainTreeModel</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resident(s)</source>
+        <translation>
+            <numerusform>%n resident</numerusform>
+            <numerusform>%n residents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Their members they have not contacted for over %n day(s)</source>
+        <translation>
+            <numerusform>Their members they have not contacted for over %n day</numerusform>
+            <numerusform>Their members they have not contacted for over %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Of them, not contacted for over %n day(s) (or never)</source>
+        <translation>
+            <numerusform>Of them, not contacted for over %n day (or never)</numerusform>
+            <numerusform>Of them, not contacted for over %n days (or never)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not contacted for over %n day(s)</source>
+        <translation>
+            <numerusform>Not contacted for over %n day</numerusform>
+            <numerusform>Not contacted for over %n days</numerusform>
         </translation>
     </message>
 </context>
@@ -1082,6 +1189,181 @@
         <translation>
             <numerusform>Progress / note</numerusform>
             <numerusform>Progress / note</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>主持人</source>
+        <translation>
+            <numerusform>Chair</numerusform>
+            <numerusform>Chair</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>共识与成果</source>
+        <translation>
+            <numerusform>Agreement and outcomes</numerusform>
+            <numerusform>Agreement and outcomes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>协商信息</source>
+        <translation>
+            <numerusform>Consultation</numerusform>
+            <numerusform>Consultation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>协商形式</source>
+        <translation>
+            <numerusform>Format</numerusform>
+            <numerusform>Format</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>协商时间</source>
+        <translation>
+            <numerusform>Held at</numerusform>
+            <numerusform>Held at</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>协商议事</source>
+        <translation>
+            <numerusform>Consultation</numerusform>
+            <numerusform>Consultations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>协商议事记录</source>
+        <translation>
+            <numerusform>Consultation record</numerusform>
+            <numerusform>Consultation records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>协商议题</source>
+        <translation>
+            <numerusform>Topic</numerusform>
+            <numerusform>Topic</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>各方意见</source>
+        <translation>
+            <numerusform>Positions put forward</numerusform>
+            <numerusform>Positions put forward</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>成果形式</source>
+        <translation>
+            <numerusform>Outcome form</numerusform>
+            <numerusform>Outcome form</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>成果清单</source>
+        <translation>
+            <numerusform>Outcome list</numerusform>
+            <numerusform>Outcome list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>把选中的来访记录纳入一次协商议事</source>
+        <translation>
+            <numerusform>Take the selected visits into a consultation</numerusform>
+            <numerusform>Take the selected visits into a consultation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>搜索编号、议题、共识……</source>
+        <translation>
+            <numerusform>Search serials, topics, agreements…</numerusform>
+            <numerusform>Search serials, topics, agreements…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>纳入协商议题……</source>
+        <translation>
+            <numerusform>Into a consultation…</numerusform>
+            <numerusform>Into a consultation…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>议题来源</source>
+        <translation>
+            <numerusform>Topic source</numerusform>
+            <numerusform>Topic source</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>达成共识</source>
+        <translation>
+            <numerusform>Points agreed</numerusform>
+            <numerusform>Points agreed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>交流内容</source>
+        <translation>
+            <numerusform>What was said</numerusform>
+            <numerusform>What was said</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>搜索编号、群众、交流内容……</source>
+        <translation>
+            <numerusform>Search serials, residents, what was said…</numerusform>
+            <numerusform>Search serials, residents, what was said…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>次</source>
+        <translation>
+            <numerusform>contacts</numerusform>
+            <numerusform>contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>联系</source>
+        <translation>
+            <numerusform>Contacts</numerusform>
+            <numerusform>Contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>联系方式</source>
+        <translation>
+            <numerusform>How</numerusform>
+            <numerusform>How</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>联系时间</source>
+        <translation>
+            <numerusform>When</numerusform>
+            <numerusform>When</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>联系的委员</source>
+        <translation>
+            <numerusform>Member contacted</numerusform>
+            <numerusform>Member contacted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>联系的群众</source>
+        <translation>
+            <numerusform>Residents contacted</numerusform>
+            <numerusform>Residents contacted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>联系记录</source>
+        <translation>
+            <numerusform>Contact</numerusform>
+            <numerusform>Contacts</numerusform>
         </translation>
     </message>
 </context>

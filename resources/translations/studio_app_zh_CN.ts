@@ -56,6 +56,144 @@
     </message>
 </context>
 <context>
+    <name>AssignMembersDialog</name>
+    <message>
+        <source>Assign members to a standing member</source>
+        <translation>分配委员</translation>
+    </message>
+    <message>
+        <source>{0} ({1} / {2})</source>
+        <translation>{0}（{1} / {2}）</translation>
+    </message>
+    <message>
+        <source>Choose a standing member</source>
+        <translation>请选择常委</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>委员</translation>
+    </message>
+    <message>
+        <source>Standing member now</source>
+        <translation>现联系常委</translation>
+    </message>
+    <message>
+        <source>Their residents</source>
+        <translation>联系群众数</translation>
+    </message>
+    <message>
+        <source>&amp;Standing member:</source>
+        <translation>常委(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Tick the members {0} keeps in touch with; members left unticked who had {0} will have no standing member.</source>
+        <translation>勾选由{0}联系的委员；原由{0}联系而未勾选的委员将不再有联系常委。</translation>
+    </message>
+    <message>
+        <source>Choose a standing member first.</source>
+        <translation>请先选择常委。</translation>
+    </message>
+    <message>
+        <source>Choose the standing member.</source>
+        <translation>请选择常委。</translation>
+    </message>
+</context>
+<context>
+    <name>AssignResidentsDialog</name>
+    <message>
+        <source>Assign residents to a member</source>
+        <translation>分配联系群众</translation>
+    </message>
+    <message>
+        <source>{0} ({1} / {2})</source>
+        <translation>{0}（{1} / {2}）</translation>
+    </message>
+    <message>
+        <source>Choose a member</source>
+        <translation>请选择委员</translation>
+    </message>
+    <message>
+        <source>(no member: take them off their member)</source>
+        <translation>（不指定委员：取消其联系委员）</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村/社区</translation>
+    </message>
+    <message>
+        <source>Name or address…</source>
+        <translation>姓名或地址……</translation>
+    </message>
+    <message>
+        <source>Only residents without a member</source>
+        <translation>只看未分配委员的群众</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Village / group</source>
+        <translation>村/社区 组</translation>
+    </message>
+    <message>
+        <source>Member now</source>
+        <translation>现联系委员</translation>
+    </message>
+    <message>
+        <source>Latest contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Tick all shown</source>
+        <translation>全选所列</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <source>&amp;Member:</source>
+        <translation>联系委员(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Showing the first {0} of {1}: narrow the search</source>
+        <translation>共 {1} 名，只列出前 {0} 名，请缩小查找范围</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resident(s) found</source>
+        <translation>
+            <numerusform>找到 %n 名群众</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticked</source>
+        <translation>
+            <numerusform>已选 %n 名</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the member to assign the residents to.</source>
+        <translation>请选择要分配给的委员。</translation>
+    </message>
+    <message>
+        <source>Tick the residents to assign.</source>
+        <translation>请勾选要分配的群众。</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>From</source>
@@ -276,6 +414,216 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Where the data is kept</source>
         <translation>数据存放位置</translation>
+    </message>
+</context>
+<context>
+    <name>ChainPage</name>
+    <message>
+        <source>Choose a studio</source>
+        <translation>请选择工作室</translation>
+    </message>
+    <message>
+        <source>Record &amp;contact…</source>
+        <translation>记录联系(&amp;C)……</translation>
+    </message>
+    <message>
+        <source>A contact record with the selected people filled in (Enter)</source>
+        <translation>新建联系记录，自动填入所选人员（Enter）</translation>
+    </message>
+    <message>
+        <source>Assign &amp;residents…</source>
+        <translation>分配联系群众(&amp;R)……</translation>
+    </message>
+    <message>
+        <source>Choose a member, find residents by village or name, tick and assign</source>
+        <translation>选择委员，按村或姓名查找群众，勾选后分配</translation>
+    </message>
+    <message>
+        <source>Assign &amp;members…</source>
+        <translation>分配委员(&amp;M)……</translation>
+    </message>
+    <message>
+        <source>Tick the members a standing member keeps in touch with</source>
+        <translation>勾选由某位常委联系的委员</translation>
+    </message>
+    <message>
+        <source>&amp;Targets…</source>
+        <translation>联系目标(&amp;T)……</translation>
+    </message>
+    <message>
+        <source>Members per standing member, residents per member, days before someone counts as not contacted</source>
+        <translation>每名常委联系委员数、每名委员联系群众数、超过多少天算未联系</translation>
+    </message>
+    <message>
+        <source>The studios keep their chains; here they are read-only.</source>
+        <translation>联系网络由各工作室维护，县政协只能查看。</translation>
+    </message>
+    <message>
+        <source>Drag residents onto a member (or members onto a standing member) to change whom they are linked to. Enter records a contact with the selected people.</source>
+        <translation>把群众拖到委员上（或把委员拖到常委上）即可改变联系关系；按 Enter 为所选人员记录联系。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only those not contacted for over %n day(s)</source>
+        <translation>
+            <numerusform>只看超过 %n 天未联系的</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n standing member(s)</source>
+        <translation>
+            <numerusform>常委 %n 名</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n 名委员</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resident(s)</source>
+        <translation>
+            <numerusform>%n 名群众</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not contacted for over {0} days</source>
+        <translation>
+            <numerusform>%n 名超过 {0} 天未联系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without a member</source>
+        <translation>
+            <numerusform>%n 名群众无联系委员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>targets: {0} members per standing member, {1} residents per member</source>
+        <translation>目标：每名常委联系 {0} 名委员，每名委员联系 {1} 名群众</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Show every member (Ctrl+E)</source>
+        <translation>展开全部委员（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation>全部收起</translation>
+    </message>
+</context>
+<context>
+    <name>ChainTreeModel</name>
+    <message>
+        <source>Members without a standing member</source>
+        <translation>未分配常委的委员</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n 名委员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give them a standing member with “Assign members…”</source>
+        <translation>用“分配委员……”为他们指定联系常委</translation>
+    </message>
+    <message>
+        <source>Residents without a member</source>
+        <translation>未分配委员的群众</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resident(s)</source>
+        <translation>
+            <numerusform>%n 名群众</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give them a member with “Assign residents…”</source>
+        <translation>用“分配联系群众……”为他们指定联系委员</translation>
+    </message>
+    <message>
+        <source>{0} / {1} members</source>
+        <translation>{0} / {1} 名委员</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>Standing committee member</source>
+        <translation>常委</translation>
+    </message>
+    <message>
+        <source>Latest contact of {0} with one of their members</source>
+        <translation>{0}最近一次联系所联系委员的时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>Their members they have not contacted for over %n day(s)</source>
+        <translation>
+            <numerusform>超过 %n 天未联系的所联系委员人数</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Residents {0} keeps in touch with</source>
+        <translation>{0}本人联系的群众</translation>
+    </message>
+    <message>
+        <source>Latest contact of {0} with this member</source>
+        <translation>常委{0}最近一次联系该委员的时间</translation>
+    </message>
+    <message>
+        <source>No standing member keeps in touch with this member</source>
+        <translation>该委员尚无联系常委</translation>
+    </message>
+    <message>
+        <source>{0} / {1} residents</source>
+        <translation>{0} / {1} 名群众</translation>
+    </message>
+    <message>
+        <source>Residents this member keeps in touch with, against the target</source>
+        <translation>该委员联系的群众人数 / 目标人数</translation>
+    </message>
+    <message numerus="yes">
+        <source>Of them, not contacted for over %n day(s) (or never)</source>
+        <translation>
+            <numerusform>其中超过 %n 天未联系（或从未联系）的人数</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} (out of office)</source>
+        <translation>{0}（已不在任）</translation>
+    </message>
+    <message>
+        <source>never contacted</source>
+        <translation>从未联系</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Keeps in touch with</source>
+        <translation>联系对象</translation>
+    </message>
+    <message>
+        <source>Latest contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not contacted for over %n day(s)</source>
+        <translation>
+            <numerusform>超过 %n 天未联系</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1649,6 +1997,10 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>新建{0}（{1}）</translation>
     </message>
     <message>
+        <source>Contact network</source>
+        <translation>联系网络</translation>
+    </message>
+    <message>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -2924,6 +3276,33 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
 </context>
 <context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>Contact targets</source>
+        <translation>联系目标</translation>
+    </message>
+    <message>
+        <source>Members each standing member keeps in touch with:</source>
+        <translation>每名常委联系委员数：</translation>
+    </message>
+    <message>
+        <source>Residents each member keeps in touch with:</source>
+        <translation>每名委员联系群众数：</translation>
+    </message>
+    <message>
+        <source>Not contacted after (days):</source>
+        <translation>超过多少天算未联系（天）：</translation>
+    </message>
+    <message>
+        <source>“一联十、十联百”: each standing member about ten members, each member about a hundred residents.</source>
+        <translation>“一联十、十联百”：每名常委联系约十名委员，每名委员联系约一百名群众。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>TrashPage</name>
     <message>
         <source>Studio</source>
@@ -3433,6 +3812,13 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>self.model</name>
+    <message>
+        <source>{0} / {1} residents</source>
+        <translation>{0} / {1} 名群众</translation>
     </message>
 </context>
 </TS>

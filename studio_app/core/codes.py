@@ -436,6 +436,27 @@ class ConsultationStatus(Coded):
 _labels(ConsultationStatus, open=("落实中", "Being carried out"), closed=("已办结", "Closed"))
 
 
+class ContactChannel(Coded):
+    """How a member kept in touch with the people they contact."""
+
+    VISIT = "visit"
+    PHONE = "phone"
+    WECHAT = "wechat"
+    TALK = "talk"
+    OTHER = "other"
+
+
+_labels(
+    ContactChannel,
+    "联系方式",
+    visit=("走访", "Visit"),
+    phone=("电话", "Phone"),
+    wechat=("微信", "WeChat"),
+    talk=("座谈", "Talk"),
+    other=("其他", "Other"),
+)
+
+
 class CodeListKind(Coded):
     """The editable code lists of docs/DATA.md."""
 

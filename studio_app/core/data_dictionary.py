@@ -196,6 +196,11 @@ def _generic_knobs(kind: kinds.RecordKind) -> list[str]:
         ("Named by", f"`{kind.title_key}`" if kind.title_key else ""),
         ("Dated by", f"`{kind.date_key}`" if kind.date_key else ""),
         ("Shortcut", kind.shortcut),
+        ("At least one of", ", ".join(f"`{key}`" for key in kind.one_of)),
+        (
+            "Credited per member through",
+            ", ".join(f"`{k}`" for k in kind.tally.credits) if kind.tally else "",
+        ),
     ]
     out = [f"- {name}: {value}" for name, value in knobs if value]
     if kind.transitions:

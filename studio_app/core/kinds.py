@@ -45,6 +45,8 @@ class Origin:
     button: str = ""  # Chinese, on the origin's list: starts a record from it ("": generic)
     button_tip: str = ""  # Chinese, that button's tooltip
     shortcut: str = ""  # that button's key, e.g. "Ctrl+Shift+T"
+    into: str = ""  # the grown kind's long text the gist starts ("": none; proposals: own)
+    sets: tuple[tuple[str, str], ...] = ()  # the grown kind's fields set by growing, e.g. source
 
     @property
     def column(self) -> str:
@@ -75,6 +77,7 @@ class Tally:
     label: str  # Chinese, its column in tables and item in summaries, e.g. "访谈"
     phrase: str  # Chinese, the report's sentence before the number, e.g. "开展委员访谈"
     unit: str  # Chinese, the measure word after the number, e.g. "次"
+    credits: tuple[str, ...] = ()  # the member fields credited per member (): every one
 
     def sentence(self, n: int) -> str:
         return f"{self.phrase}{n:,}{self.unit}"
@@ -150,6 +153,7 @@ class RecordKind:
     glances: tuple[Glance, ...] = ()  # figures under its page's title in the navigation
     merge_title: str = ""  # Chinese, its line in a resident merge's summary ("": short_label)
     plural: str = ""  # its key in machine output (stats --json), e.g. "activities"
+    one_of: tuple[str, ...] = ()  # fields of which at least one must be filled
     dialog: DialogLayout = DialogLayout()
 
     @property
@@ -514,6 +518,85 @@ ACTIVITY = register(
             f.Field("problems", "发现的问题", f.Kind.LONGTEXT),
             f.Field("follow_ups", "后续事项", f.Kind.ROWS, row_label="项",
                     columns=FOLLOW_UP_COLUMNS),
+        ),
+    )
+)  # fmt: skip
+
+CS = c.ConsultationStatus
+CONSULTATION = register(
+    RecordKind(
+        "consultation", "协商议事记录", "协商议事", "协商议事", serial_prefix="XS",
+        status=c.ConsultationStatus, fts="consultation_fts", plural="consultations",
+        links=(LinkTable("members", "consultation_member", "consultation_id", "member_id",
+                         "member", "member_names"),),
+        search=("topic", "place", "chair", "positions", "agreed_points"),
+        title_key="topic", date_key="held_at", tally=Tally("协商议事", "开展协商议事", "次"),
+        list_columns=("held_at", "topic", "source", "format", "members", STATUS),
+        list_titles=(("members", "委员"),), short_titles=(("held_at", "时间"),),
+        list_filters=((STATUS, "source", "format", DATES),),
+        search_hint="搜索编号、议题、共识……", icon="consultations",
+        origins=(Origin("visit", "v:", gist=("content",), button="纳入协商议题……",
+                        button_tip="把选中的来访记录纳入一次协商议事", into="positions",
+                        sets=(("source", c.ConsultationSource.FROM_VISITS),)),),
+        origin_table="consultation_source",
+        transitions=(
+            Transition("close", "办结", (CS.OPEN,), CS.CLOSED, ("agreed_points",),
+                       settled=("outcomes",)),
+            Transition("reopen", "重新打开", (CS.CLOSED,), CS.OPEN),
+        ),
+        dialog=DialogLayout(
+            (1180, 720), (("positions", 80), ("agreed_points", 80)), bare_errors=True,
+            groups=(
+                FormGroup("meeting", "协商信息", ("topic", "source", "format", "held_at",
+                          "place", "chair", "members", "participants"), 4),
+                FormGroup("outcome", "共识与成果", ("positions", "agreed_points",
+                          "outcome_kind", "outcomes"), 7),
+            ),
+        ),
+        fields=(
+            f.Field("topic", "协商议题", required=True, max_len=200),
+            f.Field("source", "议题来源", f.Kind.ENUM, required=True, enum=c.ConsultationSource),
+            f.Field("format", "协商形式", f.Kind.ENUM, required=True, enum=c.ConsultationFormat),
+            f.Field("held_at", "协商时间", f.Kind.DATETIME, required=True),
+            f.Field("place", "地点", max_len=200),
+            f.Field("chair", "主持人", max_len=50),
+            f.Field("members", "参加委员", f.Kind.MEMBERS),
+            f.Field("participants", "其他参加人员", f.Kind.ROWS, row_label="项",
+                    columns=PARTICIPANT_COLUMNS),
+            f.Field("positions", "各方意见", f.Kind.LONGTEXT),
+            f.Field("agreed_points", "达成共识", f.Kind.LONGTEXT),
+            f.Field("outcome_kind", "成果形式", f.Kind.ENUM, enum=c.OutcomeKind),
+            f.Field("outcomes", "成果清单", f.Kind.ROWS, row_label="项",
+                    columns=FOLLOW_UP_COLUMNS),
+        ),
+    )
+)  # fmt: skip
+
+CONTACT = register(
+    RecordKind(
+        "contact", "联系记录", "联系记录", "联系记录", serial_prefix="LX", fts="contact_fts",
+        plural="contacts",
+        links=(LinkTable("residents", "contact_resident", "contact_id", "resident_id",
+                         "resident", "resident_names"),),
+        search=("content", "follow_up"), title_key="content", date_key="contacted_at",
+        tally=Tally("联系", "委员联系群众和委员", "次", credits=("member",)),
+        list_columns=("contacted_at", "member", "channel", "contacted_member", "residents",
+                      "content"),
+        list_titles=(("member", "委员"), ("residents", "群众")),
+        short_titles=(("contacted_at", "时间"),),
+        list_filters=(("channel", "member", DATES),),
+        one_of=("contacted_member", "residents"),
+        search_hint="搜索编号、群众、交流内容……", icon="contacts", counter="次",
+        dialog=DialogLayout((760, 640), (("content", 110), ("follow_up", 70)),
+                            bare_errors=True),
+        fields=(
+            f.Field("member", "联系委员", f.Kind.MEMBER, required=True),
+            f.Field("contacted_at", "联系时间", f.Kind.DATETIME, required=True),
+            f.Field("channel", "联系方式", f.Kind.ENUM, required=True, enum=c.ContactChannel),
+            f.Field("contacted_member", "联系的委员", f.Kind.MEMBER),
+            f.Field("residents", "联系的群众", f.Kind.RESIDENTS),
+            f.Field("content", "交流内容", f.Kind.LONGTEXT, required=True),
+            f.Field("follow_up", "后续", f.Kind.LONGTEXT),
         ),
     )
 )  # fmt: skip

@@ -23,6 +23,8 @@ from studio_app.demo import generic
 from studio_app.demo import text as t
 from studio_app.demo.activities import COLUMNS as ACTIVITY_COLUMNS
 from studio_app.demo.activities import ActivityRecords, activities_for
+from studio_app.demo.consultations import consultations_for, make_consultations
+from studio_app.demo.contacts import contacts_for, make_contacts
 from studio_app.demo.marker import DEMO_MARKER as DEMO_MARKER  # re-exported
 from studio_app.demo.marker import is_demo as is_demo  # re-exported
 from studio_app.demo.proposals import DAY, MEMBERS, ProposalRecords
@@ -220,7 +222,8 @@ class _Generator(ProposalRecords, ActivityRecords):
             activities_for(visits, YEARS, BASE_VISITS) if activities is None else activities
         )
         self.total = (MEMBERS + self.n_residents + visits + self.n_interviews + self.n_proposals
-                      + self.n_activities)  # fmt: skip
+                      + self.n_activities + consultations_for(visits, YEARS)
+                      + contacts_for(visits))  # fmt: skip
         self.done, self.progress = 0, progress
         self.clock = _Clock(ctx)
         self.conn = database.connection()
@@ -241,6 +244,8 @@ class _Generator(ProposalRecords, ActivityRecords):
         self.make_interviews()
         self.make_proposals()
         made = {name: make(self) for name, make in OWN_DEMOS.items()}
+        if self.done < self.total:  # a phase may make fewer than planned
+            self.tick(self.total - self.done)
         for table in INDEXED:  # on failure the rollback takes the staging tables away
             self.conn.execute(f"DROP TABLE IF EXISTS temp.demo_{table}")
         counts = (self.n_residents, self.n_visits, self.n_proposals)
@@ -258,8 +263,14 @@ class _Generator(ProposalRecords, ActivityRecords):
         with a single INSERT … SELECT, the triggers still index every row, in one flush.
         """
         names = (SYNCED.split() if table in SYNCED_TABLES else []) + COLUMNS[table].split()
+        self.write(table, names, rows, indexed=table in INDEXED)
+
+    def write(
+        self, table: str, names: Sequence[str], rows: Sequence[tuple[Any, ...]], *, indexed: bool
+    ) -> None:
+        """Write ``rows`` of the ``names`` columns (an indexed table's as :meth:`insert` says)."""
         cols, marks = ", ".join(names), ", ".join("?" * len(names))
-        if table not in INDEXED:
+        if not indexed:
             self.conn.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
             return
         self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS demo_{table} ({cols})")
@@ -620,4 +631,6 @@ class _Generator(ProposalRecords, ActivityRecords):
 # writes), by kind name: :func:`generic.generate` fills only the other generic kinds.
 OWN_DEMOS: dict[str, Callable[[_Generator], int]] = {
     kinds.ACTIVITY.name: _Generator.make_activities,
+    kinds.CONSULTATION.name: make_consultations,
+    kinds.CONTACT.name: make_contacts,
 }

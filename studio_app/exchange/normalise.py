@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from studio_app.core.codes import Coded
 from studio_app.core.fields import Kind
 from studio_app.core.identity import IdentifierError, normalise_id_number, normalise_phone
 from studio_app.core.text import clean_text, to_halfwidth
@@ -207,8 +208,7 @@ def compile_column(col: Column, labels: Labels, date1904: bool = False) -> Calla
         return _id_number
     if kind is Kind.ENUM:
         assert col.enum is not None
-        table = {m.value: m.value for m in col.enum}
-        table |= {m.label: m.value for m in col.enum} | {m.label_en: m.value for m in col.enum}
+        table = coded_table(col.enum)
         return lambda value: _lookup(table, value, "不是可选值")
     if kind is Kind.CODE:
         return lambda value: _lookup(labels.reverse.get(list_kind(col), {}), value, "不在代码表中")
@@ -287,3 +287,9 @@ def _id_number(value: Any) -> str:
         return normalise_id_number(text) if text else ""
     except IdentifierError as exc:
         raise CellError(str(exc)) from None
+
+
+def coded_table(enum: type[Coded]) -> dict[str, str]:
+    """Code, Chinese label or English label of ``enum`` → its code (what a cell may hold)."""
+    table = {m.value: m.value for m in enum}
+    return table | {m.label: m.value for m in enum} | {m.label_en: m.value for m in enum}

@@ -23,7 +23,7 @@ from studio_app.core.xlsx import EXCEL_CELL_LIMIT
 from studio_app.exchange.columns import Column, Role
 from studio_app.exchange.hooks import SideList
 from studio_app.exchange.labels import Labels, list_kind
-from studio_app.exchange.normalise import UUID_PATTERN, CellError, as_text
+from studio_app.exchange.normalise import UUID_PATTERN, CellError, as_text, coded_table
 from studio_app.services.coerce import FieldError, parse_date
 from studio_app.storage.kind_tables import rows_model
 
@@ -290,8 +290,7 @@ def _checker(col: Field, labels: Labels) -> Callable[[Any], Any]:
         return _uuid
     if kind is Kind.ENUM:
         assert col.enum is not None
-        table = {m.value: m.value for m in col.enum}
-        table |= {m.label: m.value for m in col.enum} | {m.label_en: m.value for m in col.enum}
+        table = coded_table(col.enum)
         return lambda value: _coded(table, value, "不是可选值")
     if kind is Kind.CODE:
         column = Column(col.key, col.label, Role.DATA, kind, col)

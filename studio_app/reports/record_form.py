@@ -3,10 +3,10 @@
 The title is the studio's name and the kind's label; then every declared field with its
 Chinese label: short values two to a row, people and long text across the width (long text
 in a tall box), a field of rows as a ruled table headed by its columns' labels (two empty
-lines to fill in when it has none), the status last. Dates read as on the other forms,
-codes as their labels, people by name, yes/no as 是/否, identifiers masked unless asked for
-and allowed (audited, as for visits). Kinds with a layout of their own are printed by it
-(:mod:`.layouts`).
+lines to fill in when it has none), the serials of the records it grew from (来源记录), the
+status last. Dates read as on the other forms, codes as their labels, people by name, yes/no
+as 是/否, identifiers masked unless asked for and allowed (audited, as for visits). Kinds
+with a layout of their own are printed by it (:mod:`.layouts`).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from studio_app.reports.fonts import print_font
 from studio_app.reports.pdfwrite import write_pdf
 from studio_app.reports.sheet import Block, Form, FormWriter, Grid, Pair, Row
 from studio_app.reports.text import cn_date, cn_datetime, label, local_day, yes_no
-from studio_app.services import record_rows, records
+from studio_app.services import origins, record_rows, records
 from studio_app.services.context import Context
 from studio_app.services.print_settings import font_path
 from studio_app.services.site import code_labels
@@ -133,6 +133,9 @@ class RecordForms:
         cells = [
             (fld, "" if fld.key in grids else self.value(fld, row)) for fld in self.kind.fields
         ]
+        sources = self.sources(row)
+        if sources:  # the records it grew from (its kind's origins)
+            cells.append((Field("origins", "来源记录"), sources))  # across the width
         if self.kind.status is not None:
             status = Field("status", "状态", Kind.ENUM, enum=self.kind.status)
             cells.append((status, self.text(status, row.status)))  # type: ignore[attr-defined]
@@ -154,6 +157,14 @@ class RecordForms:
         if waiting is not None:
             rows.append(Block(*waiting))
         return rows
+
+    def sources(self, row: SyncedModel) -> str:
+        """The serials of the records ``row`` grew from, of every origin kind, in order."""
+        serials: list[str] = []
+        for name, ids in origins.of(self.kind.name, row.id).items():
+            model = records.record_type(kinds.kind(name)).model
+            serials += [s for (s,) in model.select(model.serial).where(model.id.in_(ids)).tuples()]
+        return "、".join(sorted(s for s in serials if s))
 
     def note(self) -> str:
         hidden = [f.label for f in self.kind.fields if f.identifier]

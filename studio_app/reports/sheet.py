@@ -299,12 +299,12 @@ class FormWriter:
                     pages[-1].rows.append(self._block(label, lines, fit))
                     room -= fit * LEADING + 2 * PAD_Y
                     break
-                if fit >= 3:  # fill the page, continue on the next
+                if fit >= 3:  # fill the page, continue on the next (marked 续)
                     pages[-1].rows.append(self._block(label, lines[:fit], fit))
                     lines = lines[fit:]
+                    label, min_lines = f"{row.label}（续）", 1
                 pages.append(_Page())
                 room = self._table_top(first=False) - BOTTOM
-                label, min_lines = f"{row.label}（续）", 1
         needed = SIGNATURE_H if form.signatures or form.note else 0
         if needed > room:
             pages.append(_Page())

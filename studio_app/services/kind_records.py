@@ -10,14 +10,14 @@ takes a record one step of its kind's declared workflow (``RecordKind.transition
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
 from studio_app.core import kinds
-from studio_app.core.errors import TransitionRefused
-from studio_app.services import permissions, records
-from studio_app.services.coerce import clean
+from studio_app.core.errors import TransitionRefused, ValidationError
+from studio_app.services import origins, permissions, records
+from studio_app.services.coerce import clean, is_empty
 from studio_app.services.context import Context
 from studio_app.services.serials import next_serial
 from studio_app.storage.models import SyncedModel
@@ -29,10 +29,19 @@ def _may_edit(ctx: Context, kind: kinds.RecordKind) -> None:
         permissions.refuse(ctx, permissions.Permission.EDIT, kind.name)
 
 
-def create(ctx: Context, kind: kinds.RecordKind, values: Mapping[str, Any]) -> SyncedModel:
-    """A new record of ``kind`` from values typed by a person (all problems reported at once)."""
+def create(
+    ctx: Context,
+    kind: kinds.RecordKind,
+    values: Mapping[str, Any],
+    *,
+    grew_from: Mapping[str, Sequence[int]] | None = None,
+) -> SyncedModel:
+    """A new record of ``kind`` from values typed by a person (all problems reported at once);
+    ``grew_from``: the records of its declared origins it grew from, by kind, linked to it."""
     data = clean(kind.fields, values, partial=False)
+    _require_one_of(kind, data)
     _may_edit(ctx, kind)
+    sources = origins.check(kind.name, grew_from or {})
     extra: dict[str, Any] = {}
     if kind.status is not None:
         extra["status"] = next(iter(kind.status)).value
@@ -40,7 +49,9 @@ def create(ctx: Context, kind: kinds.RecordKind, values: Mapping[str, Any]) -> S
         serial = None
         if kind.serial_prefix:
             serial = next_serial(ctx, kind.serial_prefix, ctx.today().year)
-        return records.insert(ctx, records.record_type(kind), data, serial=serial, extra=extra)
+        row = records.insert(ctx, records.record_type(kind), data, serial=serial, extra=extra)
+        origins.link(kind.name, row.id, sources)
+        return row
 
 
 def update(
@@ -57,8 +68,17 @@ def update(
     rt = records.record_type(kind)
     with records.atomic():
         row = records.load(rt, record_id)
+        if kind.one_of and set(kind.one_of) & set(data):
+            _require_one_of(kind, records.snapshot(rt, row) | data)
         records.modify(ctx, rt, row, data, expected_rev=expected_rev)
     return row
+
+
+def _require_one_of(kind: kinds.RecordKind, values: Mapping[str, Any]) -> None:
+    """A kind that needs one of several fields (``RecordKind.one_of``) refuses none."""
+    if kind.one_of and all(is_empty(values.get(key)) for key in kind.one_of):
+        labels = "或".join(f"“{kind.field(key).label}”" for key in kind.one_of)
+        raise ValidationError({kind.one_of[0]: f"{labels}至少填写一项"})
 
 
 def trash(ctx: Context, kind: kinds.RecordKind, record_id: int | str) -> None:

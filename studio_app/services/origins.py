@@ -9,9 +9,11 @@ declared later (a test's kind) is served like the built-in ones.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from studio_app.core import kinds
 from studio_app.core.errors import NotFound
+from studio_app.core.fields import Kind
 from studio_app.services import records
 from studio_app.storage.models import database
 
@@ -86,3 +88,35 @@ def grown(origin: str, record_id: int) -> dict[str, list[int]]:
             if ids:
                 found[owner.name] = ids
     return found
+
+
+def start_values(owner: str, origin: str, ids: Iterable[int]) -> dict[str, Any]:
+    """What a new record of kind ``owner`` grown from records of kind ``origin`` starts
+    with: their gist (``Origin.gist``, else their long texts), each dated, in the field the
+    origin names (``Origin.into``), their members in its first members field, and the values
+    growing from them sets (``Origin.sets``)."""
+    kind, source = kinds.kind(owner), kinds.kind(origin)
+    declared = next(o for o in kind.origins if o.kind == origin)
+    rt = records.record_type(source)
+    rows = [records.snapshot(rt, records.load(rt, i)) for i in ids]
+    values: dict[str, Any] = dict(declared.sets)
+    gist = declared.gist or tuple(f.key for f in source.fields if f.kind is Kind.LONGTEXT)
+    if declared.into:
+        lines = []
+        for row in rows:
+            when = row.get(source.date_key) if source.date_key else None
+            text = "；".join(str(row[k]).strip() for k in gist if str(row.get(k) or "").strip())
+            lines.append(f"{when:%Y-%m-%d}：{text}" if when else text)
+        values[declared.into] = "\n".join(line for line in lines if line)
+    into = next((f.key for f in kind.fields if f.kind is Kind.MEMBERS), "")
+    if into:
+        found: list[int] = []
+        for row in rows:
+            for f in source.fields:
+                named = row.get(f.key)
+                if f.kind is Kind.MEMBERS:
+                    found += [m for m in named or [] if m not in found]
+                elif f.kind is Kind.MEMBER and named and named not in found:
+                    found.append(named)
+        values[into] = found
+    return values

@@ -48,7 +48,7 @@ DELETE FROM purge_trashed;
 INSERT INTO purge_visit (id, uuid)
   SELECT v.id, v.uuid FROM visit v
   WHERE v.occurred_at < :cutoff
-    AND NOT EXISTS (SELECT 1 FROM proposal_source s WHERE s.visit_id = v.id);
+{uncited};
 {trashed}
 INSERT INTO purge_resident (id, uuid)
   SELECT r.id, r.uuid FROM resident r
@@ -71,7 +71,7 @@ _COUNTS = {
     "(SELECT uuid FROM purge_visit UNION ALL SELECT uuid FROM purge_resident "
     "UNION ALL SELECT uuid FROM purge_trashed)",
     "kept_cited": "SELECT count(*) FROM visit v WHERE v.occurred_at < :cutoff "
-    "AND EXISTS (SELECT 1 FROM proposal_source s WHERE s.visit_id = v.id)",
+    "AND NOT (1 {uncited})",
 }
 
 _DELETE = """
@@ -119,7 +119,17 @@ def _select_sql() -> str:
                     f'    AND NOT EXISTS (SELECT 1 FROM "{k.name}" x WHERE x.{f.key}_id = r.id '
                     f"AND x.id NOT IN {gone})"
                 )
-    return _SELECT.format(trashed=trashed, kept="\n".join(kept))
+    return _SELECT.format(trashed=trashed, kept="\n".join(kept), uncited=_uncited())
+
+
+def _uncited() -> str:
+    """``AND NOT EXISTS …`` for every kind that grows from visits (a proposal's, a
+    consultation's sources): a visit a record names as its source is kept."""
+    return "".join(
+        f"\n    AND NOT EXISTS (SELECT 1 FROM {owner.origin_table} s "
+        f"WHERE s.{origin.column} = v.id)"
+        for owner, origin in kinds.grown_from(PURGED)
+    )
 
 
 def _delete_sql() -> str:
@@ -193,7 +203,8 @@ def _select(cutoff: date) -> dict[str, Any]:
     for statement in filter(None, (s.strip() for s in _select_sql().split(";"))):
         conn.execute(statement, params if ":cutoff" in statement else {})
     found: dict[str, Any] = {
-        key: conn.execute(sql, params).fetchone()[0] for key, sql in _COUNTS.items()
+        key: conn.execute(sql.replace("{uncited}", _uncited()), params).fetchone()[0]
+        for key, sql in _COUNTS.items()
     }
     by_kind = dict(conn.execute("SELECT kind, count(*) FROM purge_trashed GROUP BY kind"))
     found["trashed"] = tuple((k.label, by_kind[k.name]) for k in _others() if k.name in by_kind)

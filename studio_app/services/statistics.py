@@ -329,8 +329,11 @@ def _tallied(kind: kinds.RecordKind, scope: _Scope) -> tuple[int, dict[int, int]
     where, args = scope.dated(kind, "r")
     table = _dated_table(kind, "r")
     total = int(_rows(f"SELECT COUNT(*) FROM {table} WHERE {where}", args)[0][0])
-    columns = [f"{f.key}_id" for f in kind.fields if f.kind is Kind.MEMBER]
-    links = [link for link in kind.links if link.target_kind == kinds.MEMBER.name]
+    credited = kind.tally.credits if kind.tally else ()
+    columns = [f"{f.key}_id" for f in kind.fields
+               if f.kind is Kind.MEMBER and (not credited or f.key in credited)]  # fmt: skip
+    links = [link for link in kind.links if link.target_kind == kinds.MEMBER.name
+             and (not credited or link.key in credited)]  # fmt: skip
     credits = _credited_rows(kind)
     if (
         not columns and len(links) == 1 and not credits

@@ -230,6 +230,19 @@ def _sort_sql(kind: kinds.RecordKind) -> list[str]:
     return out
 
 
+def _member_sql(kind: kinds.RecordKind) -> list[str]:
+    """A live index per member field, with the date: a member's records, newest first (the
+    list filtered by member, a member's latest contact)."""
+    if not kind.date_key:
+        return []
+    return [
+        f'CREATE INDEX "{kind.name}_live_{f.key}" ON "{kind.name}" '
+        f'("{f.key}_id", "{kind.date_key}") WHERE "deleted_at" IS NULL'
+        for f in kind.fields
+        if f.kind is Kind.MEMBER
+    ]
+
+
 def statements(kind: kinds.RecordKind, db: pw.Database | None = None) -> list[str]:
     """The SQL that creates ``kind``'s tables: what its migration runs."""
     db = db or pw.SqliteDatabase(":memory:")
@@ -245,6 +258,7 @@ def statements(kind: kinds.RecordKind, db: pw.Database | None = None) -> list[st
             f'("{kind.date_key}") WHERE "deleted_at" IS NULL'
         )
     out += _sort_sql(kind)
+    out += _member_sql(kind)
     for link in kind.links:
         out += _table_sql(db, link_model(kind, link.key))
     for fld in rows_fields(kind):

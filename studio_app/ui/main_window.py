@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         # all of them at start cost ~200 ms on a large database; the desk comes first.
         for entry in registry.entries():
             self.add_record_page(entry)
+        self.add_lazy_page("chain", self.tr("Contact network"), self._build_chain)
         self.add_lazy_page("statistics", self.tr("Statistics"), lambda: StatisticsPage(ctx, self))
         self.add_lazy_page("exchange", self.tr("Exchange"), self._build_exchange)
         self.add_lazy_page("trash", self.tr("Trash"), self._build_trash)
@@ -242,6 +243,11 @@ class MainWindow(QMainWindow):
             if index == row:
                 self.lazy_page(name)
         self.stack.setCurrentIndex(row)
+
+    def _build_chain(self) -> QWidget:
+        from studio_app.ui.pages.chain_page import ChainPage  # the 一联十 chain view
+
+        return ChainPage(self.ctx, self)
 
     def _build_trash(self) -> TrashPage:
         return TrashPage(self.ctx, self.lookups, self)  # restores announce themselves

@@ -238,7 +238,15 @@ def _hostile_records(ctx: Context) -> dict[str, list[dict[str, str]]]:
             "kind": "视察", "organiser": "studio", "starts_at": f"2026-03-{n + 10} 14:00",
             "attendance": [{"member": m.id, "attendance": "present"}], **t["activity"],
         })  # fmt: skip
-        for record, row in zip(specs, (m, r, v, i, p, a), strict=True):
+        xs = kind_records.create(ctx, kinds.CONSULTATION, {
+            "source": "member", "format": "meeting", "held_at": f"2026-03-{n + 10} 15:00",
+            **t["consultation"],
+        })  # fmt: skip
+        lx = kind_records.create(ctx, kinds.CONTACT, {
+            "member": m.id, "contacted_at": f"2026-03-{n + 10} 16:00", "channel": "phone",
+            "residents": [r.id], **t["contact"],
+        })  # fmt: skip
+        for record, row in zip(specs, (m, r, v, i, p, a, xs, lx), strict=True):
             given[record].append({k: getattr(row, k) for k in {"uuid", *covered[record]}})
     for record, fields in texts.items():  # every text column got (nearly) every value
         for f in fields:

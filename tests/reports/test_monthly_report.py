@@ -151,7 +151,9 @@ def test_proposals_count_in_the_period_they_were_submitted_in(ctx: Context, tmp_
     # kind·status, count, share: the two sent in March, not the one written then and sent later
     assert "提案·已报送150.0%社情民意信息·已报送150.0%合计2100.0%" in section
     assert "待审查2" in section  # the county has not reviewed them yet
-    assert "王建国农业界00022" in text_  # visits, interviews, activities 0; 提案等 2, total 2
+    assert (
+        "王建国农业界0000022" in text_
+    )  # visits, interviews, activities, consultations, contacts 0; 提案等 2, total 2
     out = tmp_path / "april.pdf"
     monthly_report.render(at(ctx, 2026, 4, 30), Period.month(2026, 4), out)
     assert "提案·已报送1100.0%合计1100.0%" in pdf.flat(out)

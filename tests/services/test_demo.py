@@ -30,6 +30,8 @@ from studio_app.core.identity import normalise_id_number, normalise_phone
 from studio_app.core.workflow import ALLOWED, OPEN_STATUSES, initial_status
 from studio_app.demo import studio as demo
 from studio_app.demo.activities import activities_for
+from studio_app.demo.consultations import consultations_for
+from studio_app.demo.contacts import contacts_for
 from studio_app.demo.text import SEARCH_WORD
 from studio_app.services import integrity, proposals, record_counts, site, visits
 from studio_app.services.context import Context
@@ -91,7 +93,9 @@ def c(ctx: Context) -> Context:
 
 def test_counts_match_the_summary(g: Generated) -> None:
     s = g.summary
-    counted = {"interview": VISITS // 100, "activity": ACTIVITIES}
+    counted = {"interview": VISITS // 100, "activity": ACTIVITIES,
+               "consultation": consultations_for(VISITS, demo.YEARS),
+               "contact": contacts_for(VISITS)}  # fmt: skip
     assert s == demo.DemoSummary(30, VISITS // 5, VISITS, VISITS // 50, counted)
     assert activities_for(VISITS, demo.YEARS, demo.BASE_VISITS) == ACTIVITIES
     for model, expected in ((Member, s.members), (Resident, s.residents), (Visit, s.visits),
@@ -107,7 +111,7 @@ def test_the_audit_entry_lists_every_kind_made(g: Generated) -> None:
     assert made == g.summary.audited() | {"seed": 7}
     assert made["activity"] == ACTIVITIES and made["interviews"] == VISITS // 100
     assert set(made) == {"members", "residents", "visits", "interviews", "proposals",
-                         "activity", "seed"}  # fmt: skip
+                         "activity", "consultation", "contact", "seed"}  # fmt: skip
 
 
 def test_stats_agree(g: Generated) -> None:
@@ -116,7 +120,9 @@ def test_stats_agree(g: Generated) -> None:
     assert counts["visits"]["total"] == g.summary.visits - trashed
     trashed_activities = one("SELECT count(*) FROM activity WHERE deleted_at IS NOT NULL")
     assert counts["activities"]["total"] == ACTIVITIES - trashed_activities == ACTIVITIES - 1
-    assert counts["trash"] == trashed + trashed_activities
+    others = sum(one(f"SELECT count(*) FROM {k} WHERE deleted_at IS NOT NULL")
+                 for k in ("consultation", "contact"))  # fmt: skip
+    assert counts["trash"] == trashed + trashed_activities + others
     assert counts["members"] == g.summary.members
     assert counts["interviews"]["total"] == g.summary.counted["interview"]
     assert counts["proposals"]["total"] == g.summary.proposals
@@ -386,7 +392,7 @@ def test_progress_is_reported_per_chunk(c: Context) -> None:
     assert calls[-1] == (total, total)
     assert all(t == total for _, t in calls)
     assert [d for d, _ in calls] == sorted({d for d, _ in calls}) and len(calls) >= 4
-    counted = {"interview": 200, "activity": 1200}
+    counted = {"interview": 200, "activity": 1200, "consultation": 300, "contact": 15_000}
     assert summary == demo.DemoSummary(30, 4000, 20_000, 400, counted)
     live = one("SELECT count(*) FROM visit WHERE deleted_at IS NULL")
     assert live == 20_000 - 60 and one("SELECT count(*) FROM visit_fts") == live  # live indexed
@@ -394,7 +400,8 @@ def test_progress_is_reported_per_chunk(c: Context) -> None:
 
 def test_small_and_repeated_runs_add_up(c: Context) -> None:
     first = demo.generate(c, visits=0)
-    assert first == demo.DemoSummary(30, 50, 0, 20, {"interview": 10, "activity": 6})
+    made = {"interview": 10, "activity": 6, "consultation": 4, "contact": 30}
+    assert first == demo.DemoSummary(30, 50, 0, 20, made)
     second = demo.generate(c, visits=150, seed=2)
     assert Member.select().count() == 60 and Visit.select().count() == 150
     assert Proposal.select().count() == first.proposals + second.proposals

@@ -102,7 +102,7 @@ def test_every_activity_passes_the_services_validation(g: Generated) -> None:
 
 
 def test_the_generic_demo_leaves_activities_to_their_own_generator(g: Generated) -> None:
-    assert set(demo.OWN_DEMOS) == {ACTIVITY.name}
+    assert ACTIVITY.name in demo.OWN_DEMOS
     assert all(kinds.kind(name).generic for name in demo.OWN_DEMOS)
     made = generic.generate(g.ctx, random.Random(1), 3, skip=demo.OWN_DEMOS)
     assert ACTIVITY.name not in made and one("SELECT count(*) FROM activity") == 120

@@ -1,5 +1,6 @@
-"""Render the visits page, the visit dialog, the desk, exchange and settings to PNG files
-(not a test), and with ``--county`` the county office's desk, proposals list and work dialog.
+"""Render the visits page, the visit dialog, the desk, exchange, settings, the contact chain
+and the programmes' pages and dialogs to PNG files (not a test), and with ``--county``
+the county office's desk, proposals list and work dialog.
 
     xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \\
         .venv/bin/python -m tests.ui.screenshots [--data-dir DIR] [--out DIR] [--county]
@@ -140,10 +141,21 @@ def main(argv: list[str] | None = None) -> int:
     window.show_page(window.desk)
     settle(app)
     save(window, args.out / "desk.png")
-    for name in ("exchange", "settings"):
+    for name in ("exchange", "settings", "chain"):
         window.show_page(window.lazy_page(name))
         settle(app)
         save(window, args.out / f"{name}.png")
+    for name in ("activity", "consultation", "contact"):  # the programmes' lists
+        page = window.kind_page(name)
+        window.show_page(page)
+        page.table.selectRow(0)
+        page.details.load()
+        settle(app)
+        save(window, args.out / f"{name}.png")
+        dialog = page.open_record(page.model.record_id(0))
+        settle(app)
+        save(dialog, args.out / f"{name}-dialog.png")
+        dialog.done(0)
     QTimer.singleShot(0, app.quit)
     workspace.close()
     return 0

@@ -15,10 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QToolBar
 
+from studio_app.core import kinds
 from studio_app.exchange.export import export_studio
 from studio_app.exchange.importer import import_package
 from studio_app.paths import DataDir
-from studio_app.services import county_desk, county_work, members, proposals, site
+from studio_app.services import county_desk, county_work, kind_records, members, proposals, site
 from studio_app.services.context import Context
 from studio_app.storage.models import Member, Site
 from studio_app.ui.dialogs.record_view import RecordViewDialog
@@ -59,6 +60,12 @@ def county_data(tmp_path: Path, studio: Install, county: Install, out: Path) -> 
     overdue. DAZ (东岙镇): two proposals waiting, a 社情民意 adopted; a package 3 days ago."""
     with studio as ctx:
         made = fill(ctx)
+        lead = Member.select().first()
+        kind_records.create(ctx, kinds.ACTIVITY, {
+            "title": "视察县城污水处理厂", "kind": "视察", "organiser": "studio",
+            "starts_at": "2026-03-02 09:00",
+            "attendance": [{"member": lead.id, "attendance": "present"}],
+        })  # fmt: skip
     send(studio, county, out, 50)
     path = tmp_path / "studio2.sqlite3"
     use(path)
@@ -232,7 +239,7 @@ def test_visits_have_a_studio_column_and_filter_and_open_read_only(
     assert model.total == total
 
 
-@pytest.mark.parametrize("name", ["members", "residents", "interview"])
+@pytest.mark.parametrize("name", ["members", "residents", "interview", "activity"])
 def test_list_pages_show_studios_read_only(qtbot, window: MainWindow, name: str) -> None:
     page = window.lazy_page(name)
     window.show_page(page)

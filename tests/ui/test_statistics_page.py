@@ -94,7 +94,7 @@ def test_period_choice_shows_the_report(qtbot, ctx: Context, add_visits: AddVisi
     assert page.county_work is None  # a studio's page has no county tab
     assert page.summary.text() == (
         "2026年3月：接待走访 6；已办结 4；办结率 66.7%；转办 2；已到期 2；按期反馈 0；"
-        "按期率 0.0%；满意率 —；访谈 0 次；委员活动 0 次；提案等 0"
+        "按期率 0.0%；满意率 —；访谈 0 次；委员活动 0 次；协商议事 0 次；联系 0 次；提案等 0"
     )  # the rate is over the referrals already due
     channels = page.charts["channel"].text_rows()
     assert channels[0] == "坐班接待 2" and len(channels) == 5

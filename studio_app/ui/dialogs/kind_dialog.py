@@ -205,8 +205,11 @@ class KindDialog(RecordDialog):
         kind: kinds.RecordKind,
         record_id: int | None = None,
         parent: QWidget | None = None,
+        *,
+        grew_from: dict[str, list[int]] | None = None,
     ) -> None:
         self.record_kind = kind
+        self.grew_from = grew_from or {}  # a new record's origins, linked when it is saved
         self.fields = kind.fields
         self.draft_kind = kind.name  # drafts "<kind>-new", "<kind>-<id>"
         super().__init__(ctx, record_id, parent)
@@ -353,6 +356,8 @@ class KindDialog(RecordDialog):
 
     def write(self, values: dict[str, Any]) -> Any:
         service = kind_records.service(self.record_kind)
+        if self.record_id is None and self.grew_from:
+            return kind_records.create(self.ctx, self.record_kind, values, grew_from=self.grew_from)
         if self.record_id is None:
             return service.create(self.ctx, values)
         return service.update(self.ctx, self.record_id, values, expected_rev=self.rev)

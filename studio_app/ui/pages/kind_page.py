@@ -102,7 +102,9 @@ class KindPage(ListPage):
                 ("date_from", OptionalDateEdit(self.tr("From"), self)),
                 ("date_to", OptionalDateEdit(self.tr("To"), self)),
             ]
-        if key == "member" and any(link.target_kind == key for link in self.kind.links):
+        linked = {link.target_kind for link in self.kind.links}  # or a MEMBER field "member"
+        linked |= {f.key for f in self.kind.fields if f.kind is Kind.MEMBER}
+        if key == "member" and key in linked:
             everyone = {str(m.id): m.name for m in members.list_active(include_inactive=True)}
             return [(key, code_combo(everyone, self, empty=self.tr("All members")))]
         if key in {f.key for f in self.kind.fields if f.kind in _CODED}:
@@ -165,6 +167,20 @@ class KindPage(ListPage):
         from studio_app.ui.dialogs.kind_dialog import KindDialog  # with the first dialog
 
         return KindDialog(self.ctx, self.kind, record_id, self)
+
+    def grow_from(self, origin_kind: str, record_ids: Sequence[int]) -> None:
+        """A new record started from records of ``origin_kind`` (one of the kind's declared
+        origins): their gist and members filled in, linked to them when saved."""
+        from studio_app.services import origins
+        from studio_app.ui.dialogs.kind_dialog import KindDialog  # with the first dialog
+
+        if self.dialog is not None:
+            self.dialog.raise_()
+            return
+        ids = list(record_ids)
+        dialog = KindDialog(self.ctx, self.kind, None, self, grew_from={origin_kind: ids})
+        dialog.fill(origins.start_values(self.kind.name, origin_kind, ids))
+        self.show_dialog(dialog)
 
     def delete_record(self, record_id: int) -> None:
         kind_records.service(self.kind).delete(self.ctx, record_id)
