@@ -996,6 +996,34 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>登记为来访……</source>
+        <translation>
+            <numerusform>Register as a visit…</numerusform>
+            <numerusform>Register as a visit…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>把选中联系记录中群众反映的问题登记为接待走访记录</source>
+        <translation>
+            <numerusform>Register what residents raised in the selected contacts as a visit</numerusform>
+            <numerusform>Register what residents raised in the selected contacts as a visit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>转为社情民意/提案……</source>
+        <translation>
+            <numerusform>Turn into a report or proposal…</numerusform>
+            <numerusform>Turn into a report or proposal…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>用选中的联系记录中群众反映的情况撰写社情民意或提案</source>
+        <translation>
+            <numerusform>Write a report or proposal from what residents raised in the selected contacts</numerusform>
+            <numerusform>Write a report or proposal from what residents raised in the selected contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>专门委员会</source>
         <translation>
             <numerusform>Special committee</numerusform>

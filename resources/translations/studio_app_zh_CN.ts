@@ -2815,6 +2815,33 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
 </context>
 <context>
+    <name>SectionPanel</name>
+    <message>
+        <source>{0} in total</source>
+        <translation>{0}合计</translation>
+    </message>
+    <message>
+        <source>{0} in the contact chain</source>
+        <translation>联系网络中的{0}</translation>
+    </message>
+    <message>
+        <source>{0}: share of the chain</source>
+        <translation>{0}覆盖率</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Studio</source>

@@ -78,6 +78,10 @@ class Tally:
     phrase: str  # Chinese, the report's sentence before the number, e.g. "开展委员访谈"
     unit: str  # Chinese, the measure word after the number, e.g. "次"
     credits: tuple[str, ...] = ()  # the member fields credited per member (): every one
+    # Its section of the statistics (services/kind_stats.py), besides its tracked rows' items:
+    by: tuple[str, ...] = ()  # coded fields its records are counted by; "rows.column": rows
+    sums: tuple[str, ...] = ()  # number fields summed, e.g. the people served
+    reach: tuple[str, ...] = ()  # people fields: how many it reaches, of the contact chain
 
     def sentence(self, n: int) -> str:
         return f"{self.phrase}{n:,}{self.unit}"
@@ -219,8 +223,32 @@ def registered(kind: RecordKind) -> Iterator[RecordKind]:
 
 
 def all_kinds() -> tuple[RecordKind, ...]:
-    """Every record kind, in exchange order (linked kinds first)."""
+    """Every record kind, in registration order (linked kinds first; :func:`link_order`
+    also puts a kind after those it grows from)."""
     return tuple(_KINDS.values())
+
+
+def link_order() -> tuple[RecordKind, ...]:
+    """Every record kind, each after the kinds it links to and grows from (``origins``),
+    else in registration order: the order the exchange writes and applies its sheets."""
+    singles = {f.Kind.MEMBER: "member", f.Kind.RESIDENT: "resident"}
+    placed: dict[str, RecordKind] = {}
+
+    def place(k: RecordKind, path: tuple[str, ...]) -> None:
+        if k.name in placed:
+            return
+        if k.name in path:
+            raise ValueError(f"record kinds grow from each other: {' → '.join((*path, k.name))}")
+        targets = [link.target_kind for link in k.links] + [o.kind for o in k.origins]
+        targets += [singles[fld.kind] for fld in k.fields if fld.kind in singles]
+        for target in targets:
+            if target in _KINDS and target != k.name:
+                place(_KINDS[target], (*path, k.name))
+        placed[k.name] = k
+
+    for k in _KINDS.values():
+        place(k, ())
+    return tuple(placed.values())
 
 
 def kind(name: str) -> RecordKind:
@@ -325,6 +353,10 @@ VISIT = register(
         details_hide=("members", "handling", "referred_unit"),
         search_hint="搜索编号、姓名、反映内容……", new_shortcut="Ctrl+N", new_label="来访",
         icon="visits", glances=(Glance("在办", "open"), Glance("超期", "overdue", alarm=True)),
+        origins=(Origin("contact", "c:", gist=("content", "follow_up"), button="登记为来访……",
+                        button_tip="把选中联系记录中群众反映的问题登记为接待走访记录",
+                        into="content"),),
+        origin_table="visit_source",
         transitions=(
             Transition("refer", "转办", (VS.REGISTERED,), VS.REFERRED, ("referred_unit",)),
             Transition("start", "开始办理", (VS.REFERRED,), VS.IN_PROGRESS),
@@ -421,7 +453,11 @@ PROPOSAL = register(
         origins=(Origin("visit", "v:", button="转为提案/社情民意……",
                         button_tip="用选中的来访记录撰写提案或社情民意", shortcut="Ctrl+Shift+T"),
                  Origin("interview", "i:", gist=("views", "follow_up"), button="转为建议……",
-                        button_tip="用选中的访谈撰写意见建议")),
+                        button_tip="用选中的访谈撰写意见建议"),
+                 Origin("contact", "c:", gist=("content", "follow_up"),
+                        button="转为社情民意/提案……",
+                        button_tip="用选中的联系记录中群众反映的情况撰写社情民意或提案",
+                        sets=(("kind", c.ProposalKind.SQMY),))),
         origin_table="proposal_source", new_shortcut="Ctrl+Shift+P", merge_title="作为第一提出人",
         fields=(
             f.Field("kind", "类型", f.Kind.ENUM, required=True, enum=c.ProposalKind),
@@ -476,7 +512,9 @@ ACTIVITY = register(
     RecordKind(
         "activity", "委员活动记录", "委员活动", "委员活动", serial_prefix="HD",
         fts="activity_fts", search=("title", "place", "village", "summary", "problems"),
-        title_key="title", date_key="starts_at", tally=Tally("委员活动", "组织委员活动", "次"),
+        title_key="title", date_key="starts_at",
+        tally=Tally("委员活动", "组织委员活动", "次", by=("kind", "organiser",
+                    "attendance.attendance"), sums=("served_count",)),
         list_columns=("starts_at", "kind", "title", "organiser", "place", "served_count"),
         list_filters=(("kind", "organiser", DATES),),
         short_titles=(("starts_at", "时间"), ("served_count", "受益群众")),
@@ -530,7 +568,8 @@ CONSULTATION = register(
         links=(LinkTable("members", "consultation_member", "consultation_id", "member_id",
                          "member", "member_names"),),
         search=("topic", "place", "chair", "positions", "agreed_points"),
-        title_key="topic", date_key="held_at", tally=Tally("协商议事", "开展协商议事", "次"),
+        title_key="topic", date_key="held_at",
+        tally=Tally("协商议事", "开展协商议事", "次", by=("format", "source")),
         list_columns=("held_at", "topic", "source", "format", "members", STATUS),
         list_titles=(("members", "委员"),), short_titles=(("held_at", "时间"),),
         list_filters=((STATUS, "source", "format", DATES),),
@@ -579,7 +618,8 @@ CONTACT = register(
         links=(LinkTable("residents", "contact_resident", "contact_id", "resident_id",
                          "resident", "resident_names"),),
         search=("content", "follow_up"), title_key="content", date_key="contacted_at",
-        tally=Tally("联系", "委员联系群众和委员", "次", credits=("member",)),
+        tally=Tally("联系", "委员联系群众和委员", "次", credits=("member",), by=("channel",),
+                    reach=("residents", "contacted_member")),
         list_columns=("contacted_at", "member", "channel", "contacted_member", "residents",
                       "content"),
         list_titles=(("member", "委员"), ("residents", "群众")),

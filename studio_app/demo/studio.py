@@ -161,7 +161,7 @@ COLUMNS = {
     "interview_member": "interview_id member_id position",
     "interview_resident": "interview_id resident_id position",
     "proposal_co_signer": "proposal_id member_id position",
-    "proposal_source": "proposal_id visit_id interview_id",
+    "proposal_source": " ".join(("proposal_id", *(o.column for o in kinds.PROPOSAL.origins))),
     **ACTIVITY_COLUMNS,
 }
 INDEXED = tuple(k.name for k in kinds.indexed())  # fed to FTS5 by triggers

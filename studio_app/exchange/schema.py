@@ -173,7 +173,7 @@ def sheets_for(kind: PackageKind) -> tuple[SheetSpec, ...]:
     """The sheets of a package of ``kind``, in the order links point (linked kinds first)."""
     if kind is PackageKind.FEEDBACK:
         return tuple(feedback_sheet(r) for r in feedback_records())
-    return tuple(studio_sheet(r) for r in kinds.names())
+    return tuple(studio_sheet(k.name) for k in kinds.link_order())
 
 
 # A package's file name: who made it, what it is, the day and its number, for people to read

@@ -36,7 +36,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from studio_app.reports import charts, county_section
+from studio_app.reports import charts, county_section, programme_section
 from studio_app.reports.documents import PrintResult
 from studio_app.reports.fonts import PrintFont, print_font
 from studio_app.reports.pdfwrite import CREATOR, write_atomic
@@ -215,7 +215,7 @@ def section(r: Report, s: _Styles, *, heading: bool = True) -> list[Flowable]:
         out.append(Spacer(1, 6))
         rows = _share_rows(r.proposal_reviews, total, "县政协审查结果（已报送件）")
         out.append(s.table(rows, [60 * mm, 25 * mm, 25 * mm]))
-    return out
+    return out + programme_section.section("五", r.sections, s)
 
 
 def _overview(reports: Sequence[Report], s: _Styles) -> list[Flowable]:

@@ -93,8 +93,8 @@ def grown(origin: str, record_id: int) -> dict[str, list[int]]:
 def start_values(owner: str, origin: str, ids: Iterable[int]) -> dict[str, Any]:
     """What a new record of kind ``owner`` grown from records of kind ``origin`` starts
     with: their gist (``Origin.gist``, else their long texts), each dated, in the field the
-    origin names (``Origin.into``), their members in its first members field, and the values
-    growing from them sets (``Origin.sets``)."""
+    origin names (``Origin.into``), their members and residents in its first members and
+    residents fields, and the values growing from them sets (``Origin.sets``)."""
     kind, source = kinds.kind(owner), kinds.kind(origin)
     declared = next(o for o in kind.origins if o.kind == origin)
     rt = records.record_type(source)
@@ -108,15 +108,24 @@ def start_values(owner: str, origin: str, ids: Iterable[int]) -> dict[str, Any]:
             text = "；".join(str(row[k]).strip() for k in gist if str(row.get(k) or "").strip())
             lines.append(f"{when:%Y-%m-%d}：{text}" if when else text)
         values[declared.into] = "\n".join(line for line in lines if line)
-    into = next((f.key for f in kind.fields if f.kind is Kind.MEMBERS), "")
-    if into:
-        found: list[int] = []
-        for row in rows:
-            for f in source.fields:
-                named = row.get(f.key)
-                if f.kind is Kind.MEMBERS:
-                    found += [m for m in named or [] if m not in found]
-                elif f.kind is Kind.MEMBER and named and named not in found:
-                    found.append(named)
-        values[into] = found
+    for many, one in ((Kind.MEMBERS, Kind.MEMBER), (Kind.RESIDENTS, Kind.RESIDENT)):
+        into = next((f.key for f in kind.fields if f.kind is many), "")
+        if into:
+            values[into] = _people(source, rows, many, one)
     return values
+
+
+def _people(
+    source: kinds.RecordKind, rows: list[dict[str, Any]], many: Kind, one: Kind
+) -> list[int]:
+    """The people (members or residents) records name in fields of kind ``many`` or
+    ``one``, each once, in the order named."""
+    found: list[int] = []
+    for row in rows:
+        for f in source.fields:
+            named = row.get(f.key)
+            if f.kind is many:
+                found += [p for p in named or [] if p not in found]
+            elif f.kind is one and named and named not in found:
+                found.append(named)
+    return found

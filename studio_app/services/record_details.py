@@ -311,7 +311,8 @@ def _visit(fmt: _Formatter, record_id: int) -> Details:
     v: Visit = _load(Visit, record_id, "接待走访记录")
     people = _participants("visit", v.id, VisitMember, VisitResident)
     rows = _head(fmt, v, c.VisitStatus) + fmt.rows(kinds.VISIT.fields, v, people)
-    return Details("visit", v.id, v.serial or "", tuple(rows + _grown_into("visit", v.id)))
+    rows += _grew_from(kinds.VISIT, v.id) + _grown_into("visit", v.id)
+    return Details("visit", v.id, v.serial or "", tuple(rows))
 
 
 def _member(fmt: _Formatter, record_id: int) -> Details:

@@ -99,7 +99,8 @@ def _select_sql() -> str:
     left with no record of any kind (every kind's resident links and fields are read)."""
     trashed = "".join(
         f"INSERT INTO purge_trashed (kind, id, uuid) SELECT '{k.name}', t.id, t.uuid "
-        f'FROM "{k.name}" t WHERE t.deleted_at IS NOT NULL AND t.deleted_at < :cutoff;\n'
+        f'FROM "{k.name}" t WHERE t.deleted_at IS NOT NULL AND t.deleted_at < :cutoff'
+        f"{_cited_by(k.name, 't')};\n"
         for k in _others()
     )
     kept = []
@@ -125,10 +126,16 @@ def _select_sql() -> str:
 def _uncited() -> str:
     """``AND NOT EXISTS …`` for every kind that grows from visits (a proposal's, a
     consultation's sources): a visit a record names as its source is kept."""
+    return _cited_by(PURGED, "v")
+
+
+def _cited_by(name: str, alias: str) -> str:
+    """``AND NOT EXISTS …`` for every kind that grows from records of kind ``name`` (row
+    ``alias``): a record another names as its source is kept."""
     return "".join(
         f"\n    AND NOT EXISTS (SELECT 1 FROM {owner.origin_table} s "
-        f"WHERE s.{origin.column} = v.id)"
-        for owner, origin in kinds.grown_from(PURGED)
+        f"WHERE s.{origin.column} = {alias}.id)"
+        for owner, origin in kinds.grown_from(name)
     )
 
 

@@ -32,7 +32,6 @@ from typing import Any
 from studio_app.core import kinds
 from studio_app.core.codes import (
     Channel,
-    Coded,
     CodeListKind,
     Handling,
     ProposalKind,
@@ -44,6 +43,8 @@ from studio_app.core.codes import (
 )
 from studio_app.core.errors import UserError
 from studio_app.core.fields import Kind, rows_table
+from studio_app.services import kind_stats
+from studio_app.services.kind_stats import Counted, code_counts, enum_counts
 from studio_app.services.site import code_labels, local_site
 from studio_app.services.stat_terms import TERMS, Terms
 from studio_app.storage.models import Site, database
@@ -127,13 +128,6 @@ def _check_year(year: int) -> None:
 
 
 @dataclass(frozen=True)
-class Counted:
-    code: str
-    label: str  # Chinese label (enum label, code-list label, member name, village)
-    count: int
-
-
-@dataclass(frozen=True)
 class MemberActivity:
     member_id: int
     name: str
@@ -171,6 +165,7 @@ class Report:
     proposal_reviews: list[Counted]  # county review of the period's submitted records
     members: list[MemberActivity]
     others: list[Counted] = field(default_factory=list)  # generic kinds not counted, by name
+    sections: list[kind_stats.Section] = field(default_factory=list)  # programmes' own figures
 
 
 def tallies() -> list[tuple[str, kinds.Tally]]:
@@ -366,23 +361,6 @@ def _tallied(kind: kinds.RecordKind, scope: _Scope) -> tuple[int, dict[int, int]
     return total, dict(_rows(sql, args))
 
 
-def _enum_counts(enum: type[Coded], counts: Counter[str]) -> list[Counted]:
-    """Every member of ``enum`` in declaration order (zeros included), then unknown codes."""
-    result = [Counted(m.value, m.label, counts.get(m.value, 0)) for m in enum]
-    known = {m.value for m in enum}
-    result += [Counted(k, k, n) for k, n in sorted(counts.items()) if k not in known and k]
-    return result
-
-
-def _code_counts(labels: dict[str, str], counts: Counter[str]) -> list[Counted]:
-    """Every code of a code list in display order (zeros included), then unknown codes."""
-    result = [Counted(code, label, counts.get(code, 0)) for code, label in labels.items()]
-    result += [
-        Counted(k, k or UNCATEGORISED, n) for k, n in sorted(counts.items()) if k not in labels
-    ]
-    return result
-
-
 def _rate(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
@@ -438,10 +416,10 @@ def report(period: Period, *, origin_site: str | None = None, today: date | None
         period=period,
         scope=_scope_name(origin_site),
         visits=visits,
-        by_category=_code_counts(code_labels(CodeListKind.ISSUE_CATEGORY.value), category),
-        by_channel=_enum_counts(Channel, channel),
-        by_handling=_enum_counts(Handling, handling),
-        by_status=_enum_counts(VisitStatus, status),
+        by_category=code_counts(code_labels(CodeListKind.ISSUE_CATEGORY.value), category),
+        by_channel=enum_counts(Channel, channel),
+        by_handling=enum_counts(Handling, handling),
+        by_status=enum_counts(VisitStatus, status),
         by_member=by_member,
         by_village=_villages(villages),
         closed=closed,
@@ -459,7 +437,20 @@ def report(period: Period, *, origin_site: str | None = None, today: date | None
         proposal_reviews=_review_counts(proposal_groups),
         members=activity,
         others=_others(scope),
+        sections=_sections(scope, {k: n for k, (n, _m) in tallied.items()}, today or date.today()),
     )
+
+
+def _sections(scope: _Scope, totals: dict[str, int], today: date) -> list[kind_stats.Section]:
+    """The own section of every counted kind that has one, in declaration order."""
+    found = []
+    for kind in kinds.counted():
+        if kind_stats.has_section(kind):
+            where, args = scope.dated(kind, "r")
+            table = _dated_table(kind, "r")
+            found.append(kind_stats.section(kind, table, where, args, total=totals[kind.name],
+                                            today=today, origin_site=scope.origin))  # fmt: skip
+    return found
 
 
 def _uncounted() -> list[kinds.RecordKind]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -10,7 +10,7 @@ from studio_app.core import kinds
 from studio_app.core.codes import Handling, VisitStatus
 from studio_app.core.errors import TransitionRefused, UserError, ValidationError
 from studio_app.core.workflow import CLOSES_AT_ONCE, can_transition, initial_status
-from studio_app.services import records
+from studio_app.services import origins, records
 from studio_app.services.coerce import clean
 from studio_app.services.context import Context
 from studio_app.services.serials import next_serial
@@ -63,8 +63,14 @@ def _fill_referral(data: dict[str, Any], occurred_day: date) -> None:
         data["due_at"] = data.get("due_at") or data["referred_at"] + timedelta(DEFAULT_DUE_DAYS)
 
 
-def create(ctx: Context, values: Mapping[str, Any]) -> Visit:
-    """Register a visit; answered ones close at once, referred ones start referred."""
+def create(
+    ctx: Context,
+    values: Mapping[str, Any],
+    *,
+    grew_from: Mapping[str, Sequence[int]] | None = None,
+) -> Visit:
+    """Register a visit; answered ones close at once, referred ones start referred.
+    ``grew_from``: the records it grew from by kind (e.g. contacts), linked to it."""
     values = dict(values)
     values.setdefault("visitor_count", max(1, len(values.get("residents") or [])))
     data = clean(kinds.VISIT.fields, values, partial=False)
@@ -72,10 +78,12 @@ def create(ctx: Context, values: Mapping[str, Any]) -> Visit:
     _fill_referral(data, data["occurred_at"].date())
     _check(ctx, data, data)
     status = initial_status(Handling(data["handling"]))
+    sources = origins.check(kinds.VISIT.name, grew_from or {})
     assert kinds.VISIT.serial_prefix  # declared with one
     with records.atomic():
         serial = next_serial(ctx, kinds.VISIT.serial_prefix, ctx.today().year)
         row = records.insert(ctx, VISIT, data, serial=serial, extra={"status": status.value})
+        origins.link(kinds.VISIT.name, row.id, sources)
     return row
 
 
@@ -177,8 +185,10 @@ def save(
     visit_id: int | None = None,
     action: str | None = None,
     expected_rev: int | None = None,
+    grew_from: Mapping[str, Sequence[int]] | None = None,
 ) -> Visit:
-    """Save the visit entry form in one transaction: all of it, or nothing.
+    """Save the visit entry form in one transaction: all of it, or nothing (``grew_from``:
+    a new visit's origins, see :func:`create`).
 
     ``values["residents"]`` may mix ids of known residents with dicts of residents typed in
     the form; those are created first. Problems with the new residents and with the visit
@@ -194,7 +204,7 @@ def save(
         errors = {"residents": "\n".join(problems)} if problems else {}
         try:
             if visit_id is None:
-                visit = create(ctx, values)
+                visit = create(ctx, values, grew_from=grew_from)
             elif action is not None:
                 visit = advance(ctx, visit_id, action, values, expected_rev=expected_rev)
             else:

@@ -287,6 +287,7 @@ class ProposalSource(BaseModel):
     interview = pw.ForeignKeyField(
         Interview, null=True, backref="proposal_links", on_delete="RESTRICT"
     )
+    contact_id = pw.IntegerField(null=True)  # a contact's (a declared kind: no model here)
     proposal_id: pw.IntegerField[int]
     visit_id: pw.IntegerField[int | None]
     interview_id: pw.IntegerField[int | None]

@@ -246,7 +246,10 @@ def _hostile_records(ctx: Context) -> dict[str, list[dict[str, str]]]:
             "member": m.id, "contacted_at": f"2026-03-{n + 10} 16:00", "channel": "phone",
             "residents": [r.id], **t["contact"],
         })  # fmt: skip
-        for record, row in zip(specs, (m, r, v, i, p, a, xs, lx), strict=True):
+        made = {"member": m, "resident": r, "visit": v, "interview": i, "proposal": p,
+                "activity": a, "consultation": xs, "contact": lx}  # fmt: skip
+        assert set(made) == set(specs)
+        for record, row in made.items():
             given[record].append({k: getattr(row, k) for k in {"uuid", *covered[record]}})
     for record, fields in texts.items():  # every text column got (nearly) every value
         for f in fields:

@@ -11,7 +11,8 @@ visits, and with them the demo's most residents (20,000) and its 30 members; it 
 the next run. Then it times, best of 5 after a warm-up: the contact list's first page and
 count (newest first, by channel, by member, one year, searches), the chain
 (:func:`~studio_app.services.contact_chain.chain`), a member's first page of residents, a
-search for residents to assign, and assigning 100 residents (rolled back); and, unless
+search for residents to assign, assigning 100 residents (rolled back), and the statistics
+(every programme's section) of a month and of a year; and, unless
 ``--no-gui``, the contact list page's and the chain page's first paint (median of 7) and
 opening a member in the chain. The figures are printed as a markdown table with their
 targets (docs/QUALITY.md).
@@ -36,6 +37,7 @@ CONTACT = kinds.CONTACT
 DEFAULT_TERMS = "春,春耕,养,养老,路灯,微信"  # as typed, one word after another
 CHAIN_MS = 100.0  # the chain read whole: members, residents' counts, contacts
 ASSIGN_MS = 2000.0  # 100 residents, each an audited edit, one transaction
+STATS_MONTH_MS = 200.0  # a month's statistics, as over a million visits (README, Printing)
 
 
 def ensure_data(data_dir: Path, contacts: int) -> None:
@@ -113,6 +115,28 @@ def bench_services(ctx: Any, terms: list[str], page_size: int) -> list[Figure]:
 
     ms, _ = best_of(assign, repeat=3)
     figures.append(Figure("assign: 100 residents to a member (rolled back)", ms, ASSIGN_MS, 100))
+    return figures + bench_statistics(ctx)
+
+
+def bench_statistics(ctx: Any) -> list[Figure]:
+    """The statistics of last year's busiest month and of last year, every section in."""
+    from studio_app.services.statistics import Period, report
+    from studio_app.storage.models import database
+
+    year = ctx.today().year - 1
+    month, n = database.execute_sql(
+        "SELECT CAST(substr(contacted_at, 6, 2) AS INTEGER), count(*) FROM contact "
+        "WHERE contacted_at >= ? AND contacted_at < ? GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
+        (f"{year}-01-01", f"{year + 1}-01-01"),
+    ).fetchone()
+    figures = []
+    for label, period, target in (
+        (f"statistics: a month ({n:,} contacts)", Period.month(year, month), STATS_MONTH_MS),
+        ("statistics: a year", Period.year(year), None),
+    ):
+        ms, found = best_of(lambda period=period: report(period), repeat=3)
+        contacts = next(s.total for s in found.sections if s.kind == CONTACT.name)
+        figures.append(Figure(label, ms, target, contacts))
     return figures
 
 

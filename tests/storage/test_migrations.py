@@ -114,6 +114,26 @@ def test_upgrade_from_version_1_keeps_every_row_and_indexes_old_text(tmp_path: P
         close_database()
 
 
+def test_upgrade_from_version_12_links_contacts_to_what_grew_from_them(tmp_path: Path) -> None:
+    path = tmp_path / "v12.sqlite3"
+    db = open_database(path, migrate=False)
+    migrations.migrate(db, target=12)
+    db.connection().executescript(V1_ROWS)  # the rows of every version since still fit
+    before = _counts()
+    close_database()
+
+    db = open_database(path)
+    try:
+        columns = [r[1] for r in db.execute_sql("PRAGMA table_info(proposal_source)")]
+        assert columns[-1] == "contact_id"
+        columns = [r[1] for r in db.execute_sql("PRAGMA table_info(visit_source)")]
+        assert columns == ["id", "visit_id", "contact_id"]
+        assert _counts() == before
+        assert db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        close_database()
+
+
 def test_a_failing_migration_leaves_the_previous_version_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -19,7 +19,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from studio_app.core.codes import Handling
 from studio_app.paths import DataDir
@@ -145,6 +145,15 @@ def main(argv: list[str] | None = None) -> int:
         window.show_page(window.lazy_page(name))
         settle(app)
         save(window, args.out / f"{name}.png")
+    stats = window.statistics
+    window.show_page(stats)
+    stats.set_period("year", workspace.context().today().year)
+    settle(app)
+    scroll = stats.findChild(QScrollArea)
+    scroll.ensureWidgetVisible(stats.sections.panels["activity"].heading, 0, 0)
+    scroll.verticalScrollBar().setValue(stats.sections.y() - 8)
+    settle(app)
+    save(window, args.out / "statistics.png")
     for name in ("activity", "consultation", "contact"):  # the programmes' lists
         page = window.kind_page(name)
         window.show_page(page)

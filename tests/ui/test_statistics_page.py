@@ -183,7 +183,8 @@ def test_the_page_and_the_printed_report_name_the_figures_alike(
     on_page = {n for n in names if n in screen}
     on_paper = {n for n in names if n in flat}
     only_on_paper = {TERMS.by_handling, TERMS.by_status, TERMS.total}
-    assert on_page - {TERMS.by_member} == on_paper - only_on_paper
+    # (合计 also names a programme's sum on the page: 受益群众人数合计)
+    assert on_page - {TERMS.by_member, TERMS.total} == on_paper - only_on_paper
     assert {TERMS.on_time, TERMS.on_time_rate, TERMS.by_village} <= on_page
     for former in FORMER_NAMES:
         assert former not in screen and former not in flat, former
@@ -274,7 +275,9 @@ def test_in_english_the_page_speaks_english(
     ]  # fmt: skip
     assert page.charts["village"].title == "Visits by village (top 15)"
     data = {str(m.name) for m in Member.select()} | {str(r.village) for r in Resident.select()}
-    data |= set(site.code_labels(CodeListKind.ISSUE_CATEGORY).values()) | declared()
+    for codes in (CodeListKind.ISSUE_CATEGORY, CodeListKind.ACTIVITY_KIND):  # data
+        data |= set(site.code_labels(codes).values())
+    data |= declared()
     assert chinese_left(page_texts(page), data) == []
     page.set_period("quarter", 2026, 4)
     assert page.summary.text().startswith("Q4 2026: Visits 6;")
@@ -295,6 +298,11 @@ def test_in_english_the_county_tab_speaks_english(qtbot, english: None, worked: 
     assert panel.text_rows("studios")[-1][0] == "County total"
     data = {str(s.name) for s in Site.select()} | {str(m.name) for m in Member.select()}
     data |= {str(r.village) for r in Resident.select()} | declared()
-    for codes in (CodeListKind.HANDLING_UNIT, CodeListKind.ISSUE_CATEGORY, CodeListKind.SECTOR):
+    for codes in (
+        CodeListKind.HANDLING_UNIT,
+        CodeListKind.ISSUE_CATEGORY,
+        CodeListKind.SECTOR,
+        CodeListKind.ACTIVITY_KIND,
+    ):
         data |= set(site.code_labels(codes).values())
     assert chinese_left(page_texts(page), data) == []

@@ -52,7 +52,8 @@ def from_visits(visit_ids: Sequence[int]) -> dict[str, Any]:
 
 def from_records(origin: str, record_ids: Sequence[int]) -> dict[str, Any]:
     """Values for a suggestion grown from records of a declared kind: about the first one's
-    title, their gist (``Origin.gist``, else their long texts) as facts, its first member."""
+    title (unless that is a long text), their gist (``Origin.gist``, else their long texts)
+    as facts, its first member, and what growing from them sets (``Origin.sets``)."""
     kind = kinds.kind(origin)
     rt = records.record_type(kind)
     rows = [records.load(rt, i) for i in record_ids]
@@ -62,12 +63,14 @@ def from_records(origin: str, record_ids: Sequence[int]) -> dict[str, Any]:
     gist = declared.gist or tuple(f.key for f in kind.fields if f.kind is Kind.LONGTEXT)
     texts = (str(getattr(row, key) or "") for row in rows for key in gist)
     first = records.snapshot(rt, rows[0])
-    title = str(first.get(kind.title_key) or "") if kind.title_key else ""
+    named = kind.title_key and kind.field(kind.title_key).kind is not Kind.LONGTEXT
+    title = str(first.get(kind.title_key) or "").strip() if named else ""
     return {
         "kind": ProposalKind.SUGGESTION.value,
-        "title": f"关于{title}的建议",
+        "title": f"关于{title}的建议" if title else "",
         "facts": "\n".join(p for p in texts if p.strip()),
         "lead_member": _first_member(kind, first),
+        **dict(declared.sets),
     }
 
 

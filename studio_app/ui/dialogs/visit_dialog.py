@@ -157,6 +157,7 @@ class VisitDialog(KindDialog):
             visit_id=self.record_id,
             action=self._action,
             expected_rev=self.rev,
+            grew_from=self.grew_from if self.record_id is None else None,
         )
 
     def take_step(self, action: str) -> None:

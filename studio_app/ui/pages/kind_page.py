@@ -178,7 +178,9 @@ class KindPage(ListPage):
             self.dialog.raise_()
             return
         ids = list(record_ids)
-        dialog = KindDialog(self.ctx, self.kind, None, self, grew_from={origin_kind: ids})
+        dialog = self.make_dialog(None)
+        assert isinstance(dialog, KindDialog)  # every kind page's dialog is one
+        dialog.grew_from = {origin_kind: ids}
         dialog.fill(origins.start_values(self.kind.name, origin_kind, ids))
         self.show_dialog(dialog)
 

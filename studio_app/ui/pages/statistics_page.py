@@ -36,6 +36,7 @@ from studio_app.ui.i18n import declared
 from studio_app.ui.operations import Progress, Ticket
 from studio_app.ui.pages import statistics_terms as terms
 from studio_app.ui.pages.county_statistics import CountyWorkPanel
+from studio_app.ui.pages.statistics_sections import SectionsPanel
 from studio_app.ui.printing import choose, launch, print_jobs
 from studio_app.ui.widgets.bar_chart import BarChart
 
@@ -113,6 +114,8 @@ class StatisticsPage(QWidget):
         grid.addWidget(self.summary, 0, 0, 1, 2)
         for i, chart in enumerate(self.charts.values()):
             grid.addWidget(chart, 1 + i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
+        self.sections = SectionsPanel(content)
+        grid.addWidget(self.sections, 4, 0, 1, 2)
         grid.addWidget(QLabel(t.member_activity, content), 5, 0, 1, 2)
         grid.addWidget(self.members, 6, 0, 1, 2)
         grid.setRowStretch(7, 1)
@@ -277,6 +280,7 @@ class StatisticsPage(QWidget):
         self.charts["member"].set_items(_bars(report.by_member))
         self.charts["satisfaction"].set_items(terms.coded(report.satisfaction, Satisfaction))
         self.charts["proposals"].set_items(terms.proposal_kinds(report.proposals))
+        self.sections.show_sections(report.sections)
         self._show_members(report)
 
     def _show_members(self, report: Report) -> None:

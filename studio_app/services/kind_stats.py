@@ -1,0 +1,243 @@
+"""A counted kind's own section of the statistics (activities, consultations, contacts…):
+what its :class:`~studio_app.core.kinds.Tally` declares — its records broken down by coded
+fields (``by``), number fields summed (``sums``), the people its records reach against the
+contact chain (``reach``) — and the items its tracked rows hold (``kinds.tracked_rows``):
+how far they are carried out, and how many are overdue.
+
+Every figure is one SQL aggregate over the period's live records of the kind, selected by the
+caller's ``where`` (the statistics' period and site), so a section costs a few index range
+scans like the rest of the report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from studio_app.core import kinds
+from studio_app.core.codes import Coded, ItemStatus
+from studio_app.core.fields import Field, Kind, rows_table
+from studio_app.services.site import code_labels
+from studio_app.storage.models import database
+
+OVERDUE = "overdue"  # the code of a tracked field's overdue count among its statuses
+OVERDUE_LABEL = "逾期未落实"
+SETTLED = (ItemStatus.DONE.value, ItemStatus.NOT_FEASIBLE.value)
+UNCATEGORISED = "未分类"
+
+
+@dataclass(frozen=True)
+class Counted:
+    code: str
+    label: str  # Chinese label (enum label, code-list label, member name, village)
+    count: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a section, named from a declared label by what it is (``what``)."""
+
+    what: str  # "sum", "reach", "in_chain" or "coverage"
+    label: str  # Chinese, the field it is about, e.g. "受益群众人数", "联系的群众"
+    value: int | float | None  # a count, or a share (coverage; None: nothing to divide)
+
+    @property
+    def name(self) -> str:
+        """Chinese: ``受益群众人数``, ``联系网络中的群众``, ``联系的群众覆盖率``."""
+        return NAMES[self.what].format(self.label)
+
+    @property
+    def text(self) -> str:
+        if self.what == "coverage":
+            return "—" if self.value is None else f"{self.value:.1%}"
+        return f"{self.value or 0:,}"
+
+
+PEOPLE = ("reach", "in_chain")  # figures counting people
+NAMES = {"sum": "{0}合计", "reach": "{0}", "in_chain": "联系网络中的{0}", "coverage": "{0}覆盖率"}
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A kind's records (or rows) counted by the values of one field: ``path`` is the
+    field's key, or ``field.column`` for a column of a ROWS field (its rows are counted)."""
+
+    path: str
+    label: str  # Chinese, e.g. "活动类型", "委员出席", "成果清单"
+    items: tuple[Counted, ...]  # every value in order (zeros included), then unknown codes
+    rows: bool = False  # counts rows of a ROWS field, not records
+    unit: str = "件"  # Chinese, what it counts: 件 (records), 项 (items), 人次 (members' rows)
+
+    @property
+    def total(self) -> int:
+        return sum(c.count for c in self.items if c.code != OVERDUE)
+
+
+@dataclass(frozen=True)
+class Section:
+    kind: str
+    title: str  # the kind's short label, e.g. "委员活动", "联系记录"
+    total: int
+    figures: tuple[Figure, ...]
+    breakdowns: tuple[Breakdown, ...]
+
+    def sentence(self) -> str:
+        """The report's sentence: 组织委员活动12次，受益群众人数合计860；委员出席…"""
+        tally = kinds.kind(self.kind).tally
+        assert tally is not None  # only counted kinds have sections
+        parts = [tally.sentence(self.total)]
+        parts += [f"{f.name}{f.text}{'人' if f.what in PEOPLE else ''}" for f in self.figures]
+        for b in self.breakdowns:
+            if b.rows:
+                shown = "，".join(f"{c.label}{c.count:,}" for c in b.items if c.count)
+                parts.append(f"{b.label}{b.total:,}{b.unit}" + (f"（{shown}）" if shown else ""))
+        return "，".join(parts) + "。"
+
+
+def has_section(kind: kinds.RecordKind) -> bool:
+    """Whether ``kind``'s statistics go beyond its count."""
+    t = kind.tally
+    return t is not None and bool(t.by or t.sums or t.reach or tracked(kind))
+
+
+def tracked(kind: kinds.RecordKind) -> list[Field]:
+    return [fld for k, fld in kinds.tracked_rows() if k.name == kind.name]
+
+
+def _rows(sql: str, args: Sequence[Any]) -> list[tuple[Any, ...]]:
+    return list(database.execute_sql(sql, args).fetchall())
+
+
+def enum_counts(enum: type[Coded], counts: Counter[str]) -> list[Counted]:
+    """Every member of ``enum`` in declaration order (zeros included), then unknown codes."""
+    result = [Counted(m.value, m.label, counts.get(m.value, 0)) for m in enum]
+    known = {m.value for m in enum}
+    result += [Counted(k, k, n) for k, n in sorted(counts.items()) if k not in known and k]
+    return result
+
+
+def code_counts(labels: dict[str, str], counts: Counter[str]) -> list[Counted]:
+    """Every code of a code list in display order (zeros included), then unknown codes."""
+    result = [Counted(code, label, counts.get(code, 0)) for code, label in labels.items()]
+    result += [
+        Counted(k, k or UNCATEGORISED, n) for k, n in sorted(counts.items()) if k not in labels
+    ]
+    return result
+
+
+def _labelled(fld: Field, counts: Counter[str]) -> list[Counted]:
+    if fld.enum is not None:
+        return enum_counts(fld.enum, counts)
+    if fld.code_list is not None:
+        return code_counts(code_labels(str(fld.code_list)), counts)
+    return [Counted(k, k or UNCATEGORISED, n) for k, n in sorted(counts.items())]
+
+
+def section(
+    kind: kinds.RecordKind,
+    table: str,
+    where: str,
+    args: Sequence[Any],
+    *,
+    total: int,
+    today: date,
+    origin_site: str | None,
+) -> Section:
+    """The section of ``kind`` over its records ``SELECT … FROM {table} WHERE {where}``
+    (the table aliased ``r``); items are overdue when due before ``today``."""
+    tally = kind.tally
+    assert tally is not None
+    figures: list[Figure] = []
+    for key in tally.sums:
+        (n,) = _rows(f"SELECT COALESCE(SUM(r.{key}), 0) FROM {table} WHERE {where}", args)[0]
+        figures.append(Figure("sum", kind.field(key).label, int(n)))
+    for key in tally.reach:
+        figures += _reach(kind, kind.field(key), table, where, args, origin_site)
+    breakdowns = [_breakdown(kind, path, table, where, args) for path in tally.by]
+    breakdowns += [_items(kind, fld, table, where, args, today) for fld in tracked(kind)]
+    return Section(kind.name, kind.short_label, total, tuple(figures), tuple(breakdowns))
+
+
+def _breakdown(
+    kind: kinds.RecordKind, path: str, table: str, where: str, args: Sequence[Any]
+) -> Breakdown:
+    key, _, column = path.partition(".")
+    fld = kind.field(key)
+    if column:
+        col = next(c for c in fld.columns if c.key == column)
+        sql = (
+            f"SELECT x.{column}, COUNT(*) FROM {table} JOIN {rows_table(kind.name, key)} x "
+            f"ON x.{kind.name}_id = r.id WHERE {where} GROUP BY 1"
+        )
+        counts = Counter({str(v or ""): n for v, n in _rows(sql, args)})
+        unit = "人次" if fld.row_label.startswith("名") else "项"  # 名委员: members' rows
+        return Breakdown(path, fld.label, tuple(_labelled(col, counts)), rows=True, unit=unit)
+    sql = f"SELECT r.{key}, COUNT(*) FROM {table} WHERE {where} GROUP BY 1"
+    counts = Counter({str(v or ""): n for v, n in _rows(sql, args)})
+    return Breakdown(path, fld.label, tuple(_labelled(fld, counts)))
+
+
+def _items(
+    kind: kinds.RecordKind, fld: Field, table: str, where: str, args: Sequence[Any], today: date
+) -> Breakdown:
+    """A tracked field's rows by how far they are carried out, then those overdue."""
+    sql = (
+        f"SELECT x.status, COUNT(*), SUM(x.due < ? AND x.status NOT IN (?, ?)) "
+        f"FROM {table} JOIN {rows_table(kind.name, fld.key)} x ON x.{kind.name}_id = r.id "
+        f"WHERE {where} GROUP BY 1"
+    )
+    found = _rows(sql, [today.isoformat(), *SETTLED, *args])
+    counts = Counter({str(s or ""): n for s, n, _late in found})
+    overdue = sum(late or 0 for _s, _n, late in found)
+    items = [*enum_counts(ItemStatus, counts), Counted(OVERDUE, OVERDUE_LABEL, overdue)]
+    return Breakdown(fld.key, fld.label, tuple(items), rows=True, unit="项")
+
+
+_PERSON = {Kind.MEMBERS: "member", Kind.MEMBER: "member", Kind.RESIDENTS: "resident"}
+
+
+def _reach(
+    kind: kinds.RecordKind,
+    fld: Field,
+    table: str,
+    where: str,
+    args: Sequence[Any],
+    origin_site: str | None,
+) -> list[Figure]:
+    """The distinct people field ``fld`` names in the period's records; of those in the
+    contact chain (a member with a 联系人(常委), a resident with a 联系委员), the share reached."""
+    person = kinds.kind(_PERSON[fld.kind])
+    if fld.kind is Kind.MEMBER:
+        named = f"SELECT r.{fld.key}_id AS id FROM {table} WHERE {where}"
+    else:
+        link = kind.link(fld.key)
+        named = (
+            f"SELECT l.{link.target} AS id FROM {table} JOIN {link.table} l "
+            f"ON l.{link.owner} = r.id WHERE {where}"
+        )
+    (reached,) = _rows(f"SELECT COUNT(DISTINCT id) FROM ({named}) WHERE id IS NOT NULL", args)[0]
+    figures = [Figure("reach", fld.label, int(reached))]
+    chain = next((f.key for f in person.fields if f.kind is Kind.MEMBER), None)
+    if chain is None:
+        return figures
+    site = " AND p.origin_site = ?" if origin_site else ""
+    in_chain = (
+        f"SELECT p.id FROM {person.name} p WHERE p.deleted_at IS NULL "
+        f"AND p.{chain}_id IS NOT NULL{site}"
+    )
+    extra = [origin_site] if origin_site else []
+    (size,) = _rows(f"SELECT COUNT(*) FROM ({in_chain})", extra)[0]
+    # The people named, read once, then looked up one by one (``id IN (…)`` over the
+    # chain let SQLite rescan the period's records for every person of the chain).
+    (covered,) = _rows(
+        f"WITH n AS MATERIALIZED ({named}) SELECT COUNT(DISTINCT n.id) FROM n "
+        f"JOIN {person.name} p ON p.id = n.id WHERE p.deleted_at IS NULL "
+        f"AND p.{chain}_id IS NOT NULL{site}",
+        [*args, *extra],
+    )[0]
+    figures.append(Figure("in_chain", person.short_label, int(size)))
+    figures.append(Figure("coverage", fld.label, covered / size if size else None))
+    return figures
