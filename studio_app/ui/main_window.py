@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -41,17 +41,17 @@ from studio_app.ui.i18n import declared
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.models.lister_table import COUNTING
 from studio_app.ui.pages import registry
-from studio_app.ui.pages.county_desk_page import CountyDeskPage
-from studio_app.ui.pages.desk_page import DeskPage
-from studio_app.ui.pages.kind_page import camel
-from studio_app.ui.pages.list_page import ListPage
-from studio_app.ui.pages.page import Printable, RecordsPage
-from studio_app.ui.pages.people_pages import MembersPage, ResidentsPage
-from studio_app.ui.pages.proposals_page import ProposalsPage
-from studio_app.ui.pages.statistics_page import StatisticsPage
-from studio_app.ui.pages.trash_page import TrashPage
-from studio_app.ui.pages.visits_page import VisitsPage
+from studio_app.ui.pages.page import Printable, RecordsPage, camel
 from studio_app.ui.widgets.navigation import Navigation
+
+if TYPE_CHECKING:  # the pages' modules are imported when their page is first built
+    from studio_app.ui.pages.county_desk_page import CountyDeskPage
+    from studio_app.ui.pages.desk_page import DeskPage
+    from studio_app.ui.pages.people_pages import MembersPage, ResidentsPage
+    from studio_app.ui.pages.proposals_page import ProposalsPage
+    from studio_app.ui.pages.statistics_page import StatisticsPage
+    from studio_app.ui.pages.trash_page import TrashPage
+    from studio_app.ui.pages.visits_page import VisitsPage
 
 P = TypeVar("P", bound=QWidget)
 
@@ -113,8 +113,12 @@ class MainWindow(QMainWindow):
         self.county_dialog: QDialog | None = None  # the county's work dialog, while open
         self.desk: DeskPage | CountyDeskPage
         if self.county:
+            from studio_app.ui.pages.county_desk_page import CountyDeskPage
+
             self.desk = CountyDeskPage(ctx, self, demo=self.is_demo)
         else:
+            from studio_app.ui.pages.desk_page import DeskPage
+
             self.desk = DeskPage(ctx, lookups, self, demo=self.is_demo)
         self.add_page(self.tr("Desk"), self.desk, "desk")
         self.lookups = lookups
@@ -125,16 +129,18 @@ class MainWindow(QMainWindow):
         for entry in registry.entries():
             self.add_record_page(entry)
         self.add_lazy_page("chain", self.tr("Contact network"), self._build_chain)
-        self.add_lazy_page("statistics", self.tr("Statistics"), lambda: StatisticsPage(ctx, self))
+        self.add_lazy_page("statistics", self.tr("Statistics"), self._build_statistics)
         self.add_lazy_page("exchange", self.tr("Exchange"), self._build_exchange)
         self.add_lazy_page("trash", self.tr("Trash"), self._build_trash)
         self.add_lazy_page("settings", self.tr("Settings"), self._build_settings)
-        if isinstance(self.desk, CountyDeskPage):
+        if self.county:
+            assert isinstance(self.desk, CountyDeskPage)
             # Through lambdas, so that the methods can be replaced on the window (tests).
             self.desk.openProposal.connect(lambda pid: self.open_county_work(pid))
             self.desk.importRequested.connect(lambda: self.import_package())
             self.desk.studioActivated.connect(lambda _uuid: self.show_page(self.exchange))
         else:
+            assert isinstance(self.desk, DeskPage)
             self.desk.openVisit.connect(lambda visit_id: self.open_record("visit", visit_id))
             self.desk.openDraft.connect(lambda key: drafts.open_draft(self, key))
             self.desk.openRecord.connect(self.open_record)
@@ -232,6 +238,8 @@ class MainWindow(QMainWindow):
     @property
     def visits(self) -> VisitsPage:
         """The visits page (built now if need be)."""
+        from studio_app.ui.pages.visits_page import VisitsPage
+
         return self._page("visits", VisitsPage)
 
     def kind_page(self, kind: str) -> RecordsPage:
@@ -250,26 +258,43 @@ class MainWindow(QMainWindow):
         return ChainPage(self.ctx, self)
 
     def _build_trash(self) -> TrashPage:
+        from studio_app.ui.pages.trash_page import TrashPage
+
         return TrashPage(self.ctx, self.lookups, self)  # restores announce themselves
+
+    def _build_statistics(self) -> StatisticsPage:
+        from studio_app.ui.pages.statistics_page import StatisticsPage
+
+        return StatisticsPage(self.ctx, self)
 
     @property
     def proposals(self) -> ProposalsPage:
+        from studio_app.ui.pages.proposals_page import ProposalsPage
+
         return self._page("proposals", ProposalsPage)
 
     @property
     def members(self) -> MembersPage:
+        from studio_app.ui.pages.people_pages import MembersPage
+
         return self._page("members", MembersPage)
 
     @property
     def residents(self) -> ResidentsPage:
+        from studio_app.ui.pages.people_pages import ResidentsPage
+
         return self._page("residents", ResidentsPage)
 
     @property
     def statistics(self) -> StatisticsPage:
+        from studio_app.ui.pages.statistics_page import StatisticsPage
+
         return self._page("statistics", StatisticsPage)
 
     @property
     def trash(self) -> TrashPage:
+        from studio_app.ui.pages.trash_page import TrashPage
+
         return self._page("trash", TrashPage)
 
     def _build_settings(self) -> QWidget:
@@ -483,6 +508,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("There is nothing to print on this page."), 5000)
 
     def _focus_search(self) -> None:
+        from studio_app.ui.pages.trash_page import TrashPage
+
         page = self.stack.currentWidget()
         if isinstance(page, (RecordsPage, TrashPage)):
             page.search.setFocus()
@@ -502,6 +529,11 @@ class MainWindow(QMainWindow):
     def _show_count(self) -> None:
         """The shown list's count in the status bar (nothing on other pages)."""
         page = self.stack.currentWidget()
+        if not isinstance(page, RecordsPage):  # the desk, a page not built yet…
+            self.count_label.clear()
+            return
+        from studio_app.ui.pages.list_page import ListPage  # imported with the page
+
         if not isinstance(page, ListPage) or page.noun not in kinds.names():
             self.count_label.clear()
             return

@@ -6,14 +6,17 @@ window is built, saved when it closes.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 
 from studio_app.ui import settings as opt
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.models.visit_table import COLUMNS
-from studio_app.ui.pages.visits_page import VisitsPage
 from studio_app.ui.settings import Settings
+
+if TYPE_CHECKING:  # imported with the visits page, when it is first shown
+    from studio_app.ui.pages.visits_page import VisitsPage
 
 
 class WindowState(QObject):

@@ -1,7 +1,9 @@
-"""``run``: what the app does around its window — worker, error hook, crash report, drafts."""
+"""``run``: what the app does around its window — worker, error hook, crash report, drafts;
+what start-up imports."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from typing import Any
 
@@ -58,3 +60,19 @@ def test_a_crash_report_and_a_draft_are_offered_once_after_start(
         if isinstance(widget, MainWindow):
             widget.close()
             widget.deleteLater()
+
+
+def test_the_pages_modules_are_imported_with_their_pages() -> None:
+    """Start-up imports neither the heavy libraries nor the modules of pages built when
+    first shown (docs/PERFORMANCE.md, Start-up): a new process, as a start is."""
+    later = ["studio_app.ui.pages." + m for m in (
+        "list_page", "kind_page", "visits_page", "proposals_page", "people_pages",
+        "statistics_page", "trash_page", "county_desk_page", "chain_page")]  # fmt: skip
+    heavy = ["openpyxl", "reportlab", "python_calamine", "xlsxwriter", "cryptography"]
+    code = (
+        "import sys, studio_app.ui.app;"
+        f"print(sorted(m for m in {later + heavy!r} if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -50,7 +50,7 @@ from studio_app.ui.lookups import Lookups
 from studio_app.ui.models import kind_columns
 from studio_app.ui.models.lister_table import ListColumn, ListerTableModel, count_text
 from studio_app.ui.models.visit_table import COLUMNS, VisitTableModel, visit_model
-from studio_app.ui.pages.list_page import fit_columns, setup_table
+from studio_app.ui.widgets.table_setup import fit_columns, setup_table
 
 PAGE_SIZE = 50
 # What a draft's first line shows: the first of these values it has.

@@ -29,16 +29,12 @@ from studio_app.ui.lookups import Lookups, enum_labels
 from studio_app.ui.models import kind_columns
 from studio_app.ui.models.lister_table import ListColumn
 from studio_app.ui.pages.list_page import ListPage
+from studio_app.ui.pages.page import camel
 from studio_app.ui.printing import launch, print_jobs
 from studio_app.ui.widgets.combos import code_combo
 from studio_app.ui.widgets.optional_date import OptionalDateEdit
 
 _CODED = (Kind.ENUM, Kind.CODE)
-
-
-def camel(name: str) -> str:
-    """A kind's name as in object names: "tea_talk" → "TeaTalk"."""
-    return "".join(part.title() for part in name.split("_"))
 
 
 class KindPage(ListPage):

@@ -16,12 +16,10 @@ from typing import Any
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -46,33 +44,10 @@ from studio_app.ui.widgets import confirm
 from studio_app.ui.widgets.combos import code_combo, combo_code, set_combo_code
 from studio_app.ui.widgets.detail_panel import DetailLoader, DetailPanel, detail_splitter
 from studio_app.ui.widgets.optional_date import OptionalDateEdit
+from studio_app.ui.widgets.table_setup import fit_columns, setup_table
 
 SEARCH_DELAY_MS = 250
-MAX_COLUMN_WIDTH = 260
 STUDIO_SAMPLE = "石桥镇委员工作室"  # the width of the county's 工作室 column
-FIT_SAMPLE_ROWS = 20
-
-
-def fit_columns(table: QTableView, stretch: int = -1) -> None:
-    """Widths from the first rows (a sample, not the whole page), capped; ``stretch`` fills.
-    A column is at least as wide as its ``sample`` (an empty list reads well once filled).
-
-    Measuring every loaded row cost ~45 ms per list at start-up; the first rows give the
-    same widths for lists whose values have similar lengths.
-    """
-    header = table.horizontalHeader()
-    header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
-    table.resizeColumnsToContents()
-    model = table.model()
-    columns = model.columns if isinstance(model, ListerTableModel) else ()
-    metrics = table.fontMetrics()
-    for column in range(header.count()):
-        width = header.sectionSize(column) + 8
-        if column < len(columns) and columns[column].sample:
-            width = max(width, metrics.horizontalAdvance(columns[column].sample) + 12)
-        header.resizeSection(column, min(width, MAX_COLUMN_WIDTH))
-    if stretch >= 0:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
 def select_row(table: QTableView, model: ListerTableModel, record_id: int) -> bool:
@@ -112,23 +87,6 @@ def _day(value: Any) -> date | None:
         except ValueError:
             return None
     return value if isinstance(value, date) else None
-
-
-def setup_table(table: QTableView, model: ListerTableModel, stretch: str = "") -> None:
-    """Row selection, no editing, compact rows; ``stretch`` column takes the spare width."""
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    if stretch:
-        header.setSectionResizeMode(model.column_of(stretch), QHeaderView.ResizeMode.Stretch)
-    else:
-        header.setStretchLastSection(True)
 
 
 class ListCount(QObject):

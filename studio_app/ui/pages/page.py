@@ -43,3 +43,8 @@ class RecordsPage(QWidget):
     def open_record(self, record_id: int | None) -> QDialog:
         """The dialog of a record (``None``: a new one)."""
         raise NotImplementedError
+
+
+def camel(name: str) -> str:
+    """A kind's name as in object names: "tea_talk" → "TeaTalk"."""
+    return "".join(part.title() for part in name.split("_"))

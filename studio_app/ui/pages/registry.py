@@ -18,11 +18,7 @@ from PySide6.QtCore import QCoreApplication
 
 from studio_app.core import kinds
 from studio_app.ui.i18n import declared
-from studio_app.ui.pages.kind_page import KindPage
 from studio_app.ui.pages.page import RecordsPage
-from studio_app.ui.pages.people_pages import MembersPage, ResidentsPage
-from studio_app.ui.pages.proposals_page import ProposalsPage
-from studio_app.ui.pages.visits_page import VisitsPage
 
 if TYPE_CHECKING:
     from studio_app.ui.main_window import MainWindow
@@ -41,21 +37,33 @@ class PageEntry:
     lazy: bool = True  # built when first shown; False: with the window
 
 
+# Each builder imports its page's module: pages are built when first shown, and so are
+# their modules imported (not at start).
+
+
 def _visits(window: MainWindow, kind: kinds.RecordKind) -> RecordsPage:
+    from studio_app.ui.pages.visits_page import VisitsPage
+
     page = VisitsPage(window.ctx, window.lookups, window)
     page.growRequested.connect(lambda grown, ids: window.grow_record(grown, kind.name, ids))
     return page
 
 
 def _proposals(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
+    from studio_app.ui.pages.proposals_page import ProposalsPage
+
     return ProposalsPage(window.ctx, window.lookups, window, open_record=window.open_record)
 
 
 def _members(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
+    from studio_app.ui.pages.people_pages import MembersPage
+
     return MembersPage(window.ctx, window.lookups, window)
 
 
 def _residents(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
+    from studio_app.ui.pages.people_pages import ResidentsPage
+
     def open_visit(visit_id: int) -> None:
         window.open_record("visit", visit_id)
 
@@ -63,6 +71,8 @@ def _residents(window: MainWindow, _kind: kinds.RecordKind) -> RecordsPage:
 
 
 def _generic(window: MainWindow, kind: kinds.RecordKind) -> RecordsPage:
+    from studio_app.ui.pages.kind_page import KindPage
+
     page = KindPage(window.ctx, window.lookups, kind, window)
     page.growRequested.connect(lambda grown, ids: window.grow_record(grown, kind.name, ids))
     return page
