@@ -1017,6 +1017,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>把选中活动中群众反映、发现的问题登记为接待走访记录</source>
+        <translation>
+            <numerusform>Register what residents raised or the activity found as a visit</numerusform>
+            <numerusform>Register what residents raised or the activity found as a visit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>用选中活动中发现的问题撰写提案或社情民意</source>
+        <translation>
+            <numerusform>Write a proposal or report from the problems the selected activity found</numerusform>
+            <numerusform>Write a proposal or report from the problems the selected activity found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>用选中的联系记录中群众反映的情况撰写社情民意或提案</source>
         <translation>
             <numerusform>Write a report or proposal from what residents raised in the selected contacts</numerusform>

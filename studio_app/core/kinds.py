@@ -355,7 +355,10 @@ VISIT = register(
         icon="visits", glances=(Glance("在办", "open"), Glance("超期", "overdue", alarm=True)),
         origins=(Origin("contact", "c:", gist=("content", "follow_up"), button="登记为来访……",
                         button_tip="把选中联系记录中群众反映的问题登记为接待走访记录",
-                        into="content"),),
+                        into="content"),
+                 Origin("activity", "a:", gist=("problems",), button="登记为来访……",
+                        button_tip="把选中活动中群众反映、发现的问题登记为接待走访记录",
+                        into="content")),
         origin_table="visit_source",
         transitions=(
             Transition("refer", "转办", (VS.REGISTERED,), VS.REFERRED, ("referred_unit",)),
@@ -457,6 +460,10 @@ PROPOSAL = register(
                  Origin("contact", "c:", gist=("content", "follow_up"),
                         button="转为社情民意/提案……",
                         button_tip="用选中的联系记录中群众反映的情况撰写社情民意或提案",
+                        sets=(("kind", c.ProposalKind.SQMY),)),
+                 Origin("activity", "a:", gist=("problems", "summary"),
+                        button="转为提案/社情民意……",
+                        button_tip="用选中活动中发现的问题撰写提案或社情民意",
                         sets=(("kind", c.ProposalKind.SQMY),))),
         origin_table="proposal_source", new_shortcut="Ctrl+Shift+P", merge_title="作为第一提出人",
         fields=(

@@ -288,6 +288,7 @@ class ProposalSource(BaseModel):
         Interview, null=True, backref="proposal_links", on_delete="RESTRICT"
     )
     contact_id = pw.IntegerField(null=True)  # a contact's (a declared kind: no model here)
+    activity_id = pw.IntegerField(null=True)  # an activity's (likewise)
     proposal_id: pw.IntegerField[int]
     visit_id: pw.IntegerField[int | None]
     interview_id: pw.IntegerField[int | None]

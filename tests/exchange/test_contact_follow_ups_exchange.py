@@ -30,6 +30,13 @@ def contact(ctx: Any, member_id: int, resident_id: int, day: int, text: str) -> 
     })  # fmt: skip
 
 
+def first_contact(ctx: Any) -> tuple[int, int, Any]:
+    """李梅 contacted 张三 on 2 March: their ids and the contact."""
+    lee = members.create(ctx, {"name": "李梅"}).id
+    zhang = residents.create(ctx, {"name": "张三", "village": "东村"}).id
+    return lee, zhang, contact(ctx, lee, zhang, 2, "村口路灯坏了半年")
+
+
 def grown_visit(ctx: Any, contact_id: int, day: int) -> Visit:
     start = origins.start_values("visit", CONTACT.name, [contact_id])
     return visits.create(ctx, {
@@ -53,9 +60,7 @@ def test_visits_and_sqmy_grown_from_contacts_arrive_linked(
     studio: Install, county: Install, out: Path
 ) -> None:
     with studio as ctx:
-        lee = members.create(ctx, {"name": "李梅"}).id
-        zhang = residents.create(ctx, {"name": "张三", "village": "东村"}).id
-        first = contact(ctx, lee, zhang, 2, "村口路灯坏了半年")
+        lee, zhang, first = first_contact(ctx)
         visit = grown_visit(ctx, first.id, 3)
         sqmy = proposals.create(
             ctx, {"kind": "sqmy", "title": "关于东村路灯失修的情况反映", "lead_member": lee,
@@ -100,9 +105,7 @@ def test_a_visit_whose_contact_has_not_arrived_waits_for_it(
     studio: Install, county: Install, out: Path, tmp_path: Path
 ) -> None:
     with studio as ctx:
-        lee = members.create(ctx, {"name": "李梅"}).id
-        zhang = residents.create(ctx, {"name": "张三", "village": "东村"}).id
-        record = contact(ctx, lee, zhang, 2, "村口路灯坏了半年")
+        _lee, _zhang, record = first_contact(ctx)
         visit = grown_visit(ctx, record.id, 3)
     package = send(studio, out, {"委员": 1, "群众": 1, "联系记录": 1, "接待走访": 1})
     book = openpyxl.load_workbook(package)  # a hand edit: the contact's row taken out
@@ -120,4 +123,30 @@ def test_a_visit_whose_contact_has_not_arrived_waits_for_it(
     with county as cctx:  # the contact arrives: the visit that waited goes in, linked
         assert import_package(cctx, full).applied
         assert sources_by_uuid() == {visit.uuid: [record.uuid]}
+    same_at_both(studio, county)
+
+
+def test_a_visit_grown_from_an_activity_arrives_linked(
+    studio: Install, county: Install, out: Path
+) -> None:
+    with studio as ctx:
+        lee = members.create(ctx, {"name": "李梅"}).id
+        activity = kind_records.create(ctx, kinds.ACTIVITY, {
+            "title": "水渠整治视察", "kind": "视察", "organiser": "本工作室",
+            "starts_at": "2026-03-05 09:00", "problems": "东村水渠淤塞",
+            "attendance": [{"member": lee, "attendance": "出席"}],
+        })  # fmt: skip
+        start = origins.start_values("visit", kinds.ACTIVITY.name, [activity.id])
+        visit = visits.create(ctx, {
+            **start, "members": [lee], "channel": "reception", "occurred_at": "2026-03-06 09:00",
+            "category": "03", "handling": "answered",
+        }, grew_from={kinds.ACTIVITY.name: [activity.id]})  # fmt: skip
+    package = send(studio, out, {"委员": 1, "委员活动": 1, "接待走访": 1})
+    header, rows = sheet_cells(package, kinds.VISIT.sheet_title)
+    assert rows[0][header.index("来源记录（标识）")] == f"a:{activity.uuid}"
+    take(county, package, new=3)
+    with county:
+        arrived = Visit.get(Visit.uuid == visit.uuid)
+        (there,) = database.execute_sql("SELECT id FROM activity").fetchall()
+        assert origins.of("visit", arrived.id) == {"contact": [], "activity": [there[0]]}
     same_at_both(studio, county)

@@ -60,7 +60,7 @@ def test_a_proposal_grows_from_a_tea_talk_and_both_show_the_link(
     source = visit(ctx)
     proposal = grow(ctx, talk.id, visit=[source.id])
     assert proposals.sources(proposal.id) == {
-        "visit": [source.id], "interview": [], "contact": [], "tea_talk": [talk.id],
+        "visit": [source.id], "interview": [], "contact": [], "activity": [], "tea_talk": [talk.id],
     }  # fmt: skip
 
     shown = record_details.details(ctx, "proposal", proposal.id)

@@ -1,6 +1,7 @@
-"""A contact's follow-up grows into a visit (登记为来访) or a 社情民意 / proposal, linked to it
-both ways; saving or advancing the grown record keeps the link; a trashed contact cannot be
-grown from, and one a record grew from outlives a purge of the trash."""
+"""A contact's follow-up, or what an activity found, grows into a visit (登记为来访) or a
+社情民意 / proposal, linked to it both ways; saving or advancing the grown record keeps the
+link; a trashed contact cannot be grown from, and one a record grew from outlives a purge
+of the trash."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def test_a_visit_grows_from_a_contact_and_both_show_the_link(ctx: Context) -> No
                      "residents": resident_ids}  # fmt: skip
     grown = visits.create(ctx, visit_values(start), grew_from={"contact": [record.id]})
     assert grown.content.startswith("2026-03-02：东村张三")
-    assert origins.of("visit", grown.id) == {"contact": [record.id]}
+    assert origins.of("visit", grown.id) == {"contact": [record.id], "activity": []}
     assert origins.grown("contact", record.id) == {"visit": [grown.id]}
 
     # saved unchanged, edited, advanced through its workflow: the link stays, once
@@ -72,7 +73,7 @@ def test_a_visit_form_grown_from_a_contact_saves_all_or_nothing(ctx: Context) ->
         visits.save(ctx, visit_values(start) | {"category": ""}, grew_from={"contact": [record.id]})
     assert links() == [] and database.execute_sql("SELECT count(*) FROM visit").fetchone() == (0,)
     saved = visits.save(ctx, visit_values(start), grew_from={"contact": [record.id]})
-    assert origins.of("visit", saved.id) == {"contact": [record.id]}
+    assert origins.of("visit", saved.id) == {"contact": [record.id], "activity": []}
 
 
 def test_a_sqmy_grows_from_contacts(ctx: Context) -> None:
@@ -110,4 +111,29 @@ def test_a_purge_keeps_a_trashed_contact_a_visit_grew_from(ctx: Context) -> None
     retention.purge(ctx, 3)
     left = [r for (r,) in database.execute_sql("SELECT id FROM contact ORDER BY id")]
     assert left == [cited.id]
-    assert origins.of("visit", grown.id) == {"contact": [cited.id]}
+    assert origins.of("visit", grown.id) == {"contact": [cited.id], "activity": []}
+
+
+def test_what_an_activity_found_grows_into_a_visit_and_a_sqmy(ctx: Context) -> None:
+    lee = member(ctx, "李梅")
+    activity = kind_records.create(ctx, kinds.ACTIVITY, {
+        "title": "水渠整治视察", "kind": "视察", "organiser": "本工作室",
+        "starts_at": "2026-03-05 09:00", "summary": "查看东村水渠",
+        "problems": "东村水渠淤塞，春灌用水困难",
+        "attendance": [{"member": lee.id, "attendance": "出席"}],
+    })  # fmt: skip
+    start = origins.start_values("visit", "activity", [activity.id])
+    assert start["content"] == "2026-03-05：东村水渠淤塞，春灌用水困难"
+    grown = visits.create(
+        ctx, visit_values(start) | {"members": [lee.id]}, grew_from={"activity": [activity.id]}
+    )
+    assert origins.of("visit", grown.id) == {"contact": [], "activity": [activity.id]}
+    proposal = proposals.create(
+        ctx,
+        {"kind": "sqmy", "title": "关于东村水渠淤塞的情况反映", "lead_member": lee.id},
+        grew_from={"activity": [activity.id]},
+    )
+    assert proposals.sources(proposal.id)["activity"] == [activity.id]
+    assert origins.grown("activity", activity.id) == {
+        "visit": [grown.id], "proposal": [proposal.id]
+    }  # fmt: skip

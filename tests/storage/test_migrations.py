@@ -114,7 +114,9 @@ def test_upgrade_from_version_1_keeps_every_row_and_indexes_old_text(tmp_path: P
         close_database()
 
 
-def test_upgrade_from_version_12_links_contacts_to_what_grew_from_them(tmp_path: Path) -> None:
+def test_upgrade_from_version_12_links_contacts_and_activities_to_what_grew_from_them(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "v12.sqlite3"
     db = open_database(path, migrate=False)
     migrations.migrate(db, target=12)
@@ -125,9 +127,9 @@ def test_upgrade_from_version_12_links_contacts_to_what_grew_from_them(tmp_path:
     db = open_database(path)
     try:
         columns = [r[1] for r in db.execute_sql("PRAGMA table_info(proposal_source)")]
-        assert columns[-1] == "contact_id"
+        assert columns[-2:] == ["contact_id", "activity_id"]
         columns = [r[1] for r in db.execute_sql("PRAGMA table_info(visit_source)")]
-        assert columns == ["id", "visit_id", "contact_id"]
+        assert columns == ["id", "visit_id", "contact_id", "activity_id"]
         assert _counts() == before
         assert db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
     finally:

@@ -1,7 +1,7 @@
-"""A contact's follow-up in one click: 登记为来访 opens the visit form filled from the selected
-contact (what was said, its member and residents) and saves the visit linked to it;
-转为社情民意/提案 opens a 社情民意 with the contact's text as facts. Both panels show the link,
-and cancelling leaves nothing behind."""
+"""A contact's follow-up in one click (an activity's problems found alike): 登记为来访 opens
+the visit form filled from the selected contact (what was said, its member and residents)
+and saves the visit linked to it; 转为社情民意/提案 opens a 社情民意 with the contact's text as
+facts. Both panels show the link, and cancelling leaves nothing behind."""
 
 from __future__ import annotations
 
@@ -34,8 +34,9 @@ def contact_id(ctx: Context, people: People) -> int:
     )  # fmt: skip
 
 
-def contacts_page(qtbot: Any, window: MainWindow) -> KindPage:
-    page = window.kind_page(kinds.CONTACT.name)
+def contacts_page(qtbot: Any, window: MainWindow, kind: str = kinds.CONTACT.name) -> KindPage:
+    """The list of ``kind`` (contacts) shown, its one record selected."""
+    page = window.kind_page(kind)
     assert isinstance(page, KindPage)
     window.show_page(page)
     page.model.reload()
@@ -68,7 +69,7 @@ def test_a_contact_is_registered_as_a_visit_linked_to_it(
     assert not dialog.isVisible() and answers.errors == []
 
     (visit_id,) = [v.id for v in Visit.select()]
-    assert origins.of("visit", visit_id) == {"contact": [contact_id]}
+    assert origins.of("visit", visit_id) == {"contact": [contact_id], "activity": []}
     serial = visits.get(visit_id).serial
     window.show_page(page)
     page.table.selectRow(0)
@@ -114,3 +115,26 @@ def test_a_contact_becomes_a_sqmy_linked_to_it(
     (proposal,) = Proposal.select()
     assert proposal.kind == "sqmy" and proposal.lead_member_id == people.members["李梅"]
     assert proposals.sources(proposal.id)["contact"] == [contact_id]
+
+
+def test_an_activitys_problems_become_a_sqmy_linked_to_it(
+    qtbot: Any, window: MainWindow, people: People, answers: Answers
+) -> None:
+    activity = kind_records.create(window.ctx, kinds.ACTIVITY, {
+        "title": "水渠整治视察", "kind": "视察", "organiser": "本工作室",
+        "starts_at": "2026-03-05 09:00", "problems": "东村水渠淤塞，春灌用水困难",
+        "attendance": [{"member": people.members["李梅"], "attendance": "出席"}],
+    })  # fmt: skip
+    page = contacts_page(qtbot, window, kinds.ACTIVITY.name)
+    assert page.grow_buttons["visit"].text() == "登记为来访……"
+    page.grow_buttons["proposal"].click()
+    dialog = window.proposals.dialog
+    assert isinstance(dialog, ProposalDialog)
+    assert dialog.kind.currentText() == "社情民意信息"
+    assert dialog.title_edit.text() == "关于水渠整治视察的情况反映"
+    assert dialog.facts.toPlainText() == "东村水渠淤塞，春灌用水困难"
+    dialog.lead_member.setCurrentIndex(dialog.lead_member.findText("李梅"))
+    dialog.save()
+    assert not dialog.isVisible() and answers.errors == []
+    (proposal,) = Proposal.select()
+    assert proposals.sources(proposal.id)["activity"] == [activity.id]

@@ -146,11 +146,8 @@ def test_turn_an_interview_into_a_suggestion(qtbot, window: MainWindow, people: 
     assert dialog.lead_member.currentText() == "陈志强" and dialog.sources.count() == 1
     dialog.save()
     proposal = Proposal.get()
-    assert proposals.sources(proposal.id) == {
-        "visit": [],
-        "interview": [interview.id],
-        "contact": [],
-    }
+    sources = proposals.sources(proposal.id)
+    assert sources == {"visit": [], "interview": [interview.id], "contact": [], "activity": []}
     edit = window.proposals.open_record(proposal.id)
     edit.sources.itemActivated.emit(edit.sources.item(0))  # back to the interview
     assert window.stack.currentWidget() is page

@@ -65,13 +65,18 @@ def from_records(origin: str, record_ids: Sequence[int]) -> dict[str, Any]:
     first = records.snapshot(rt, rows[0])
     named = kind.title_key and kind.field(kind.title_key).kind is not Kind.LONGTEXT
     title = str(first.get(kind.title_key) or "").strip() if named else ""
+    made = ProposalKind(dict(declared.sets).get("kind", ProposalKind.SUGGESTION))
     return {
-        "kind": ProposalKind.SUGGESTION.value,
-        "title": f"关于{title}的建议" if title else "",
+        "kind": made.value,
+        "title": f"关于{title}的{TITLE_WORDS.get(made, '建议')}" if title else "",
         "facts": "\n".join(p for p in texts if p.strip()),
         "lead_member": _first_member(kind, first),
         **dict(declared.sets),
     }
+
+
+# How a title grown from a record's title ends, by the kind of record written: 关于…的建议
+TITLE_WORDS = {ProposalKind.PROPOSAL: "提案", ProposalKind.SQMY: "情况反映"}
 
 
 def _first_member(kind: kinds.RecordKind, values: dict[str, Any]) -> int | None:
