@@ -1408,5 +1408,89 @@
             <numerusform>Contacts</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>民营经济发展环境监测点</source>
+        <translation>
+            <numerusform>Private-economy observation point</numerusform>
+            <numerusform>Private-economy observation points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>监测点</source>
+        <translation>
+            <numerusform>Observation point</numerusform>
+            <numerusform>Observation points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>企业名称</source>
+        <translation>
+            <numerusform>Enterprise</numerusform>
+            <numerusform>Enterprise</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>统一社会信用代码</source>
+        <translation>
+            <numerusform>Unified social credit code</numerusform>
+            <numerusform>Unified social credit code</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>村/社区/园区</source>
+        <translation>
+            <numerusform>Village / community / park</numerusform>
+            <numerusform>Village / community / park</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>行业</source>
+        <translation>
+            <numerusform>Industry</numerusform>
+            <numerusform>Industry</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>企业规模</source>
+        <translation>
+            <numerusform>Size</numerusform>
+            <numerusform>Size</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>企业联系人</source>
+        <translation>
+            <numerusform>Contact person</numerusform>
+            <numerusform>Contact person</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>设立日期</source>
+        <translation>
+            <numerusform>Designated on</numerusform>
+            <numerusform>Designated on</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已撤销</source>
+        <translation>
+            <numerusform>Retired</numerusform>
+            <numerusform>Retired</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>搜索企业名称、信用代码、地址、行业……</source>
+        <translation>
+            <numerusform>Search enterprise, credit code, address, industry…</numerusform>
+            <numerusform>Search enterprise, credit code, address, industry…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>个</source>
+        <translation>
+            <numerusform>points</numerusform>
+            <numerusform>points</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

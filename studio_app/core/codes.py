@@ -457,6 +457,25 @@ _labels(
 )
 
 
+class EnterpriseSize(Coded):
+    """An observation point's enterprise size (大中小微, as the statistics office grades)."""
+
+    MICRO = "micro"
+    SMALL = "small"
+    MEDIUM = "medium"
+    LARGE = "large"
+
+
+_labels(
+    EnterpriseSize,
+    "企业规模",
+    micro=("微型", "Micro"),
+    small=("小型", "Small"),
+    medium=("中型", "Medium"),
+    large=("大型", "Large"),
+)
+
+
 class CodeListKind(Coded):
     """The editable code lists of docs/DATA.md."""
 

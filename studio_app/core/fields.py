@@ -53,6 +53,7 @@ class Field:
     required_if: tuple[str, str] = ("", "")  # required when field key (of its row) has code
     credited_if: tuple[str, str] = ("", "")  # ROWS: a row credits its member in the statistics
     # (and duty points) when its column key has the code, e.g. ("attendance", "present")
+    check: str = ""  # a TEXT field's rule (core.identity.TEXT_CHECKS), e.g. "credit_code"
 
     def column(self, key: str) -> Field:
         """Column ``key`` of a ROWS field."""

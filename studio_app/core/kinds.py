@@ -649,6 +649,37 @@ CONTACT = register(
 )  # fmt: skip
 
 
+OBSERVATION_POINT = register(
+    RecordKind(
+        "observation_point", "民营经济发展环境监测点", "监测点", "监测点",
+        fts="observation_point_fts", plural="observation_points",
+        links=(LinkTable("members", "observation_point_member", "observation_point_id",
+                         "member_id", "member", "member_names"),),
+        search=("name", "credit_code", "address", "village", "industry", "contact_person"),
+        title_key="name", counter="个", icon="observation_points",
+        list_columns=("name", "industry", "size", "village", "contact_person", "members",
+                      "designated_on", "retired"),
+        list_titles=(("members", "联系委员"),),
+        list_filters=(("size",),),
+        search_hint="搜索企业名称、信用代码、地址、行业……",
+        dialog=DialogLayout((760, 560), bare_errors=True),
+        fields=(
+            f.Field("name", "企业名称", required=True, max_len=200),
+            f.Field("credit_code", "统一社会信用代码", max_len=18, check="credit_code"),
+            f.Field("address", "地址", max_len=200),
+            f.Field("village", "村/社区/园区", max_len=100),
+            f.Field("industry", "行业", max_len=50),
+            f.Field("size", "企业规模", f.Kind.ENUM, enum=c.EnterpriseSize),
+            f.Field("contact_person", "企业联系人", max_len=50),
+            f.Field("phone", "联系电话", f.Kind.PHONE),
+            f.Field("members", "联系委员", f.Kind.MEMBERS),
+            f.Field("designated_on", "设立日期", f.Kind.DATE),
+            f.Field("retired", "已撤销", f.Kind.BOOL),
+        ),
+    )
+)  # fmt: skip
+
+
 def tracked_rows() -> tuple[tuple[RecordKind, f.Field], ...]:
     """The ROWS fields whose rows are items to carry out by a date — columns ``due`` (a date)
     and ``status`` (:class:`~studio_app.core.codes.ItemStatus`) — with their kinds: the desk

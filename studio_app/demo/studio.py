@@ -27,6 +27,7 @@ from studio_app.demo.consultations import consultations_for, make_consultations
 from studio_app.demo.contacts import contacts_for, make_contacts
 from studio_app.demo.marker import DEMO_MARKER as DEMO_MARKER  # re-exported
 from studio_app.demo.marker import is_demo as is_demo  # re-exported
+from studio_app.demo.observation_points import make_observation_points
 from studio_app.demo.proposals import DAY, MEMBERS, ProposalRecords
 from studio_app.services import audit, serials
 from studio_app.services import changes as announced
@@ -633,4 +634,5 @@ OWN_DEMOS: dict[str, Callable[[_Generator], int]] = {
     kinds.ACTIVITY.name: _Generator.make_activities,
     kinds.CONSULTATION.name: make_consultations,
     kinds.CONTACT.name: make_contacts,
+    kinds.OBSERVATION_POINT.name: make_observation_points,
 }

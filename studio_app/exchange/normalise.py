@@ -15,7 +15,12 @@ from typing import Any
 
 from studio_app.core.codes import Coded
 from studio_app.core.fields import Kind
-from studio_app.core.identity import IdentifierError, normalise_id_number, normalise_phone
+from studio_app.core.identity import (
+    TEXT_CHECKS,
+    IdentifierError,
+    normalise_id_number,
+    normalise_phone,
+)
 from studio_app.core.text import clean_text, to_halfwidth
 from studio_app.exchange.columns import Column, Role
 from studio_app.exchange.labels import Labels, list_kind
@@ -178,6 +183,8 @@ def compile_column(col: Column, labels: Labels, date1904: bool = False) -> Calla
             return _meta_int
         return _plain_text  # None → "" as for data text
     kind = col.kind
+    if kind is Kind.TEXT and col.field is not None and col.field.check:
+        return _checked(TEXT_CHECKS[col.field.check])
     if kind is Kind.TEXT:
         return _plain_text
     if kind is Kind.LONGTEXT:
@@ -269,6 +276,19 @@ def _lookup(table: dict[str, str], value: Any, problem: str) -> str:
     if found is None:
         raise CellError(f"“{text}”{problem}")
     return found
+
+
+def _checked(check: Callable[[str], str]) -> Callable[[Any], str]:
+    """A text cell under its field's rule (``Field.check``), blank allowed."""
+
+    def read(value: Any) -> str:
+        text = _plain_text(value)
+        try:
+            return check(text) if text else ""
+        except IdentifierError as exc:
+            raise CellError(str(exc)) from None
+
+    return read
 
 
 def _phone(value: Any) -> str:

@@ -10,7 +10,12 @@ from typing import Any
 
 from studio_app.core.errors import ValidationError
 from studio_app.core.fields import MAX_ROWS, Field, Kind
-from studio_app.core.identity import IdentifierError, normalise_id_number, normalise_phone
+from studio_app.core.identity import (
+    TEXT_CHECKS,
+    IdentifierError,
+    normalise_id_number,
+    normalise_phone,
+)
 from studio_app.core.text import clean_text, to_halfwidth, too_long, utf16_len
 from studio_app.storage.models import CodeItem, Member, Resident
 
@@ -157,6 +162,11 @@ def coerce(field: Field, value: Any) -> Any:
         text = text.strip() if kind is Kind.TEXT else text.strip("\n ")
         if field.limit is not None and (refusal := too_long(field.limit, text)):
             raise FieldError(refusal)
+        if field.check and text:
+            try:
+                return TEXT_CHECKS[field.check](text)
+            except IdentifierError as exc:
+                raise FieldError(str(exc)) from None
         return text
     if kind is Kind.INT:
         return None if value in (None, "") else _int(value)

@@ -454,8 +454,9 @@ def _sections(scope: _Scope, totals: dict[str, int], today: date) -> list[kind_s
 
 
 def _uncounted() -> list[kinds.RecordKind]:
-    """The kinds served from their declaration alone and not counted by a tally."""
-    return [k for k in kinds.generic() if k.tally is None]
+    """The dated kinds served from their declaration alone and not counted by a tally (a
+    register without a date, such as the observation points, has no records "of a period")."""
+    return [k for k in kinds.generic() if k.tally is None and k.date_key]
 
 
 def _others(scope: _Scope) -> list[Counted]:

@@ -206,6 +206,7 @@ def _text_keys(spec: SheetSpec, *, owner: str | None = None) -> list[Field]:
         if col.role is Role.DATA
         and col.field in FIELDS[spec.record]  # not the units (set through their own service)
         and col.kind in (Kind.TEXT, Kind.LONGTEXT)
+        and not col.field.check  # type: ignore[union-attr]  (a credit code: its own rule)
         and (owner is None or (col.field.owner == COUNTY) == (owner == COUNTY))
     ]
 
@@ -246,8 +247,12 @@ def _hostile_records(ctx: Context) -> dict[str, list[dict[str, str]]]:
             "member": m.id, "contacted_at": f"2026-03-{n + 10} 16:00", "channel": "phone",
             "residents": [r.id], **t["contact"],
         })  # fmt: skip
+        jc = kind_records.create(ctx, kinds.OBSERVATION_POINT, {
+            "name": f"企业{n}", **t["observation_point"],
+        })  # fmt: skip
         made = {"member": m, "resident": r, "visit": v, "interview": i, "proposal": p,
-                "activity": a, "consultation": xs, "contact": lx}  # fmt: skip
+                "activity": a, "consultation": xs, "contact": lx,
+                "observation_point": jc}  # fmt: skip
         assert set(made) == set(specs)
         for record, row in made.items():
             given[record].append({k: getattr(row, k) for k in {"uuid", *covered[record]}})

@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     scroll.verticalScrollBar().setValue(stats.sections.y() - 8)
     settle(app)
     save(window, args.out / "statistics.png")
-    for name in ("activity", "consultation", "contact"):  # the programmes' lists
+    for name in ("activity", "consultation", "contact", "observation_point"):  # programmes
         page = window.kind_page(name)
         window.show_page(page)
         page.table.selectRow(0)

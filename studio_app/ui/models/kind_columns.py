@@ -117,9 +117,9 @@ def status_column(kind: kinds.RecordKind) -> list[ListColumn]:
 def list_columns(
     ctx: Context, kind: kinds.RecordKind, lookups: Lookups | None = None
 ) -> tuple[ListColumn, ...]:
-    """Serial, then the declared list columns in order; the status where declared among
-    them (:data:`~studio_app.core.kinds.STATUS`), else last."""
-    columns = [serial_column(kind)]
+    """Serial (a kind with serials), then the declared list columns in order; the status
+    where declared among them (:data:`~studio_app.core.kinds.STATUS`), else last."""
+    columns = [serial_column(kind)] if kind.serial_prefix else []
     for key in kind.list_columns:
         if key == kinds.STATUS:
             columns += status_column(kind)
@@ -139,7 +139,7 @@ def trash_columns(ctx: Context, kind: kinds.RecordKind) -> tuple[ListColumn, ...
 
 def column_keys(kind: kinds.RecordKind) -> tuple[str, ...]:
     """The keys of :func:`list_columns`, in order (no labels read)."""
-    keys = ["serial"]
+    keys = ["serial"] if kind.serial_prefix else []
     for key in kind.list_columns:
         keys.append(key if key == kinds.STATUS else column_key(kind, key))
     if kinds.STATUS not in kind.list_columns and kind.status is not None:
