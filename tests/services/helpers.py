@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from studio_app.services import members, residents, visits
 from studio_app.services.context import Context
-from studio_app.storage.database import close_database
+from studio_app.storage.database import close_database, open_database
 from studio_app.storage.models import Member, Resident, Visit
 
 
@@ -48,3 +49,18 @@ def damage_table(path: Path, table: str = "member") -> None:
     path.write_bytes(bytes(data))
     for extra in ("-wal", "-shm"):
         Path(str(path) + extra).unlink(missing_ok=True)
+
+
+def stats_json(db_path: Path, capsys: Any) -> dict[str, Any]:
+    """What ``studio-app stats --json`` prints for the database at ``db_path`` (closed for
+    the command, as another process would find it, and opened again)."""
+    from studio_app.cli import main
+
+    capsys.readouterr()
+    close_database()
+    try:
+        assert main(["--data-dir", str(db_path.parent), "stats", "--json"]) == 0
+        found: dict[str, Any] = json.loads(capsys.readouterr().out)
+    finally:
+        open_database(db_path)
+    return found

@@ -3,19 +3,17 @@ their rules, counted in ``stats --json`` under ``activities``."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from studio_app.cli import main
 from studio_app.core import kinds
 from studio_app.core.errors import ValidationError
 from studio_app.services import kind_records, members
 from studio_app.services.context import Context
-from studio_app.storage.database import close_database, open_database
 from studio_app.storage.models import database
+from tests.services.helpers import stats_json
 
 
 def _values(ctx: Context, **changes: object) -> dict:
@@ -83,13 +81,7 @@ def test_stats_json_counts_activities(ctx: Context, db_path: Path, capsys) -> No
     record = kind_records.create(ctx, kinds.ACTIVITY, _values(ctx))
     kind_records.create(ctx, kinds.ACTIVITY, _values(ctx, title="视察县城污水处理厂"))
     kind_records.trash(ctx, kinds.ACTIVITY, record.id)
-    capsys.readouterr()
-    close_database()
-    try:
-        assert main(["--data-dir", str(db_path.parent), "stats", "--json"]) == 0
-        found = json.loads(capsys.readouterr().out)
-    finally:
-        open_database(db_path)
+    found = stats_json(db_path, capsys)
     assert found["activities"]["total"] == 1
     assert found["activities"]["label"] == "委员活动记录"
 

@@ -4,20 +4,18 @@ its phone kept like residents', its members; counted in ``stats --json``."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from studio_app.cli import main
 from studio_app.core import kinds
 from studio_app.core.errors import ValidationError
 from studio_app.core.identity import IdentifierError, normalise_credit_code
 from studio_app.services import kind_records, members
 from studio_app.services.context import Context
-from studio_app.storage.database import close_database, open_database
 from studio_app.storage.models import database
+from tests.services.helpers import stats_json
 
 POINT = kinds.OBSERVATION_POINT
 VALID = "91350100M000100Y43"  # a published code: its check character is Y43's 3
@@ -69,12 +67,6 @@ def test_stats_json_counts_the_points(ctx: Context, db_path: Path, capsys: Any) 
     kind_records.create(ctx, POINT, values(ctx))
     gone = kind_records.create(ctx, POINT, values(ctx, name="宏达塑料制品厂", credit_code=""))
     kind_records.trash(ctx, POINT, gone.id)
-    capsys.readouterr()
-    close_database()
-    try:
-        assert main(["--data-dir", str(db_path.parent), "stats", "--json"]) == 0
-        found = json.loads(capsys.readouterr().out)
-    finally:
-        open_database(db_path)
+    found = stats_json(db_path, capsys)
     assert found["observation_points"]["total"] == 1
     assert found["observation_points"]["label"] == "民营经济发展环境监测点"
