@@ -38,51 +38,15 @@ from studio_app.services.context import Context
 from studio_app.services.lists import visits as visit_list
 from studio_app.services.lists.paging import ListQuery
 from studio_app.storage.database import close_database, open_database
-from studio_app.storage.models import Interview, Member, Proposal, Resident, Visit, database
+from studio_app.storage.models import Interview, Member, Proposal, Resident, Visit
 from tests.conftest import fixed_clock
+from tests.services.demo_studio import NOW, VISITS, Generated, one, q, shared_demo, studio_context
 
-NOW = datetime(2026, 6, 15, 12, 0)  # UTC
-VISITS = 2000
 ACTIVITIES = 120  # about 40 a year over the demo's three years
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 
 
-@dataclasses.dataclass(frozen=True)
-class Generated:
-    path: Path
-    ctx: Context
-    summary: demo.DemoSummary
-
-
-def _studio() -> Context:
-    studio = site.setup("studio", "石桥镇政协委员工作室", "SQZ", "石桥镇", "平阳县")
-    return dataclasses.replace(site.context_for(studio), clock=fixed_clock(NOW))
-
-
-def q(sql: str, *args: Any) -> list[tuple[Any, ...]]:
-    return database.connection().execute(sql, args).fetchall()
-
-
-def one(sql: str, *args: Any) -> Any:
-    return q(sql, *args)[0][0]
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Generated]:
-    """One studio with 2,000 demo visits, shared (read-only) by the tests of this module."""
-    path = tmp_path_factory.mktemp("demo") / "studio.sqlite3"
-    open_database(path)
-    ctx = _studio()
-    summary = demo.generate(ctx, visits=VISITS, seed=7)
-    close_database()
-    yield Generated(path, ctx, summary)
-
-
-@pytest.fixture
-def g(generated: Generated) -> Iterator[Generated]:
-    open_database(generated.path)
-    yield generated
-    close_database()
+generated, g = shared_demo(seed=7)  # read-only by the tests of this module
 
 
 @pytest.fixture
@@ -375,7 +339,7 @@ def test_same_seed_same_content(tmp_path: Path) -> None:
     def content(name: str, seed: int) -> dict[str, list[tuple[Any, ...]]]:
         open_database(tmp_path / name)
         try:
-            demo.generate(_studio(), visits=300, seed=seed)
+            demo.generate(studio_context(), visits=300, seed=seed)
             return {t: q(f"SELECT {cols} FROM {t} ORDER BY {cols}") for t, cols in columns.items()}
         finally:
             close_database()

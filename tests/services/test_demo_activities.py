@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import random
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -24,50 +23,13 @@ from studio_app.services.lists.records import kind_lister
 from studio_app.storage.database import close_database, open_database
 from studio_app.storage.models import AuditEntry, database
 from tests.conftest import fixed_clock
+from tests.services.demo_studio import NOW, Generated, one, q, shared_demo, studio_context
 
-NOW = datetime(2026, 6, 15, 12, 0)  # UTC
 TODAY = date(2026, 6, 15)
-VISITS = 2000
 ACTIVITY = kinds.ACTIVITY
 
 
-@dataclasses.dataclass(frozen=True)
-class Generated:
-    path: Path
-    ctx: Context
-    summary: demo.DemoSummary
-
-
-def _studio() -> Context:
-    studio = site.setup("studio", "石桥镇政协委员工作室", "SQZ", "石桥镇", "平阳县")
-    return dataclasses.replace(site.context_for(studio), clock=fixed_clock(NOW))
-
-
-def q(sql: str, *args: Any) -> list[tuple[Any, ...]]:
-    return database.connection().execute(sql, args).fetchall()
-
-
-def one(sql: str, *args: Any) -> Any:
-    return q(sql, *args)[0][0]
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Generated]:
-    """The default demo studio (2,000 visits, 120 activities), shared by this module's tests
-    (which leave it as they found it)."""
-    path = tmp_path_factory.mktemp("demo") / "studio.sqlite3"
-    open_database(path)
-    ctx = _studio()
-    summary = demo.generate(ctx, visits=VISITS, seed=11)
-    close_database()
-    yield Generated(path, ctx, summary)
-
-
-@pytest.fixture
-def g(generated: Generated) -> Iterator[Generated]:
-    open_database(generated.path)
-    yield generated
-    close_database()
+generated, g = shared_demo(seed=11)
 
 
 @pytest.fixture
@@ -252,7 +214,7 @@ def test_same_seed_same_activities(tmp_path: Path) -> None:
     def content(name: str, seed: int) -> list[list[tuple[Any, ...]]]:
         open_database(tmp_path / name)
         try:
-            demo.generate(_studio(), visits=300, seed=seed)
+            demo.generate(studio_context(), visits=300, seed=seed)
             return [
                 q("SELECT serial, kind, organiser, title, starts_at, ends_at, summary, problems, "
                   "served_count, created_at, rev FROM activity ORDER BY id"),

@@ -3,69 +3,25 @@ consistent with the residents' last contact, and a chain view with people behind
 
 from __future__ import annotations
 
-import dataclasses
 import random
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
-
-import pytest
 
 from studio_app.core import kinds
 from studio_app.core.codes import ContactChannel
 from studio_app.demo import generic
 from studio_app.demo import studio as demo
 from studio_app.demo.contacts import BASE_CONTACTS, LEAST, contacts_for
-from studio_app.services import contact_chain, contacts, integrity, kind_records, site
-from studio_app.services.context import Context
+from studio_app.services import contact_chain, contacts, integrity, kind_records
 from studio_app.storage.database import close_database, open_database
-from studio_app.storage.models import AuditEntry, database
-from tests.conftest import fixed_clock
+from studio_app.storage.models import AuditEntry
+from tests.services.demo_studio import NOW, VISITS, Generated, one, q, shared_demo, studio_context
 
-NOW = datetime(2026, 6, 15, 12, 0)  # UTC
-VISITS = 2000
 CONTACT = kinds.CONTACT
 
 
-@dataclasses.dataclass(frozen=True)
-class Generated:
-    path: Path
-    ctx: Context
-    summary: demo.DemoSummary
-
-
-def _studio() -> Context:
-    studio = site.setup("studio", "石桥镇政协委员工作室", "SQZ", "石桥镇", "平阳县")
-    return dataclasses.replace(site.context_for(studio), clock=fixed_clock(NOW))
-
-
-def q(sql: str, *args: Any) -> list[tuple[Any, ...]]:
-    return database.connection().execute(sql, args).fetchall()
-
-
-def one(sql: str, *args: Any) -> Any:
-    return q(sql, *args)[0][0]
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Generated]:
-    """The default demo studio (2,000 visits, 1,500 contacts), shared by this module's tests
-    (which leave it as they found it)."""
-    path = tmp_path_factory.mktemp("demo") / "studio.sqlite3"
-    open_database(path)
-    ctx = _studio()
-    summary = demo.generate(ctx, visits=VISITS, seed=7)
-    close_database()
-    yield Generated(path, ctx, summary)
-
-
-@pytest.fixture
-def g(generated: Generated) -> Iterator[Generated]:
-    open_database(generated.path)
-    yield generated
-    close_database()
+generated, g = shared_demo(seed=7)
 
 
 def test_about_fifteen_hundred_in_proportion_to_the_visits(g: Generated) -> None:
@@ -184,7 +140,7 @@ def test_the_same_seed_gives_the_same_contacts(g: Generated, tmp_path: Path) -> 
     close_database()
     open_database(tmp_path / "again.sqlite3")
     try:
-        demo.generate(_studio(), visits=VISITS, seed=7)
+        demo.generate(studio_context(), visits=VISITS, seed=7)
         again = q("SELECT serial, member_id, contacted_at, channel, content FROM contact "
                   "ORDER BY id")  # fmt: skip
     finally:
