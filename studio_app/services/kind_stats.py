@@ -20,12 +20,12 @@ from typing import Any
 from studio_app.core import kinds
 from studio_app.core.codes import Coded, ItemStatus
 from studio_app.core.fields import Field, Kind, rows_table
+from studio_app.services.due_items import SETTLED
 from studio_app.services.site import code_labels
 from studio_app.storage.models import database
 
 OVERDUE = "overdue"  # the code of a tracked field's overdue count among its statuses
 OVERDUE_LABEL = "逾期未落实"
-SETTLED = (ItemStatus.DONE.value, ItemStatus.NOT_FEASIBLE.value)
 UNCATEGORISED = "未分类"
 
 

@@ -257,7 +257,7 @@ class StatisticsPage(QWidget):
             return
         self._stale = False
         try:
-            report = statistics.report(self.period())
+            report = statistics.report(self.period(), today=self.ctx.today())
             work = None
             if self.county_work is not None:
                 work = county_stats.work(self.period(), today=self.ctx.today())
