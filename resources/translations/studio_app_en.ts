@@ -167,6 +167,26 @@
     </message>
 </context>
 <context>
+    <name>ElectionStagesDialog</name>
+    <message numerus="yes">
+        <source>Open issues: %n</source>
+        <translation>
+            <numerusform>Open issues: %n</numerusform>
+            <numerusform>Open issues: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ElectionTermDialog</name>
+    <message numerus="yes">
+        <source>%n village(s)</source>
+        <translation>
+            <numerusform>%n village</numerusform>
+            <numerusform>%n villages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExchangePage</name>
     <message numerus="yes">
         <source>No. {0}: %n rows</source>
@@ -193,6 +213,16 @@
         <translation>
             <numerusform>Total %Ln {0}</numerusform>
             <numerusform>Total %Ln {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NamedCountsDialog</name>
+    <message numerus="yes">
+        <source>%n record(s) in the year</source>
+        <translation>
+            <numerusform>%n record in the year</numerusform>
+            <numerusform>%n records in the year</numerusform>
         </translation>
     </message>
 </context>
@@ -832,6 +862,13 @@
         <translation>
             <numerusform>Submitted on</numerusform>
             <numerusform>Submitted on</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>直通车</source>
+        <translation>
+            <numerusform>Through train</numerusform>
+            <numerusform>Through train</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1490,6 +1527,454 @@
         <translation>
             <numerusform>points</numerusform>
             <numerusform>points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>换届选举观察记录</source>
+        <translation>
+            <numerusform>Election observation</numerusform>
+            <numerusform>Election observations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>换届选举观察</source>
+        <translation>
+            <numerusform>Election observation</numerusform>
+            <numerusform>Election observations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>换届届次</source>
+        <translation>
+            <numerusform>Election round</numerusform>
+            <numerusform>Election round</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>选举日</source>
+        <translation>
+            <numerusform>Election day</numerusform>
+            <numerusform>Election day</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>选情复杂村</source>
+        <translation>
+            <numerusform>Complex election village</numerusform>
+            <numerusform>Complex election village</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>选人难村</source>
+        <translation>
+            <numerusform>Hard to find candidates</numerusform>
+            <numerusform>Hard to find candidates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>遗留问题多村</source>
+        <translation>
+            <numerusform>Many unresolved issues</numerusform>
+            <numerusform>Many unresolved issues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>选情复杂</source>
+        <translation>
+            <numerusform>Complex</numerusform>
+            <numerusform>Complex</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>选人难</source>
+        <translation>
+            <numerusform>Few candidates</numerusform>
+            <numerusform>Few candidates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>遗留问题多</source>
+        <translation>
+            <numerusform>Unresolved issues</numerusform>
+            <numerusform>Unresolved issues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>观察委员</source>
+        <translation>
+            <numerusform>Observers</numerusform>
+            <numerusform>Observers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>观察人</source>
+        <translation>
+            <numerusform>Observer</numerusform>
+            <numerusform>Observer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>观察情况</source>
+        <translation>
+            <numerusform>Observations</numerusform>
+            <numerusform>Observations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>选举环节</source>
+        <translation>
+            <numerusform>Stage</numerusform>
+            <numerusform>Stage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>观察日期</source>
+        <translation>
+            <numerusform>Observed on</numerusform>
+            <numerusform>Observed on</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>观察到的情况</source>
+        <translation>
+            <numerusform>What was seen</numerusform>
+            <numerusform>What was seen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>规范程度</source>
+        <translation>
+            <numerusform>Rating</numerusform>
+            <numerusform>Rating</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>报告单位</source>
+        <translation>
+            <numerusform>Reported to</numerusform>
+            <numerusform>Reported to</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>答复/整改情况</source>
+        <translation>
+            <numerusform>Reply / rectification</numerusform>
+            <numerusform>Reply / rectification</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>观察综述</source>
+        <translation>
+            <numerusform>Summary</numerusform>
+            <numerusform>Summary</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>选举信息</source>
+        <translation>
+            <numerusform>Election</numerusform>
+            <numerusform>Election</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>分环节观察</source>
+        <translation>
+            <numerusform>By stage</numerusform>
+            <numerusform>By stage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>如：2026年村（社区）“两委”换届</source>
+        <translation>
+            <numerusform>e.g. the 2026 village (community) committees election</numerusform>
+            <numerusform>e.g. the 2026 village (community) committees election</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>搜索编号、村（社区）、届次、观察综述……</source>
+        <translation>
+            <numerusform>Search serial, village, election round, summary…</numerusform>
+            <numerusform>Search serial, village, election round, summary…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>把选中的换届选举观察中发现的问题纳入一次协商议事</source>
+        <translation>
+            <numerusform>Put the issues the selected election observations found on a consultation&apos;s agenda</numerusform>
+            <numerusform>Put the issues the selected election observations found on a consultation&apos;s agenda</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>营商环境监测记录</source>
+        <translation>
+            <numerusform>Business-environment observation</numerusform>
+            <numerusform>Business-environment observations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>监测记录</source>
+        <translation>
+            <numerusform>Observation</numerusform>
+            <numerusform>Observations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>监测日期</source>
+        <translation>
+            <numerusform>Observed on</numerusform>
+            <numerusform>Observed on</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>监测方式</source>
+        <translation>
+            <numerusform>Method</numerusform>
+            <numerusform>Method</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>监测信息</source>
+        <translation>
+            <numerusform>Observation</numerusform>
+            <numerusform>Observation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>监测情况</source>
+        <translation>
+            <numerusform>Findings</numerusform>
+            <numerusform>Findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>五个环境评价（1–5分）</source>
+        <translation>
+            <numerusform>The five environments (rated 1–5)</numerusform>
+            <numerusform>The five environments (rated 1–5)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>服务环境</source>
+        <translation>
+            <numerusform>Service environment</numerusform>
+            <numerusform>Service environment</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>市场环境</source>
+        <translation>
+            <numerusform>Market environment</numerusform>
+            <numerusform>Market environment</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>政务环境</source>
+        <translation>
+            <numerusform>Government environment</numerusform>
+            <numerusform>Government environment</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>法治环境</source>
+        <translation>
+            <numerusform>Rule-of-law environment</numerusform>
+            <numerusform>Rule-of-law environment</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>舆论环境</source>
+        <translation>
+            <numerusform>Public-opinion environment</numerusform>
+            <numerusform>Public-opinion environment</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>服务环境说明</source>
+        <translation>
+            <numerusform>Service: note</numerusform>
+            <numerusform>Service: note</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>市场环境说明</source>
+        <translation>
+            <numerusform>Market: note</numerusform>
+            <numerusform>Market: note</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>政务环境说明</source>
+        <translation>
+            <numerusform>Government: note</numerusform>
+            <numerusform>Government: note</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>法治环境说明</source>
+        <translation>
+            <numerusform>Rule of law: note</numerusform>
+            <numerusform>Rule of law: note</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>舆论环境说明</source>
+        <translation>
+            <numerusform>Public opinion: note</numerusform>
+            <numerusform>Public opinion: note</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>服务</source>
+        <translation>
+            <numerusform>Service</numerusform>
+            <numerusform>Service</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>市场</source>
+        <translation>
+            <numerusform>Market</numerusform>
+            <numerusform>Market</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>政务</source>
+        <translation>
+            <numerusform>Government</numerusform>
+            <numerusform>Government</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>法治</source>
+        <translation>
+            <numerusform>Rule of law</numerusform>
+            <numerusform>Rule of law</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>舆论</source>
+        <translation>
+            <numerusform>Opinion</numerusform>
+            <numerusform>Opinion</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>日期</source>
+        <translation>
+            <numerusform>Date</numerusform>
+            <numerusform>Date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>问题</source>
+        <translation>
+            <numerusform>Problem</numerusform>
+            <numerusform>Problem</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>所属环境</source>
+        <translation>
+            <numerusform>Environment</numerusform>
+            <numerusform>Environment</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>交办单位</source>
+        <translation>
+            <numerusform>Assigned to</numerusform>
+            <numerusform>Assigned to</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>办理状态</source>
+        <translation>
+            <numerusform>Progress</numerusform>
+            <numerusform>Progress</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>办理反馈</source>
+        <translation>
+            <numerusform>Unit&apos;s answer</numerusform>
+            <numerusform>Unit&apos;s answer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>企业评价</source>
+        <translation>
+            <numerusform>Enterprise&apos;s evaluation</numerusform>
+            <numerusform>Enterprise&apos;s evaluation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>搜索编号、监测情况、各环境说明……</source>
+        <translation>
+            <numerusform>Search serial, findings, notes…</numerusform>
+            <numerusform>Search serial, findings, notes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>社情民意直报点</source>
+        <translation>
+            <numerusform>Direct reporting point</numerusform>
+            <numerusform>Direct reporting points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>直报点</source>
+        <translation>
+            <numerusform>Reporting point</numerusform>
+            <numerusform>Reporting points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>直报点名称</source>
+        <translation>
+            <numerusform>Name</numerusform>
+            <numerusform>Name</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>联络员</source>
+        <translation>
+            <numerusform>Liaison</numerusform>
+            <numerusform>Liaison</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>负责委员</source>
+        <translation>
+            <numerusform>Members responsible</numerusform>
+            <numerusform>Members responsible</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>开放时间</source>
+        <translation>
+            <numerusform>Opening hours</numerusform>
+            <numerusform>Opening hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>搜索直报点名称、村（社区）、联络员……</source>
+        <translation>
+            <numerusform>Search name, village, liaison…</numerusform>
+            <numerusform>Search name, village, liaison…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>营商监测</source>
+        <translation>
+            <numerusform>Business environment</numerusform>
+            <numerusform>Business environment</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>选举观察</source>
+        <translation>
+            <numerusform>Elections observed</numerusform>
+            <numerusform>Elections observed</numerusform>
         </translation>
     </message>
 </context>

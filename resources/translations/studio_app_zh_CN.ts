@@ -824,6 +824,10 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>报送日期</translation>
     </message>
     <message>
+        <source>Stage</source>
+        <translation>办理阶段</translation>
+    </message>
+    <message>
         <source>Lead unit / record</source>
         <translation>主办单位 / 记录</translation>
     </message>
@@ -880,6 +884,14 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>
             <numerusform>其中 {0} 个工作室超过 %n 天没有报送数据包。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No through-train item is in hand.</source>
+        <translation>没有在办的直通车件。</translation>
+    </message>
+    <message>
+        <source>Through train: sent straight by members ({0}), oldest first</source>
+        <translation>直通车：委员直接报送（{0}），最早的在前</translation>
     </message>
     <message>
         <source>Social-conditions reports adopted in {0} ({1})</source>
@@ -1103,6 +1115,54 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>全县合计</translation>
     </message>
     <message>
+        <source>Through train: days from submission to the county&apos;s first action</source>
+        <translation>直通车：报送至县政协首次办理用时</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <source>Acted on</source>
+        <translation>已办理</translation>
+    </message>
+    <message>
+        <source>The county has reviewed, assigned or answered</source>
+        <translation>县政协已审查、交办或答复等</translation>
+    </message>
+    <message>
+        <source>Awaiting first action</source>
+        <translation>待首次办理</translation>
+    </message>
+    <message>
+        <source>Nothing done by the county yet</source>
+        <translation>县政协尚未办理</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>中位天数</translation>
+    </message>
+    <message>
+        <source>Days from submission to the first action</source>
+        <translation>自报送至首次办理的天数</translation>
+    </message>
+    <message>
+        <source>Mean days</source>
+        <translation>平均天数</translation>
+    </message>
+    <message>
+        <source>Longest days</source>
+        <translation>最长天数</translation>
+    </message>
+    <message>
+        <source>Through train</source>
+        <translation>直通车</translation>
+    </message>
+    <message>
+        <source>Other records</source>
+        <translation>其他报送件</translation>
+    </message>
+    <message>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
@@ -1320,6 +1380,75 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Not kept in the draft for your account: type it again.</source>
         <translation>草稿未为您的账户保存此项，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>ElectionStagesDialog</name>
+    <message>
+        <source>{0}: stages observed</source>
+        <translation>{0}：各环节观察情况</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open issues: %n</source>
+        <translation>
+            <numerusform>未答复的问题：%n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not observed</source>
+        <translation>未观察</translation>
+    </message>
+</context>
+<context>
+    <name>ElectionTermDialog</name>
+    <message>
+        <source>Elections by term</source>
+        <translation>按届次查看换届选举观察</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>届次：</translation>
+    </message>
+    <message>
+        <source>Election day</source>
+        <translation>选举日</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>村情</translation>
+    </message>
+    <message>
+        <source>Open issues</source>
+        <translation>未答复问题</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n village(s)</source>
+        <translation>
+            <numerusform>共 %n 个村（社区）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ElectionsPage</name>
+    <message>
+        <source>Stages…</source>
+        <translation>选举进程……</translation>
+    </message>
+    <message>
+        <source>The selected election&apos;s stages observed and its open issues</source>
+        <translation>选中选举各环节的观察情况和未答复的问题</translation>
+    </message>
+    <message>
+        <source>By term…</source>
+        <translation>按届次查看……</translation>
+    </message>
+    <message>
+        <source>A term&apos;s villages and the stages observed in each</source>
+        <translation>本届各村（社区）及各环节观察情况</translation>
+    </message>
+    <message>
+        <source>Select an election observation first.</source>
+        <translation>请先选择一条换届选举观察记录。</translation>
     </message>
 </context>
 <context>
@@ -1852,6 +1981,22 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>转为{0}……</translation>
     </message>
     <message>
+        <source>By month…</source>
+        <translation>按月统计……</translation>
+    </message>
+    <message>
+        <source>The selected record&apos;s {0} by month</source>
+        <translation>选中记录的{0}按月统计</translation>
+    </message>
+    <message>
+        <source>Ratings over time…</source>
+        <translation>评分走势……</translation>
+    </message>
+    <message>
+        <source>How the selected record was rated, over time</source>
+        <translation>选中记录历次评分的走势</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>打印……</translation>
     </message>
@@ -1862,6 +2007,14 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Select a {0} to print.</source>
         <translation>请先选中要打印的{0}。</translation>
+    </message>
+    <message>
+        <source>Yearly summary</source>
+        <translation>年度监测汇总</translation>
+    </message>
+    <message>
+        <source>Print the summary of the year:</source>
+        <translation>打印哪一年的汇总：</translation>
     </message>
 </context>
 <context>
@@ -2130,6 +2283,31 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
 </context>
 <context>
+    <name>NamedCountsDialog</name>
+    <message>
+        <source>{0}: {1} by month</source>
+        <translation>{0}：{1}按月统计</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Month {0}</source>
+        <translation>{0}月</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) in the year</source>
+        <translation>
+            <numerusform>全年 %n 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NewResidentForm</name>
     <message>
         <source>New resident</source>
@@ -2292,6 +2470,14 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>（无）</translation>
     </message>
     <message>
+        <source>Sent by the member straight to the county</source>
+        <translation>委员直接报送县政协（直通车）</translation>
+    </message>
+    <message>
+        <source>Through train: the member reports this record straight to the county CPPCC; the county lists it first and measures how soon it acts on it.</source>
+        <translation>直通车：委员直接报送县政协，县政协优先列出并统计首次办理用时。</translation>
+    </message>
+    <message>
         <source>Grew from</source>
         <translation>来源记录</translation>
     </message>
@@ -2375,6 +2561,10 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>创建日期</translation>
     </message>
     <message>
+        <source>Through train</source>
+        <translation>直通车</translation>
+    </message>
+    <message>
         <source>Studio</source>
         <translation>工作室</translation>
     </message>
@@ -2417,6 +2607,14 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>All reviews</source>
         <translation>全部审查结果</translation>
+    </message>
+    <message>
+        <source>Through train only</source>
+        <translation>只看直通车</translation>
+    </message>
+    <message>
+        <source>Only records members sent straight to the county (through train)</source>
+        <translation>只显示委员直接报送县政协的件（直通车）</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -2526,6 +2724,25 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Purge old visits</source>
         <translation>清理过期的接待走访</translation>
+    </message>
+</context>
+<context>
+    <name>RatingHistoryDialog</name>
+    <message>
+        <source>Ratings over time: {0}</source>
+        <translation>评分走势：{0}</translation>
+    </message>
+    <message>
+        <source>Averages</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>{0} has no {1} yet.</source>
+        <translation>{0}尚无{1}。</translation>
+    </message>
+    <message>
+        <source>{0}: {1}, from {2} to {3}</source>
+        <translation>{0}：{1}次，{2}至{3}</translation>
     </message>
 </context>
 <context>
@@ -2817,6 +3034,14 @@ The current data is backed up first, and the window opens again on the restored 
 <context>
     <name>SectionPanel</name>
     <message>
+        <source>Average ratings (1–5)</source>
+        <translation>平均评分（1–5分）</translation>
+    </message>
+    <message>
+        <source>Average ratings by quarter</source>
+        <translation>各季度平均评分</translation>
+    </message>
+    <message>
         <source>{0} in total</source>
         <translation>{0}合计</translation>
     </message>
@@ -2829,6 +3054,14 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>{0}覆盖率</translation>
     </message>
     <message>
+        <source>{0} still open, by {1}</source>
+        <translation>{0}未办结（按{1}）</translation>
+    </message>
+    <message>
+        <source>{0} by {1}</source>
+        <translation>{0}（按{1}）</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -2837,8 +3070,26 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>；</translation>
     </message>
     <message>
+        <source>{0}: none</source>
+        <translation>{0}：无</translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Lowest: {0} {1}</source>
+        <translation>最低：{0} {1}</translation>
+    </message>
+    <message>
+        <source>Nothing rated in this period</source>
+        <translation>本期无评分</translation>
+    </message>
+    <message>
+        <source>Q{1}
+{0}</source>
+        <translation>{0}年
+第{1}季度</translation>
     </message>
 </context>
 <context>

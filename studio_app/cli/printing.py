@@ -54,6 +54,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     scope.add_argument("--county", action="store_true", default=None, help="all studios")
     scope.add_argument("--studio", dest="county", action="store_false", help="this site only")
     _record_parsers(what, both)
+    _summary_parsers(what, both)
 
 
 def _record_parsers(what: argparse._SubParsersAction, both: list[argparse.ArgumentParser]) -> None:
@@ -81,6 +82,23 @@ def _record_parsers(what: argparse._SubParsersAction, both: list[argparse.Argume
     d.set_defaults(kind=None)
 
 
+def _summary_parsers(what: argparse._SubParsersAction, both: list[argparse.ArgumentParser]) -> None:
+    """``print <kind>-year NAME --year YYYY`` for every kind other records rate (an
+    observation point's yearly summary)."""
+    from studio_app.core import kinds
+    from studio_app.services import rating_history
+
+    for kind in kinds.all_kinds():
+        if not rating_history.rated_through(kind.name):
+            continue
+        d = what.add_parser(f"{kind.name.replace('_', '-')}-year", parents=both,
+                            help=f"a {kind.name.replace('_', ' ')}'s yearly summary")  # fmt: skip
+        d.add_argument("title", metavar="NAME", help=f"its {kind.field(kind.title_key).label}")
+        d.add_argument("--year", type=int, required=True, metavar="YYYY")
+        d.add_argument("--unmasked", action="store_true", help="full ID and phone numbers")
+        d.set_defaults(summary=kind.name)
+
+
 def _kind_label(serial: str) -> str:
     prefix = serial.split("-", 1)[0].upper()
     for kind, code in SERIAL_PREFIX.items():
@@ -90,6 +108,8 @@ def _kind_label(serial: str) -> str:
 
 
 def _default_name(args: argparse.Namespace) -> str:
+    if hasattr(args, "summary"):
+        return f"{args.title}_{args.year}年度监测汇总.pdf"
     if hasattr(args, "kind"):
         name = _record_kind(args).label
         more = f"等{len(args.serials)}件" if len(args.serials) > 1 else ""
@@ -129,6 +149,14 @@ def _record_kind(args: argparse.Namespace):
 
 
 def _print(ctx, args: argparse.Namespace, dest: Path):
+    if hasattr(args, "summary"):
+        from studio_app.core import kinds
+        from studio_app.reports import rating_summary
+        from studio_app.services import kind_records
+
+        target = kinds.kind(args.summary)
+        found = kind_records.find_titled(target, args.title)
+        return rating_summary.render(ctx, target, found, args.year, dest, unmasked=args.unmasked)
     if hasattr(args, "kind"):
         from studio_app.reports import layouts
 

@@ -371,6 +371,93 @@ _labels(
 )
 
 
+class IssueStatus(Coded):
+    """How far an issue found at an observation point has gone along the referral workflow:
+    submitted, assigned to a unit, supervised, fed back, evaluated by the enterprise."""
+
+    SUBMITTED = "submitted"
+    ASSIGNED = "assigned"
+    SUPERVISED = "supervised"
+    FED_BACK = "fed_back"
+    CLOSED = "closed"
+
+
+_labels(
+    IssueStatus,
+    "办理状态",
+    submitted=("已提交", "Submitted"),
+    assigned=("已交办", "Assigned"),
+    supervised=("督办中", "Supervised"),
+    fed_back=("已反馈", "Fed back"),
+    closed=("已评价办结", "Evaluated and closed"),
+)
+
+# The codes of a tracked item's status that count as carried out (no longer due): a
+# follow-up item done or explained as not feasible, an issue answered by its unit.
+SETTLED: dict[type[Coded], tuple[str, ...]] = {
+    ItemStatus: (ItemStatus.DONE.value, ItemStatus.NOT_FEASIBLE.value),
+    IssueStatus: (IssueStatus.FED_BACK.value, IssueStatus.CLOSED.value),
+}
+
+
+class Environment(Coded):
+    """The five environments observation points rate (民营经济发展环境)."""
+
+    SERVICE = "service"
+    MARKET = "market"
+    GOVERNMENT = "government"
+    LEGAL = "legal"
+    OPINION = "opinion"
+
+
+_labels(
+    Environment,
+    "发展环境",
+    service=("服务环境", "Service environment"),
+    market=("市场环境", "Market environment"),
+    government=("政务环境", "Government environment"),
+    legal=("法治环境", "Rule-of-law environment"),
+    opinion=("舆论环境", "Public-opinion environment"),
+)
+
+
+class ObservationMethod(Coded):
+    """How members observed an enterprise."""
+
+    VISIT = "visit"
+    FORUM = "forum"
+    SURVEY = "survey"
+    INCOGNITO = "incognito"
+
+
+_labels(
+    ObservationMethod,
+    "监测方式",
+    visit=("走访", "Visit"),
+    forum=("座谈", "Forum"),
+    survey=("问卷", "Questionnaire"),
+    incognito=("暗访", "Unannounced visit"),
+)
+
+
+class Rating(Coded):
+    """A rating from 1 (poor) to 5 (good), e.g. of a business environment."""
+
+    ONE = "1"
+    TWO = "2"
+    THREE = "3"
+    FOUR = "4"
+    FIVE = "5"
+
+
+_labels(
+    Rating,
+    "评分",
+    **{"1": ("1 差", "1 Poor"), "2": ("2 较差", "2 Fair"), "3": ("3 一般", "3 Average"),
+       "4": ("4 较好", "4 Good"), "5": ("5 好", "5 Very good")},
+)  # fmt: skip
+
+
 class ConsultationSource(Coded):
     """Where a consultation's topic came from."""
 
@@ -473,6 +560,44 @@ _labels(
     small=("小型", "Small"),
     medium=("中型", "Medium"),
     large=("大型", "Large"),
+)
+
+
+class ElectionStage(Coded):
+    """A stage of a village's (community's) 两委 election that members observe."""
+
+    COMMITTEE = "committee"
+    REGISTRATION = "registration"
+    NOMINATION = "nomination"
+    VOTING = "voting"
+    OTHER = "other"
+
+
+_labels(
+    ElectionStage,
+    "选举环节",
+    committee=("推选村民选举委员会", "Electing the election committee"),
+    registration=("选民登记", "Voter registration"),
+    nomination=("候选人提名", "Nomination of candidates"),
+    voting=("投票选举与计票", "Voting and counting"),
+    other=("其他", "Other"),
+)
+
+
+class ElectionRating(Coded):
+    """How an observed stage of an election was conducted, as the observers judge it."""
+
+    COMPLIANT = "compliant"
+    MOSTLY = "mostly"
+    NON_COMPLIANT = "non_compliant"
+
+
+_labels(
+    ElectionRating,
+    "规范程度",
+    compliant=("规范", "Compliant"),
+    mostly=("基本规范", "Mostly compliant"),
+    non_compliant=("不规范", "Not compliant"),
 )
 
 

@@ -16,13 +16,12 @@ from pathlib import Path
 
 from studio_app.core import codes as c
 from studio_app.core import defaults, kinds
-from studio_app.core.fields import COUNTY, Field, Kind, rows_table
+from studio_app.core.fields import COUNTY, SINGLE_LINKS, Field, Kind, rows_table
 
 PATH = Path(__file__).resolve().parents[2] / "docs" / "DATA.md"
 REGENERATE = ".venv/bin/python -m studio_app.core.data_dictionary --write"
 
-LINK_KINDS = frozenset({Kind.MEMBER, Kind.MEMBERS, Kind.RESIDENT, Kind.RESIDENTS})
-ONE_LINK = frozenset({Kind.MEMBER, Kind.RESIDENT})
+LINK_KINDS = frozenset({Kind.MEMBERS, Kind.RESIDENTS, *SINGLE_LINKS})
 
 # The columns of storage.models.SyncedModel: fixed, so described here by hand.
 SYNCED = (
@@ -108,7 +107,9 @@ def _codes(enum: type[c.Coded]) -> str:
 
 
 def _kind_of(kind: kinds.RecordKind, fld: Field) -> str:
-    if fld.kind in ONE_LINK:
+    if fld.kind is Kind.RECORD:
+        return f"`record` → column `{fld.key}_id` (a `{fld.target}`)"
+    if fld.kind in SINGLE_LINKS:
         return f"`{fld.kind}` → column `{fld.key}_id`"
     if fld.kind in LINK_KINDS:
         return f"`{fld.kind}` → table `{kind.link(fld.key).table}`"
@@ -395,8 +396,6 @@ def _undeclared() -> list[str]:
         "",
         "- `member.studio`: uuid of the studio the member belongs to",
         "- `resident.name_key`: the name normalised for duplicate suggestions",
-        "- `visit.reporting_point`: uuid of the direct reporting point (直报点) a visit came",
-        "  through (no record kind yet)",
         *_origin_tables(),
         "- `proposal_unit`: the county's handling units of a proposal (county-owned): `unit`",
         "  from the list `handling_unit`, `role` from `UnitRole`",

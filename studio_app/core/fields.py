@@ -28,6 +28,7 @@ class Kind(StrEnum):
     MEMBERS = "members"  # several members, in order
     RESIDENT = "resident"
     RESIDENTS = "residents"
+    RECORD = "record"  # one record of another declared kind (the field's ``target``), by id
     ROWS = "rows"  # a table of items kept with the record, each with the field's ``columns``
 
 
@@ -54,6 +55,9 @@ class Field:
     credited_if: tuple[str, str] = ("", "")  # ROWS: a row credits its member in the statistics
     # (and duty points) when its column key has the code, e.g. ("attendance", "present")
     check: str = ""  # a TEXT field's rule (core.identity.TEXT_CHECKS), e.g. "credit_code"
+    target: str = ""  # a RECORD field: the kind it points to, e.g. "observation_point"
+    added_later: bool = False  # added to a kind exchanged before: older packages lack it
+    counted_by: str = ""  # a RECORD field: the linked record's records by month and this field
 
     def column(self, key: str) -> Field:
         """Column ``key`` of a ROWS field."""
@@ -73,6 +77,19 @@ class Field:
         if self.max_len is not None:
             return self.max_len
         return MAX_LONGTEXT if self.kind is Kind.LONGTEXT else None
+
+
+SINGLE_LINKS = frozenset({Kind.MEMBER, Kind.RESIDENT, Kind.RECORD})  # one linked record, by id
+_PEOPLE = {Kind.MEMBER: "member", Kind.MEMBERS: "member", Kind.RESIDENT: "resident",
+           Kind.RESIDENTS: "resident"}  # fmt: skip
+
+
+def target(fld: Field) -> str:
+    """The kind (and table) a linking field points to: ``member``, ``resident`` or a RECORD
+    field's ``target``."""
+    if fld.kind is Kind.RECORD:
+        return fld.target
+    return _PEOPLE[fld.kind]
 
 
 ROW_KINDS = frozenset(

@@ -82,6 +82,8 @@ class Tally:
     by: tuple[str, ...] = ()  # coded fields its records are counted by; "rows.column": rows
     sums: tuple[str, ...] = ()  # number fields summed, e.g. the people served
     reach: tuple[str, ...] = ()  # people fields: how many it reaches, of the contact chain
+    means: tuple[str, ...] = ()  # fields coded by number (ratings): averaged, and by quarter
+    open_by: tuple[str, ...] = ()  # "rows.column" of tracked rows: the open items by column
 
     def sentence(self, n: int) -> str:
         return f"{self.phrase}{n:,}{self.unit}"
@@ -116,6 +118,20 @@ class DialogLayout:
     bare_errors: bool = False  # a field's error without its label in front (the row has it)
     groups: tuple[FormGroup, ...] = ()  # side by side; () one column of every field
     hints: tuple[tuple[str, str], ...] = ()  # Chinese, by key: a text's placeholder, a tick's text
+
+
+@dataclass(frozen=True)
+class PrintTable:
+    """Fields a printed form shows together as one table, a line per entry, in place of the
+    first of them (e.g. the five environments: name, rating, note)."""
+
+    title: str  # Chinese, the table's caption
+    headers: tuple[str, ...]  # Chinese, e.g. ("环境", "评分", "说明")
+    lines: tuple[tuple[str, ...], ...]  # each: the line's Chinese name, then its fields' keys
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(key for line in self.lines for key in line[1:])
 
 
 @dataclass(frozen=True)
@@ -158,6 +174,7 @@ class RecordKind:
     merge_title: str = ""  # Chinese, its line in a resident merge's summary ("": short_label)
     plural: str = ""  # its key in machine output (stats --json), e.g. "activities"
     one_of: tuple[str, ...] = ()  # fields of which at least one must be filled
+    print_tables: tuple[PrintTable, ...] = ()  # fields its printed form shows as a table
     dialog: DialogLayout = DialogLayout()
 
     @property
@@ -205,6 +222,19 @@ def register(kind: RecordKind) -> RecordKind:
     return kind
 
 
+def check_record_links() -> None:
+    """Every RECORD field points to a declared kind with a title (it may be declared after
+    the kind holding the field: the exchange orders sheets by ``link_order``)."""
+    for kind in _KINDS.values():
+        for fld in kind.fields:
+            linked = _KINDS.get(fld.target) if fld.kind is f.Kind.RECORD else None
+            if fld.kind is f.Kind.RECORD and (linked is None or not linked.title_key):
+                raise ValueError(
+                    f"{kind.name}.{fld.key} links to {fld.target!r}: not declared, "
+                    "or without a title"
+                )
+
+
 def unregister(name: str) -> None:
     """Forget a kind registered last (a kind declared by a test)."""
     if list(_KINDS)[-1:] != [name]:
@@ -231,7 +261,6 @@ def all_kinds() -> tuple[RecordKind, ...]:
 def link_order() -> tuple[RecordKind, ...]:
     """Every record kind, each after the kinds it links to and grows from (``origins``),
     else in registration order: the order the exchange writes and applies its sheets."""
-    singles = {f.Kind.MEMBER: "member", f.Kind.RESIDENT: "resident"}
     placed: dict[str, RecordKind] = {}
 
     def place(k: RecordKind, path: tuple[str, ...]) -> None:
@@ -240,7 +269,7 @@ def link_order() -> tuple[RecordKind, ...]:
         if k.name in path:
             raise ValueError(f"record kinds grow from each other: {' → '.join((*path, k.name))}")
         targets = [link.target_kind for link in k.links] + [o.kind for o in k.origins]
-        targets += [singles[fld.kind] for fld in k.fields if fld.kind in singles]
+        targets += [f.target(fld) for fld in k.fields if fld.kind in f.SINGLE_LINKS]
         for target in targets:
             if target in _KINDS and target != k.name:
                 place(_KINDS[target], (*path, k.name))
@@ -262,6 +291,13 @@ def names() -> tuple[str, ...]:
 def indexed() -> tuple[RecordKind, ...]:
     """The kinds with a full-text index (searchable, counted live)."""
     return tuple(k for k in _KINDS.values() if k.fts)
+
+
+def named_by(name: str) -> tuple[tuple[RecordKind, str], ...]:
+    """The kinds whose records name a record of kind ``name`` through a RECORD field, with
+    that field's key (e.g. the visits through a reporting point)."""
+    return tuple((k, fld.key) for k in _KINDS.values() for fld in k.fields
+                 if fld.kind is f.Kind.RECORD and fld.target == name)  # fmt: skip
 
 
 def generic() -> tuple[RecordKind, ...]:
@@ -374,8 +410,8 @@ VISIT = register(
             (("content", 110), ("onsite_reply", 100), ("result", 70), ("revisit_note", 90)),
             bare_errors=True,
             groups=(
-                FormGroup("reception", "接待信息", ("channel", "occurred_at", "place", "members",
-                          "residents", "visitor_count"), 5),
+                FormGroup("reception", "接待信息", ("channel", "reporting_point", "occurred_at",
+                          "place", "members", "residents", "visitor_count"), 5),
                 FormGroup("issue", "问题与处理", ("category", "content", "onsite_reply",
                           "handling", "referred_unit", "referred_at", "due_at", "confidential"),
                           5),
@@ -408,6 +444,9 @@ VISIT = register(
             f.Field("revisit_note", "回访情况", f.Kind.LONGTEXT),
             f.Field("satisfaction", "满意度", f.Kind.ENUM, enum=c.Satisfaction),
             f.Field("confidential", "保密", f.Kind.BOOL),
+            f.Field("reporting_point", "直报点", f.Kind.RECORD, target="reporting_point",
+                    required_if=("channel", c.Channel.REPORTING_POINT), added_later=True,
+                    counted_by="category"),
         ),
     )
 )  # fmt: skip
@@ -478,6 +517,7 @@ PROPOSAL = register(
             f.Field("analysis", "分析(理由)", f.Kind.LONGTEXT),
             f.Field("recommendations", "建议(办法)", f.Kind.LONGTEXT),
             f.Field("submitted_at", "报送日期", f.Kind.DATE),
+            f.Field("through_train", "直通车", f.Kind.BOOL, added_later=True),
             f.Field("member_evaluation", "委员评价", f.Kind.ENUM, enum=c.Satisfaction),
             f.Field("county_no", "县政协编号", max_len=50, owner=f.COUNTY),
             f.Field("review", "审查结果", f.Kind.ENUM, enum=c.Review, owner=f.COUNTY),
@@ -583,7 +623,10 @@ CONSULTATION = register(
         search_hint="搜索编号、议题、共识……", icon="consultations",
         origins=(Origin("visit", "v:", gist=("content",), button="纳入协商议题……",
                         button_tip="把选中的来访记录纳入一次协商议事", into="positions",
-                        sets=(("source", c.ConsultationSource.FROM_VISITS),)),),
+                        sets=(("source", c.ConsultationSource.FROM_VISITS),)),
+                 Origin("election", "e:", gist=("summary",), button="纳入协商议题……",
+                        button_tip="把选中的换届选举观察中发现的问题纳入一次协商议事",
+                        into="positions", sets=(("source", c.ConsultationSource.MEMBER),))),
         origin_table="consultation_source",
         transitions=(
             Transition("close", "办结", (CS.OPEN,), CS.CLOSED, ("agreed_points",),
@@ -680,15 +723,166 @@ OBSERVATION_POINT = register(
 )  # fmt: skip
 
 
+def rating_key(env: c.Environment) -> str:
+    """The observation field rating environment ``env`` (1–5), e.g. ``service_rating``."""
+    return f"{env.value}_rating"
+
+
+ISSUE_COLUMNS = (
+    f.Field("item", "问题", required=True, max_len=200),
+    f.Field("environment", "所属环境", f.Kind.ENUM, enum=c.Environment),
+    f.Field("unit", "交办单位", f.Kind.CODE, code_list=c.CodeListKind.HANDLING_UNIT,
+            required_if=("status", c.IssueStatus.ASSIGNED)),
+    f.Field("due", "办理时限", f.Kind.DATE),
+    f.Field("status", "办理状态", f.Kind.ENUM, enum=c.IssueStatus),
+    f.Field("result", "办理反馈", max_len=300, required_if=("status", c.IssueStatus.FED_BACK)),
+    f.Field("evaluation", "企业评价", f.Kind.ENUM, enum=c.Satisfaction,
+            required_if=("status", c.IssueStatus.CLOSED)),
+)  # an observation's issues found, each along the referral workflow  # fmt: skip
+OBSERVATION = register(
+    RecordKind(
+        "observation", "营商环境监测记录", "监测记录", "监测记录", serial_prefix="JC",
+        fts="observation_fts", plural="observations",
+        links=(LinkTable("members", "observation_member", "observation_id", "member_id",
+                         "member", "member_names"),),
+        search=("summary", *(f"{e.value}_note" for e in c.Environment)),
+        title_key="summary", date_key="observed_on", counter="次", icon="observations",
+        tally=Tally("营商监测", "开展营商环境监测", "次", by=("method", "issues.environment"),
+                    means=tuple(rating_key(e) for e in c.Environment), open_by=("issues.unit",)),
+        list_columns=("observed_on", "point", "method", "members",
+                      *(rating_key(e) for e in c.Environment), "summary"),
+        list_titles=(("members", "委员"), *((rating_key(e), e.label[:2]) for e in c.Environment)),
+        short_titles=(("observed_on", "日期"),),
+        list_filters=(("point", "method", DATES),),
+        details_hide=("members", "summary"),
+        one_of=tuple(rating_key(e) for e in c.Environment),
+        print_tables=(PrintTable("五个环境评价", ("环境", "评分（1–5分）", "说明"),
+                                 tuple((e.label, rating_key(e), f"{e.value}_note")
+                                       for e in c.Environment)),),
+        search_hint="搜索编号、监测情况、各环境说明……",
+        dialog=DialogLayout(
+            (1180, 720), (("summary", 90),), bare_errors=True,
+            groups=(
+                FormGroup("visit", "监测信息", ("point", "observed_on", "method", "members",
+                          "summary"), 4),
+                FormGroup("ratings", "五个环境评价（1–5分）",
+                          tuple(k for e in c.Environment for k in (rating_key(e),
+                                                                     f"{e.value}_note")), 4),
+                FormGroup("issues", "发现的问题", ("issues",), 6),
+            ),
+        ),
+        fields=(
+            f.Field("point", "监测点", f.Kind.RECORD, required=True, target="observation_point"),
+            f.Field("observed_on", "监测日期", f.Kind.DATE, required=True),
+            f.Field("members", "参加委员", f.Kind.MEMBERS, required=True),
+            f.Field("method", "监测方式", f.Kind.ENUM, required=True, enum=c.ObservationMethod),
+            *(fld for e in c.Environment for fld in (
+                f.Field(rating_key(e), e.label, f.Kind.ENUM, enum=c.Rating),
+                f.Field(f"{e.value}_note", f"{e.label}说明", max_len=300))),
+            f.Field("summary", "监测情况", f.Kind.LONGTEXT, required=True),
+            f.Field("issues", "发现的问题", f.Kind.ROWS, row_label="个", columns=ISSUE_COLUMNS),
+        ),
+    )
+)  # fmt: skip
+ELECTION_ENTRY_COLUMNS = (
+    f.Field("stage", "选举环节", f.Kind.ENUM, required=True, enum=c.ElectionStage),
+    f.Field("observed_on", "观察日期", f.Kind.DATE),
+    f.Field("observer", "观察人", f.Kind.MEMBER),
+    f.Field("seen", "观察到的情况", max_len=500),
+    f.Field("issues", "发现的问题", max_len=500),
+    f.Field("rating", "规范程度", f.Kind.ENUM, enum=c.ElectionRating),
+    f.Field("reported_to", "报告单位", f.Kind.CODE, code_list=c.CodeListKind.HANDLING_UNIT),
+    f.Field("reply", "答复/整改情况", max_len=500),
+)  # one observation of a stage of a village's election
+ELECTION = register(
+    RecordKind(
+        "election", "换届选举观察记录", "换届选举观察", "换届选举观察", serial_prefix="HJ",
+        fts="election_fts", plural="election_observations",
+        links=(LinkTable("observers", "election_member", "election_id", "member_id", "member",
+                         "observer_names"),),
+        search=("village", "term", "summary"), title_key="village", date_key="election_on",
+        tally=Tally("选举观察", "观察村（社区）换届选举", "个", credits=("observers",),
+                    by=("entries.stage", "entries.rating")),
+        list_columns=("election_on", "village", "term", "complex", "hard_to_staff",
+                      "legacy_issues", "observers"),
+        list_titles=(("complex", "选情复杂"), ("hard_to_staff", "选人难"),
+                     ("legacy_issues", "遗留问题多")),
+        short_titles=(("election_on", "选举日"),),
+        list_filters=(("member", DATES),),
+        search_hint="搜索编号、村（社区）、届次、观察综述……", icon="elections",
+        dialog=DialogLayout(
+            (1180, 700), (("summary", 110),), bare_errors=True,
+            groups=(
+                FormGroup("election", "选举信息", ("village", "term", "election_on", "complex",
+                          "hard_to_staff", "legacy_issues", "observers", "summary"), 4),
+                FormGroup("entries", "分环节观察", ("entries",), 8),
+            ),
+            hints=(("term", "如：2026年村（社区）“两委”换届"),),
+        ),
+        fields=(
+            f.Field("village", "村/社区", required=True, max_len=100),
+            f.Field("term", "换届届次", required=True, max_len=100),
+            f.Field("election_on", "选举日", f.Kind.DATE, required=True),
+            f.Field("complex", "选情复杂村", f.Kind.BOOL),
+            f.Field("hard_to_staff", "选人难村", f.Kind.BOOL),
+            f.Field("legacy_issues", "遗留问题多村", f.Kind.BOOL),
+            f.Field("observers", "观察委员", f.Kind.MEMBERS, required=True),
+            f.Field("entries", "观察情况", f.Kind.ROWS, row_label="项",
+                    columns=ELECTION_ENTRY_COLUMNS),
+            f.Field("summary", "观察综述", f.Kind.LONGTEXT),
+        ),
+    )
+)  # fmt: skip
+
+
+REPORTING_POINT = register(
+    RecordKind(
+        "reporting_point", "社情民意直报点", "直报点", "直报点", fts="reporting_point_fts",
+        plural="reporting_points",
+        links=(LinkTable("members", "reporting_point_member", "reporting_point_id", "member_id",
+                         "member", "member_names"),),
+        search=("name", "village", "liaison", "hours"), title_key="name", counter="个",
+        icon="reporting_points",
+        list_columns=("name", "village", "liaison", "members", "hours", "closed"),
+        list_titles=(("members", "负责委员"),),
+        search_hint="搜索直报点名称、村（社区）、联络员……",
+        dialog=DialogLayout((720, 520), bare_errors=True),
+        fields=(
+            f.Field("name", "直报点名称", required=True, max_len=100),
+            f.Field("village", "村/社区", max_len=100),
+            f.Field("liaison", "联络员", max_len=50),
+            f.Field("phone", "联系电话", f.Kind.PHONE),
+            f.Field("members", "负责委员", f.Kind.MEMBERS),
+            f.Field("hours", "开放时间", max_len=100),
+            f.Field("closed", "已撤销", f.Kind.BOOL),
+        ),
+    )
+)  # fmt: skip
+check_record_links()
+
+
 def tracked_rows() -> tuple[tuple[RecordKind, f.Field], ...]:
     """The ROWS fields whose rows are items to carry out by a date — columns ``due`` (a date)
-    and ``status`` (:class:`~studio_app.core.codes.ItemStatus`) — with their kinds: the desk
-    lists their overdue rows."""
+    and ``status`` (a code set of :data:`~studio_app.core.codes.SETTLED`, e.g.
+    :class:`~studio_app.core.codes.ItemStatus`) — with their kinds: the desk lists their
+    overdue rows."""
     found = []
     for k in _KINDS.values():
         for fld in k.fields:
             keys = {col.key: col for col in fld.columns}
             due, status = keys.get("due"), keys.get("status")
-            if due and status and due.kind is f.Kind.DATE and status.enum is c.ItemStatus:
+            if due and status and due.kind is f.Kind.DATE and status.enum in c.SETTLED:
                 found.append((k, fld))
     return tuple(found)
+
+
+def item_status(fld: f.Field) -> type[c.Coded]:
+    """The code set of a tracked ROWS field's ``status`` column."""
+    enum = fld.column("status").enum
+    assert enum is not None and enum in c.SETTLED, fld.key
+    return enum
+
+
+def settled(fld: f.Field) -> tuple[str, ...]:
+    """The codes of a tracked ROWS field's ``status`` that count as carried out."""
+    return c.SETTLED[item_status(fld)]

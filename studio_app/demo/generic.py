@@ -74,6 +74,9 @@ class _Values:
             return rng.choice(self.residents) if self.residents else None
         if k is Kind.RESIDENTS:
             return rng.sample(self.residents, min(len(self.residents), rng.randrange(0, 3)))
+        if k is Kind.RECORD:
+            linked = list(kind_records.choices(kinds.kind(fld.target)))
+            return self.rng.choice(linked) if linked else None
         if k is Kind.ROWS:
             count = rng.randrange(1 if fld.required else 0, 4)
             return [{c.key: self.value(c) for c in fld.columns} for _ in range(count)]

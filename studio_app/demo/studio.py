@@ -25,10 +25,16 @@ from studio_app.demo.activities import COLUMNS as ACTIVITY_COLUMNS
 from studio_app.demo.activities import ActivityRecords, activities_for
 from studio_app.demo.consultations import consultations_for, make_consultations
 from studio_app.demo.contacts import contacts_for, make_contacts
+from studio_app.demo.elections import ELECTIONS, make_elections
 from studio_app.demo.marker import DEMO_MARKER as DEMO_MARKER  # re-exported
 from studio_app.demo.marker import is_demo as is_demo  # re-exported
-from studio_app.demo.observation_points import make_observation_points
+from studio_app.demo.observation_points import (
+    OBSERVATIONS,
+    make_observation_points,
+    make_observations,
+)
 from studio_app.demo.proposals import DAY, MEMBERS, ProposalRecords
+from studio_app.demo.reporting_points import REPORTING_POINTS, make_reporting_points
 from studio_app.services import audit, serials
 from studio_app.services import changes as announced
 from studio_app.services.context import Context
@@ -149,7 +155,7 @@ COLUMNS = {
         address kind contact_member_id""",
     "visit": """channel occurred_at place visitor_count category content onsite_reply handling
         referred_unit referred_at due_at result feedback_at feedback_channel revisit_at
-        revisit_note satisfaction confidential status reporting_point member_names
+        revisit_note satisfaction confidential status reporting_point_id member_names
         resident_names""",
     "interview": """kind title occurred_at place_or_platform participant_count participant_note
         views follow_up status member_names resident_names""",
@@ -224,7 +230,7 @@ class _Generator(ProposalRecords, ActivityRecords):
         )
         self.total = (MEMBERS + self.n_residents + visits + self.n_interviews + self.n_proposals
                       + self.n_activities + consultations_for(visits, YEARS)
-                      + contacts_for(visits))  # fmt: skip
+                      + contacts_for(visits) + OBSERVATIONS + ELECTIONS)  # fmt: skip
         self.done, self.progress = 0, progress
         self.clock = _Clock(ctx)
         self.conn = database.connection()
@@ -237,6 +243,7 @@ class _Generator(ProposalRecords, ActivityRecords):
         }
         self.origin_times: dict[str, tuple[list[int], list[int]]] = {}  # other sources by kind
         self.shown: set[str] = set()  # rare variants already produced once
+        self.reporting_points: dict[str, int] = {}  # place → id (make_visits)
 
     def run(self) -> DemoSummary:
         self.make_members()
@@ -451,6 +458,9 @@ class _Generator(ProposalRecords, ActivityRecords):
                               text.results + t.GENERIC_RESULTS, units))  # fmt: skip
         cat_bag = t.bag({i: t.CATEGORY_WEIGHTS.get(cat[1], 4) for i, cat in enumerate(self.cats)})
         trash = set(self.rng.sample(range(self.n_visits), (self.n_visits * 3 + 999) // 1000))
+        self.reporting_points = points = make_reporting_points(
+            self.ctx, self.villages[:REPORTING_POINTS], self.rnd
+        )
         first, clock, rnd, pick = self.next_id("visit"), self.clock, self.rnd, self.pick
         last_contact: dict[int, int] = {}
         for lo in range(0, self.n_visits, CHUNK):
@@ -488,7 +498,8 @@ class _Generator(ProposalRecords, ActivityRecords):
                     self.grown[handling][1].append(vid)
                 confidential = rnd() < (0.06 if label in ("矛盾纠纷", "法律咨询") else 0.003)
                 rows.append((*row, channel, clock.local(secs), place, visitors, code, content,
-                             reply, handling, *case[:9], int(confidential), case[9], "",
+                             reply, handling, *case[:9], int(confidential), case[9],
+                             points.get(place) if channel == "reporting_point" else None,
                              self.names(self.members, mids),
                              self.names(self.people, rids)))  # fmt: skip
                 member_links += self.links(vid, self.members, mids)
@@ -501,6 +512,10 @@ class _Generator(ProposalRecords, ActivityRecords):
             "UPDATE resident SET last_contacted_at = ? WHERE id = ?",
             [(clock.local(s), self.people[r][0]) for r, s in last_contact.items()],
         )
+
+    def count_reporting_points(self) -> int:
+        """The reporting points made with the visits (their visits name them)."""
+        return len(self.reporting_points)
 
     def who(self, channel: str, day: int) -> tuple[list[int], list[int], int, str, t.Slots]:
         """Members, residents, headcount and place of a visit, and its text slots.
@@ -521,6 +536,8 @@ class _Generator(ProposalRecords, ActivityRecords):
             rids = [r1] if rnd() < 0.9 else [r1, (r1 + 1 + int(rnd() * (n - 1))) % n]
             visitors = len(rids) + (1 + int(rnd() * 6) if rnd() < 0.05 else 0)
             vi, group = self.home[r1]
+        if channel == "reporting_point":
+            vi %= REPORTING_POINTS  # the villages that have a point
         village = self.villages[vi]
         if channel == "home_visit":
             place = village if village.endswith("社区") else f"{village}{group}组"
@@ -635,4 +652,7 @@ OWN_DEMOS: dict[str, Callable[[_Generator], int]] = {
     kinds.CONSULTATION.name: make_consultations,
     kinds.CONTACT.name: make_contacts,
     kinds.OBSERVATION_POINT.name: make_observation_points,
+    kinds.OBSERVATION.name: make_observations,
+    kinds.REPORTING_POINT.name: _Generator.count_reporting_points,  # made with the visits
+    kinds.ELECTION.name: make_elections,
 }

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from studio_app.core import kinds
-from studio_app.core.fields import Kind
+from studio_app.core.fields import SINGLE_LINKS, Kind
 from studio_app.exchange import hooks, signature, tables
 from studio_app.exchange.labels import Labels
 from studio_app.exchange.plan import Plan, RowPlan
@@ -68,7 +68,7 @@ class _Writer:
                 if col.key == "rev" and self.kind is PackageKind.FEEDBACK:
                     continue
                 cols.append((col.key, col.key, col.kind))
-            elif col.role is Role.LINK and col.kind in (Kind.MEMBER, Kind.RESIDENT):
+            elif col.role is Role.LINK and col.kind in SINGLE_LINKS:
                 cols.append((col.key, f"{col.field.key}_id", col.kind))  # type: ignore[union-attr]
         if self.kind is PackageKind.FEEDBACK:
             cols = [x for x in cols if x[1] not in ("serial",)]
@@ -77,14 +77,14 @@ class _Writer:
     def exprs(self, sd: SheetData, cols: list[tuple[str, str, Kind]]) -> list[str]:
         """SQL over the staging row ``s`` for each written column (values as stored)."""
         found = []
-        for key, _column, kind in cols:
+        for key, _column, _kind in cols:
             at = sd.col(key)
             if at is None:
                 found.append("NULL")
             elif key in ("serial", "deleted_at"):
                 found.append(f"nullif(s.{at}, '')")
             elif sd.spec.column(key).role is Role.LINK:  # a single link: its uuid → local id
-                table = tables.target_table(kind)
+                table = tables.target_table(sd.spec.column(key).field)
                 found.append(
                     f"(SELECT t.id FROM main.{table} t WHERE t.uuid = json_extract(s.{at}, '$[0]'))"
                 )
@@ -217,9 +217,9 @@ class _Writer:
         sheet's records exist."""
         record = sd.spec.record
         for col in sd.spec.columns:
-            if col.role is not Role.LINK or col.kind not in (Kind.MEMBER, Kind.RESIDENT):
+            if col.role is not Role.LINK or col.kind not in SINGLE_LINKS:
                 continue
-            if tables.target_table(col.kind) != record:
+            if tables.target_table(col.field) != record:
                 continue
             at = sd.col(col.key)
             target = (

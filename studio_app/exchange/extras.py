@@ -111,10 +111,7 @@ declare(
 declare(
     "visit",
     KindHooks(
-        columns=(
-            Column("reporting_point", "直报点（标识）", Role.META, Kind.TEXT),
-            origin_links(kinds.VISIT).column,
-        ),
+        columns=(origin_links(kinds.VISIT).column,),
         rules=rules.visit,
     ),
 )

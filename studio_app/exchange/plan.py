@@ -273,7 +273,7 @@ def _missing_links(
         if col.side is not None:  # items tagged with the kind they point to, rows' members
             refs = col.side.refs()
         else:
-            refs = [("j.value", "", tables.target_table(col.kind))]
+            refs = [("j.value", "", tables.target_table(col.field))]
         for item, only, table in refs:
             pool = (
                 f"AND NOT EXISTS (SELECT 1 FROM temp.{staging.table_name(table)} y "

@@ -39,6 +39,7 @@ from studio_app.exchange.schema import (
     PackageKind,
     Role,
     SheetSpec,
+    added_columns,
     maskable,
     sheets_for,
 )
@@ -64,7 +65,7 @@ class SheetData:
     """One sheet as read: its clean rows are in the staging table, refusals in ``rejected``."""
 
     spec: SheetSpec
-    masked: list[str]
+    masked: list[str]  # not carried: masked identifiers, columns added since (added_columns)
     declared_rows: int
     declared_hash: str
     keys: list[str] = field(default_factory=list)  # staged value columns c0, c1, …
@@ -241,7 +242,9 @@ def _layout(
         lacking = [
             col.header
             for col in spec.columns
-            if col.key not in mapping and (has_hash or col.key != "row_hash")
+            if col.key not in mapping
+            and (has_hash or col.key != "row_hash")
+            and col.key not in added_columns(record)
         ]
         if foreign or lacking:
             found = "，".join(
@@ -583,6 +586,7 @@ def _read(
                 )
             scan = sniffed.sheets.get(title)
             masked = list(manifest.get("masked", {}).get(title, []))
+            masked += [k for k in added_columns(spec.record) if k not in mapping]
             sd = SheetData(spec, masked, int(info.get("rows", 0)), info.get("sha256", ""))
             sd.keys = [k for k in index if k not in masked and k != "row_hash"]
             staging.create(spec.record, sd.keys)

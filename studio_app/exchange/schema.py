@@ -38,6 +38,15 @@ README_SHEET = "说明"
 CODES_SHEET = "代码表"
 
 
+def added_columns(record: str) -> frozenset[str]:
+    """Columns of ``record``'s sheet that packages of earlier releases lack (its fields
+    ``added_later``): such a package is read as if the column were masked (not written, not
+    hashed), so a new record takes the field's default (直通车: no) and an update keeps what
+    the receiver has."""
+    spec = studio_sheet(record)
+    return frozenset(c.key for c in spec.columns if c.field is not None and c.field.added_later)
+
+
 class PackageKind(StrEnum):
     STUDIO = "studio"  # studio → county: records changed since the last package (or all)
     FEEDBACK = "feedback"  # county → one studio: county-owned fields, code lists
@@ -46,7 +55,7 @@ class PackageKind(StrEnum):
 KIND_LABELS = {PackageKind.STUDIO: "工作室数据包", PackageKind.FEEDBACK: "县政协反馈包"}
 
 
-LINK_KINDS = (Kind.MEMBER, Kind.MEMBERS, Kind.RESIDENT, Kind.RESIDENTS)
+LINK_KINDS = (Kind.MEMBER, Kind.MEMBERS, Kind.RESIDENT, Kind.RESIDENTS, Kind.RECORD)
 
 
 class _ByKind(Mapping[str, T]):

@@ -12,15 +12,12 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
-from studio_app.core import kinds
-from studio_app.core.fields import Kind
+from studio_app.core import fields, kinds
+from studio_app.core.fields import SINGLE_LINKS, Field, Kind
 from studio_app.core.kinds import LinkTable
 from studio_app.exchange.schema import LINK_KINDS, Role, SheetSpec
 from studio_app.storage.models import database
 
-# The people a field of each linking kind points to: the kind its single form is named after.
-_SINGLE = {Kind.MEMBER: Kind.MEMBER, Kind.MEMBERS: Kind.MEMBER}
-_SINGLE |= {Kind.RESIDENT: Kind.RESIDENT, Kind.RESIDENTS: Kind.RESIDENT}
 NAME_SEP = "、"
 
 
@@ -29,9 +26,16 @@ def links(record: str) -> dict[str, LinkTable]:
     return {link.key: link for link in kinds.kind(record).links}
 
 
-def target_table(kind: Kind) -> str:
-    """The table of the people a field of ``kind`` (a member, residents, …) points to."""
-    return _SINGLE[kind].value
+def target_table(fld: Field | None) -> str:
+    """The table of the people or records a linking column's field (a member, residents,
+    an observation point, …) points to."""
+    assert fld is not None, "a link column has its field"
+    return fields.target(fld)
+
+
+def title_column(table: str) -> str:
+    """The column naming a record of ``table`` (a person's ``name``)."""
+    return kinds.kind(table).title_key
 
 
 def sql(query: str, params: tuple[Any, ...] | list[Any] = ()) -> Any:
@@ -39,11 +43,13 @@ def sql(query: str, params: tuple[Any, ...] | list[Any] = ()) -> Any:
 
 
 def people(targets: Iterable[str]) -> dict[str, dict[int, tuple[str, str]]]:
-    """id → (uuid, name) of everyone in the ``targets`` tables (trashed included)."""
-    return {
-        table: {i: (u, n) for i, u, n in sql(f"SELECT id, uuid, name FROM {table}")}
-        for table in set(targets)
-    }
+    """id → (uuid, name) of everyone (or every record) in the ``targets`` tables (trashed
+    included)."""
+    found = {}
+    for table in set(targets):
+        rows = sql(f"SELECT id, uuid, {title_column(table)} FROM {table}")
+        found[table] = {i: (u, n) for i, u, n in rows}
+    return found
 
 
 def ids_by_uuid(table: str) -> dict[str, int]:
@@ -93,7 +99,7 @@ def read(
     """Records of ``spec.record`` matching ``where`` as exchange values (with ``_id``)."""
     table = spec.record
     plain: list[tuple[str, str, Kind]] = []  # (key, SQL column, kind)
-    refs: list[tuple[str, str, Kind]] = []
+    refs: list[tuple[str, str, Field]] = []
     for col in spec.columns:
         if col.side is not None:
             continue
@@ -101,25 +107,26 @@ def read(
             plain.append((col.key, col.key, col.kind))
         elif col.role is Role.NAMES and col.field is None:  # e.g. a title shown for reading
             plain.append((col.key, col.key, Kind.TEXT))
-        elif col.role is Role.LINK and col.kind in (Kind.MEMBER, Kind.RESIDENT):
-            refs.append((col.key, f"{col.field.key}_id", col.kind))  # type: ignore[union-attr]
+        elif col.role is Role.LINK and col.kind in SINGLE_LINKS:
+            assert col.field is not None
+            refs.append((col.key, f"{col.field.key}_id", col.field))
     select = ", ".join(["id", *[p[1] for p in plain], *[r[1] for r in refs]])
     query = f"SELECT {select} FROM {table} {('WHERE ' + where) if where else ''} ORDER BY id"
     rows = sql(query, params)
     link_cols = [c for c in spec.columns if c.role is Role.LINK and c.kind in LINK_KINDS]
-    names = people(target_table(c.kind) for c in link_cols)
+    names = people(target_table(c.field) for c in link_cols)
     kind_links = links(table)
     multi = [
         (
             c.key,
             c.key[: -len("__uuid")],
-            names[target_table(c.kind)],
+            names[target_table(c.field)],
             _links(kind_links[c.field.key]),  # type: ignore[union-attr]
         )
         for c in link_cols
         if c.kind in (Kind.MEMBERS, Kind.RESIDENTS)
     ]
-    single = [(key, key[: -len("__uuid")], names[target_table(kind)]) for key, _, kind in refs]
+    single = [(key, key[: -len("__uuid")], names[target_table(fld)]) for key, _, fld in refs]
     keys = {c.key for c in spec.columns}
     sides = [(c.side.fill(c.key), _Stream(c.side.query())) for c in spec.columns if c.side]
     n_plain = len(plain)

@@ -1,4 +1,4 @@
-"""Bar and pie charts of statistics (reportlab.graphics), labelled in the print font."""
+"""Bar, pie and line charts of statistics (reportlab.graphics), labelled in the print font."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from collections.abc import Sequence
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.colors import Color, HexColor, white
 
 from studio_app.services.statistics import Counted
@@ -110,5 +112,52 @@ def pie_chart(items: Sequence[Counted], font: str, *, width: float, title: str =
         (PALETTE[i % len(PALETTE)], f"{c.label}  {c.count:,}（{c.count / total:.1%}）")
         for i, c in enumerate(data)
     ]
+    drawing.add(legend)
+    return drawing
+
+
+def line_chart(
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+    font: str,
+    *,
+    width: float,
+    top: float,
+    title: str = "",
+) -> Drawing:
+    """One line per series over the categories (e.g. quarters), from 1 to ``top``; a gap
+    where a value is missing; a legend of the series' names underneath."""
+    height = 190.0
+    drawing = _drawing(width, height, font)
+    if title:
+        drawing.add(String(0, height - 11, title, fontName=font, fontSize=10))
+    chart = HorizontalLineChart()
+    chart.x, chart.y = 30, 52
+    chart.width, chart.height = width - 44, height - 80  # type: ignore[assignment]  # stubs: int
+    chart.data = [list(values) for _name, values in series]  # None: a gap
+    chart.categoryAxis.categoryNames = list(categories)
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 1, top, 1
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 8
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = HexColor("#D9D9D9")
+    chart.joinedLines = True
+    for i, (_name, values) in enumerate(series):
+        drawn = sum(v is not None for v in values) >= 2  # a line needs two points
+        color = PALETTE[i % len(PALETTE)]
+        chart.lines[i].strokeColor = color if drawn else None
+        chart.lines[i].strokeWidth = 1.4
+        marker = makeMarker("FilledCircle", size=3.5)
+        marker.fillColor = marker.strokeColor = color
+        chart.lines[i].symbol = marker
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = 30, 18
+    legend.fontName, legend.fontSize = font, 8
+    legend.alignment, legend.columnMaximum, legend.dx, legend.deltax = "right", 1, 8, 80
+    legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], name) for i, (name, _v) in
+                             enumerate(series)]  # fmt: skip
     drawing.add(legend)
     return drawing

@@ -1,6 +1,7 @@
 """The county-work section of the county's statistics report (县政协审查办理情况): review
 results, assignment and replies per studio and by lead unit, adoption of 社情民意 and the
-members' evaluation, from :func:`studio_app.services.county_stats.work`. Chinese, like
+members' evaluation, and the days to the county's first action on through-train records
+(直通车), from :func:`studio_app.services.county_stats.work`. Chinese, like
 every printed form, each figure named by :data:`~studio_app.services.stat_terms.TERMS`."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from studio_app.reports.sheet import TABLE_W
 from studio_app.services.county_stats import CountyWork, Tally
 from studio_app.services.stat_terms import TERMS as T
 from studio_app.services.statistics import Counted
+from studio_app.services.through_train import FirstActions, Timing, describe
 
 if TYPE_CHECKING:
     from studio_app.reports.monthly_report import _Styles
@@ -93,6 +95,37 @@ def _summary(w: CountyWork) -> str:
     )
 
 
+def _days(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+TIMING: list[tuple[str, Callable[[Timing], str]]] = [
+    (T.submitted, lambda t: _n(t.submitted)),
+    ("已办理", lambda t: _n(t.acted)),
+    ("待首次办理", lambda t: _n(t.awaiting)),
+    ("用时中位数（天）", lambda t: _days(t.median_days)),
+    ("平均用时（天）", lambda t: _days(t.mean_days)),
+    ("最长用时（天）", lambda t: _days(t.longest_days)),
+]
+
+
+def _through_train(found: FirstActions, s: _Styles) -> list[Flowable]:
+    """直通车 beside the other records: how soon the county first acted on them."""
+    data = [["类别", *(h for h, _ in TIMING)]]
+    data += [[t.label, *(value(t) for _, value in TIMING)] for t in found.groups]
+    return [
+        Paragraph("（七）直通车办理时效", s.h2),
+        Paragraph("；".join(describe(t) for t in found.groups) + "。", s.body),
+        s.table(data, [NAME_W, *s.fit(data[0][1:], TABLE_W - NAME_W)]),
+        Paragraph(
+            "注：直通车指委员直接报送县政协的社情民意、提案等；首次办理指县政协对该件的第一项办理"
+            "（审查、交办、答复、采用或批示，以操作记录和登记的日期中较早者为准），"
+            "用时自报送日期起按天计。",
+            s.note,
+        ),
+    ]
+
+
 def section(w: CountyWork, s: _Styles, as_of_text: str) -> list[Flowable]:
     """The county's own work on the period's submitted records, on pages of its own."""
     everyone = [*w.studios, w.total]
@@ -135,5 +168,7 @@ def section(w: CountyWork, s: _Styles, as_of_text: str) -> list[Flowable]:
         CondPageBreak(50 * mm),
         Paragraph("（六）委员对答复的评价", s.h2),
         _table("工作室", EVALUATION, everyone, s),
+        CondPageBreak(50 * mm),
+        *_through_train(w.first_actions, s),
     ]
     return out

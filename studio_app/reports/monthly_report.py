@@ -63,6 +63,7 @@ HEAD_BG = colors.HexColor("#E8ECF4")
 TOP_VILLAGES = 15
 CELL_SIZE = 9.5  # pt, the tables' text
 CELL_PAD = 12  # pt, a cell's left and right padding together
+SUMMARY_COLUMNS = 8  # figures in one row of the summary table (more: another row below)
 
 
 def _pct(value: float | None) -> str:
@@ -140,15 +141,19 @@ def _summary(r: Report, s: _Styles) -> list[Flowable]:
     if r.others:
         text += f"此外登记{'，'.join(f'{c.label}{c.count:,}件' for c in r.others)}。"
     shown = summary_figures(r)
-    rows = [[term for term, _ in shown], [value for _, value in shown]]
-    table = s.table(rows, s.fit(rows[0], TABLE_W), align_from=0)
-    table.setStyle(TableStyle([("ALIGN", (0, 1), (-1, -1), "CENTER")]))
+    tables: list[Flowable] = []
+    for lo in range(0, len(shown), SUMMARY_COLUMNS):  # the visits' figures, then the others
+        part = shown[lo : lo + SUMMARY_COLUMNS]
+        rows = [[term for term, _ in part], [value for _, value in part]]
+        table = s.table(rows, s.fit(rows[0], TABLE_W), align_from=0)
+        table.setStyle(TableStyle([("ALIGN", (0, 1), (-1, -1), "CENTER")]))
+        tables += [table, Spacer(1, 4)]
     note = (
         f"注：{T.closure_rate}＝{T.closed}÷{T.visits}；{T.on_time_rate}＝{T.on_time}÷{T.due}"
         f"（{T.due}：已反馈或已过办理时限的{T.referred}）；{T.satisfaction_rate}＝（满意＋基本满意）"
         "÷作出满意度评价的件数。"
     )
-    return [Paragraph(text, s.body), Spacer(1, 6), table, Paragraph(note, s.note)]
+    return [Paragraph(text, s.body), Spacer(1, 6), *tables, Paragraph(note, s.note)]
 
 
 def _breakdown(
@@ -196,9 +201,10 @@ def section(r: Report, s: _Styles, *, heading: bool = True) -> list[Flowable]:
         rows += [[m.name, m.sector, f"{m.visits:,}",
                   *(f"{m.counted.get(name, 0):,}" for name, _ in counted), f"{m.proposals:,}",
                   f"{m.total:,}"] for m in r.members]  # fmt: skip
-        widths = [30 * mm, 44 * mm, 24 * mm, *[20 * mm] * len(counted), 22 * mm, 20 * mm]
-        fit = min(1.0, TABLE_W / sum(widths))  # more counted kinds: narrower columns
-        out.append(s.table(rows, [w * fit for w in widths], align_from=2))
+        # each column as wide as its longest cell needs, sharing what is left of the page
+        longest = [max(column, key=lambda text: stringWidth(text, s.font, CELL_SIZE))
+                   for column in zip(*rows, strict=True)]  # fmt: skip
+        out.append(s.table(rows, s.fit(longest, TABLE_W), align_from=2))
         out.append(Paragraph(f"注：一件{T.visits}由多位委员参加时，每位委员各计一件。", s.note))
     else:
         out.append(Paragraph("本期无。", s.body))

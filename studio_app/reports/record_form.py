@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from studio_app.core import kinds
 from studio_app.core.errors import UserError
-from studio_app.core.fields import Field, Kind
+from studio_app.core.fields import SINGLE_LINKS, Field, Kind, target
 from studio_app.core.identity import mask_id_number, mask_phone
 from studio_app.reports import lookup
 from studio_app.reports.documents import PrintResult
@@ -32,7 +32,7 @@ from studio_app.services import origins, record_rows, records
 from studio_app.services.context import Context
 from studio_app.services.print_settings import font_path
 from studio_app.services.site import code_labels
-from studio_app.storage.models import Member, Resident, SyncedModel
+from studio_app.storage.models import SyncedModel
 
 SHORT_TEXT = 50  # a one-line text field this long at most shares its row
 TALL = 8  # lines a long-text box has at least (longer text makes it taller)
@@ -40,11 +40,11 @@ SIGNATURES = ("记录人", "工作室负责人")
 CHUNK = 200
 BLANK_ROWS = 2  # empty lines of a table with no rows, to fill in by hand
 # A table's columns are at least this many characters wide (room to write by hand).
-_LEAST = {Kind.TEXT: 10, Kind.LONGTEXT: 12, Kind.DATE: 7, Kind.MEMBER: 3}
+_LEAST = {Kind.TEXT: 10, Kind.LONGTEXT: 12, Kind.DATE: 7, Kind.MEMBER: 3, Kind.ENUM: 4,
+          Kind.CODE: 5}  # fmt: skip
 # Values that fit half a row (one person's name included).
 _SHORT = frozenset({Kind.INT, Kind.BOOL, Kind.DATE, Kind.DATETIME, Kind.ENUM, Kind.CODE,
-                    Kind.PHONE, Kind.ID_NUMBER, Kind.MEMBER, Kind.RESIDENT})  # fmt: skip
-_PEOPLE = {Kind.MEMBER: Member, Kind.RESIDENT: Resident}
+                    Kind.PHONE, Kind.ID_NUMBER, *SINGLE_LINKS})  # fmt: skip
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -57,11 +57,17 @@ def _short(fld: Field) -> bool:
 
 
 def _names(model: Any, ids: Sequence[int]) -> str:
-    """The names of members or residents ``ids``, in that order."""
+    """The names (titles) of members, residents or other records ``ids``, in that order."""
     if not ids:
         return ""
-    found = dict(model.select(model.id, model.name).where(model.id.in_(list(ids))).tuples())
+    title = getattr(model, kinds.kind(model._meta.table_name).title_key)
+    found = dict(model.select(model.id, title).where(model.id.in_(list(ids))).tuples())
     return "、".join(found[i] for i in ids if i in found)
+
+
+def least_widths(columns: Sequence[Field]) -> list[float]:
+    """The least width of a table's column per field, in characters (room to write)."""
+    return [_LEAST.get(c.kind, 0) for c in columns]
 
 
 class RecordForms:
@@ -80,9 +86,9 @@ class RecordForms:
         if fld.key in self.rt.links:
             link = self.rt.links[fld.key]
             return _names(link.target, records.link_ids(self.rt, fld.key, row.id))
-        if fld.kind in _PEOPLE:
+        if fld.kind in SINGLE_LINKS:
             ref = getattr(row, f"{fld.key}_id")
-            return _names(_PEOPLE[fld.kind], [ref] if ref else [])
+            return _names(records.record_type(kinds.kind(target(fld))).model, [ref] if ref else [])
         return self.text(fld, getattr(row, fld.key))
 
     def text(self, fld: Field, value: Any) -> str:
@@ -122,7 +128,7 @@ class RecordForms:
 
         lines = [[cell(c, r.get(c.key)) for c in fld.columns] for r in found]
         headers = [c.label for c in fld.columns]
-        least = [_LEAST.get(c.kind, 0) for c in fld.columns]
+        least = least_widths(fld.columns)
         return Grid(fld.label, headers, lines, blank_rows=BLANK_ROWS, least=least)
 
     def rows(self, row: SyncedModel) -> list[Row]:
@@ -139,7 +145,19 @@ class RecordForms:
         if self.kind.status is not None:
             status = Field("status", "状态", Kind.ENUM, enum=self.kind.status)
             cells.append((status, self.text(status, row.status)))  # type: ignore[attr-defined]
+        tables = {key: table for table in self.kind.print_tables for key in table.keys}
+        texts = dict((fld.key, text) for fld, text in cells)
         for fld, text in cells:
+            table = tables.get(fld.key)
+            if table is not None:
+                if fld.key != table.keys[0]:
+                    continue  # printed in the table, where its first field stands
+                if waiting is not None:
+                    rows.append(Block(*waiting))
+                    waiting = None
+                lines = [[name, *(texts[k] for k in keys)] for name, *keys in table.lines]
+                rows.append(Grid(table.title, table.headers, lines))
+                continue
             if _short(fld):
                 if waiting is None:
                     waiting = (fld.label, text)

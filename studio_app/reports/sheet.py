@@ -34,6 +34,7 @@ VALUE_W = (TABLE_W - 2 * LABEL_W) / 2
 BODY = 10.5  # 五号
 LEADING = 15.0
 PAD_X, PAD_Y = 4.0, 5.0
+KEPT = 7  # a table column whose least is this many characters or fewer keeps it
 TITLE = 18.0  # 小二
 SMALL = 9.0
 SIGNATURE_H = 26 * mm
@@ -193,13 +194,16 @@ class FormWriter:
     def column_widths(self, grid: Grid) -> list[float]:
         """Each column as wide as its longest line (header included; ``least`` at least)
         when all fit the width, the spare shared in proportion. Else the columns narrower
-        than an even share of the room left keep their width (dates and codes never wrap)
-        and the wider ones share the rest in proportion to what they would take."""
+        than an even share of the room left keep their width, and so do those whose
+        ``least`` is short (:data:`KEPT` characters: a date, a code, a name, wrapped at most
+        once) while a third of the width is left; the others share the rest, half evenly
+        and half in proportion to what they would take."""
         count = len(grid.headers)
         least = list(grid.least) + [0.0] * (count - len(grid.least))
+        floor = [n * BODY + 2 * PAD_X for n in least]
         natural = [
             max(
-                least[i] * BODY,
+                floor[i] - 2 * PAD_X,
                 *(
                     self.body.text(line)
                     for text in (grid.headers[i], *(r[i] for r in grid.rows))
@@ -217,11 +221,18 @@ class FormWriter:
                 break
             room -= sum(natural[i] for i in fits)
             wide = [i for i in wide if i not in fits]
-        share = wide or list(range(count))  # who takes the room left (or the spare)
-        total = sum(natural[i] for i in share)
-        extra = room if wide else TABLE_W - sum(natural)
-        for i in share:
-            widths[i] = (0 if wide else natural[i]) + extra * natural[i] / total
+        if not wide:  # all fit: the spare shared in proportion
+            spare = TABLE_W - sum(natural)
+            return [n + spare * n / sum(natural) for n in natural]
+        for i in sorted(wide, key=lambda i: floor[i]):
+            kept = 0 < least[i] <= KEPT and len(wide) > 1
+            if kept and room - floor[i] >= TABLE_W / 3:
+                widths[i] = floor[i]
+                room -= floor[i]
+                wide.remove(i)
+        total = sum(natural[i] for i in wide)
+        for i in wide:
+            widths[i] = room / 2 / len(wide) + room / 2 * natural[i] / total
         return widths
 
     def _grid_row(self, kind: str, cells: Sequence[str], widths: Sequence[float]) -> _Placed:

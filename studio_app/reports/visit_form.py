@@ -22,6 +22,7 @@ from studio_app.reports.layouts import Layout
 from studio_app.reports.pdfwrite import write_pdf
 from studio_app.reports.sheet import Block, Form, FormWriter, Pair, Row
 from studio_app.reports.text import cn_date, cn_datetime, label, local_day, yes_no
+from studio_app.services import records
 from studio_app.services.context import Context
 from studio_app.services.print_settings import font_path
 from studio_app.services.site import code_labels
@@ -54,6 +55,9 @@ class VisitForms:
         self.units = code_labels(CodeListKind.HANDLING_UNIT.value)
         self.sites = lookup.site_names()
         self.fallback_site = lookup.local_name()
+        point = records.record_type(kinds.REPORTING_POINT).model
+        title = getattr(point, kinds.REPORTING_POINT.title_key)
+        self.points: dict[int, str] = dict(point.select(point.id, title).tuples())
 
     def load(self, ids: Sequence[int]) -> Iterator[tuple[Visit, list[Person]]]:
         """Visits in the order of ``ids`` with their residents, read in chunks."""
@@ -94,13 +98,19 @@ class VisitForms:
             lines.append("　".join(parts))
         return "\n".join(lines)
 
+    def channel_text(self, visit: Visit) -> str:
+        """The channel, and for a visit through a reporting point the point's name."""
+        point = self.points.get(visit.reporting_point_id or 0, "")
+        channel = label(c.Channel, visit.channel)
+        return f"{channel}（{point}）" if point else channel
+
     def form(self, visit: Visit, people: list[Person]) -> Form:
         v = visit
         site = self.sites.get(v.origin_site, self.fallback_site)
         unit = self.units.get(v.referred_unit, v.referred_unit)
         rows: list[Row] = [
             Pair(
-                (F["channel"].label, label(c.Channel, v.channel)),
+                (F["channel"].label, self.channel_text(v)),
                 (F["occurred_at"].label, cn_datetime(v.occurred_at)),
             ),
             Pair((F["place"].label, v.place), (F["visitor_count"].label, f"{v.visitor_count} 人")),

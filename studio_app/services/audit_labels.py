@@ -163,12 +163,7 @@ VALUES: dict[str, Mapping[str, str]] = {
 }
 UTC_KEYS = frozenset({"deleted_at", "decided_at"})  # stamped by the program, in UTC
 SAME_KIND_UUIDS = frozenset({"merged_into", "duplicate_uuid", "restored"})  # a uuid, not a field
-REF_TARGET = {
-    Kind.MEMBER: "member",
-    Kind.MEMBERS: "member",
-    Kind.RESIDENT: "resident",
-    Kind.RESIDENTS: "resident",
-}
+REF_KINDS = frozenset({Kind.MEMBER, Kind.MEMBERS, Kind.RESIDENT, Kind.RESIDENTS, Kind.RECORD})
 UUID_TEXT = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 

@@ -18,13 +18,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from studio_app.core import codes as c
-from studio_app.core.fields import Field, Kind
+from studio_app.core.fields import Field, Kind, target
 from studio_app.services import permissions, site
 from studio_app.services.audit_labels import (
     ACTION_KEYS,
     COUNTED_ACTIONS,
     KEYS,
-    REF_TARGET,
+    REF_KINDS,
     SAME_KIND_UUIDS,
     TYPE_KEYS,
     UTC_KEYS,
@@ -135,15 +135,15 @@ class Words:
         ids: dict[str, set[int]],
         packages: set[str],
     ) -> None:
-        refers, target = self._refers(record_type, key)
+        refers, linked = self._refers(record_type, key)
         if refers == _PEOPLE:
             for one in value if isinstance(value, list) else [value]:
                 if isinstance(one, int) and not isinstance(one, bool):
-                    ids.setdefault(target, set()).add(one)
+                    ids.setdefault(linked, set()).add(one)
                 elif isinstance(one, str) and UUID_TEXT.match(one):
-                    uuids.setdefault(target, set()).add(one)
+                    uuids.setdefault(linked, set()).add(one)
         elif refers == _SAME_KIND and isinstance(value, str):
-            uuids.setdefault(target, set()).add(value)
+            uuids.setdefault(linked, set()).add(value)
         elif refers == _PACKAGE and isinstance(value, str):
             packages.add(value)
 
@@ -153,10 +153,10 @@ class Words:
         found = self._refs.get((record_type, key))
         if found is None:
             fld = self.fields(record_type).get(key)
-            if fld is not None and fld.kind in REF_TARGET:
+            if fld is not None and fld.kind in REF_KINDS:
                 kind = declared(record_type)
                 links = {link.key: link.target_kind for link in kind.links} if kind else {}
-                found = (_PEOPLE, links.get(key) or REF_TARGET[fld.kind])
+                found = (_PEOPLE, links.get(key) or target(fld))
             elif fld is None and key in SAME_KIND_UUIDS:
                 found = (_SAME_KIND, record_type)
             elif fld is None and key == "package":
@@ -304,12 +304,12 @@ class Words:
         if _is_empty(value):
             return EMPTY
         kind = fld.kind
-        if kind in REF_TARGET:
-            target = self._refers(record_type, fld.key)[1]
+        if kind in REF_KINDS:
+            linked = self._refers(record_type, fld.key)[1]
             if isinstance(value, int) and not isinstance(value, bool):
-                return self._names.get((target, value)) or f"#{value}"
+                return self._names.get((linked, value)) or f"#{value}"
             if isinstance(value, str) and UUID_TEXT.match(value):
-                return self._records.get((target, value)) or short_uuid(value)
+                return self._records.get((linked, value)) or short_uuid(value)
             return str(value)
         if kind is Kind.BOOL or isinstance(value, bool):
             return _yes_no(value)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from studio_app.core import kinds
 from studio_app.core.errors import ValidationError
 from studio_app.core.fields import MAX_ROWS, Field, Kind
 from studio_app.core.identity import (
@@ -17,7 +18,8 @@ from studio_app.core.identity import (
     normalise_phone,
 )
 from studio_app.core.text import clean_text, to_halfwidth, too_long, utf16_len
-from studio_app.storage.models import CodeItem, Member, Resident
+from studio_app.storage import kind_tables
+from studio_app.storage.models import CodeItem, Member, Resident, SyncedModel
 
 
 class FieldError(ValueError):
@@ -124,7 +126,7 @@ def _code(field: Field, value: Any) -> str:
     return str(item.code)
 
 
-def _ref(model: type[Member] | type[Resident], value: Any, what: str) -> int:
+def _ref(model: type[SyncedModel], value: Any, what: str) -> int:
     query = model.select(model.id, model.deleted_at)
     if isinstance(value, model):
         value = value.id
@@ -196,6 +198,10 @@ def coerce(field: Field, value: Any) -> Any:
         return None if value in (None, "") else _ref(Member, value, "委员")
     if kind is Kind.RESIDENT:
         return None if value in (None, "") else _ref(Resident, value, "群众")
+    if kind is Kind.RECORD:
+        linked = kinds.kind(field.target)
+        what, table = linked.short_label, kind_tables.model(linked)
+        return None if value in (None, "") else _ref(table, value, what)
     if kind is Kind.MEMBERS:
         return _refs(Member, value, "委员")
     if kind is Kind.RESIDENTS:

@@ -8,11 +8,9 @@ Drafts (status ``draft``) are the studios' own business and never count.
 
 Sections, in the order the desk shows the work:
 
-1. through-train items (直通车) — **not in the data model yet** (a later issue adds them).
-   They are the most urgent work and will come first: a ``through_train`` field on
-   :class:`Desk`, filled by its own function in :func:`load`, and a section put first on
-   the page (``CountyDeskPage.work`` lists the sections in order). Nothing stands in for
-   them until then;
+1. through-train items (直通车: sent by a member straight to the county) still in the
+   county's hands (not yet replied to, not settled by review), oldest submitted first,
+   each with its stage (:func:`through_train`);
 2. proposals waiting for review (待审查), oldest submitted first;
 3. replies overdue (超期未复), grouped by lead unit;
 4. 社情民意 adopted this year.
@@ -38,6 +36,7 @@ OVERDUE_DAYS = 35
 """A studio is overdue when no package has arrived for more than this many days: studios
 send one a month, so five weeks leaves a few days for the post and holidays."""
 
+TRAIN_SHOWN = 100  # rows of the through-train list (the title gives the total)
 WAITING_SHOWN = 200  # rows of the waiting-for-review list (the title gives the total)
 OVERDUE_SHOWN = 50  # overdue records listed under each lead unit
 ADOPTED_SHOWN = 5  # the latest adopted 社情民意 listed
@@ -48,6 +47,13 @@ _OVERDUE = (
     f"{_SUBMITTED} AND p.review = 'accepted' AND p.reply_class = '' "
     "AND p.assigned_at IS NOT NULL AND p.reply_due < ?"
 )
+_TRAIN = (
+    f"{_SUBMITTED} AND p.through_train = 1 AND p.reply_class = '' AND p.review IN ('', 'accepted')"
+)
+_STAGE = (
+    "CASE WHEN p.review = '' THEN 'review' WHEN p.assigned_at IS NULL THEN 'assign' "
+    "WHEN p.reply_due < ? THEN 'overdue' ELSE 'in_hand' END"
+)  # county_work.stage of a record in _TRAIN
 _ITEM = "p.id, COALESCE(s.name, ''), COALESCE(p.serial, ''), p.title, p.kind"  # then a date
 
 
@@ -79,7 +85,7 @@ class Item:
     title: str
     kind: str
     day: date | None  # submitted (waiting), reply due (overdue) or adopted (adopted)
-    note: str = ""  # the adoption level's code (adopted)
+    note: str = ""  # the adoption level's code (adopted), the stage's code (through train)
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,7 @@ class Adoptions:
 
 @dataclass(frozen=True)
 class Desk:
-    """Everything the county desk shows (the through-train section will come first)."""
+    """Everything the county desk shows, the through-train section first."""
 
     today: date
     studios: tuple[StudioRow, ...]
@@ -117,6 +123,8 @@ class Desk:
     overdue_total: int
     overdue: tuple[UnitOverdue, ...]  # the unit with the oldest due reply first
     adopted: Adoptions
+    train_total: int = 0
+    train: tuple[Item, ...] = ()  # through-train items in hand, oldest submitted first
 
 
 def load(ctx: Context) -> Desk:
@@ -124,8 +132,9 @@ def load(ctx: Context) -> Desk:
     today = ctx.today()
     waiting_total, waiting = waiting_review()
     overdue_total, overdue = overdue_replies(today)
+    train_total, train = through_train(today)
     return Desk(today, studios(today), waiting_total, waiting, overdue_total, overdue,
-                adopted(today.year))  # fmt: skip
+                adopted(today.year), train_total, train)  # fmt: skip
 
 
 def _day(value: Any) -> date | None:
@@ -182,6 +191,19 @@ def studios(today: date) -> tuple[StudioRow, ...]:
         rows.append(StudioRow(uuid, name, code, packages, last_at, missing,
                               waiting.get(uuid, 0), days))  # fmt: skip
     return tuple(rows)
+
+
+def through_train(today: date, limit: int = TRAIN_SHOWN) -> tuple[int, tuple[Item, ...]]:
+    """How many through-train items (直通车) the county still has in hand, and the oldest
+    submitted ``limit`` with their stage (along ``proposal_sort_through_train``)."""
+    total = _rows(f"SELECT count(*) FROM proposal p WHERE {_TRAIN}")[0][0]
+    found = _rows(
+        f"SELECT {_ITEM}, p.submitted_at, {_STAGE} FROM proposal p "
+        f"LEFT JOIN site s ON s.uuid = p.origin_site WHERE {_TRAIN} "
+        "ORDER BY COALESCE(p.submitted_at, ''), p.id LIMIT ?",
+        [today.isoformat(), limit],
+    )
+    return int(total), tuple(_item(r, r[6]) for r in found)
 
 
 def waiting_review(limit: int = WAITING_SHOWN) -> tuple[int, tuple[Item, ...]]:

@@ -8,7 +8,9 @@ assignment, reply and adoption are counted as they stand now; deadlines are judg
 ``today``, as :mod:`studio_app.services.statistics` judges the visits' referrals.
 
 One GROUP BY over the proposal table (studio × kind × lead unit, every figure a SUM of a
-condition) gives all the tables at once: a 100,000-record county costs one scan.
+condition) gives all the tables at once: a 100,000-record county costs one scan. Beside
+them, how soon the county first acted on through-train records (直通车) and on the others
+(:mod:`studio_app.services.through_train`).
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ from studio_app.core.codes import (
     Review,
     Satisfaction,
 )
+from studio_app.services import through_train
 from studio_app.services.site import code_labels
 from studio_app.services.stat_terms import TERMS as T
 from studio_app.services.statistics import COUNTY_SCOPE, NOT_REVIEWED, Counted, Period
+from studio_app.services.through_train import FirstActions
 from studio_app.storage.models import Site, database
 
 NO_LEAD_UNIT = "未注明主办单位"
@@ -170,6 +174,7 @@ class CountyWork:
     total: Tally  # 全县合计
     kinds: list[Tally]  # one per kind of record, zeros included
     units: list[Tally]  # one per lead unit with assigned or replied records
+    first_actions: FirstActions  # days to the county's first action: 直通车 and others
 
     @property
     def period_label(self) -> str:
@@ -199,6 +204,7 @@ def work(period: Period | None = None, *, today: date | None = None) -> CountyWo
         total=Tally("", COUNTY_SCOPE, sum((c for _, c in groups), Counter())),
         kinds=_kinds(_sum(groups, 1)),
         units=_units(_sum(groups, 2)),
+        first_actions=through_train.first_actions(period),
     )
 
 
@@ -283,6 +289,7 @@ def as_dict(w: CountyWork) -> dict[str, Any]:
         "total": _figures(w.total),
         "by_kind": {t.code: _figures(t) for t in w.kinds},
         "by_lead_unit": [{"code": t.code, "name": t.label, **_figures(t)} for t in w.units],
+        "through_train": through_train.as_dict(w.first_actions),
     }
 
 
@@ -316,4 +323,4 @@ def as_lines(w: CountyWork) -> list[str]:
     out += [f"    {t.label}：{_reviews(t)}" for t in w.kinds]
     out.append("  按主办单位：")
     out += [f"    {t.label}：{_replies(t)}" for t in w.units] or ["    无"]
-    return out
+    return out + through_train.as_lines(w.first_actions)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
 from studio_app.core import kinds
-from studio_app.core.errors import TransitionRefused, ValidationError
+from studio_app.core.errors import NotFound, TransitionRefused, UserError, ValidationError
 from studio_app.services import origins, permissions, records
 from studio_app.services.coerce import clean, is_empty
 from studio_app.services.context import Context
@@ -62,10 +62,13 @@ def update(
     *,
     expected_rev: int | None = None,
 ) -> SyncedModel:
-    """Change the fields given; nothing is written when nothing differs."""
-    data = clean(kind.fields, changes, partial=True)
-    _may_edit(ctx, kind)
+    """Change the fields given; nothing is written when nothing differs. A value given as it
+    is kept is not checked again (a linked record since trashed stays linked)."""
     rt = records.record_type(kind)
+    kept = records.snapshot(rt, records.load(rt, record_id))
+    changed = {k: v for k, v in changes.items() if k not in kept or kept[k] != v}
+    data = clean(kind.fields, changed, partial=True)
+    _may_edit(ctx, kind)
     with records.atomic():
         row = records.load(rt, record_id)
         if kind.one_of and set(kind.one_of) & set(data):
@@ -128,12 +131,12 @@ def _require_settled(kind: kinds.RecordKind, transition: kinds.Transition, recor
     """A step that needs every item carried out (``Transition.settled``) is refused while
     one is neither done nor explained as not feasible."""
     from studio_app.services import record_rows
-    from studio_app.services.due_items import SETTLED
 
     for key in transition.settled:
         fld = kind.field(key)
         rows = record_rows.read(kind, key, record_id)
-        open_items = [str(r[fld.columns[0].key]) for r in rows if r["status"] not in SETTLED]
+        done = kinds.settled(fld)
+        open_items = [str(r[fld.columns[0].key]) for r in rows if r["status"] not in done]
         if open_items:
             raise TransitionRefused(
                 f"{fld.label}中还有{len(open_items)}{fld.row_label or '行'}未完成也未说明无法落实"
@@ -150,6 +153,32 @@ def values(kind: kinds.RecordKind, record_id: int | str) -> dict[str, Any]:
     """The declared fields of a record as a dialog edits them (links as id lists)."""
     rt = records.record_type(kind)
     return records.snapshot(rt, records.load(rt, record_id))
+
+
+def choices(kind: kinds.RecordKind, keep: int | None = None) -> dict[int, str]:
+    """id → title of the live records of ``kind`` a record can link to, by title (``keep``:
+    a record already linked, listed even when it is in the trash)."""
+    model = records.record_type(kind).model
+    title = getattr(model, kind.title_key)
+    wanted = model.deleted_at.is_null()
+    if keep is not None:
+        wanted |= model.id == keep
+    query = model.select(model.id, title).where(wanted).order_by(title, model.id)
+    return dict(query.tuples())
+
+
+def find_titled(kind: kinds.RecordKind, title: str) -> int:
+    """The live record of ``kind`` titled ``title`` (its ``title_key``, spaces ignored at the
+    ends); a clear message when there is none or more than one."""
+    model = records.record_type(kind).model
+    column = getattr(model, kind.title_key)
+    query = model.select(model.id).where(column == title.strip(), model.deleted_at.is_null())
+    ids = [i for (i,) in query.tuples()]
+    if not ids:
+        raise NotFound(f"找不到{kind.short_label}“{title.strip()}”。")
+    if len(ids) > 1:
+        raise UserError(f"有{len(ids)}个{kind.short_label}名为“{title.strip()}”，请先改名区分。")
+    return ids[0]
 
 
 class Service(Protocol):

@@ -1,8 +1,9 @@
 """A counted kind's own section of the statistics (activities, consultations, contacts…):
 what its :class:`~studio_app.core.kinds.Tally` declares — its records broken down by coded
 fields (``by``), number fields summed (``sums``), the people its records reach against the
-contact chain (``reach``) — and the items its tracked rows hold (``kinds.tracked_rows``):
-how far they are carried out, and how many are overdue.
+contact chain (``reach``), ratings averaged over the period and by quarter (``means``), the
+open items of tracked rows by a column (``open_by``) — and the items its tracked rows hold
+(``kinds.tracked_rows``): how far they are carried out, and how many are overdue.
 
 Every figure is one SQL aggregate over the period's live records of the kind, selected by the
 caller's ``where`` (the statistics' period and site), so a section costs a few index range
@@ -14,13 +15,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from studio_app.core import kinds
-from studio_app.core.codes import Coded, ItemStatus
+from studio_app.core.codes import Coded
 from studio_app.core.fields import Field, Kind, rows_table
-from studio_app.services.due_items import SETTLED
 from studio_app.services.site import code_labels
 from studio_app.storage.models import database
 
@@ -76,6 +76,35 @@ class Breakdown:
         return sum(c.count for c in self.items if c.code != OVERDUE)
 
 
+Trend = tuple[str, Sequence[Any], date]  # WHERE, its arguments, the first day of the window
+OPEN = "open:"  # the path of a breakdown of open items starts so: "open:issues.unit"
+TREND_QUARTERS = 8  # quarters of ratings shown up to the period's last one
+
+
+@dataclass(frozen=True)
+class Mean:
+    """The average of a rating field (codes "1"–"5") over the records that rated it."""
+
+    key: str
+    label: str  # Chinese, the field's label, e.g. "服务环境"
+    value: float | None  # None: no record rated it
+    count: int  # the records that rated it
+
+
+@dataclass(frozen=True)
+class Quarter:
+    """The averages of a kind's rating fields over one quarter (in ``Tally.means`` order)."""
+
+    year: int
+    number: int  # 1–4
+    values: tuple[float | None, ...]
+    count: int  # records of the quarter
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年第{self.number}季度"
+
+
 @dataclass(frozen=True)
 class Section:
     kind: str
@@ -83,6 +112,14 @@ class Section:
     total: int
     figures: tuple[Figure, ...]
     breakdowns: tuple[Breakdown, ...]
+    means: tuple[Mean, ...] = ()
+    trend: tuple[Quarter, ...] = ()  # the quarters up to the period's last, oldest first
+
+    @property
+    def weakest(self) -> Mean | None:
+        """The rating with the lowest average (None: nothing rated)."""
+        rated = [m for m in self.means if m.value is not None]
+        return min(rated, key=lambda m: m.value or 0) if rated else None
 
     def sentence(self) -> str:
         """The report's sentence: 组织委员活动12次，受益群众人数合计860；委员出席…"""
@@ -90,6 +127,9 @@ class Section:
         assert tally is not None  # only counted kinds have sections
         parts = [tally.sentence(self.total)]
         parts += [f"{f.name}{f.text}{'人' if f.what in PEOPLE else ''}" for f in self.figures]
+        rated = [f"{m.label}{m.value:.1f}" for m in self.means if m.value is not None]
+        if rated and (weakest := self.weakest) is not None:
+            parts.append(f"平均评分{'、'.join(rated)}，最低为{weakest.label}")
         for b in self.breakdowns:
             if b.rows:
                 shown = "，".join(f"{c.label}{c.count:,}" for c in b.items if c.count)
@@ -100,7 +140,7 @@ class Section:
 def has_section(kind: kinds.RecordKind) -> bool:
     """Whether ``kind``'s statistics go beyond its count."""
     t = kind.tally
-    return t is not None and bool(t.by or t.sums or t.reach or tracked(kind))
+    return t is not None and bool(t.by or t.sums or t.reach or t.means or tracked(kind))
 
 
 def tracked(kind: kinds.RecordKind) -> list[Field]:
@@ -145,9 +185,11 @@ def section(
     total: int,
     today: date,
     origin_site: str | None,
+    trend: Trend | None = None,
 ) -> Section:
     """The section of ``kind`` over its records ``SELECT … FROM {table} WHERE {where}``
-    (the table aliased ``r``); items are overdue when due before ``today``."""
+    (the table aliased ``r``); items are overdue when due before ``today``. ``trend``: the
+    records of the quarters of :func:`trend_window`, for the ratings by quarter."""
     tally = kind.tally
     assert tally is not None
     figures: list[Figure] = []
@@ -158,7 +200,77 @@ def section(
         figures += _reach(kind, kind.field(key), table, where, args, origin_site)
     breakdowns = [_breakdown(kind, path, table, where, args) for path in tally.by]
     breakdowns += [_items(kind, fld, table, where, args, today) for fld in tracked(kind)]
-    return Section(kind.name, kind.short_label, total, tuple(figures), tuple(breakdowns))
+    breakdowns += [_open(kind, path, table, where, args) for path in tally.open_by]
+    means = _means(kind, table, where, args)
+    quarters = _trend(kind, table, trend) if trend is not None and tally.means else ()
+    return Section(kind.name, kind.short_label, total, tuple(figures), tuple(breakdowns),
+                   means, quarters)  # fmt: skip
+
+
+def trend_window(end: date) -> tuple[date, date]:
+    """The first day of the :data:`TREND_QUARTERS` quarters ending with the one of the day
+    before ``end``, and ``end``."""
+    last = end - timedelta(days=1)
+    index = last.year * 4 + (last.month - 1) // 3 - (TREND_QUARTERS - 1)
+    return date(index // 4, 3 * (index % 4) + 1, 1), end
+
+
+def _averages(kind: kinds.RecordKind) -> str:
+    """SQL averaging each rating of ``kind`` over the records that rated it."""
+    return ", ".join(f"AVG(CAST(NULLIF(r.{k}, '') AS REAL)), COUNT(NULLIF(r.{k}, ''))"
+                     for k in kind.tally.means) if kind.tally else ""  # fmt: skip
+
+
+def _means(kind: kinds.RecordKind, table: str, where: str, args: Sequence[Any]) -> tuple[Mean, ...]:
+    keys = kind.tally.means if kind.tally else ()
+    if not keys:
+        return ()
+    found = _rows(f"SELECT {_averages(kind)} FROM {table} WHERE {where}", args)[0]
+    return tuple(
+        Mean(key, kind.field(key).label, found[2 * i], int(found[2 * i + 1]))
+        for i, key in enumerate(keys)
+    )
+
+
+def _trend(kind: kinds.RecordKind, table: str, trend: Trend) -> tuple[Quarter, ...]:
+    """The ratings' averages by quarter over the trend's records (every quarter of the
+    window, a quarter without records with no values)."""
+    where, args, start = trend
+    day = f"r.{kind.date_key}"
+    sql = (
+        f"SELECT CAST(substr({day}, 1, 4) AS INTEGER) AS y, "
+        f"(CAST(substr({day}, 6, 2) AS INTEGER) + 2) / 3 AS q, COUNT(*), {_averages(kind)} "
+        f"FROM {table} WHERE {where} GROUP BY y, q"
+    )
+    found = {(y, q): row for y, q, *row in _rows(sql, args)}
+    n = len(kind.tally.means) if kind.tally else 0
+    quarters = []
+    for i in range(TREND_QUARTERS):
+        index = start.year * 4 + (start.month - 1) // 3 + i
+        year, number = index // 4, index % 4 + 1
+        row = found.get((year, number))
+        values = tuple(row[1 + 2 * k] for k in range(n)) if row else (None,) * n
+        quarters.append(Quarter(year, number, values, int(row[0]) if row else 0))
+    return tuple(quarters)
+
+
+def _open(
+    kind: kinds.RecordKind, path: str, table: str, where: str, args: Sequence[Any]
+) -> Breakdown:
+    """A tracked field's items not carried out, by one of its columns (e.g. the unit)."""
+    key, _, column = path.partition(".")
+    fld = kind.field(key)
+    col = fld.column(column)
+    done = kinds.settled(fld)
+    sql = (
+        f"SELECT x.{column}, COUNT(*) FROM {table} JOIN {rows_table(kind.name, key)} x "
+        f"ON x.{kind.name}_id = r.id WHERE {where} AND x.status NOT IN "
+        f"({', '.join('?' * len(done))}) GROUP BY 1"
+    )
+    counts = Counter({str(v or ""): n for v, n in _rows(sql, [*args, *done])})
+    items = [c for c in _labelled(col, counts) if c.count]
+    label = f"{fld.label}未办结（按{col.label}）"
+    return Breakdown(f"{OPEN}{path}", label, tuple(items), rows=True, unit=fld.row_label or "项")
 
 
 def _breakdown(
@@ -174,10 +286,19 @@ def _breakdown(
         )
         counts = Counter({str(v or ""): n for v, n in _rows(sql, args)})
         unit = "人次" if fld.row_label.startswith("名") else "项"  # 名委员: members' rows
-        return Breakdown(path, fld.label, tuple(_labelled(col, counts)), rows=True, unit=unit)
+        label = f"{fld.label}（按{col.label}）" if _counted_twice(kind, fld) else fld.label
+        return Breakdown(path, label, tuple(_labelled(col, counts)), rows=True, unit=unit)
     sql = f"SELECT r.{key}, COUNT(*) FROM {table} WHERE {where} GROUP BY 1"
     counts = Counter({str(v or ""): n for v, n in _rows(sql, args)})
     return Breakdown(path, fld.label, tuple(_labelled(fld, counts)))
+
+
+def _counted_twice(kind: kinds.RecordKind, fld: Field) -> bool:
+    """Whether a ROWS field's rows are broken down more than once (by two columns, or by a
+    column and, being tracked, by status): each breakdown then names its column."""
+    assert kind.tally is not None
+    paths = [p for p in kind.tally.by if p.partition(".")[0] == fld.key]
+    return len(paths) + (fld in tracked(kind)) > 1
 
 
 def _items(
@@ -185,14 +306,16 @@ def _items(
 ) -> Breakdown:
     """A tracked field's rows by how far they are carried out, then those overdue."""
     sql = (
-        f"SELECT x.status, COUNT(*), SUM(x.due < ? AND x.status NOT IN (?, ?)) "
+        f"SELECT x.status, COUNT(*), SUM(x.due < ? AND x.status NOT IN "
+        f"({', '.join('?' * len(kinds.settled(fld)))})) "
         f"FROM {table} JOIN {rows_table(kind.name, fld.key)} x ON x.{kind.name}_id = r.id "
         f"WHERE {where} GROUP BY 1"
     )
-    found = _rows(sql, [today.isoformat(), *SETTLED, *args])
+    found = _rows(sql, [today.isoformat(), *kinds.settled(fld), *args])
     counts = Counter({str(s or ""): n for s, n, _late in found})
     overdue = sum(late or 0 for _s, _n, late in found)
-    items = [*enum_counts(ItemStatus, counts), Counted(OVERDUE, OVERDUE_LABEL, overdue)]
+    status = kinds.item_status(fld)
+    items = [*enum_counts(status, counts), Counted(OVERDUE, OVERDUE_LABEL, overdue)]
     return Breakdown(fld.key, fld.label, tuple(items), rows=True, unit="项")
 
 

@@ -17,13 +17,14 @@ from typing import Any
 from studio_app.core import codes as c
 from studio_app.core import kinds
 from studio_app.core.errors import NotFound
-from studio_app.core.fields import Field, Kind
+from studio_app.core.fields import SINGLE_LINKS, Field, Kind, target
 from studio_app.core.identity import mask_id_number, mask_phone
 from studio_app.services import origins, record_rows, records, site
 from studio_app.services.context import Context
 from studio_app.storage.models import (
     Member,
     Resident,
+    SyncedModel,
     Visit,
     VisitMember,
     VisitResident,
@@ -201,10 +202,12 @@ class _Formatter:
 # -- references ------------------------------------------------------------------------------
 
 
-def _people(model: type[Member] | type[Resident], kind: str, ids: list[int]) -> tuple[Ref, ...]:
+def _people(model: type[SyncedModel], kind: str, ids: list[int]) -> tuple[Ref, ...]:
+    """The people or records ``ids`` of ``kind``, named by its title, in the order given."""
     if not ids:
         return ()
-    query = model.select(model.id, model.name).where(model.id.in_(ids))
+    title = getattr(model, kinds.kind(kind).title_key)
+    query = model.select(model.id, title).where(model.id.in_(ids))
     names: dict[int, str] = dict(query.tuples())
     return tuple(Ref(kind, i, names[i]) for i in ids if i in names)
 
@@ -268,6 +271,24 @@ def _grown_into(kind: str, record_id: int) -> list[Row]:
     return rows
 
 
+def _named_by(kind: str, record_id: int) -> list[Row]:
+    """The latest live records naming a record through a RECORD field (a reporting point's
+    visits, an observation point's observations), newest first, and how many more."""
+    rows = []
+    for owner, key in kinds.named_by(kind):
+        model = records.record_type(owner).model
+        base = model.select().where(getattr(model, f"{key}_id") == record_id,
+                                    model.deleted_at.is_null())  # fmt: skip
+        order = getattr(model, owner.date_key).desc() if owner.date_key else model.id.desc()
+        latest = list(base.order_by(order).limit(RECENT_VISITS))
+        if not latest:
+            continue
+        refs = tuple(_dated_ref(owner, r) for r in latest)
+        more = base.count() - len(refs) if len(refs) == RECENT_VISITS else 0
+        rows.append(Row(owner.label, refs=refs, more=more, key=f"named:{owner.name}"))
+    return rows
+
+
 def _person_visits(link_model: Any, person_column: Any, person_id: int) -> Row | None:
     """A person's latest visits, newest first, and how many more there are."""
     base = (
@@ -307,9 +328,22 @@ def _participants(kind: str, record_id: int, members: Any, residents: Any) -> di
     }
 
 
+def _single_links(kind: kinds.RecordKind, row: Any) -> dict[str, tuple[Ref, ...]]:
+    """The person or record each single-link field of ``row`` names, by field key."""
+    found = {}
+    for f in kind.fields:
+        if f.kind in SINGLE_LINKS:
+            linked = kinds.kind(target(f))
+            ref = getattr(row, f"{f.key}_id")
+            model = records.record_type(linked).model
+            found[f.key] = _people(model, linked.name, [ref] if ref else [])
+    return found
+
+
 def _visit(fmt: _Formatter, record_id: int) -> Details:
     v: Visit = _load(Visit, record_id, "接待走访记录")
     people = _participants("visit", v.id, VisitMember, VisitResident)
+    people |= _single_links(kinds.VISIT, v)
     rows = _head(fmt, v, c.VisitStatus) + fmt.rows(kinds.VISIT.fields, v, people)
     rows += _grew_from(kinds.VISIT, v.id) + _grown_into("visit", v.id)
     return Details("visit", v.id, v.serial or "", tuple(rows))
@@ -344,27 +378,22 @@ def _declared(fmt: _Formatter, kind: kinds.RecordKind, record_id: int) -> Detail
     it grew from and those that grew from it."""
     rt = records.record_type(kind)
     row = _load(rt.model, record_id, kind.label)
-    people: dict[str, tuple[Ref, ...]] = {}
+    people = _single_links(kind, row)
     for f in kind.fields:
         if f.key in rt.links:
             link = kind.link(f.key)
             ids = records.link_ids(rt, f.key, row.id)
             people[f.key] = _people(rt.links[f.key].target, link.target_kind, ids)
-        elif f.kind in _PEOPLE:
-            target = _PEOPLE[f.kind]
-            ref = getattr(row, f"{f.key}_id")
-            people[f.key] = _people(target, target._meta.table_name, [ref] if ref else [])
     tables = {f.key: fmt.table(f, record_rows.read(kind, f.key, row.id))
               for f in kind.fields if f.kind is Kind.ROWS}  # fmt: skip
     serial = [Row("编号", row.serial, key="serial")] if row.serial else []
     status = [fmt.status(kind.status, row.status)] if kind.status is not None else []
     rows = [*serial, *status, *fmt.rows(kind.fields, row, people, tables)]
     rows += _grew_from(kind, row.id) + _grown_into(kind.name, row.id)
+    rows += _named_by(kind.name, row.id)
     title = str(getattr(row, kind.title_key, "") or "") if kind.title_key else ""
     return Details(kind.name, row.id, title or row.serial or "", tuple(rows))
 
-
-_PEOPLE: dict[Kind, type[Member] | type[Resident]] = {Kind.MEMBER: Member, Kind.RESIDENT: Resident}
 
 _BUILDERS: dict[str, Callable[[_Formatter, int], Details]] = {
     "visit": _visit,

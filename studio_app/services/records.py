@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from studio_app.core import kinds
 from studio_app.core.errors import NotFound, StaleRecord, UserError
-from studio_app.core.fields import COUNTY, Field, Kind
+from studio_app.core.fields import COUNTY, SINGLE_LINKS, Field, Kind
 from studio_app.services import audit, contacts, permissions, record_rows
 from studio_app.services import changes as announced
 from studio_app.services.context import Context
@@ -54,7 +54,7 @@ class RecordType(Generic[M]):
         raise KeyError(key)
 
 
-_REF_KINDS = (Kind.MEMBER, Kind.RESIDENT)
+_REF_KINDS = SINGLE_LINKS
 
 
 @overload

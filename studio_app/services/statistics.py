@@ -449,8 +449,18 @@ def _sections(scope: _Scope, totals: dict[str, int], today: date) -> list[kind_s
             where, args = scope.dated(kind, "r")
             table = _dated_table(kind, "r")
             found.append(kind_stats.section(kind, table, where, args, total=totals[kind.name],
-                                            today=today, origin_site=scope.origin))  # fmt: skip
+                                            today=today, origin_site=scope.origin,
+                                            trend=_trend(kind, scope)))  # fmt: skip
     return found
+
+
+def _trend(kind: kinds.RecordKind, scope: _Scope) -> kind_stats.Trend | None:
+    """The records of the quarters up to the period's last, for a kind that averages ratings."""
+    if not (kind.tally and kind.tally.means and kind.date_key):
+        return None
+    start, end = kind_stats.trend_window(date.fromisoformat(scope.local[1]))
+    where, args = _Scope(Period(start, end, ""), scope.origin).dated(kind, "r")
+    return where, args, start
 
 
 def _uncounted() -> list[kinds.RecordKind]:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from studio_app.core import kinds
-from studio_app.core.codes import Handling, VisitStatus
+from studio_app.core.codes import Channel, Handling, VisitStatus
 from studio_app.core.errors import TransitionRefused, UserError, ValidationError
 from studio_app.core.workflow import CLOSES_AT_ONCE, can_transition, initial_status
 from studio_app.services import origins, records
@@ -23,8 +23,11 @@ FUTURE_TOLERANCE = timedelta(minutes=5)
 REFERRAL_KEYS = ("referred_unit", "referred_at", "due_at")
 
 
-def _check(ctx: Context, data: dict[str, Any], merged: Mapping[str, Any]) -> None:
-    """Rules across fields, checked on the record as it will be after the change."""
+def _check(
+    ctx: Context, data: dict[str, Any], merged: Mapping[str, Any], channel_was: str = ""
+) -> None:
+    """Rules across fields, checked on the record as it will be after the change
+    (``channel_was``: a saved visit's channel until now)."""
     errors: dict[str, str] = {}
     occurred = merged.get("occurred_at")
     if occurred is not None and occurred > ctx.now_local() + FUTURE_TOLERANCE:
@@ -47,6 +50,11 @@ def _check(ctx: Context, data: dict[str, Any], merged: Mapping[str, Any]) -> Non
             errors["referred_at"] = "转办日期：不能早于接待时间"
     elif handling and any(data.get(k) for k in REFERRAL_KEYS):
         errors["referred_unit"] = "转办单位/日期/时限：只有“转有关部门”的事项才填写"
+    through = merged.get("channel") == Channel.REPORTING_POINT
+    if through and channel_was != Channel.REPORTING_POINT and not merged.get("reporting_point"):
+        errors["reporting_point"] = "直报点：通过直报点反映时必填"  # (older visits may lack it)
+    elif not through and data.get("reporting_point"):
+        errors["reporting_point"] = "直报点：只有接待方式为“直报点”时才填写"
     for key in ("feedback_at", "revisit_at"):
         day = merged.get(key)
         if day and occurred and day < occurred.date():
@@ -120,7 +128,7 @@ def update(
                 _fill_referral(merged, merged["occurred_at"].date())
                 data.update({k: merged[k] for k in REFERRAL_KEYS})
             extra["status"] = initial_status(Handling(data["handling"])).value
-        _check(ctx, data, merged)
+        _check(ctx, data, merged, row.channel)
         records.modify(ctx, VISIT, row, data, expected_rev=expected_rev, extra=extra)
     return row
 
@@ -165,7 +173,7 @@ def advance(
         missing = [VISIT.field(k).label for k in step.required if not merged.get(k)]
         if missing:
             raise ValidationError({"_": f"{step.label}前请填写：{'、'.join(missing)}"})
-        _check(ctx, data, merged)
+        _check(ctx, data, merged, row.channel)
         records.modify(
             ctx,
             VISIT,

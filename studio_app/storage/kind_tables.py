@@ -1,10 +1,10 @@
 """The tables of a record kind, from its declaration: peewee models and the migration's SQL.
 
 A kind with a hand-written model in :mod:`studio_app.storage.models` uses it; any other kind
-gets a model built from its fields (one column per field, ``<key>_id`` for a member or
-resident, a link table per :class:`~studio_app.core.kinds.LinkTable`). :func:`statements`
-is what a kind's migration runs: its tables, indexes, full-text index and live-count
-triggers, all generated from the declaration.
+gets a model built from its fields (one column per field, ``<key>_id`` for a member, resident
+or other linked record, a link table per :class:`~studio_app.core.kinds.LinkTable`).
+:func:`statements` is what a kind's migration runs: its tables, indexes, full-text index and
+live-count triggers, all generated from the declaration.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import cache
 import peewee as pw
 
 from studio_app.core import kinds
-from studio_app.core.fields import Field, Kind, rows_table
+from studio_app.core.fields import SINGLE_LINKS, Field, Kind, rows_table, target
 from studio_app.storage import models
 
 _COLUMN: dict[Kind, type[pw.Field]] = {
@@ -29,7 +29,6 @@ _COLUMN: dict[Kind, type[pw.Field]] = {
     Kind.PHONE: pw.CharField,
     Kind.ID_NUMBER: pw.CharField,
 }
-_TARGETS = {Kind.MEMBER: "member", Kind.RESIDENT: "resident"}
 _LINKS = (Kind.MEMBERS, Kind.RESIDENTS)
 _APART = (*_LINKS, Kind.ROWS)  # kept in tables of their own, not as columns of the record
 
@@ -46,8 +45,8 @@ def _declared(table: str) -> type[models.BaseModel] | None:
 
 
 def _column(fld: Field) -> pw.Field:
-    if fld.kind in _TARGETS:
-        return pw.ForeignKeyField(model(kinds.kind(_TARGETS[fld.kind])), null=True,
+    if fld.kind in SINGLE_LINKS:
+        return pw.ForeignKeyField(model(kinds.kind(target(fld))), null=True,
                                   backref="+", on_delete="RESTRICT")  # fmt: skip
     column = _COLUMN[fld.kind]
     if column in (pw.DateField, pw.DateTimeField):
@@ -186,7 +185,7 @@ def _count_sql(t: str) -> list[str]:
     ]
 
 
-_UNSORTED = (*_APART, *_TARGETS, Kind.LONGTEXT)  # lists do not sort by these
+_UNSORTED = (*_APART, *SINGLE_LINKS, Kind.LONGTEXT)  # lists do not sort by these
 _GROUPING = (Kind.ENUM, Kind.CODE, Kind.BOOL)  # few values: sorted by the date within each
 
 
@@ -231,15 +230,16 @@ def _sort_sql(kind: kinds.RecordKind) -> list[str]:
 
 
 def _member_sql(kind: kinds.RecordKind) -> list[str]:
-    """A live index per member field, with the date: a member's records, newest first (the
-    list filtered by member, a member's latest contact)."""
+    """A live index per member or record field, with the date: a member's records, newest
+    first (the list filtered by member, a member's latest contact), an observation point's
+    observations over time."""
     if not kind.date_key:
         return []
     return [
         f'CREATE INDEX "{kind.name}_live_{f.key}" ON "{kind.name}" '
         f'("{f.key}_id", "{kind.date_key}") WHERE "deleted_at" IS NULL'
         for f in kind.fields
-        if f.kind is Kind.MEMBER
+        if f.kind in (Kind.MEMBER, Kind.RECORD)
     ]
 
 

@@ -159,7 +159,7 @@ class Visit(SyncedModel):
     satisfaction = pw.CharField(16, default="")
     confidential = pw.BooleanField(default=False)
     status = pw.CharField(16)
-    reporting_point = pw.CharField(36, default="")
+    reporting_point_id = pw.IntegerField(null=True)  # REFERENCES reporting_point (migration 20)
     # Denormalised display text, rewritten whenever the links change: lets the list page
     # and the search index work from one row without joins.
     member_names = pw.CharField(300, default="")
@@ -243,6 +243,7 @@ class Proposal(SyncedModel):
     analysis = pw.TextField(default="")
     recommendations = pw.TextField(default="")
     submitted_at = pw.DateField(null=True)
+    through_train = pw.BooleanField(default=False)  # 直通车: sent straight to the county
     status = pw.CharField(16)
     member_evaluation = pw.CharField(16, default="")
     # County-owned: changed only by a county feedback workbook or in county mode.

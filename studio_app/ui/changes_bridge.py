@@ -59,8 +59,8 @@ def bridge() -> ChangesBridge:
 
 
 def shown_by(name: str) -> frozenset[str]:
-    """What a list of kind ``name`` shows: its records, the names of the members and
-    residents they link to, and code labels."""
+    """What a list of kind ``name`` shows: its records, the names of the members, residents
+    and records they link to, and code labels."""
     kind = kinds.kind(name)
     found = {name, changes.CODE_LISTS, *(link.target_kind for link in kind.links)}
     for f in kind.fields:
@@ -68,6 +68,8 @@ def shown_by(name: str) -> frozenset[str]:
             found.add("member")
         elif f.kind in (Kind.RESIDENT, Kind.RESIDENTS):
             found.add("resident")
+        elif f.kind is Kind.RECORD:
+            found.add(f.target)
     return frozenset(found)
 
 

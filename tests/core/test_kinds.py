@@ -8,7 +8,7 @@ import pytest
 
 from studio_app.core import kinds
 from studio_app.core.codes import SERIAL_PREFIX
-from studio_app.core.fields import Field, Kind, rows_table
+from studio_app.core.fields import SINGLE_LINKS, Field, Kind, rows_table
 from studio_app.storage import kind_tables
 from studio_app.storage.database import close_database, open_database
 from studio_app.storage.models import ALL_MODELS, SyncedModel
@@ -49,7 +49,7 @@ def test_fields_and_links_are_stored(db) -> None:  # type: ignore[no-untyped-def
                 assert {f"{k.name}_id", "position", *named} <= kept, f"{k.name}.{fld.key}"
                 assert fld.key not in have
             else:
-                column = f"{fld.key}_id" if fld.kind in (Kind.MEMBER, Kind.RESIDENT) else fld.key
+                column = f"{fld.key}_id" if fld.kind in SINGLE_LINKS else fld.key
                 assert column in have, f"{k.name}.{fld.key}"
         assert {link.key for link in k.links} == {
             fld.key for fld in k.fields if fld.kind in LINKS

@@ -6,7 +6,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +89,39 @@ def unsigned(entries: dict[str, Any]) -> None:
     entries["format_version"] = 2
     entries.pop(signature.KEY_ENTRY, None)
     entries.pop(signature.SIGNATURE_ENTRY, None)
+
+
+def without_columns(path: Path, studio: Any, record: str, keys: Sequence[str]) -> Path:
+    """The package at ``path`` as a release before the columns ``keys`` of ``record``'s
+    sheet wrote it: those columns gone, the rows hashed and the manifest signed without
+    them (``studio``: the sending installation, for its values and key)."""
+    from studio_app.exchange import tables
+    from studio_app.exchange.canonical import row_hash, sheet_hash
+    from studio_app.exchange.schema import PackageKind, sheets_for
+    from studio_app.services import peers
+
+    [spec] = [s for s in sheets_for(PackageKind.STUDIO) if s.record == record]
+    with studio:
+        key = peers.own_private_key()
+        values = {v["uuid"]: v for v in tables.read(spec)}
+    hashes: list[str] = []
+
+    def drop(wb: Any) -> None:
+        ws = wb[spec.title]
+        for column in keys:
+            ws.delete_cols(header_index(ws, spec.column(column).header))
+        uuid_at, hash_at = header_index(ws, spec.column("uuid").header), ws.max_column
+        assert ws.cell(1, hash_at).value == spec.column("row_hash").header
+        for row in range(2, ws.max_row + 1):
+            found = row_hash(spec, values[ws.cell(row, uuid_at).value], list(keys))
+            ws.cell(row, hash_at).value = found
+            hashes.append(found)
+
+    edit(path, drop)
+
+    def manifest(m: dict[str, Any]) -> None:
+        for column in keys:
+            m["sheets"][spec.title]["columns"].pop(column)
+        m["sheets"][spec.title]["sha256"] = sheet_hash(hashes)
+
+    return edit_manifest(path, manifest, sign_with=key)

@@ -113,7 +113,7 @@ def test_a_consultation_travels_with_its_rows_and_source_visits(
         assert portable() == sent
         arrived = kind_records.get(CONSULTATION, uuid)
         county_visits = [Visit.get(Visit.uuid == u).id for u in visit_uuids]
-        assert origins.of(CONSULTATION.name, arrived.id) == {"visit": county_visits}
+        assert origins.of(CONSULTATION.name, arrived.id) == {"visit": county_visits, "election": []}
         stored = database.execute_sql(
             "SELECT consultation_id, visit_id FROM consultation_source ORDER BY id"
         ).fetchall()

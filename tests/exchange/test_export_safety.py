@@ -105,10 +105,10 @@ def test_export_file_name_sheets_and_layout(studio: Install, out: Path) -> None:
     assert path is not None
     assert path.name == f"石桥镇政协委员工作室_数据包_{ctx.today():%Y-%m-%d}_第1号.xlsx"
     wb = openpyxl.load_workbook(path)
-    # linked kinds first: contacts and activities before the visits and proposals grown
-    # from them
-    assert wb.sheetnames[:7] == [
-        "委员", "群众", "联系记录", "委员活动", "接待走访", "访谈", "提案与社情民意"
+    # linked kinds first: contacts, activities and reporting points before the visits and
+    # proposals grown from them or naming them
+    assert wb.sheetnames[:8] == [
+        "委员", "群众", "联系记录", "委员活动", "直报点", "接待走访", "访谈", "提案与社情民意"
     ]  # fmt: skip
     assert wb["_manifest"].sheet_state == "veryHidden"
     assert "说明" in wb.sheetnames

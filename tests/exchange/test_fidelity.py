@@ -250,9 +250,23 @@ def _hostile_records(ctx: Context) -> dict[str, list[dict[str, str]]]:
         jc = kind_records.create(ctx, kinds.OBSERVATION_POINT, {
             "name": f"企业{n}", **t["observation_point"],
         })  # fmt: skip
+        hj = kind_records.create(ctx, kinds.ELECTION, {
+            "village": f"村{n}", "term": "2026年换届", "election_on": f"2026-03-{n + 10}",
+            "observers": [m.id], "entries": [{"stage": "voting", "observer": m.id}],
+            **t["election"],
+        })  # fmt: skip
+        zb = kind_records.create(ctx, kinds.REPORTING_POINT, {
+            "name": f"直报点{n}", **t["reporting_point"],
+        })  # fmt: skip
+        ob = kind_records.create(ctx, kinds.OBSERVATION, {
+            "point": jc.id, "observed_on": f"2026-03-{n + 10}", "members": [m.id],
+            "method": "visit", "service_rating": "3", "summary": "走访", **t["observation"],
+            "issues": [{"item": f"问题{n}", "status": "submitted"}],
+        })  # fmt: skip
         made = {"member": m, "resident": r, "visit": v, "interview": i, "proposal": p,
                 "activity": a, "consultation": xs, "contact": lx,
-                "observation_point": jc}  # fmt: skip
+                "observation_point": jc, "observation": ob, "election": hj,
+                "reporting_point": zb}  # fmt: skip
         assert set(made) == set(specs)
         for record, row in made.items():
             given[record].append({k: getattr(row, k) for k in {"uuid", *covered[record]}})

@@ -107,9 +107,10 @@ def test_the_plan_counts_every_sheet_and_keeps_only_rows_to_show(
         plan = plan_import(cctx, path, stage=stages.append)
         assert stages == STAGES[:2] and _temp_tables() == []
         assert list(plan.sheet_counts) == [k.sheet_title for k in kinds.link_order()]
-        # linked kinds first: contacts and activities before what grows from them
-        assert list(plan.sheet_counts)[:7] == [
-            "委员", "群众", "联系记录", "委员活动", "接待走访", "访谈", "提案与社情民意"
+        # linked kinds first: contacts, activities, reporting points before what grows from
+        # them or names them
+        assert list(plan.sheet_counts)[:8] == [
+            "委员", "群众", "联系记录", "委员活动", "直报点", "接待走访", "访谈", "提案与社情民意"
         ]  # fmt: skip
         assert plan.sheet_counts["接待走访"]["new"] == 300
         assert plan.counts["new"] == sum(c["new"] for c in plan.sheet_counts.values())

@@ -133,10 +133,13 @@ def _version_1(source: Path, target: Path) -> None:
     conn.execute("ATTACH DATABASE ? AS src", (str(source),))
     tables = [r[0] for r in conn.execute("SELECT name FROM main.sqlite_master WHERE type='table'")]
     for table in tables:
-        ours = [r[1] for r in conn.execute(f'PRAGMA main.table_info("{table}")')]
+        ours = [(r[1], r[3]) for r in conn.execute(f'PRAGMA main.table_info("{table}")')]
         theirs = {r[1] for r in conn.execute(f'PRAGMA src.table_info("{table}")')}
-        cols = ", ".join(f'"{c}"' for c in ours if c in theirs)
-        conn.execute(f'INSERT INTO main."{table}" ({cols}) SELECT {cols} FROM src."{table}"')
+        # A column dropped since (visit.reporting_point, migration 20) takes its blank.
+        kept = [c for c, not_null in ours if c in theirs or not_null]
+        values = ", ".join(f'"{c}"' if c in theirs else "''" for c in kept)
+        cols = ", ".join(f'"{c}"' for c in kept)
+        conn.execute(f'INSERT INTO main."{table}" ({cols}) SELECT {values} FROM src."{table}"')
     conn.commit()
     conn.execute("DETACH DATABASE src")
     conn.close()

@@ -326,7 +326,7 @@ def test_the_monthly_report_names_the_counted_kind(
     done = "，".join(f"{t.phrase}{2 if name == 'tea_talk' else 0}{t.unit}"
                     for name, t in statistics.tallies())  # fmt: skip
     assert f"{done}，撰写提案、社情民意等0件。" in text  # …举办委员茶叙2场…
-    assert f"满意率{counted_labels()}提案等" in text  # the summary table's columns
+    assert f"{counted_labels()}提案等" in text  # the summary table's (second row's) columns
     assert f"委员界别接待走访{counted_labels()}提案等合计" in text  # the member activity table's
     zeros = "0" * len(statistics.tallies())  # visits and the kinds counted before tea talks
     assert f"王建国{zeros}202" in text  # …, tea talks 2, proposals 0, total 2

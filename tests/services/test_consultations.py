@@ -76,7 +76,7 @@ def test_visits_added_to_a_consultation_link_both_ways(ctx: Context) -> None:
     record = kind_records.create(
         ctx, kinds.CONSULTATION, _values(ctx, source="来访转入"), grew_from={"visit": [visit.id]}
     )
-    assert origins.of("consultation", record.id) == {"visit": [visit.id]}
+    assert origins.of("consultation", record.id) == {"visit": [visit.id], "election": []}
     assert origins.grown("visit", visit.id) == {"consultation": [record.id]}
     start = origins.start_values("consultation", "visit", [visit.id])
     assert start == {"positions": "2026-04-01：想加装电梯，楼上楼下意见不一", "members": [lee],

@@ -32,6 +32,8 @@ from studio_app.demo import studio as demo
 from studio_app.demo.activities import activities_for
 from studio_app.demo.consultations import consultations_for
 from studio_app.demo.contacts import contacts_for
+from studio_app.demo.elections import ELECTIONS
+from studio_app.demo.observation_points import OBSERVATIONS
 from studio_app.demo.text import SEARCH_WORD
 from studio_app.services import integrity, proposals, record_counts, site, visits
 from studio_app.services.context import Context
@@ -59,7 +61,8 @@ def test_counts_match_the_summary(g: Generated) -> None:
     s = g.summary
     counted = {"interview": VISITS // 100, "activity": ACTIVITIES,
                "consultation": consultations_for(VISITS, demo.YEARS),
-               "contact": contacts_for(VISITS)}  # fmt: skip
+               "contact": contacts_for(VISITS),
+               "observation": OBSERVATIONS, "election": ELECTIONS}  # fmt: skip
     assert s == demo.DemoSummary(30, VISITS // 5, VISITS, VISITS // 50, counted)
     assert activities_for(VISITS, demo.YEARS, demo.BASE_VISITS) == ACTIVITIES
     for model, expected in ((Member, s.members), (Resident, s.residents), (Visit, s.visits),
@@ -75,7 +78,8 @@ def test_the_audit_entry_lists_every_kind_made(g: Generated) -> None:
     assert made == g.summary.audited() | {"seed": 7}
     assert made["activity"] == ACTIVITIES and made["interviews"] == VISITS // 100
     assert set(made) == {"members", "residents", "visits", "interviews", "proposals",
-                         "activity", "consultation", "contact", "seed"}  # fmt: skip
+                         "activity", "consultation", "contact", "observation", "election",
+                         "seed"}  # fmt: skip
 
 
 def test_stats_agree(g: Generated) -> None:
@@ -356,7 +360,8 @@ def test_progress_is_reported_per_chunk(c: Context) -> None:
     assert calls[-1] == (total, total)
     assert all(t == total for _, t in calls)
     assert [d for d, _ in calls] == sorted({d for d, _ in calls}) and len(calls) >= 4
-    counted = {"interview": 200, "activity": 1200, "consultation": 300, "contact": 15_000}
+    counted = {"interview": 200, "activity": 1200, "consultation": 300, "contact": 15_000,
+               "observation": OBSERVATIONS, "election": ELECTIONS}  # fmt: skip
     assert summary == demo.DemoSummary(30, 4000, 20_000, 400, counted)
     live = one("SELECT count(*) FROM visit WHERE deleted_at IS NULL")
     assert live == 20_000 - 60 and one("SELECT count(*) FROM visit_fts") == live  # live indexed
@@ -364,7 +369,8 @@ def test_progress_is_reported_per_chunk(c: Context) -> None:
 
 def test_small_and_repeated_runs_add_up(c: Context) -> None:
     first = demo.generate(c, visits=0)
-    made = {"interview": 10, "activity": 6, "consultation": 4, "contact": 30}
+    made = {"interview": 10, "activity": 6, "consultation": 4, "contact": 30,
+            "observation": OBSERVATIONS, "election": ELECTIONS}  # fmt: skip
     assert first == demo.DemoSummary(30, 50, 0, 20, made)
     second = demo.generate(c, visits=150, seed=2)
     assert Member.select().count() == 60 and Visit.select().count() == 150

@@ -17,7 +17,7 @@ from studio_app.core import kinds
 from studio_app.reports import monthly_report
 from studio_app.services import kind_records, members, residents
 from studio_app.services.context import Context
-from studio_app.services.kind_stats import Section
+from studio_app.services.kind_stats import Section, has_section
 from studio_app.services.statistics import Period, report
 from studio_app.storage.models import Site
 from tests.reports import pdf
@@ -86,7 +86,8 @@ def month(ctx: Context) -> dict[str, int]:
 
 def test_each_programme_has_its_section(ctx: Context, month: dict[str, int]) -> None:
     sections = {s.kind: s for s in report(MARCH, today=TODAY).sections}
-    assert list(sections) == ["activity", "consultation", "contact"]
+    assert list(sections) == [k.name for k in kinds.counted() if has_section(k)]
+    assert list(sections)[:3] == ["activity", "consultation", "contact"]
 
     act = sections["activity"]
     assert act.total == 2 and act.title == "委员活动"

@@ -136,12 +136,104 @@ def test_upgrade_from_version_12_links_contacts_and_activities_to_what_grew_from
         close_database()
 
 
+# consultation_source as released with step 11, before consultations grew from elections
+V16_SOURCES = """
+DROP TABLE consultation_source;
+CREATE TABLE "consultation_source" ("id" INTEGER NOT NULL PRIMARY KEY, "consultation_id" INTEGER NOT NULL REFERENCES "consultation" ("id") ON DELETE CASCADE, "visit_id" INTEGER REFERENCES "visit" ("id") ON DELETE RESTRICT);
+CREATE INDEX "consultation_source_consultation_id" ON "consultation_source" ("consultation_id");
+CREATE INDEX "consultation_source_visit_id" ON "consultation_source" ("visit_id");
+INSERT INTO consultation (id, uuid, serial, origin_site, created_at, updated_at, rev, county_rev, created_by, updated_by, exchanged_rev, exchanged_county_rev, topic, source, format, held_at, place, chair, positions, agreed_points, outcome_kind, status, member_names)
+  VALUES (1, 'x-1', 'XS-2024-0001', 's-1', '2024-01-05', '2024-01-05', 1, 0, 'admin', 'admin', 0, 0, '村口道路修缮', 'from_visits', 'meeting', '2024-01-05 14:00:00', '', '', '', '', '', 'open', '');
+INSERT INTO consultation_source (id, consultation_id, visit_id) VALUES (1, 1, 1);
+"""
+
+
+def test_upgrade_from_version_16_lets_consultations_grow_from_elections(tmp_path: Path) -> None:
+    path = tmp_path / "v16.sqlite3"
+    db = open_database(path, migrate=False)
+    migrations.migrate(db, target=16)
+    db.connection().executescript(V1_ROWS + V16_SOURCES)
+    before = _counts()
+    close_database()
+
+    db = open_database(path)
+    try:
+        columns = [r[1] for r in db.execute_sql("PRAGMA table_info(consultation_source)")]
+        assert columns == ["id", "consultation_id", "visit_id", "election_id"]
+        rows = db.execute_sql("SELECT * FROM consultation_source").fetchall()
+        assert rows == [(1, 1, 1, None)]
+        indexes = {r[1] for r in db.execute_sql("PRAGMA index_list(consultation_source)")}
+        assert "consultation_source_election_id" in indexes
+        assert _counts() == before
+        assert db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        close_database()
+
+
+def test_upgrade_from_version_17_adds_through_train_as_no(tmp_path: Path) -> None:
+    path = tmp_path / "v17.sqlite3"
+    db = open_database(path, migrate=False)
+    migrations.migrate(db, target=17)
+    db.connection().executescript(V1_ROWS)
+    db.execute_sql(
+        "INSERT INTO proposal (id, uuid, serial, origin_site, created_at, updated_at, rev, "
+        "county_rev, created_by, updated_by, kind, title, lead_member_id, sector, category, "
+        "facts, analysis, recommendations, submitted_at, status, member_evaluation, county_no, "
+        "review, review_reason, merged_into, converted_to, reply_class, reply_summary, "
+        "reply_text, adoption_level, adopted_by, instruction_leader, instruction_text, "
+        "instruction_level, co_signer_names) VALUES (1, 'p-1', 'SQ-2024-0001', 's-1', "
+        "'2024-01-05', '2024-01-05', 1, 0, 'admin', 'admin', 'sqmy', '村道积水', 1, '', '', "
+        "'', '', '', '2024-01-05', 'submitted', '', '', '', '', '', '', '', '', '', '', '', '', "
+        "'', '', '')"
+    )
+    close_database()
+
+    db = open_database(path)
+    try:
+        assert db.execute_sql("SELECT through_train FROM proposal").fetchall() == [(0,)]
+        plan = db.execute_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM proposal t WHERE t.deleted_at IS NULL "
+            "ORDER BY t.through_train DESC, COALESCE(t.submitted_at, '') DESC, t.id DESC LIMIT 5"
+        ).fetchall()
+        assert "proposal_sort_through_train" in str(plan) and "TEMP B-TREE" not in str(plan)
+    finally:
+        close_database()
+
+
+def test_upgrade_from_version_19_links_visits_to_reporting_points(tmp_path: Path) -> None:
+    path = tmp_path / "v19.sqlite3"
+    db = open_database(path, migrate=False)
+    migrations.migrate(db, target=19)
+    db.connection().executescript(V1_ROWS)
+    before = _counts()
+    close_database()
+
+    db = open_database(path)
+    try:
+        assert _counts() == before
+        columns = [r[1] for r in db.execute_sql("PRAGMA table_info(visit)")]
+        assert "reporting_point" not in columns and columns[-1] == "reporting_point_id"
+        assert db.execute_sql("SELECT id, reporting_point_id FROM visit").fetchall() == [
+            (1, None), (2, None)
+        ]  # fmt: skip
+        assert db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+        plan = db.execute_sql(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM visit WHERE deleted_at IS NULL "
+            "AND reporting_point_id = 1 AND occurred_at >= '2026-01-01'"
+        ).fetchall()
+        assert "visit_live_reporting_point" in str(plan)
+    finally:
+        close_database()
+
+
 def test_a_failing_migration_leaves_the_previous_version_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "a.sqlite3"
-    db = open_database(path)
+    db = open_database(path, migrate=False)
+    migrations.migrate(db, target=1)
     db.connection().executescript(V1_ROWS)
+    migrations.migrate(db)
     before = _counts()
     broken = migrations.Migration(
         migrations.LATEST + 1,

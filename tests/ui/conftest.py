@@ -17,9 +17,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from studio_app.core import kinds
 from studio_app.core.codes import Channel
 from studio_app.paths import DataDir
-from studio_app.services import members, records, residents, site, visits
+from studio_app.services import kind_records, members, records, residents, site, visits
 from studio_app.services.context import Context
 from studio_app.ui import changes_bridge, messages
 from studio_app.ui.i18n import install_translation, remove_translation
@@ -103,6 +104,14 @@ def people(ctx: Context) -> People:
 AddVisits = Callable[..., list[int]]
 
 
+def reporting_point(ctx: Context) -> int:
+    """The studio's reporting point (made when first asked for)."""
+    found = kind_records.choices(kinds.REPORTING_POINT)
+    if found:
+        return next(iter(found))
+    return int(kind_records.create(ctx, kinds.REPORTING_POINT, {"name": "东岙村直报点"}).id)
+
+
 @pytest.fixture
 def add_visits(ctx: Context, people: People) -> AddVisits:
     """Create ``n`` visits an hour apart, oldest first, varied channel/category/handling."""
@@ -128,6 +137,8 @@ def add_visits(ctx: Context, people: People) -> AddVisits:
                 if referred:
                     values["referred_unit"] = "01"
                 values.update(overrides)
+                if values["channel"] == Channel.REPORTING_POINT and "reporting_point" not in values:
+                    values["reporting_point"] = reporting_point(ctx)
                 ids.append(visits.create(ctx, values).id)
         return ids
 

@@ -154,7 +154,14 @@ def main(argv: list[str] | None = None) -> int:
     scroll.verticalScrollBar().setValue(stats.sections.y() - 8)
     settle(app)
     save(window, args.out / "statistics.png")
-    for name in ("activity", "consultation", "contact", "observation_point"):  # programmes
+    scroll.verticalScrollBar().setValue(
+        stats.sections.panels["observation"].y() + stats.sections.y() - 8
+    )
+    settle(app)
+    save(window, args.out / "statistics-observations.png")
+    programmes = ("activity", "consultation", "contact", "observation_point", "observation",
+                  "election", "reporting_point")  # fmt: skip
+    for name in programmes:
         page = window.kind_page(name)
         window.show_page(page)
         page.table.selectRow(0)
@@ -165,6 +172,14 @@ def main(argv: list[str] | None = None) -> int:
         settle(app)
         save(dialog, args.out / f"{name}-dialog.png")
         dialog.done(0)
+    points = window.kind_page("observation_point")
+    window.show_page(points)
+    points.table.selectRow(0)
+    ratings = points.show_ratings()
+    if ratings is not None:
+        settle(app)
+        save(ratings, args.out / "observation_point-ratings.png")
+        ratings.done(0)
     QTimer.singleShot(0, app.quit)
     workspace.close()
     return 0

@@ -161,7 +161,7 @@ def test_a_consultation_grows_from_visits_and_is_carried_out(
     assert [(o["item"], o["due"]) for o in saved["outcomes"]] == [
         ("修复村口路灯", date(2026, 4, 30)), ("清理水渠淤泥", date(2026, 5, 31))
     ]  # fmt: skip
-    assert origins.of(CONSULTATION.name, record_id) == {"visit": [ids[1], ids[0]]}
+    assert origins.of(CONSULTATION.name, record_id) == {"visit": [ids[1], ids[0]], "election": []}
 
     # its panel lists the visits it grew from; each visit's panel lists it
     page.table.selectRow(0)

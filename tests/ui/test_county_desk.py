@@ -147,6 +147,8 @@ def test_tab_to_the_waiting_list_and_enter_opens_the_work_dialog(
     window.activateWindow()
     desk.import_button.setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is desk.train  # 直通车 first (none here)
+    qtbot.keyClick(desk.train, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is desk.waiting
     qtbot.keyClick(desk.waiting, Qt.Key.Key_Down)
     qtbot.keyClick(desk.waiting, Qt.Key.Key_Return)

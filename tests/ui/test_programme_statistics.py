@@ -20,7 +20,7 @@ def test_the_page_shows_each_programmes_section(qtbot: Any, ctx: Context) -> Non
     page.show()
     page.set_period("month", 2026, 3)
     panels = page.sections.panels
-    assert list(panels) == ["activity", "consultation", "contact"]
+    assert list(panels) == ["activity", "consultation", "contact", "observation", "election"]
     activity = panels["activity"]
     assert activity.heading.text() == "委员活动：2"
     assert activity.figures.text() == "受益群众人数合计 80"

@@ -15,7 +15,7 @@ from typing import Any
 
 from studio_app.core import kinds
 from studio_app.core.errors import UserError
-from studio_app.core.fields import Field, Kind
+from studio_app.core.fields import SINGLE_LINKS, Field, Kind, target
 from studio_app.core.identity import phone_digits
 from studio_app.core.text import normalise_name
 from studio_app.services.lists.paging import (
@@ -124,6 +124,12 @@ PROPOSALS = Lister(
             Column("category", "t.category", ("t.category",)),
             Column("status", "t.status", ("t.status",)),
             Column("submitted_at", "t.submitted_at", ("COALESCE(t.submitted_at, '')",)),
+            # 直通车 first (descending), newest submitted first within: the county's order.
+            Column(
+                "through_train",
+                "t.through_train",
+                ("t.through_train", "COALESCE(t.submitted_at, '')"),
+            ),
             Column("review", "t.review", ("t.review",)),
             Column("reply_class", "t.reply_class", ("t.reply_class",)),
             Column("county_no", "t.county_no"),
@@ -148,6 +154,7 @@ PROPOSALS = Lister(
         "submitted_from": lambda v, _: ("t.submitted_at >= ?", [str(v)[:10]]),
         "submitted_to": lambda v, _: ("t.submitted_at <= ?", [str(v)[:10]]),
         "county_feedback": _county_feedback,
+        "through_train": _flag("t.through_train"),
     },
 )
 
@@ -181,8 +188,7 @@ def keys(lister: Lister) -> tuple[str, ...]:
 
 EXCERPT = 80  # characters of a long text a list shows
 _LINKS = (Kind.MEMBERS, Kind.RESIDENTS)
-_PEOPLE = {Kind.MEMBER: "member", Kind.RESIDENT: "resident"}
-_UNSORTED = (*_LINKS, *_PEOPLE, Kind.LONGTEXT)  # no index and little use: not sortable
+_UNSORTED = (*_LINKS, *SINGLE_LINKS, Kind.LONGTEXT)  # no index and little use: not sortable
 
 
 def column_key(kind: kinds.RecordKind, key: str) -> str:
@@ -204,8 +210,9 @@ def _field_column(kind: kinds.RecordKind, fld: Field) -> Column:
             f"(SELECT group_concat(p.name, '、') FROM {link.table} l JOIN {link.target_table} p "
             f"ON p.id = l.{link.target} WHERE l.{link.owner} = t.id)",
         )
-    if fld.kind in _PEOPLE:
-        return Column(key, f"(SELECT name FROM {_PEOPLE[fld.kind]} WHERE id = t.{key}_id)")
+    if fld.kind in SINGLE_LINKS:
+        linked = kinds.kind(target(fld))
+        return Column(key, f"(SELECT {linked.title_key} FROM {linked.name} WHERE id = t.{key}_id)")
     if fld.kind is Kind.LONGTEXT:
         return Column(key, f"substr(t.{key}, 1, {EXCERPT})")
     return Column(key, f"t.{key}", kind_tables.sort_terms(kind, key, "t."))
@@ -217,7 +224,7 @@ def _field_filter(kind: kinds.RecordKind, fld: Field) -> Filter | None:
         return lambda v, _: in_list(column, v)
     if fld.kind is Kind.BOOL:
         return _flag(column)
-    if fld.kind in _PEOPLE:
+    if fld.kind in SINGLE_LINKS:
         return lambda v, _: (f"{column}_id = ?", [int(v)])
     if fld.kind in _LINKS:
         link = kind.link(fld.key)

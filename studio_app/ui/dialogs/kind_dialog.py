@@ -133,6 +133,29 @@ def _member(parent: QWidget) -> Editor:
     return Editor(combo, get, lambda v: combo.setCurrentIndex(max(0, combo.findData(v))))
 
 
+def _record(fld: Field, parent: QWidget) -> Editor:
+    """A combo of the records of the field's kind, by title; a required one is chosen by the
+    person, never by default."""
+    linked = kinds.kind(fld.target)
+    none = QCoreApplication.translate("KindDialog", "(none)")
+    combo = code_combo(kind_records.choices(linked), parent, empty=None if fld.required else none)
+    combo.setPlaceholderText(QCoreApplication.translate("KindDialog", "Choose…"))
+    if fld.required:
+        combo.setCurrentIndex(-1)
+
+    def get() -> int | None:
+        code = combo_code(combo)
+        return int(code) if code else None
+
+    def put(value: int | None) -> None:
+        if value and combo.findData(value) < 0:  # since trashed: still shown, not dropped
+            title = kind_records.choices(linked, keep=value).get(value, f"#{value}")
+            combo.addItem(title, value)
+        combo.setCurrentIndex(combo.findData(value) if value else (-1 if fld.required else 0))
+
+    return Editor(combo, get, put)
+
+
 def _members(parent: QWidget) -> Editor:
     picker = MemberPicker(parent)
     return Editor(picker, picker.selected_ids, lambda v: picker.set_selected(v or []))
@@ -175,6 +198,8 @@ def editor(fld: Field, ctx: Context, parent: QWidget) -> Editor:
         return _member(parent)
     if kind is Kind.MEMBERS:
         return _members(parent)
+    if kind is Kind.RECORD:
+        return _record(fld, parent)
     if kind in (Kind.RESIDENT, Kind.RESIDENTS):
         return _residents(ctx, parent, one=kind is Kind.RESIDENT)
     if kind is Kind.ROWS:

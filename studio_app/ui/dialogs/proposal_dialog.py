@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -87,6 +88,14 @@ class ProposalDialog(RecordDialog):
         self.analysis = text_box(self, 80)
         self.recommendations = text_box(self, 80)
         self.submitted_at = QLabel(self)
+        self.through_train = QCheckBox(self.tr("Sent by the member straight to the county"), self)
+        self.through_train.setObjectName("throughTrain")
+        self.through_train.setToolTip(
+            self.tr(
+                "Through train: the member reports this record straight to the county CPPCC;"
+                " the county lists it first and measures how soon it acts on it."
+            )
+        )
         self.evaluation = code_combo(enum_labels(Satisfaction), self, empty="")
         for key, editor in (
             ("kind", self.kind),
@@ -100,6 +109,7 @@ class ProposalDialog(RecordDialog):
             ("analysis", self.analysis),
             ("recommendations", self.recommendations),
             ("submitted_at", self.submitted_at),
+            ("through_train", self.through_train),
             ("member_evaluation", self.evaluation),
         ):
             self.add_row(key, editor)
@@ -183,6 +193,7 @@ class ProposalDialog(RecordDialog):
             "facts": self.facts.toPlainText(),
             "analysis": self.analysis.toPlainText(),
             "recommendations": self.recommendations.toPlainText(),
+            "through_train": self.through_train.isChecked(),
         }
         if self.record_id is not None:
             values["member_evaluation"] = combo_code(self.evaluation) or None
@@ -200,6 +211,7 @@ class ProposalDialog(RecordDialog):
         self.facts.setPlainText(v.get("facts") or "")
         self.analysis.setPlainText(v.get("analysis") or "")
         self.recommendations.setPlainText(v.get("recommendations") or "")
+        self.through_train.setChecked(bool(v.get("through_train")))
         set_combo_code(self.evaluation, v.get("member_evaluation"))
 
     def load(self, record_id: int) -> None:

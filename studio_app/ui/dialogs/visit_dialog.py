@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDateTimeEdit, QSpinBox, QWidget
 
 from studio_app.core import kinds
-from studio_app.core.codes import Handling, VisitStatus
+from studio_app.core.codes import Channel, Handling, VisitStatus
 from studio_app.core.fields import Field
 from studio_app.core.workflow import CLOSES_AT_ONCE
 from studio_app.services import visits
@@ -46,9 +46,11 @@ class VisitDialog(KindDialog):
         super().__init__(ctx, kinds.VISIT, record_id, parent)
         screen_fit.fit(self, *(NEW_SIZE if record_id is None else SAVED_SIZE))
         self.handling.currentIndexChanged.connect(self._handling_changed)
+        self.widget("channel", QComboBox).currentIndexChanged.connect(self._channel_changed)
         self.occurred_at.dateChanged.connect(self._occurred_changed)
         self.residents.changed.connect(self._residents_changed)
         self._handling_changed()
+        self._channel_changed()
         self._baseline = self.values()
 
     # -- the editors only visits have ------------------------------------------------------
@@ -89,6 +91,11 @@ class VisitDialog(KindDialog):
             self.widget("referred_at", QDateEdit).setDate(day)
             self.widget("due_at", QDateEdit).setDate(day.addDays(visits.DEFAULT_DUE_DAYS))
 
+    def _channel_changed(self) -> None:
+        """The reporting point is asked for a visit through one (直报点) only."""
+        through = combo_code(self.widget("channel", QComboBox)) == Channel.REPORTING_POINT.value
+        self.set_row_shown("reporting_point", through)
+
     def _occurred_changed(self) -> None:
         """Keep a default referral date from falling before the visit."""
         day = self.occurred_at.date()
@@ -112,6 +119,8 @@ class VisitDialog(KindDialog):
         if not self.is_referred():
             for key in visits.REFERRAL_KEYS:
                 values.pop(key, None)
+        if values.get("channel") != Channel.REPORTING_POINT.value:
+            values["reporting_point"] = None  # another channel names no point
         values[NEW_RESIDENTS] = [p.values for p in self.residents.new_residents()]
         return values
 
@@ -122,6 +131,7 @@ class VisitDialog(KindDialog):
         for typed in values.get(NEW_RESIDENTS) or []:
             self.residents.add_new(typed)
         self._handling_changed()
+        self._channel_changed()
 
     def has_changes(self) -> bool:
         return super().has_changes() or self.residents.has_typing()

@@ -33,6 +33,7 @@ _SAMPLES = {
     Kind.RESIDENTS: "张三、李四",
     Kind.MEMBER: "王建国",
     Kind.RESIDENT: "张三",
+    Kind.RECORD: "永兴机械制造有限公司",
 }
 _MASKS: dict[Kind, Callable[[str], str]] = {
     Kind.PHONE: mask_phone,

@@ -1,10 +1,9 @@
 """The county office's desk (县政协工作台), shown instead of the studio desk at the county.
 
-On the left the work, in order (``work``): proposals waiting for review, replies overdue
-by lead unit, 社情民意 adopted this year. Through-train items (直通车) are not in the data
-model yet; when they are, their section goes first in ``work`` (see
-:mod:`studio_app.services.county_desk`). On the right the studios heard from and their
-packages (an overdue studio's last date in red); at the top a button to import one.
+On the left the work, in order (``work``): through-train items (直通车) in hand, with their
+stage, proposals waiting for review, replies overdue by lead unit, 社情民意 adopted this
+year. On the right the studios heard from and their packages (an overdue studio's last
+date in red); at the top a button to import one.
 
 Keyboard: Tab goes from the import button through the lists; Enter on a record opens the
 county's work dialog (``openProposal``), on a unit opens or closes its records, on a
@@ -38,6 +37,7 @@ from studio_app.services import changes, county_desk
 from studio_app.services.context import Context
 from studio_app.services.county_desk import Desk, Item
 from studio_app.ui.changes_bridge import follow
+from studio_app.ui.dialogs.county_assign_dialog import stage_names
 from studio_app.ui.i18n import label
 from studio_app.ui.pages.desk_page import demo_banner
 
@@ -143,6 +143,19 @@ class CountyDeskPage(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color: #b3261e;")
 
+        self.train = _tree(
+            self,
+            "throughTrain",
+            (
+                self.tr("Studio"),
+                self.tr("Serial"),
+                self.tr("Kind"),
+                self.tr("Title"),
+                self.tr("Submitted"),
+                self.tr("Stage"),
+            ),
+            stretch=3,
+        )
         self.waiting = _tree(
             self,
             "waitingReview",
@@ -181,16 +194,17 @@ class CountyDeskPage(QWidget):
             ),
             stretch=0,
         )
-        for tree in (self.waiting, self.overdue, self.adopted, self.studios):
+        for tree in (self.train, self.waiting, self.overdue, self.adopted, self.studios):
             tree.itemActivated.connect(self._activated)
 
+        self.train_box = _box(self, self.train)
         self.waiting_box = _box(self, self.waiting)
         self.overdue_box = _box(self, self.overdue)
         self.adopted_box = _box(self, self.adopted, self.adopted_counts)
         self.studios_box = _box(self, self.studios, self.summary)
         # The work, in the order it is done, with its share of the height; Tab follows it.
-        # Through-train items (直通车), when the data model has them, go first.
         self.work: list[tuple[QGroupBox, QTreeWidget, int]] = [
+            (self.train_box, self.train, 2),
             (self.waiting_box, self.waiting, 3),
             (self.overdue_box, self.overdue, 2),
             (self.adopted_box, self.adopted, 2),
@@ -223,6 +237,7 @@ class CountyDeskPage(QWidget):
         """Read the desk again (keeping each list's current record where it still is)."""
         self.desk = county_desk.load(self.ctx)
         self._show_studios(self.desk)
+        self._show_train(self.desk)
         self._show_waiting(self.desk)
         self._show_overdue(self.desk)
         self._show_adopted(self.desk)
@@ -267,6 +282,19 @@ class CountyDeskPage(QWidget):
         item.setData(0, RECORD, i.id)
         for column in range(len(texts)):
             item.setToolTip(column, f"{i.serial} {i.title}".strip())
+
+    def _show_train(self, desk: Desk) -> None:
+        kept = self._current(self.train)
+        self.train.clear()
+        names = stage_names()
+        for i in desk.train:
+            kind, stage = _label(ProposalKind, i.kind), names.get(i.note, i.note)
+            self._record(self.train, [i.studio, i.serial, kind, i.title, _day(i.day), stage], i)
+        if not desk.train:
+            _placeholder(self.train, self.tr("No through-train item is in hand."))
+        title = self.tr("Through train: sent straight by members ({0}), oldest first")
+        self.train_box.setTitle(title.format(desk.train_total))
+        self._restore(self.train, kept)
 
     def _show_waiting(self, desk: Desk) -> None:
         kept = self._current(self.waiting)

@@ -1,5 +1,6 @@
 """The county-work tab of the statistics page (county mode): review results, lead units'
 replies and their timeliness, adoption of 社情民意 and members' evaluation, per studio,
+and the days to the county's first action on through-train records (直通车) and the others,
 from :func:`studio_app.services.county_stats.work`. Figures are named as in the printed
 report's county section (:mod:`studio_app.ui.pages.statistics_terms`)."""
 
@@ -7,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
+from operator import itemgetter
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,12 +24,13 @@ from PySide6.QtWidgets import (
 from studio_app.core.codes import AdoptionLevel, ProposalKind, ReplyClass, Review, Satisfaction
 from studio_app.services.county_stats import CountyWork, Tally
 from studio_app.services.statistics import Counted
+from studio_app.services.through_train import Timing
 from studio_app.ui.i18n import label
 from studio_app.ui.pages import statistics_terms as terms
 
 NUMBER_WIDTH = 64  # px: figures line up in columns of at least this width
 Cell = str | int
-Column = tuple[str, str, Callable[[Tally], Cell]]  # header, tooltip, value
+Column = tuple[str, str, Callable[[Any], Cell]]  # header, tooltip, value of a row
 
 
 def rate(value: float | None) -> str:
@@ -54,6 +58,7 @@ class CountyWorkPanel(QScrollArea):
             ("results", self.tr("Review results by kind of record")),
             ("units", self.tr("Replies by lead unit")),
             ("adoption", self.tr("Adoption of social-conditions reports and members' evaluation")),
+            ("train", self.tr("Through train: days from submission to the county's first action")),
         ):
             layout.addWidget(QLabel(f"<b>{title}</b>", content))
             table = QTableWidget(0, 0, content)
@@ -100,6 +105,32 @@ class CountyWorkPanel(QScrollArea):
         self._fill("results", self._result_columns(), [*work.kinds, self._total(t)])
         self._fill("units", self._unit_columns(), work.units)
         self._fill("adoption", self._adoption_columns(), everyone)
+        self._fill_timing(work.first_actions.groups)
+
+    def _fill_timing(self, groups: Sequence[Timing]) -> None:
+        """直通车 and the other records: how many, acted on, awaiting, and the days."""
+        heads = [
+            ("", ""),
+            (self.tr("Submitted"), ""),
+            (self.tr("Acted on"), self.tr("The county has reviewed, assigned or answered")),
+            (self.tr("Awaiting first action"), self.tr("Nothing done by the county yet")),
+            (self.tr("Median days"), self.tr("Days from submission to the first action")),
+            (self.tr("Mean days"), self.tr("Days from submission to the first action")),
+            (self.tr("Longest days"), ""),
+        ]
+        names = {"through_train": self.tr("Through train"), "others": self.tr("Other records")}
+
+        def days(value: float | None) -> str:
+            return "—" if value is None else f"{value:g}"
+
+        rows: list[Sequence[Cell]] = [
+            [names.get(t.code, t.label), t.submitted, t.acted, t.awaiting,
+             days(t.median_days), days(t.mean_days), days(t.longest_days)]
+            for t in groups
+        ]  # fmt: skip
+        self._fill(
+            "train", [(head, tip, itemgetter(n)) for n, (head, tip) in enumerate(heads)], rows
+        )
 
     def _total(self, total: Tally) -> Tally:
         return Tally(total.code, self.tr("County total"), total.counts)
@@ -169,7 +200,8 @@ class CountyWorkPanel(QScrollArea):
         columns.append((n.reply_satisfaction_rate, "", lambda t: rate(t.satisfaction_rate)))
         return columns
 
-    def _fill(self, key: str, columns: Sequence[Column], rows: Sequence[Tally]) -> None:
+    def _fill(self, key: str, columns: Sequence[Column], rows: Sequence[Any]) -> None:
+        """One table: a row per tally (or per list of cells), a column each."""
         table = self.tables[key]
         table.clear()
         table.setColumnCount(len(columns))

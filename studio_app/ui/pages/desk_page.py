@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.core import kinds
-from studio_app.core.codes import CodeListKind, ItemStatus
+from studio_app.core.codes import CodeListKind
 from studio_app.services import due_items, members, site
 from studio_app.services.context import Context
 from studio_app.services.lists.paging import ListQuery
@@ -233,7 +233,8 @@ class DeskPage(QWidget):
         late = QColor("#b3261e")
         self.items_table.setRowCount(len(found))
         for row, item in enumerate(found):
-            status = ItemStatus(item.status).label if item.status else ""
+            rows = kinds.kind(item.kind).field(item.rows)
+            status = kinds.item_status(rows)(item.status).label if item.status else ""
             what = f"{item.item}（{status}）" if status else item.item
             texts = (item.serial, item.title, what, units.get(item.unit, item.unit),
                      item.due.isoformat())  # fmt: skip

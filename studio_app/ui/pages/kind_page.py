@@ -13,15 +13,15 @@ main window to start one from the selected records (``growRequested``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QInputDialog, QPushButton, QWidget
 
 from studio_app.core import kinds
 from studio_app.core.fields import Kind
-from studio_app.services import kind_records, members
+from studio_app.services import kind_records, members, named_counts, rating_history
 from studio_app.services.context import Context
 from studio_app.services.lists.records import column_key, lister_of
 from studio_app.ui.i18n import declared
@@ -103,6 +103,10 @@ class KindPage(ListPage):
         if key == "member" and key in linked:
             everyone = {str(m.id): m.name for m in members.list_active(include_inactive=True)}
             return [(key, code_combo(everyone, self, empty=self.tr("All members")))]
+        if key in {f.key for f in self.kind.fields if f.kind is Kind.RECORD}:
+            target = kinds.kind(self.kind.field(key).target)
+            empty = self.tr("All: {0}").format(declared(self.kind.short_title(key)))
+            return [(key, code_combo(kind_records.choices(target), self, empty=empty))]
         if key in {f.key for f in self.kind.fields if f.kind in _CODED}:
             labels = kind_columns.labels(self.kind.field(key), self.lookups) or {}
             empty = self.tr("All: {0}").format(declared(self.kind.short_title(key)))
@@ -131,6 +135,68 @@ class KindPage(ListPage):
             self.grow_buttons[grown.name] = button
         self.print_button = self.make_print_button()
         self.top.insertWidget(2 + len(self.grow_buttons), self.print_button)
+        self.ratings_button: QPushButton | None = None
+        self.ratings_dialog: QDialog | None = None
+        if rating_history.rated_through(self.kind.name):  # e.g. observation points
+            self.ratings_button = self._one_record_button(
+                "ratings", self.tr("Ratings over time…"),
+                self.tr("How the selected record was rated, over time"), self.show_ratings,
+            )  # fmt: skip
+        self.counts_button: QPushButton | None = None
+        if named_counts.counted(self.kind.name):  # e.g. reporting points' visits
+            name = declared(named_counts.counted(self.kind.name)[0][0].short_label)
+            self.counts_button = self._one_record_button(
+                "counts", self.tr("By month…"),
+                self.tr("The selected record's {0} by month").format(name), self.show_counts,
+            )  # fmt: skip
+
+    def _one_record_button(
+        self, name: str, text: str, tip: str, run: Callable[[], object]
+    ) -> QPushButton:
+        """A button beside Print… for the one selected record (disabled otherwise)."""
+        button = QPushButton(text, self)
+        button.setObjectName(f"{name}{camel(self.kind.name)}Button")
+        button.setToolTip(tip)
+        button.setEnabled(False)
+        button.clicked.connect(run)
+        self.top.insertWidget(3 + len(self.grow_buttons), button)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        return button
+
+    def _selection_changed(self) -> None:
+        for button in (self.ratings_button, self.counts_button):
+            if button is not None:
+                button.setEnabled(len(self.selected_ids()) == 1)
+
+    def show_counts(self) -> QDialog | None:
+        """The selected record's naming records by month, in a dialog of their own."""
+        from studio_app.ui.dialogs.named_counts_dialog import NamedCountsDialog
+
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return None
+        owner, key = named_counts.counted(self.kind.name)[0]
+        title = str(kind_records.values(self.kind, ids[0]).get(self.kind.title_key) or "")
+        dialog = NamedCountsDialog(self.ctx, owner, key, ids[0], title, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_ratings(self) -> QDialog | None:
+        """The selected record's ratings over time, in a dialog of their own."""
+        from studio_app.ui.dialogs.rating_history_dialog import RatingHistoryDialog
+
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return None
+        rating = rating_history.rated_through(self.kind.name)[0]
+        dialog = RatingHistoryDialog(self.kind, ids[0], rating, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, "ratings_dialog", None))
+        self.ratings_dialog = dialog
+        dialog.open()
+        return dialog
 
     def make_print_button(self) -> QAbstractButton:
         """Print…: the current record's form."""
@@ -152,10 +218,20 @@ class KindPage(ListPage):
         return str(values.get("serial") or values.get(self.kind.title_key) or "")
 
     def print_current(self) -> None:
-        """The current record's printed form, in a preview."""
+        """The current record's printed form, in a preview; a rated record's (an observation
+        point's) yearly summary, for the year asked."""
         record_id = self.selected_id()
         if record_id is None:
             launch.tell(self, self.tr("Select a {0} to print.").format(declared(self.kind.label)))
+            return
+        if rating_history.rated_through(self.kind.name):
+            year, chosen = QInputDialog.getInt(
+                self, self.tr("Yearly summary"), self.tr("Print the summary of the year:"),
+                self.ctx.today().year, 2000, 2100,
+            )  # fmt: skip
+            if chosen:
+                job = print_jobs.rating_summary
+                launch.preview(self, lambda: job(self.ctx, self.kind, record_id, year))
             return
         launch.preview(self, lambda: print_jobs.record(self.ctx, self.kind, record_id))
 

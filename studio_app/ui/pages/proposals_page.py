@@ -1,18 +1,21 @@
 """The proposals page (提案与社情民意): kind/status filters, the lazy list, the dialog.
 
 At the county it lists the studios' submitted records (drafts stay at the studios) with
-their studio and stage, filters by studio and stage, opens a record in the county work
-dialog, and accepts or assigns several selected records at once. No "New" there.
+their studio and stage, through-train items (直通车) first and marked, filters by studio and
+stage, opens a record in the county work dialog, and accepts or assigns several selected
+records at once. No "New" there. Both sides filter on 直通车.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QDialog, QPushButton, QWidget
 
 from studio_app.core.codes import CodeListKind, ProposalKind, ProposalStatus, ReplyClass, Review
 from studio_app.core.errors import UserError
@@ -26,7 +29,7 @@ from studio_app.ui.dialogs.county_dialog import CountyWorkDialog, is_county_work
 from studio_app.ui.dialogs.proposal_dialog import ProposalDialog
 from studio_app.ui.dialogs.proposal_prefill import from_origin
 from studio_app.ui.lookups import Lookups, enum_labels
-from studio_app.ui.models.lister_table import ListColumn, plain
+from studio_app.ui.models.lister_table import ListColumn, flag, plain
 from studio_app.ui.pages.list_page import ListPage
 from studio_app.ui.printing import launch, print_jobs
 from studio_app.ui.widgets.combos import code_combo
@@ -51,7 +54,10 @@ class ProposalsPage(ListPage):
         super().__init__(ctx, lookups, parent)
         if ctx.is_county:
             self._county_buttons()
-            self.model.set_query(self.current_query())  # the first page held drafts too
+            # The first page held drafts too; the county reads 直通车 first.
+            self.model.set_query(replace(self.current_query(), sort="through_train"))
+            header = self.table.horizontalHeader()
+            header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
 
     def columns(self) -> Sequence[ListColumn]:
         if self.ctx.is_county:
@@ -75,6 +81,7 @@ class ProposalsPage(ListPage):
     def county_columns(self) -> Sequence[ListColumn]:
         """The studio and where each record stands in the county's work."""
         names, today = stage_names(), self.ctx.today()
+        train = self.tr("Through train")
 
         def day(value: Any) -> date | None:
             return date.fromisoformat(str(value)[:10]) if value else None
@@ -84,6 +91,7 @@ class ProposalsPage(ListPage):
             return names[county_work.stage(SimpleNamespace(**{**row, **dates}), today).code]
 
         return (
+            ListColumn("through_train", self.tr("Through train"), flag("through_train", train)),
             ListColumn("studio", self.tr("Studio"), plain("studio")),
             ListColumn("serial", self.tr("Serial"), plain("serial")),
             ListColumn("county_no", self.tr("County No."), plain("county_no")),
@@ -121,6 +129,11 @@ class ProposalsPage(ListPage):
             self.add_filter("status", code_combo(statuses, self, empty=self.tr("All statuses")))
             reviews = enum_labels(Review)
             self.add_filter("review", code_combo(reviews, self, empty=self.tr("All reviews")))
+        train = QCheckBox(self.tr("Through train only"), self)
+        train.setToolTip(
+            self.tr("Only records members sent straight to the county (through train)")
+        )
+        self.add_filter("through_train", train)
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.print_button.setObjectName("printProposalButton")
         self.print_button.setToolTip(self.tr("Preview and print the selected record on its form"))

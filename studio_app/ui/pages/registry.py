@@ -78,6 +78,18 @@ def _generic(window: MainWindow, kind: kinds.RecordKind) -> RecordsPage:
     return page
 
 
+def _elections(window: MainWindow, kind: kinds.RecordKind) -> RecordsPage:
+    from studio_app.ui.pages.elections_page import ElectionsPage
+
+    page = ElectionsPage(window.ctx, window.lookups, kind, window)
+    page.growRequested.connect(lambda grown, ids: window.grow_record(grown, kind.name, ids))
+    return page
+
+
+# Generic kinds whose page adds to the generic one, with its builder.
+_EXTENDED: dict[str, Build] = {"election": _elections}
+
+
 def _own() -> dict[str, tuple[str, str, Build]]:
     """kind → page name, title, builder of the kinds with pages of their own."""
     translate = QCoreApplication.translate  # (in the main window's context, as before)
@@ -93,7 +105,8 @@ def _entry(kind: kinds.RecordKind, own: dict[str, tuple[str, str, Build]]) -> Pa
     if kind.name in own:
         name, title, build = own[kind.name]
         return PageEntry(kind, name, title, build)
-    return PageEntry(kind, kind.name, declared(kind.short_label, 2), _generic)
+    build = _EXTENDED.get(kind.name, _generic)
+    return PageEntry(kind, kind.name, declared(kind.short_label, 2), build)
 
 
 def entries() -> tuple[PageEntry, ...]:

@@ -166,6 +166,24 @@ def record(
     return PrintJob(f"{name} {serial}", f"{name}_{serial}.pdf", produce)
 
 
+def rating_summary(
+    ctx: Context, kind: kinds.RecordKind, record_id: int, year: int, *, unmasked: bool = False
+) -> PrintJob:
+    """A rated record's yearly summary (an observation point's year of observations)."""
+    row = records.record_type(kind).model.get_or_none(id=record_id)
+    if row is None or row.deleted_at is not None:
+        raise UserError("记录不存在或已删除，无法打印。")
+    title = str(getattr(row, kind.title_key) or f"#{record_id}")
+
+    def produce(dest: Path, _progress: Progress) -> PrintResult:
+        from studio_app.reports import rating_summary as summary
+
+        return summary.render(ctx, kind, record_id, year, dest, unmasked=unmasked)
+
+    name = f"{title}{year}年度监测汇总"
+    return PrintJob(name, f"{title}_{year}年度监测汇总.pdf", produce)
+
+
 def statistics_report(ctx: Context, period: Period, *, county: bool | None = None) -> PrintJob:
     """The statistics report with charts (this studio, or every studio in county mode)."""
 
