@@ -227,6 +227,23 @@
     </message>
 </context>
 <context>
+    <name>PointsPage</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing a minimum</source>
+        <translation>
+            <numerusform>%n missing a minimum</numerusform>
+            <numerusform>%n missing a minimum</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProposalsPage</name>
     <message numerus="yes">
         <source>Accept the %n selected record(s)?</source>

@@ -33,6 +33,25 @@
     </message>
 </context>
 <context>
+    <name>AdjustmentDialog</name>
+    <message>
+        <source>Adjust the points of {0}</source>
+        <translation>调整{0}的履职积分</translation>
+    </message>
+    <message>
+        <source>Required, e.g. a speech at the plenary session</source>
+        <translation>必填，如：全会大会发言</translation>
+    </message>
+    <message>
+        <source>&amp;Points (+ or −):</source>
+        <translation>分值（加或减）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+</context>
+<context>
     <name>AssignForm</name>
     <message>
         <source>(choose)</source>
@@ -2154,6 +2173,10 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>联系网络</translation>
     </message>
     <message>
+        <source>Duty points</source>
+        <translation>履职积分</translation>
+    </message>
+    <message>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -2229,6 +2252,101 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Member {0}</source>
         <translation>委员 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPointsDialog</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>Yearly cap</source>
+        <translation>年度上限</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>&amp;Adjust…</source>
+        <translation>调整(&amp;A)……</translation>
+    </message>
+    <message>
+        <source>Add or take away points for something the records do not show</source>
+        <translation>为记录中未体现的情况加分或减分</translation>
+    </message>
+    <message>
+        <source>Entries (Enter or double-click opens the record)</source>
+        <translation>积分明细（回车或双击打开记录）</translation>
+    </message>
+    <message>
+        <source>Points by rule</source>
+        <translation>各规则积分</translation>
+    </message>
+    <message>
+        <source>Yearly minimums</source>
+        <translation>年度基本要求</translation>
+    </message>
+    <message>
+        <source>County adjustments</source>
+        <translation>县政协调整</translation>
+    </message>
+    <message>
+        <source>This member is no longer in the ledger.</source>
+        <translation>该委员已不在台账中。</translation>
+    </message>
+    <message>
+        <source>Duty points of {0}, {1}</source>
+        <translation>{0} {1}年履职积分</translation>
+    </message>
+    <message>
+        <source>{0}, {1}: {2} points</source>
+        <translation>{0}，{1}年：{2} 分</translation>
+    </message>
+    <message>
+        <source>County adjustment: {0}</source>
+        <translation>县政协调整：{0}</translation>
+    </message>
+    <message>
+        <source>County adjustment</source>
+        <translation>县政协调整</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>{0} entries × {1} = {2}, capped at {3}</source>
+        <translation>{0} 条 × {1} = {2}，按上限计 {3}</translation>
+    </message>
+    <message>
+        <source>✗ {0} (has {1})</source>
+        <translation>✗ {0}（已有 {1}）</translation>
+    </message>
+    <message>
+        <source>✓ {0} (has {1})</source>
+        <translation>✓ {0}（已有 {1}）</translation>
     </message>
 </context>
 <context>
@@ -2355,6 +2473,119 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>PointRulesTab</name>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Read only: {0}</source>
+        <translation>只读：{0}</translation>
+    </message>
+    <message>
+        <source>Points per record (negative: a deduction); the yearly cap limits a member&apos;s points from a rule (blank: no cap). A figure equal to the default keeps the default. Changes reach the studios with the next feedback package.</source>
+        <translation>分值按每条记录计（负数为扣分）；年度上限限制委员每年从该规则所得的积分（留空为不设上限）。与默认值相同即沿用默认值。修改随下一个反馈包下发到各工作室。</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <source>Default points</source>
+        <translation>默认分值</translation>
+    </message>
+    <message>
+        <source>Points in {0}</source>
+        <translation>{0}年分值</translation>
+    </message>
+    <message>
+        <source>Yearly cap</source>
+        <translation>年度上限</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Default yearly cap: {0}</source>
+        <translation>默认年度上限：{0}</translation>
+    </message>
+    <message>
+        <source>Enter a whole number (a blank cap: no cap).</source>
+        <translation>请输入整数（年度上限留空表示不设上限）。</translation>
+    </message>
+</context>
+<context>
+    <name>PointsPage</name>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>All studios</source>
+        <translation>全部工作室</translation>
+    </message>
+    <message>
+        <source>Only members &amp;missing a minimum</source>
+        <translation>只看未达到基本要求的委员(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Points are counted from the records of the year. Double-click a member or press Enter for the entries, each with its source record.</source>
+        <translation>积分按当年的记录计算。双击委员或按回车键查看积分明细，每条明细都可打开其来源记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n 名委员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing a minimum</source>
+        <translation>
+            <numerusform>其中 %n 名未达到基本要求</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PointsTableModel</name>
+    <message>
+        <source>Member</source>
+        <translation>委员</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Minimums</source>
+        <translation>基本要求</translation>
+    </message>
+    <message>
+        <source>County adjustments</source>
+        <translation>县政协调整</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Not met: {0}</source>
+        <translation>未达到：{0}</translation>
+    </message>
+    <message>
+        <source>County adjustment</source>
+        <translation>县政协调整</translation>
     </message>
 </context>
 <context>
@@ -3101,6 +3332,10 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Code lists</source>
         <translation>代码表</translation>
+    </message>
+    <message>
+        <source>Duty-point rules</source>
+        <translation>履职积分规则</translation>
     </message>
     <message>
         <source>Language, printing and data</source>

@@ -21,6 +21,7 @@ from studio_app.cli import (
     demo,
     exchange,
     peers,
+    points,
     printing,
     retention,
     selftest,
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     accounts.register(sub, common)
     backup.register(sub, common)
     county.register(sub, common)
+    points.register(sub, common)
     return parser
 
 
@@ -158,6 +160,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         work = county_stats.work(Period.parse(args.period) if args.period else None)
     if args.json:
         extra = {"county_work": county_stats.as_dict(work)} if work else {}
+        extra["points"] = _points(workspace.context().today().year)
         json.dump({**counts, **extra}, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
@@ -166,6 +169,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for line in county_stats.as_lines(work) if work else []:
             print(line)
     return EXIT_OK
+
+
+def _points(year: int) -> dict[str, object]:
+    """This year's duty points: each member's total, highest first (``points`` has more)."""
+    from studio_app.services import points
+
+    return {"year": year, "members": [{"name": m.name, "total": m.total}
+                                      for m in points.totals(year)]}  # fmt: skip
 
 
 def _print_counts(counts: dict, indent: str = "") -> None:

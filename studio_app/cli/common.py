@@ -30,3 +30,14 @@ def open_data_dir(
     if login and needs_login(args):
         log_in(workspace, args)
     return workspace
+
+
+def year_arg(text: str) -> int:
+    """A year on the command line (2000–2100), for argparse."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为年份：{text}") from None
+    if not 2000 <= value <= 2100:
+        raise argparse.ArgumentTypeError(f"年份应在 2000 到 2100 之间：{text}")
+    return value

@@ -9,6 +9,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from studio_app.cli.common import year_arg
 from studio_app.core.codes import SERIAL_PREFIX, ProposalKind
 
 
@@ -53,8 +54,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     scope = d.add_mutually_exclusive_group()
     scope.add_argument("--county", action="store_true", default=None, help="all studios")
     scope.add_argument("--studio", dest="county", action="store_false", help="this site only")
+    _points_parsers(what, both)
     _record_parsers(what, both)
     _summary_parsers(what, both)
+
+
+def _points_parsers(what: argparse._SubParsersAction, both: list[argparse.ArgumentParser]) -> None:
+    """``print archive`` (委员履职档案) and ``print points-summary`` (履职积分汇总表)."""
+    d = what.add_parser("archive", parents=both, help="members' duty archives (履职档案) of a year")
+    d.add_argument("--year", type=year_arg, required=True, metavar="YYYY")
+    d.add_argument("--member", metavar="NAME", help="one member (default: all, with a cover)")
+    d.add_argument("--unmasked", action="store_true", help="full phone numbers")
+    d = what.add_parser("points-summary", parents=both,
+                        help="the year's duty points of every member (.pdf or .xlsx)")  # fmt: skip
+    d.add_argument("--year", type=year_arg, required=True, metavar="YYYY")
 
 
 def _record_parsers(what: argparse._SubParsersAction, both: list[argparse.ArgumentParser]) -> None:
@@ -114,6 +127,10 @@ def _default_name(args: argparse.Namespace) -> str:
         name = _record_kind(args).label
         more = f"等{len(args.serials)}件" if len(args.serials) > 1 else ""
         return f"{name}_{args.serials[0].upper()}{more}.pdf"
+    if args.what == "archive":
+        return f"履职档案_{args.year}年{f'_{args.member.strip()}' if args.member else ''}.pdf"
+    if args.what == "points-summary":
+        return f"履职积分汇总_{args.year}年.pdf"
     if args.what == "visit":
         more = f"等{len(args.serials)}件" if len(args.serials) > 1 else ""
         return f"接待登记表_{args.serials[0].upper()}{more}.pdf"
@@ -137,7 +154,10 @@ def cmd_print(args: argparse.Namespace) -> int:
         args.period = Period.parse(args.month or args.quarter or args.year)
     dest = Path(args.output) if args.output else Path.cwd() / _default_name(args)
     result = _print(ctx, args, dest)
-    print(f"已生成：{result.path}（{result.pages} 页）")
+    if result.path.suffix.lower() == ".xlsx":
+        print(f"已生成：{result.path}（{result.records} 名委员）")
+    else:
+        print(f"已生成：{result.path}（{result.pages} 页）")
     return EXIT_OK
 
 
@@ -163,6 +183,8 @@ def _print(ctx, args: argparse.Namespace, dest: Path):
         kind = _record_kind(args)
         unmasked = getattr(args, "unmasked", False)
         return layouts.render_serials(ctx, kind, args.serials, dest, unmasked=unmasked)
+    if args.what in ("archive", "points-summary"):
+        return _print_points(ctx, args, dest)
     if args.what == "visit":
         from studio_app.reports import visit_form
 
@@ -185,3 +207,13 @@ def _print(ctx, args: argparse.Namespace, dest: Path):
     from studio_app.reports import monthly_report
 
     return monthly_report.render(ctx, args.period, dest, county=args.county)
+
+
+def _print_points(ctx, args: argparse.Namespace, dest: Path):
+    from studio_app.reports import archive, points_summary
+    from studio_app.services import points
+
+    if args.what == "points-summary":
+        return points_summary.render(ctx, args.year, dest)
+    member = points.member_named(args.member) if args.member else None
+    return archive.render(ctx, args.year, dest, member_id=member, unmasked=args.unmasked)

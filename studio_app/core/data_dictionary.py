@@ -16,6 +16,7 @@ from pathlib import Path
 
 from studio_app.core import codes as c
 from studio_app.core import defaults, kinds
+from studio_app.core.duty import REQUIREMENTS
 from studio_app.core.fields import COUNTY, SINGLE_LINKS, Field, Kind, rows_table
 
 PATH = Path(__file__).resolve().parents[2] / "docs" / "DATA.md"
@@ -400,11 +401,37 @@ def _undeclared() -> list[str]:
         "- `proposal_unit`: the county's handling units of a proposal (county-owned): `unit`",
         "  from the list `handling_unit`, `role` from `UnitRole`",
         "- `live_count`: live records per indexed kind, kept by triggers",
+        "- `point_rule`: the county's duty-point figures of a year (`year`, rule `code`,",
+        "  `points`, `cap`) where they differ from the defaults below (county-owned)",
         "",
-        "Packages carry the studio, the reporting point and the sources as hidden columns, the",
-        "units as 承办单位 in the feedback package ([EXCHANGE.md](EXCHANGE.md)).",
+        "Packages carry the studio and the sources as hidden columns, the units as 承办单位 and",
+        "the duty-point rules in the feedback package ([EXCHANGE.md](EXCHANGE.md)).",
         "",
     ]
+
+
+def _points_section() -> list[str]:
+    """The duty-point rules the kinds declare (their defaults) and the yearly minimums."""
+    out = [
+        "## Duty points (履职积分)",
+        "",
+        "Computed from the records, never stored: a live record dated in the year earns each",
+        "member it names (the field or `rows.column`) the rule's points when every condition",
+        "holds (`*`: filled); a rule's yearly cap limits a member's total from it. The county",
+        "sets a year's own figures (`point_rule`); these are the defaults.",
+        "",
+    ]
+    rows = [
+        [f"`{r.code}`", r.label, f"`{k.name}.{r.members}`",
+         "、".join(f"{key} = {code}" for key, code in r.when) or "—", r.points,
+         "—" if r.cap is None else r.cap]
+        for k in kinds.all_kinds() for r in k.point_rules
+    ]  # fmt: skip
+    out += [*_table(["rule", "label", "members", "when", "points", "cap"], rows), ""]
+    minimums = [[f"`{r.code}`", r.label, "、".join(f"`{c}`" for c in r.rules), r.least,
+                 "—" if r.most is None else r.most] for r in REQUIREMENTS]  # fmt: skip
+    out += ["Yearly minimums (counted in entries of the rules named):", ""]
+    return [*out, *_table(["code", "label", "rules", "at least", "at most"], minimums), ""]
 
 
 def _local_only() -> list[str]:
@@ -416,7 +443,9 @@ def _local_only() -> list[str]:
         "counters per site, prefix and year (`serial_counter`), packages imported",
         "(`import_history`), records waiting for a person's choice (`exchange_conflict`),",
         "pinned senders (`peer`), and rows waiting for a record not received yet",
-        "(`exchange_waiting`, `exchange_waiting_row`): see `studio_app/storage/models.py`.",
+        "(`exchange_waiting`, `exchange_waiting_row`), and at the county its manual changes of",
+        "members' duty points, each with its reason (`point_adjustment`): see",
+        "`studio_app/storage/models.py` and `storage/sql/`.",
     ]
 
 
@@ -425,7 +454,8 @@ def markdown() -> str:
     lines = [*_intro(), *_overview(), *_synced()]
     for kind in kinds.all_kinds():
         lines += _kind_section(kind)
-    lines += [*_enum_section(), *_code_list_section(), *_undeclared(), *_local_only()]
+    lines += [*_enum_section(), *_code_list_section(), *_points_section()]
+    lines += [*_undeclared(), *_local_only()]
     return "\n".join(lines) + "\n"
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from studio_app.core import codes as c
 from studio_app.core import fields as f
+from studio_app.core.duty import ANY, PointRule
 
 STATUS = "status"  # among a kind's list columns or filters: its status (not a field)
 DATES = "dates"  # among a kind's filters: from and to, on its date field
@@ -175,6 +176,7 @@ class RecordKind:
     plural: str = ""  # its key in machine output (stats --json), e.g. "activities"
     one_of: tuple[str, ...] = ()  # fields of which at least one must be filled
     print_tables: tuple[PrintTable, ...] = ()  # fields its printed form shows as a table
+    point_rules: tuple[PointRule, ...] = ()  # how its records earn members duty points
     dialog: DialogLayout = DialogLayout()
 
     @property
@@ -421,6 +423,7 @@ VISIT = register(
             hints=(("content", "请记录群众的原话"),
                    ("confidential", "保密（不导出明细、不批量打印）")),
         ),
+        point_rules=(PointRule("visit.member", "接待走访群众", "members", 2, cap=40),),
         fields=(
             f.Field("channel", "接待方式", f.Kind.ENUM, required=True, enum=c.Channel),
             f.Field("occurred_at", "接待时间", f.Kind.DATETIME, required=True),
@@ -468,6 +471,7 @@ INTERVIEW = register(
         icon="interviews",
         dialog=DialogLayout((820, 760), (("participant_note", 50), ("views", 110),
                                          ("follow_up", 70)), bare_errors=True),
+        point_rules=(PointRule("interview.member", "参加委员访谈", "members", 3),),
         fields=(
             f.Field("kind", "访谈形式", f.Kind.ENUM, required=True, enum=c.InterviewKind),
             f.Field("title", "主题", required=True, max_len=200),
@@ -505,6 +509,24 @@ PROPOSAL = register(
                         button_tip="用选中活动中发现的问题撰写提案或社情民意",
                         sets=(("kind", c.ProposalKind.SQMY),))),
         origin_table="proposal_source", new_shortcut="Ctrl+Shift+P", merge_title="作为第一提出人",
+        point_rules=(
+            PointRule("proposal.lead", "提交提案（第一提案人）", "lead_member", 0,
+                      (("kind", c.ProposalKind.PROPOSAL),)),
+            PointRule("sqmy.lead", "报送社情民意信息", "lead_member", 0,
+                      (("kind", c.ProposalKind.SQMY),)),
+            PointRule("proposal.accepted", "提案立案（第一提案人）", "lead_member", 15,
+                      (("kind", c.ProposalKind.PROPOSAL), ("review", c.Review.ACCEPTED))),
+            PointRule("proposal.accepted_co", "提案立案（联名人）", "co_signers", 3,
+                      (("kind", c.ProposalKind.PROPOSAL), ("review", c.Review.ACCEPTED))),
+            *(PointRule(f"adopted.{level.value}", f"社情民意被{by}采用", "lead_member", points,
+                        (("adoption_level", level),))
+              for level, by, points in ((c.AdoptionLevel.COUNTY, "县级", 5),
+                                        (c.AdoptionLevel.CITY, "市级", 10),
+                                        (c.AdoptionLevel.PROVINCE, "省级", 20),
+                                        (c.AdoptionLevel.NATIONAL, "全国政协", 30))),
+            PointRule("proposal.instruction", "获领导批示", "lead_member", 10,
+                      (("instruction_leader", ANY),)),
+        ),
         fields=(
             f.Field("kind", "类型", f.Kind.ENUM, required=True, enum=c.ProposalKind),
             f.Field("title", "案由/标题", required=True, max_len=300),
@@ -576,6 +598,12 @@ ACTIVITY = register(
                           "follow_ups"), 6),
             ),
         ),
+        point_rules=(
+            PointRule("activity.present", "参加委员活动（出席）", "attendance.member", 5,
+                      (("attendance.attendance", c.Attendance.PRESENT),)),
+            PointRule("activity.absent", "无故缺席委员活动", "attendance.member", -5,
+                      (("attendance.attendance", c.Attendance.ABSENT),)),
+        ),
         fields=(
             f.Field("title", "活动名称", required=True, max_len=200),
             f.Field("kind", "活动类型", f.Kind.CODE, required=True,
@@ -642,6 +670,7 @@ CONSULTATION = register(
                           "outcome_kind", "outcomes"), 7),
             ),
         ),
+        point_rules=(PointRule("consultation.member", "参加协商议事", "members", 5),),
         fields=(
             f.Field("topic", "协商议题", required=True, max_len=200),
             f.Field("source", "议题来源", f.Kind.ENUM, required=True, enum=c.ConsultationSource),
@@ -679,6 +708,7 @@ CONTACT = register(
         search_hint="搜索编号、群众、交流内容……", icon="contacts", counter="次",
         dialog=DialogLayout((760, 640), (("content", 110), ("follow_up", 70)),
                             bare_errors=True),
+        point_rules=(PointRule("contact.member", "联系群众和委员", "member", 1, cap=30),),
         fields=(
             f.Field("member", "联系委员", f.Kind.MEMBER, required=True),
             f.Field("contacted_at", "联系时间", f.Kind.DATETIME, required=True),
@@ -771,6 +801,7 @@ OBSERVATION = register(
                 FormGroup("issues", "发现的问题", ("issues",), 6),
             ),
         ),
+        point_rules=(PointRule("observation.member", "参加营商环境监测", "members", 3),),
         fields=(
             f.Field("point", "监测点", f.Kind.RECORD, required=True, target="observation_point"),
             f.Field("observed_on", "监测日期", f.Kind.DATE, required=True),
@@ -819,6 +850,7 @@ ELECTION = register(
             ),
             hints=(("term", "如：2026年村（社区）“两委”换届"),),
         ),
+        point_rules=(PointRule("election.observer", "参加换届选举观察", "observers", 3),),
         fields=(
             f.Field("village", "村/社区", required=True, max_len=100),
             f.Field("term", "换届届次", required=True, max_len=100),

@@ -22,7 +22,7 @@ from studio_app.exchange.plan import Plan, RowPlan
 from studio_app.exchange.reader import ImportCancelled, SheetData
 from studio_app.exchange.rows_list import RowsList
 from studio_app.exchange.schema import LINK_KINDS, Column, PackageKind, Role, SheetSpec
-from studio_app.services import audit, peers, received
+from studio_app.services import audit, peers, points, received
 from studio_app.services import changes as announced
 from studio_app.services.context import Context
 from studio_app.storage.kind_tables import model
@@ -293,6 +293,8 @@ def _apply(
             conn.set_progress_handler(None, 0)
     if plan.package.kind is PackageKind.FEEDBACK:
         received.county_code_lists(m.get("code_lists", {}))
+        if "point_rules" in m:  # (a feedback package of an earlier release has none)
+            points.take_county_rules(m["point_rules"])
         announced.changed({announced.CODE_LISTS})
     counts = plan.counts
     received.record_import(ctx, plan.package.uuid, plan.file_hash, m, counts, plan.file_name)

@@ -256,7 +256,8 @@ def _export(
 ) -> ExportResult:
     seq = sent.next_number(site, seq_setting)
     counts = {s.spec.title: tables.count(s.spec.record, s.where, s.params) for s in selections}
-    if not any(counts.values()):
+    news = extra.pop("news", False)  # something besides the rows (a feedback's lists, rules)
+    if not any(counts.values()) and not news:
         return ExportResult(None, kind, seq, counts)
     recipient = name_part(extra.get("target_site_name", ""), extra.get("target_site_code", ""))
     name = package_name(site, kind, ctx.today(), seq, recipient)

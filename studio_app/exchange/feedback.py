@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +14,7 @@ from studio_app.exchange.export import ExportResult, Selection, run_export
 from studio_app.exchange.schema import PackageKind, sheets_for
 from studio_app.exchange.waiting import WaitingPackage
 from studio_app.exchange.writer import Cancelled, Progress
+from studio_app.services import points, sent
 from studio_app.storage.models import CodeItem, ImportHistory, Site
 
 
@@ -31,7 +34,9 @@ def export_feedback(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ExportResult:
-    """County-owned fields of the studio's records (proposal-type ones), and the code lists."""
+    """County-owned fields of the studio's records (proposal-type ones), the code lists and the
+    duty-point rules; a package even without rows when the rules changed since the studio
+    last got them (or ``full``)."""
     from studio_app.services.context import Context
 
     assert isinstance(ctx, Context)
@@ -49,18 +54,29 @@ def export_feedback(
         lists.setdefault(item.list_kind, []).append(
             [item.code, item.label, item.sort_order, bool(item.active)]
         )
+    rules = points.county_rules()
+    digest = _digest(rules)
     extra = {
         "target_site_uuid": studio.uuid,
         "target_site_name": studio.name,
         "target_site_code": studio.code,
         "code_lists": lists,
+        "point_rules": rules,
         "full": full,
+        "news": full or digest != (sent.rules_sent(studio.uuid) or _digest([])),  # even if no rows
     }
-    return run_export(
+    result = run_export(
         ctx, PackageKind.FEEDBACK, selections, dest, seq_setting=key,
         include_identifiers=False, password=None, progress=progress, cancelled=cancelled,
         extra=extra,
     )  # fmt: skip
+    if not result.empty:
+        sent.note_rules_sent(studio.uuid, digest)
+    return result
+
+
+def _digest(rules: list[list[int | str | None]]) -> str:
+    return hashlib.sha256(json.dumps(rules).encode()).hexdigest()
 
 
 @dataclass(frozen=True)

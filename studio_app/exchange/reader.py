@@ -187,6 +187,18 @@ def _code_lists(v: Any) -> bool:
     )
 
 
+def _point_rules(v: Any) -> bool:
+    return isinstance(v, list) and all(
+        isinstance(rule, list)
+        and len(rule) == 4
+        and type(rule[0]) is int  # year, code, points, cap (or null)
+        and type(rule[1]) is str
+        and type(rule[2]) is int
+        and (rule[3] is None or type(rule[3]) is int)
+        for rule in v
+    )
+
+
 _TEXT_ENTRIES: tuple[str, ...]
 _TEXT_ENTRIES = ("app_version", "site_name", "site_code", "created_at", "created_by")
 _TEXT_ENTRIES += ("target_site_uuid", "target_site_name", "target_site_code")
@@ -199,6 +211,7 @@ _MANIFEST_SHAPE: dict[str, Callable[[Any], bool]] = {
     "sheets": lambda v: isinstance(v, dict) and all(_sheet_info(i) for i in v.values()),
     "masked": _masked,
     "code_lists": _code_lists,
+    "point_rules": _point_rules,
     "site_kind": lambda v: v in ("studio", "county"),
     **{key: _is(str) for key in _TEXT_ENTRIES},
 }

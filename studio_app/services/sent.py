@@ -39,3 +39,16 @@ def mark_sent(record: str, rev_column: str, written: Iterable[tuple[int, int]]) 
     database.obj.connection().executemany(
         f"UPDATE {record} SET {rev_column} = ? WHERE id = ?", written
     )
+
+
+def rules_sent(studio_uuid: str) -> str:
+    """The digest of the duty-point rules a studio last got in a feedback package ("")."""
+    found = Setting.get_or_none(Setting.key == f"feedback_rules:{studio_uuid}")
+    return str(found.value) if found is not None else ""
+
+
+def note_rules_sent(studio_uuid: str, digest: str) -> None:
+    """Remember the rules a feedback package to the studio carried (their digest)."""
+    Setting.insert(
+        key=f"feedback_rules:{studio_uuid}", value=digest
+    ).on_conflict_replace().execute()

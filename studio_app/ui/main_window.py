@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
             self.add_record_page(entry)
         self.add_lazy_page("chain", self.tr("Contact network"), self._build_chain)
         self.add_lazy_page("statistics", self.tr("Statistics"), self._build_statistics)
+        self.add_lazy_page("points", self.tr("Duty points"), self._build_points)
         self.add_lazy_page("exchange", self.tr("Exchange"), self._build_exchange)
         self.add_lazy_page("trash", self.tr("Trash"), self._build_trash)
         self.add_lazy_page("settings", self.tr("Settings"), self._build_settings)
@@ -266,6 +267,11 @@ class MainWindow(QMainWindow):
         from studio_app.ui.pages.statistics_page import StatisticsPage
 
         return StatisticsPage(self.ctx, self)
+
+    def _build_points(self) -> QWidget:
+        from studio_app.ui.pages.points_page import PointsPage  # 履职积分
+
+        return PointsPage(self.ctx, self, open_record=self.open_record)
 
     @property
     def proposals(self) -> ProposalsPage:

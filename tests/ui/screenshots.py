@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show_page(window.desk)
     settle(app)
     save(window, args.out / "desk.png")
-    for name in ("exchange", "settings", "chain"):
+    for name in ("exchange", "settings", "chain", "points"):
         window.show_page(window.lazy_page(name))
         settle(app)
         save(window, args.out / f"{name}.png")

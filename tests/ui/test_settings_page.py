@@ -48,9 +48,10 @@ def page(qtbot, workspace: Workspace, pointer: Path) -> SettingsPage:
 
 
 def test_tabs_and_add_tab(page: SettingsPage) -> None:
-    assert page.tab_titles() == ["工作室", "代码表", "语言、打印与数据", "备份"]
+    rules = page.tr("Duty-point rules")  # 履职积分规则
+    assert page.tab_titles() == ["工作室", "代码表", rules, "语言、打印与数据", "备份"]
     page.add_tab("其他", QLabel("more"))
-    assert page.tab_titles()[-1] == "其他" and page.count() == 5
+    assert page.tab_titles()[-1] == "其他" and page.count() == 6
 
 
 def test_profile_is_saved_and_validated(page: SettingsPage, answers: Answers) -> None:

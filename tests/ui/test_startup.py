@@ -67,7 +67,8 @@ def test_the_pages_modules_are_imported_with_their_pages() -> None:
     first shown (docs/PERFORMANCE.md, Start-up): a new process, as a start is."""
     later = ["studio_app.ui.pages." + m for m in (
         "list_page", "kind_page", "visits_page", "proposals_page", "people_pages",
-        "statistics_page", "trash_page", "county_desk_page", "chain_page")]  # fmt: skip
+        "statistics_page", "trash_page", "county_desk_page", "chain_page",
+        "points_page")]  # fmt: skip
     heavy = ["openpyxl", "reportlab", "python_calamine", "xlsxwriter", "cryptography"]
     code = (
         "import sys, studio_app.ui.app;"

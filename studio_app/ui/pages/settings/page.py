@@ -10,11 +10,12 @@ from studio_app.services.context import Context
 from studio_app.ui.lookups import Lookups
 from studio_app.ui.pages.settings.code_lists import CodeListsTab
 from studio_app.ui.pages.settings.general import GeneralTab
+from studio_app.ui.pages.settings.point_rules import PointRulesTab
 from studio_app.ui.pages.settings.profile import ProfileTab
 
 
 class SettingsPage(QTabWidget):
-    """Studio profile, code lists, and language / printing / data folder."""
+    """Studio profile, code lists, duty-point rules, and language / printing / data folder."""
 
     def __init__(
         self,
@@ -31,6 +32,8 @@ class SettingsPage(QTabWidget):
         self.add_tab(self.tr("Studio"), self.profile)
         self.code_lists = CodeListsTab(ctx, self, lookups)
         self.add_tab(self.tr("Code lists"), self.code_lists)
+        self.point_rules = PointRulesTab(ctx, self)
+        self.add_tab(self.tr("Duty-point rules"), self.point_rules)
         self.general = GeneralTab(data_root, self)
         self.add_tab(self.tr("Language, printing and data"), self.general)
 
