@@ -194,12 +194,21 @@ def totals(
 
 
 def member_named(name: str) -> int:
-    """The id of the member called ``name`` (live ones first); a clear message otherwise."""
-    ids = [m.id for m in Member.select(Member.id).where(Member.name == name.strip())
-           .order_by(Member.deleted_at.is_null(False), Member.id)]  # fmt: skip
-    if not ids:
-        raise UserError(f"找不到委员“{name.strip()}”。")
-    return ids[0]
+    """The id of the member called ``name`` (a live one before one in the trash); a clear
+    message when there is none, or more than one of the same standing (e.g. two studios'
+    members at the county)."""
+    name = name.strip()
+    found = list(Member.select(Member.id, Member.deleted_at).where(Member.name == name)
+                 .order_by(Member.deleted_at.is_null(False), Member.id))  # fmt: skip
+    if not found:
+        raise UserError(f"找不到委员“{name}”。")
+    live = [m for m in found if m.deleted_at is None]
+    if len(live) > 1 or (not live and len(found) > 1):
+        raise UserError(
+            f"有{len(live) or len(found)}名委员叫“{name}”，无法确定是哪一位；"
+            "请在“履职积分”页面中选择后查看或打印。"
+        )
+    return int(found[0].id)
 
 
 def read_only_reason(ctx: Context) -> str | None:

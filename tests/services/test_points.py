@@ -170,3 +170,19 @@ def test_a_studio_cannot_adjust(ctx: Context) -> None:
     with pytest.raises(UserError, match="只有县政协"):
         points.add_adjustment(ctx, YEAR, wang, 5, "发言")
     assert points.adjustments(YEAR) == []
+
+
+def test_a_name_two_members_share_is_refused_not_guessed(
+    ctx: Context, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    members.create(ctx, {"name": "王建国"})
+    members.create(ctx, {"name": "王建国"})
+    with pytest.raises(UserError, match="有2名委员叫“王建国”"):
+        points.member_named("王建国")
+    close_database()
+    try:
+        argv = ["--data-dir", str(db_path.parent), "points", "--year", "2026", "--member", "王建国"]
+        assert main(argv) == 1
+        assert "无法确定是哪一位" in capsys.readouterr().err
+    finally:
+        open_database(db_path)
