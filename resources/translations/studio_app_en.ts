@@ -1994,5 +1994,19 @@
             <numerusform>Elections observed</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>重点提案</source>
+        <translation>
+            <numerusform>Key proposal</numerusform>
+            <numerusform>Key proposal</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>优秀提案</source>
+        <translation>
+            <numerusform>Excellent proposal</numerusform>
+            <numerusform>Excellent proposal</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

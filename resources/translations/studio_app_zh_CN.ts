@@ -1047,6 +1047,18 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>批示</translation>
     </message>
     <message>
+        <source>Key / excellent</source>
+        <translation>重点/优秀提案</translation>
+    </message>
+    <message>
+        <source>Designated</source>
+        <translation>已评定</translation>
+    </message>
+    <message>
+        <source>Duty points in {0}: {1}</source>
+        <translation>{0}年履职积分：{1}</translation>
+    </message>
+    <message>
         <source>County work: {0} {1}</source>
         <translation>审查办理：{0} {1}</translation>
     </message>
@@ -1081,6 +1093,14 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Only social-conditions reports are adopted.</source>
         <translation>只有社情民意信息登记采用情况。</translation>
+    </message>
+    <message>
+        <source>Only proposals are designated key or excellent.</source>
+        <translation>只有提案可以评为重点提案或优秀提案。</translation>
+    </message>
+    <message>
+        <source>Designate once the proposal is accepted (Review tab).</source>
+        <translation>提案立案后才能评定（见“审查”页）。</translation>
     </message>
     <message>
         <source>Choose the review result.</source>
@@ -2401,6 +2421,41 @@ The current data is backed up first, and the window opens again on the restored 
     </message>
 </context>
 <context>
+    <name>MinimumsTable</name>
+    <message>
+        <source>Yearly minimum</source>
+        <translation>年度基本要求</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>In {0}</source>
+        <translation>{0}年</translation>
+    </message>
+    <message>
+        <source>{0} (not required)</source>
+        <translation>{0}（本年度不作要求）</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>至多</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>至少</translation>
+    </message>
+    <message>
+        <source>How many entries, {0}</source>
+        <translation>记录次数，{0}</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of 0 or more.</source>
+        <translation>请输入 0 或更大的整数。</translation>
+    </message>
+</context>
+<context>
     <name>NamedCountsDialog</name>
     <message>
         <source>{0}: {1} by month</source>
@@ -2486,8 +2541,8 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>只读：{0}</translation>
     </message>
     <message>
-        <source>Points per record (negative: a deduction); the yearly cap limits a member&apos;s points from a rule (blank: no cap). A figure equal to the default keeps the default. Changes reach the studios with the next feedback package.</source>
-        <translation>分值按每条记录计（负数为扣分）；年度上限限制委员每年从该规则所得的积分（留空为不设上限）。与默认值相同即沿用默认值。修改随下一个反馈包下发到各工作室。</translation>
+        <source>Points per record (negative: a deduction); the yearly cap limits a member&apos;s points from a rule (blank: no cap). A figure equal to the default keeps the default. A yearly minimum counts a member&apos;s entries: at least so many (0: not required that year), or at most so many for absences. Changes reach the studios with the next feedback package.</source>
+        <translation>分值按每条记录计（负数为扣分）；年度上限限制委员每年从该规则所得的积分（留空为不设上限）。与默认值相同即沿用默认值。年度基本要求按委员的记录次数计：至少若干次（0 为本年度不作要求），无故缺席为至多若干次。修改随下一个反馈包下发到各工作室。</translation>
     </message>
     <message>
         <source>Rule</source>
@@ -2731,6 +2786,10 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Handling units</source>
         <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
     </message>
     <message>
         <source>The member evaluates the reply once the county&apos;s reply has arrived.</source>

@@ -81,7 +81,8 @@ def _demo_county(args: argparse.Namespace, workspace) -> int:
         f"（{'、'.join(s.studios)}）的数据包：接待走访 {s.visits}，{_counted(s.counted)}"
         f"提案与社情民意 {s.proposals}；已审查 {s.reviewed}，待审查 {s.waiting}，"
         f"交办 {s.assigned}，已答复 {s.replied}（超期答复 {s.late}），超期未复 {s.overdue}，"
-        f"采用 {s.adopted}，批示 {s.instructed}，委员已评价 {s.evaluated}"
+        f"采用 {s.adopted}，批示 {s.instructed}，重点/优秀提案 {s.designated}，"
+        f"委员已评价 {s.evaluated}"
     )
     accounts.ensure_demo_admin()
     print(f"演示管理员：用户名 {accounts.DEMO_LOGIN}，密码 {accounts.DEMO_PASSWORD}")

@@ -403,9 +403,13 @@ def _undeclared() -> list[str]:
         "- `live_count`: live records per indexed kind, kept by triggers",
         "- `point_rule`: the county's duty-point figures of a year (`year`, rule `code`,",
         "  `points`, `cap`) where they differ from the defaults below (county-owned)",
+        "- `point_requirement`: the county's yearly minimums of a year (`year`, requirement",
+        "  `code`, `figure`: at least, or at most where the default is an upper bound; 0 at",
+        "  least: not required that year) where they differ from the defaults below",
         "",
         "Packages carry the studio and the sources as hidden columns, the units as 承办单位 and",
-        "the duty-point rules in the feedback package ([EXCHANGE.md](EXCHANGE.md)).",
+        "the duty-point rules and minimums in the feedback package",
+        "([EXCHANGE.md](EXCHANGE.md)).",
         "",
     ]
 
@@ -418,7 +422,7 @@ def _points_section() -> list[str]:
         "Computed from the records, never stored: a live record dated in the year earns each",
         "member it names (the field or `rows.column`) the rule's points when every condition",
         "holds (`*`: filled); a rule's yearly cap limits a member's total from it. The county",
-        "sets a year's own figures (`point_rule`); these are the defaults.",
+        "sets a year's own figures (`point_rule`, `point_requirement`); these are the defaults.",
         "",
     ]
     rows = [

@@ -524,6 +524,13 @@ PROPOSAL = register(
                                         (c.AdoptionLevel.CITY, "市级", 10),
                                         (c.AdoptionLevel.PROVINCE, "省级", 20),
                                         (c.AdoptionLevel.NATIONAL, "全国政协", 30))),
+            *(PointRule(f"proposal.{key}{co}", f"{name}（{who}）", members, points,
+                        (("kind", c.ProposalKind.PROPOSAL), ("review", c.Review.ACCEPTED),
+                         (field, True)))
+              for key, field, name, lead, each in (("key", "key_proposal", "重点提案", 15, 3),
+                                                   ("excellent", "excellent", "优秀提案", 10, 2))
+              for co, who, members, points in (("", "第一提案人", "lead_member", lead),
+                                               ("_co", "联名人", "co_signers", each))),
             PointRule("proposal.instruction", "获领导批示", "lead_member", 10,
                       (("instruction_leader", ANY),)),
         ),
@@ -561,6 +568,8 @@ PROPOSAL = register(
             f.Field("instruction_level", "批示级别", f.Kind.ENUM, enum=c.AdoptionLevel,
                     owner=f.COUNTY),
             f.Field("instruction_date", "批示日期", f.Kind.DATE, owner=f.COUNTY),
+            f.Field("key_proposal", "重点提案", f.Kind.BOOL, owner=f.COUNTY, added_later=True),
+            f.Field("excellent", "优秀提案", f.Kind.BOOL, owner=f.COUNTY, added_later=True),
         ),
     )
 )  # fmt: skip

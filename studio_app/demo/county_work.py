@@ -5,7 +5,8 @@ then does what a county clerk does with them, through :mod:`studio_app.services.
 only (review, assignment, replies, adoption, instructions, all audited): most of the older
 submissions reviewed, accepted ones assigned to units from the handling-unit code list,
 most replied (a few late, a few overdue now), 社情民意 adopted at every level, an
-instruction or two, some rejected, merged, converted or returned; recent ones wait.
+instruction or two, a few key and excellent proposals, some rejected, merged, converted
+or returned; recent ones wait.
 
 Dates of the work follow each record's submission; the audit entries and the records' stamps
 carry the context's clock, the moment the demo is made (see :mod:`.county`).
@@ -91,6 +92,7 @@ class CountyDemoSummary:
     overdue: int  # no reply, past the due date
     adopted: int
     instructed: int
+    designated: int  # key or excellent proposals
     evaluated: int  # replies the members rated (back from the studios)
     unsent: int  # records whose county part has not gone back in feedback yet
 
@@ -194,6 +196,8 @@ class CountyWork(Dice):
         codes = self.unit_codes(row)
         chosen = self.rng.sample(codes, min(len(codes), 1 + int(self.rnd() * 3)))
         self.add(assigned, "assign", row, lead=chosen[0], assist=chosen[1:])
+        if row.kind == "proposal":
+            self.plan_designation(row, assigned)
         due = county_work.add_months(assigned, county_work.REPLY_MONTHS)
         if row.kind == "proposal" and self.chance(0.05, "proposal instruction"):
             on = assigned + timedelta(5 + int(self.rnd() * 25))
@@ -217,6 +221,17 @@ class CountyWork(Dice):
             unit = self.units[chosen[0]]
             text = REPLY_TEXT.format(unit=unit, title=row.title, summary=summary)
         self.add(replied, "reply", row, reply_class=cls, summary=summary, text=text)
+
+    def plan_designation(self, row: Proposal, assigned: date) -> None:
+        """Now and then a key proposal (重点提案) soon after assignment; at the year's end a
+        few excellent ones (优秀提案)."""
+        key = self.chance(0.1, "key proposal")
+        year_end = date(assigned.year, 12, 20)
+        chosen = assigned + timedelta(3)
+        if key and chosen < min(self.today, year_end):
+            self.add(chosen, "designate", row, key=True, excellent=False)
+        if self.chance(0.08, "excellent proposal") and year_end < self.today:
+            self.add(year_end, "designate", row, key=key, excellent=True)
 
     def plan_adoption(self, row: Proposal, reviewed: date) -> None:
         """Most accepted 社情民意 adopted within weeks, at a level; a few instructed on."""
@@ -260,6 +275,8 @@ class CountyWork(Dice):
             county_work.reply(ctx, row, a["reply_class"], a["summary"], on=on, text=a["text"])
         elif step.action == "adopt":
             county_work.adopt(ctx, row, a["level"], on=on, by=a["by"])
+        elif step.action == "designate":
+            county_work.designate(ctx, row, key=a["key"], excellent=a["excellent"])
         else:
             county_work.instruct(ctx, row, a["leader"], a["level"], a["text"], on=on)
 
@@ -282,6 +299,7 @@ def summary(studios: Sequence[str], today: date) -> CountyDemoSummary:
         overdue=unreplied.where(Proposal.reply_due < today).count(),
         adopted=handled.where(Proposal.adoption_level != "").count(),
         instructed=handled.where(Proposal.instruction_text != "").count(),
+        designated=handled.where(Proposal.key_proposal | Proposal.excellent).count(),
         evaluated=handled.where(Proposal.member_evaluation != "").count(),
         unsent=Proposal.select().where(Proposal.county_rev > Proposal.exchanged_county_rev).count(),
     )

@@ -293,8 +293,7 @@ def _apply(
             conn.set_progress_handler(None, 0)
     if plan.package.kind is PackageKind.FEEDBACK:
         received.county_code_lists(m.get("code_lists", {}))
-        if "point_rules" in m:  # (a feedback package of an earlier release has none)
-            points.take_county_rules(m["point_rules"])
+        points.take_county_figures({k: m[k] for k in points.NO_FIGURES if k in m})
         announced.changed({announced.CODE_LISTS})
     counts = plan.counts
     received.record_import(ctx, plan.package.uuid, plan.file_hash, m, counts, plan.file_name)

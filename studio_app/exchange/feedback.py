@@ -54,16 +54,16 @@ def export_feedback(
         lists.setdefault(item.list_kind, []).append(
             [item.code, item.label, item.sort_order, bool(item.active)]
         )
-    rules = points.county_rules()
-    digest = _digest(rules)
+    figures = points.county_figures()
+    digest = _digest(figures)
     extra = {
         "target_site_uuid": studio.uuid,
         "target_site_name": studio.name,
         "target_site_code": studio.code,
         "code_lists": lists,
-        "point_rules": rules,
+        **figures,
         "full": full,
-        "news": full or digest != (sent.rules_sent(studio.uuid) or _digest([])),  # even if no rows
+        "news": full or digest != (sent.rules_sent(studio.uuid) or _digest(points.NO_FIGURES)),
     }
     result = run_export(
         ctx, PackageKind.FEEDBACK, selections, dest, seq_setting=key,
@@ -75,8 +75,10 @@ def export_feedback(
     return result
 
 
-def _digest(rules: list[list[int | str | None]]) -> str:
-    return hashlib.sha256(json.dumps(rules).encode()).hexdigest()
+def _digest(figures: points.Figures) -> str:
+    """What the county's duty-point figures are now (a package goes out when they change,
+    even without rows)."""
+    return hashlib.sha256(json.dumps(figures, sort_keys=True).encode()).hexdigest()
 
 
 @dataclass(frozen=True)

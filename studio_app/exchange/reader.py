@@ -199,6 +199,17 @@ def _point_rules(v: Any) -> bool:
     )
 
 
+def _point_requirements(v: Any) -> bool:
+    return isinstance(v, list) and all(
+        isinstance(item, list)
+        and len(item) == 3
+        and type(item[0]) is int  # year, code, figure
+        and type(item[1]) is str
+        and type(item[2]) is int
+        for item in v
+    )
+
+
 _TEXT_ENTRIES: tuple[str, ...]
 _TEXT_ENTRIES = ("app_version", "site_name", "site_code", "created_at", "created_by")
 _TEXT_ENTRIES += ("target_site_uuid", "target_site_name", "target_site_code")
@@ -212,6 +223,7 @@ _MANIFEST_SHAPE: dict[str, Callable[[Any], bool]] = {
     "masked": _masked,
     "code_lists": _code_lists,
     "point_rules": _point_rules,
+    "point_requirements": _point_requirements,
     "site_kind": lambda v: v in ("studio", "county"),
     **{key: _is(str) for key in _TEXT_ENTRIES},
 }
@@ -257,7 +269,7 @@ def _layout(
             for col in spec.columns
             if col.key not in mapping
             and (has_hash or col.key != "row_hash")
-            and col.key not in added_columns(record)
+            and col.key not in added_columns(spec)
         ]
         if foreign or lacking:
             found = "，".join(
@@ -599,7 +611,7 @@ def _read(
                 )
             scan = sniffed.sheets.get(title)
             masked = list(manifest.get("masked", {}).get(title, []))
-            masked += [k for k in added_columns(spec.record) if k not in mapping]
+            masked += [k for k in added_columns(spec) if k not in mapping]
             sd = SheetData(spec, masked, int(info.get("rows", 0)), info.get("sha256", ""))
             sd.keys = [k for k in index if k not in masked and k != "row_hash"]
             staging.create(spec.record, sd.keys)

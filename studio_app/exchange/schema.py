@@ -38,12 +38,11 @@ README_SHEET = "说明"
 CODES_SHEET = "代码表"
 
 
-def added_columns(record: str) -> frozenset[str]:
-    """Columns of ``record``'s sheet that packages of earlier releases lack (its fields
-    ``added_later``): such a package is read as if the column were masked (not written, not
-    hashed), so a new record takes the field's default (直通车: no) and an update keeps what
-    the receiver has."""
-    spec = studio_sheet(record)
+def added_columns(spec: SheetSpec) -> frozenset[str]:
+    """Columns of the sheet ``spec`` that packages of earlier releases lack (its fields
+    ``added_later``, studio-owned or county-owned): such a package is read as if the column
+    were masked (not written, not hashed), so a new record takes the field's default
+    (直通车: no) and an update keeps what the receiver has."""
     return frozenset(c.key for c in spec.columns if c.field is not None and c.field.added_later)
 
 

@@ -19,7 +19,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from studio_app.core import codes as c
 from studio_app.core import kinds
-from studio_app.core.duty import REQUIREMENTS
 from studio_app.core.errors import UserError
 from studio_app.reports import lookup
 from studio_app.reports.documents import PrintResult
@@ -69,9 +68,10 @@ def attendance_rows(member_id: int, year: int) -> list[tuple[Any, ...]]:
 
 def proposal_rows(member_id: int, year: int) -> list[tuple[Any, ...]]:
     """The year's live proposal-type records the member led or co-signed (dated as the points
-    date them): (serial, kind, title, led, review, adoption level, instruction leader)."""
+    date them): (serial, kind, title, led, review, adoption level, instruction leader, key
+    proposal, excellent proposal)."""
     columns = "p.id, p.submitted_at, p.serial, p.kind, p.title, {led}, p.review, " \
-              "p.adoption_level, p.instruction_leader"  # fmt: skip
+              "p.adoption_level, p.instruction_leader, p.key_proposal, p.excellent"  # fmt: skip
     live = "p.deleted_at IS NULL AND p.submitted_at >= ? AND p.submitted_at < ?"
     sql = (
         f"SELECT {columns.format(led=1)} FROM proposal p WHERE p.lead_member_id = ? AND {live}"
@@ -83,9 +83,12 @@ def proposal_rows(member_id: int, year: int) -> list[tuple[Any, ...]]:
     return [row[2:] for row in database.execute_sql(sql, (member_id, *span, member_id, *span))]
 
 
-def result(review: str | None, level: str | None, leader: str | None) -> str:
-    """The county's result of a proposal, e.g. 立案；获张县长批示."""
+def result(
+    review: str | None, level: str | None, leader: str | None, key: Any = 0, excellent: Any = 0
+) -> str:
+    """The county's result of a proposal, e.g. 立案；重点提案；获张县长批示."""
     parts = [label(c.Review, review)] if review else []
+    parts += [name for name, flag in (("重点提案", key), ("优秀提案", excellent)) if flag]
     if level:
         by = (
             "全国政协"
@@ -152,8 +155,8 @@ class Archives:
         found = proposal_rows(member_id, self.year)
         lines = [
             [serial or "", label(c.ProposalKind, kind), title, ROLE_LEAD if led else ROLE_CO,
-             result(review, level, leader)]
-            for serial, kind, title, led, review, level, leader in found
+             result(*county)]
+            for serial, kind, title, led, *county in found
         ]  # fmt: skip
         headers = ["编号", "类型", "案由/标题", "身份", "办理结果"]
         return Grid(f"提案和社情民意（{len(lines)}件）", headers, lines, least=(6, 4, 10, 5, 6))
@@ -197,7 +200,7 @@ class Archives:
         lines = [
             [r.label, str(sum(found.counts.get(code, 0) for code in r.rules)),
              UNMET if r.code in unmet else MET]
-            for r in REQUIREMENTS
+            for r in points.requirements(self.year)
         ]  # fmt: skip
         return Grid("年度基本要求", ["要求", "完成次数", "是否达到"], lines, least=(12, 4, 4))
 

@@ -54,6 +54,7 @@ ACTIONS = {
     "reply": "登记答复",
     "adopt": "登记采用情况",
     "instruct": "登记领导批示",
+    "designate": "评定重点/优秀提案",
     # The visit workflow's steps, for an entry whose kind is no longer declared:
     "refer": "转办",
     "start": "开始办理",
@@ -72,6 +73,9 @@ RECORD_TYPES = {
     "peer": "发送单位",
     "audit": "操作日志",
     "conflict": "导入冲突",
+    "point_rule": "履职积分规则",
+    "point_requirement": "年度基本要求",
+    "point_adjustment": "履职积分调整",
     "database": "数据库",
     "-": "（无）",
 }
@@ -121,6 +125,9 @@ TYPE_KEYS = {
     "peer": {"code": "单位代码", "fingerprint": "密钥指纹"},
     "code_item": {"label": "名称", "active": "启用"},
     "setting": {"backup_folder": "自动备份文件夹"},
+    "point_rule": {"points": "分值", "cap": "年度上限"},
+    "point_requirement": {"figure": "次数"},
+    "point_adjustment": {"year": "年度", "points": "调整分值"},
 }
 # …and per action, whose keys count records (they win over a field of the same name).
 ACTION_KEYS = {

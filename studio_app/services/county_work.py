@@ -1,5 +1,6 @@
 """The county office's own work on proposal-type records: review, assignment, reply,
-adoption and leaders' instructions (county mode only).
+adoption, leaders' instructions and the key / excellent proposal designations (county
+mode only).
 
 Every step writes county-owned fields through :func:`records.modify`, so it bumps
 ``county_rev`` (and travels to the studio with the next feedback package) and is audited
@@ -34,7 +35,9 @@ from studio_app.services.site import code_labels
 from studio_app.storage.models import Proposal, ProposalUnit, Site
 
 REPLY_MONTHS = 3  # a unit's reply is due three months after assignment unless set
-COUNTY_ONLY = "审查、交办、答复、采用和批示由县政协填写，工作室只能通过县政协的反馈包收到。"
+COUNTY_ONLY = (
+    "审查、交办、答复、采用、批示和重点/优秀提案由县政协填写，工作室只能通过县政协的反馈包收到。"
+)
 CONVERTIBLE = (ProposalKind.SUGGESTION, ProposalKind.SQMY)
 ADOPTABLE = (ProposalKind.SQMY,)
 NEEDS_REASON = (Review.REJECTED, Review.RETURNED)
@@ -391,6 +394,23 @@ def instruct(
     return row
 
 
+def designate(ctx: Context, ref: int | str | Proposal, *, key: bool, excellent: bool) -> Proposal:
+    """Designate a proposal the county accepted (立案) a key proposal (重点提案) and / or an
+    excellent one (优秀提案), or take either back (always allowed). Each earns its authors
+    the duty points of its rule."""
+    require_county(ctx)
+    with records.atomic():
+        row = _load(ref)
+        _live_submitted(row)
+        if key or excellent:
+            if row.kind != ProposalKind.PROPOSAL:
+                _refuse(row, "只有提案可以评为重点提案或优秀提案。")
+            if row.review != Review.ACCEPTED:
+                _refuse(row, "提案立案后才能评为重点提案或优秀提案。")
+        _write(ctx, row, {"key_proposal": key, "excellent": excellent}, "designate")
+    return row
+
+
 @dataclass(frozen=True)
 class Stage:
     code: str
@@ -423,7 +443,8 @@ def stage(row: Any, today: date) -> Stage:
     return OVERDUE if row.reply_due is not None and row.reply_due < today else IN_HAND
 
 
-STEPS = ("review", "assign", "reply", "adopt", "instruct")  # the order of the work
+# the order of the work
+STEPS = ("review", "assign", "reply", "adopt", "instruct", "designate")
 
 
 def apply(ctx: Context, ref: int | str, steps: dict[str, dict[str, Any]]) -> Proposal:
@@ -439,6 +460,7 @@ def apply(ctx: Context, ref: int | str, steps: dict[str, dict[str, Any]]) -> Pro
         "reply": reply,
         "adopt": adopt,
         "instruct": instruct,
+        "designate": designate,
     }
     with records.atomic():
         row = _load(ref)

@@ -2,9 +2,10 @@
 the year earns the members it names the points of each rule it meets (``RecordKind
 .point_rules``, with the county's figures for the year, :func:`rules`), one ledger entry per
 member, record and rule, naming its source record; a rule's yearly cap limits a member's
-total from it; the yearly minimums (``core.duty.REQUIREMENTS``) are counted from the same
-entries. Nothing is stored but the county's rules: the ledger follows the records as they
-change, are trashed or restored, or arrive in a package.
+total from it; the yearly minimums (``core.duty.REQUIREMENTS``, with the county's figures,
+:func:`requirements`) are counted from the same entries. Nothing is stored but the county's
+figures: the ledger follows the records as they change, are trashed or restored, or arrive
+in a package.
 """
 
 from __future__ import annotations
@@ -78,6 +79,16 @@ def rules(year: int) -> dict[str, PointRule]:
     return found
 
 
+def requirements(year: int) -> tuple[Requirement, ...]:
+    """The minimums in force in ``year``: the defaults with the county's figures for the
+    year, less those it set to ask nothing (at least 0)."""
+    figures = dict(
+        database.execute_sql("SELECT code, figure FROM point_requirement WHERE year = ?", (year,))
+    )
+    found = (r.with_figure(int(figures[r.code])) if r.code in figures else r for r in REQUIREMENTS)
+    return tuple(r for r in found if r.required)
+
+
 def labels(year: int) -> dict[str, str]:
     """rule code → its Chinese label, the county's adjustments included."""
     return {**{code: rule.label for code, rule in rules(year).items()},
@@ -107,7 +118,7 @@ def _source(kind: kinds.RecordKind, rule: PointRule) -> tuple[str, str, list[Any
             conditions.append(f"COALESCE({where}, '') != ''")
         else:
             conditions.append(f"{where} = ?")
-            args.append(str(code))
+            args.append(code if isinstance(code, bool) else str(code))
     return joins, member, [" AND ".join(conditions) or "1", *args]
 
 
@@ -159,7 +170,7 @@ def totals(
 ) -> list[MemberPoints]:
     """Each member's year (every member that is live or earned points), highest total first;
     ``entries``: the year's ledger when it was read already."""
-    year_rules = rules(year)
+    year_rules, minimums = rules(year), requirements(year)
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     adjusted: dict[int, int] = defaultdict(int)
     if entries is None:
@@ -186,7 +197,7 @@ def totals(
             by_rule[code] = min(points, cap) if cap is not None and points > 0 else points
         if m.id in adjusted:
             by_rule[ADJUSTMENT] = adjusted[m.id]
-        unmet = tuple(r for r in REQUIREMENTS
+        unmet = tuple(r for r in minimums
                       if not r.met(sum(mine.get(code, 0) for code in r.rules)))  # fmt: skip
         found.append(MemberPoints(m.id, m.name, m.studio, by_rule, dict(mine), unmet))
     found.sort(key=lambda p: (-p.total, p.name))
@@ -247,23 +258,69 @@ def set_rule(ctx: Context, year: int, code: str, points: int, cap: int | None) -
     announced.changed({POINT_RULES})
 
 
-def county_rules() -> list[list[int | str | None]]:
-    """Every figure the county set, as feedback packages carry them: [year, code, points,
-    cap]."""
-    sql = "SELECT year, code, points, cap FROM point_rule ORDER BY year, code"
-    return [list(row) for row in database.execute_sql(sql)]
+def set_requirement(ctx: Context, year: int, code: str, figure: int) -> None:
+    """The county sets a minimum's figure for ``year`` (audited): at least so many entries
+    (0: not required that year), or at most so many where the default is an upper bound.
+    Setting the default removes the year's own figure."""
+    reason = read_only_reason(ctx)
+    if reason:
+        raise UserError(reason)
+    require(ctx, Permission.EDIT, "point_rule")
+    default = next((r for r in REQUIREMENTS if r.code == code), None)
+    if default is None:
+        raise NotFound(f"没有这项年度基本要求：{code}")
+    if not 0 <= figure <= 1000:
+        raise ValidationError({"figure": "次数应在 0 到 1000 之间"})
+    before = next((r.figure for r in requirements(year) if r.code == code), 0)
+    with database.atomic():
+        sql = "DELETE FROM point_requirement WHERE year = ? AND code = ?"
+        database.execute_sql(sql, (year, code))
+        if figure != default.figure:
+            database.execute_sql(
+                "INSERT INTO point_requirement (year, code, figure) VALUES (?, ?, ?)",
+                (year, code, figure),
+            )
+        audit.record(ctx, "update", "point_requirement", f"{year}:{code}",
+                     {"figure": (before, figure)})  # fmt: skip
+    announced.changed({POINT_RULES})
 
 
-def take_county_rules(found: list[list[int | str | None]]) -> None:
-    """A studio takes the county's figures from a feedback package, in place of its own
-    (rules of kinds this release does not declare are ignored)."""
-    known = declared()
-    rows = [(int(y), str(c), int(p), None if cap is None else int(cap))  # type: ignore[arg-type]
-            for y, c, p, cap in found if c in known]  # fmt: skip
-    database.execute_sql("DELETE FROM point_rule")
-    database.obj.connection().executemany(
-        "INSERT INTO point_rule (year, code, points, cap) VALUES (?, ?, ?, ?)", rows
-    )
+Figures = dict[str, list[list[int | str | None]]]
+NO_FIGURES: Figures = {"point_rules": [], "point_requirements": []}
+
+
+def county_figures() -> Figures:
+    """Every figure the county set, as feedback packages carry them (manifest entries):
+    ``point_rules`` [year, code, points, cap] and ``point_requirements`` [year, code,
+    figure]."""
+    rule_sql = "SELECT year, code, points, cap FROM point_rule ORDER BY year, code"
+    minimum_sql = "SELECT year, code, figure FROM point_requirement ORDER BY year, code"
+    return {
+        "point_rules": [list(row) for row in database.execute_sql(rule_sql)],
+        "point_requirements": [list(row) for row in database.execute_sql(minimum_sql)],
+    }
+
+
+def take_county_figures(found: Figures) -> None:
+    """A studio takes the county's figures from a feedback package, in place of its own;
+    an entry the package lacks (an earlier release's) leaves its figures as they are, and
+    rules or minimums this release does not declare are ignored."""
+    if "point_rules" in found:
+        known = declared()
+        rows = [(int(y), str(c), int(p), None if cap is None else int(cap))  # type: ignore[arg-type]
+                for y, c, p, cap in found["point_rules"] if c in known]  # fmt: skip
+        database.execute_sql("DELETE FROM point_rule")
+        database.obj.connection().executemany(
+            "INSERT INTO point_rule (year, code, points, cap) VALUES (?, ?, ?, ?)", rows
+        )
+    if "point_requirements" in found:
+        codes = {r.code for r in REQUIREMENTS}
+        minimums = [(int(y), str(c), int(n))  # type: ignore[arg-type]
+                    for y, c, n in found["point_requirements"] if c in codes]  # fmt: skip
+        database.execute_sql("DELETE FROM point_requirement")
+        database.obj.connection().executemany(
+            "INSERT INTO point_requirement (year, code, figure) VALUES (?, ?, ?)", minimums
+        )
     announced.changed({POINT_RULES})
 
 

@@ -265,6 +265,8 @@ class Proposal(SyncedModel):
     instruction_text = pw.TextField(default="")
     instruction_level = pw.CharField(16, default="")
     instruction_date = pw.DateField(null=True)
+    key_proposal = pw.BooleanField(default=False)  # 重点提案
+    excellent = pw.BooleanField(default=False)  # 优秀提案
     co_signer_names = pw.CharField(300, default="")
 
 

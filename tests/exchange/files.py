@@ -91,16 +91,20 @@ def unsigned(entries: dict[str, Any]) -> None:
     entries.pop(signature.SIGNATURE_ENTRY, None)
 
 
-def without_columns(path: Path, studio: Any, record: str, keys: Sequence[str]) -> Path:
+def without_columns(
+    path: Path, studio: Any, record: str, keys: Sequence[str], *, feedback: bool = False
+) -> Path:
     """The package at ``path`` as a release before the columns ``keys`` of ``record``'s
     sheet wrote it: those columns gone, the rows hashed and the manifest signed without
-    them (``studio``: the sending installation, for its values and key)."""
+    them (``studio``: the sending installation, for its values and key; the county when
+    ``feedback``)."""
     from studio_app.exchange import tables
     from studio_app.exchange.canonical import row_hash, sheet_hash
     from studio_app.exchange.schema import PackageKind, sheets_for
     from studio_app.services import peers
 
-    [spec] = [s for s in sheets_for(PackageKind.STUDIO) if s.record == record]
+    kind = PackageKind.FEEDBACK if feedback else PackageKind.STUDIO
+    [spec] = [s for s in sheets_for(kind) if s.record == record]
     with studio:
         key = peers.own_private_key()
         values = {v["uuid"]: v for v in tables.read(spec)}

@@ -1,6 +1,7 @@
 """The county's duty-point rules travel in feedback packages: the county sets a year's figure,
 the studio takes it with the next feedback and its members' points follow; a studio cannot
-set rules; a feedback package of an earlier release (without rules) keeps the studio's."""
+set rules; the county's yearly minimums travel the same way; a feedback package of an
+earlier release (without rules or minimums) keeps the studio's."""
 
 from __future__ import annotations
 
@@ -50,7 +51,8 @@ def test_the_countys_rules_reach_the_studio(
         points.set_rule(ctx, YEAR, "activity.present", 8, None)
     with county as cctx:
         points.set_rule(cctx, YEAR, "activity.present", 8, 12)
-        assert points.county_rules() == [[YEAR, "activity.present", 8, 12]]
+        points.set_requirement(cctx, YEAR, "activities", 2)
+        assert points.county_figures()["point_rules"] == [[YEAR, "activity.present", 8, 12]]
     with county as cctx:  # the rules changed since the studio last got them: a package
         package = export_feedback(cctx, "SQZ", out).path
         assert package is not None
@@ -58,6 +60,8 @@ def test_the_countys_rules_reach_the_studio(
     with studio as ctx:
         assert import_package(ctx, package).applied
         assert points.rules(YEAR)["activity.present"].cap == 12
+        assert points.requirements(YEAR)[2].label == "至少参加2次委员活动"
+        assert points.totals(YEAR, member_id=wang)[0].unmet[-1].code != "activities"
     with county as cctx:
         resent = export_feedback(cctx, "SQZ", out, full=True).path
     assert resent is not None
@@ -65,15 +69,18 @@ def test_the_countys_rules_reach_the_studio(
     with studio as ctx:
         assert import_package(ctx, older).applied
         assert points.rules(YEAR)["activity.present"].points == 8  # the studio's kept
+        assert points.requirements(YEAR)[2].least == 2
     assert total(studio, wang) == 12  # 2 × 8, capped at 12
     with county as cctx:  # back to the default: the figure is gone at the next feedback
         points.set_rule(cctx, YEAR, "activity.present", 5, None)
-        assert points.county_rules() == []
+        points.set_requirement(cctx, YEAR, "activities", 3)
+        assert points.county_figures()["point_rules"] == []
         again = export_feedback(cctx, "SQZ", out).path
     assert again is not None
     with studio as ctx:
         assert import_package(ctx, again).applied
         assert database.execute_sql("SELECT count(*) FROM point_rule").fetchone() == (0,)
+        assert points.county_figures()["point_requirements"] == []
     assert total(studio, wang) == 10
 
 
@@ -88,5 +95,6 @@ def _without_rules(path: Path, county: Install, tmp_path: Path) -> Path:
 
     def drop(m: dict[str, Any]) -> None:
         m.pop("point_rules")
+        m.pop("point_requirements")
 
     return edit_manifest(copy, drop, sign_with=key)

@@ -41,7 +41,8 @@ def activity(ctx: Context, day: str, title: str, rows: list[dict[str, Any]]) -> 
 @pytest.fixture
 def year(ctx: Context) -> dict[str, Any]:
     """王建国 attends three activities (one of last year besides) and leads a proposal the
-    county accepted, co-signed by 李梅, who missed one activity and was on leave for another;
+    county accepted and made a key proposal, co-signed by 李梅, who missed one activity and
+    was on leave for another;
     陈芳 contacts residents 40 times (capped at 30) and receives a visit with 王建国."""
     wang = members.create(ctx, {
         "name": "王建国", "gender": "male", "sector": "农业界", "party": "中共党员",
@@ -65,7 +66,8 @@ def year(ctx: Context) -> dict[str, Any]:
     })  # fmt: skip
     proposals.submit(ctx, lead.id)
     database.execute_sql(
-        "UPDATE proposal SET review = 'accepted', instruction_leader = '张县长' WHERE id = ?",
+        "UPDATE proposal SET review = 'accepted', instruction_leader = '张县长', key_proposal = 1"
+        " WHERE id = ?",
         (lead.id,),
     )
     for n in range(40):
@@ -92,12 +94,13 @@ def test_one_members_archive_has_every_part(
     assert "参加委员活动（3次：出席3次、请假0次、缺席0次）" in text
     assert "3月2日视察农村供水视察出席" in text and "去年的活动" not in text
     serial = year["proposal"].serial
-    assert f"{serial}提案关于加快农村供水改造的提案第一提案人立案；获张县长批示" in text
+    assert f"{serial}提案关于加快农村供水改造的提案第一提案人立案；重点提案；获张县长批示" in text
     assert "提案和社情民意（1件）" in text
     assert "联系记录0" in text  # 王建国 made no contact himself
-    # points by rule with the total: 3 × 5 present, 15 accepted, 10 instruction
+    # points by rule with the total: 3 × 5 present, 15 accepted, 15 key, 10 instruction
     assert "参加委员活动（出席）3" in text and "提案立案（第一提案人）115" in text
-    assert "获领导批示110" in text and "履职积分（合计40分）" in text and "合计40" in text
+    assert "重点提案（第一提案人）115" in text
+    assert "获领导批示110" in text and "履职积分（合计55分）" in text and "合计55" in text
     assert "至少提交1件提案1√" in text and "至少报送1件社情民意信息0未达到" in text
     assert "无无故缺席0√" in text
     for who in ("委员本人（签字）", "工作室负责人（签字）", "县政协（签字）"):
@@ -110,7 +113,7 @@ def test_leave_absence_caps_and_the_countys_adjustment(
     text = pdf.flat(print_one(ctx, year["lee"], tmp_path))
     assert "参加委员活动（2次：出席0次、请假1次、缺席1次）" in text
     assert "3月2日视察农村供水视察缺席" in text and "4月2日调研乡村道路视察请假外出培训" in text
-    assert "联名人" in text and "提案立案（联名人）13" in text
+    assert "联名人" in text and "提案立案（联名人）13" in text and "重点提案（联名人）13" in text
     assert "无故缺席委员活动1-5" in text and "无无故缺席1未达到" in text
     chen = pdf.flat(print_one(ctx, year["chen"], tmp_path))
     assert "联系群众和委员403030" in chen  # 40 contacts, 30 points, the cap 30
@@ -141,7 +144,7 @@ def test_the_batch_lists_everyone_behind_a_cover(
     assert three.records == 3 and seen[-1] == (3, 3)
     cover = pdf.flat(three.path, first=1)
     assert "委员名单" in cover and "共3名委员" in cover
-    for line in ("1李梅-2至少提交1件提案", "2王建国40至少报送1件社情民意信息", "3陈芳30"):
+    for line in ("1李梅1至少提交1件提案", "2王建国55至少报送1件社情民意信息", "3陈芳30"):
         assert line in cover
     text = pdf.flat(three.path)
     assert text.count("委员履职档案（2026年）") >= 4
@@ -161,7 +164,7 @@ def test_the_summary_as_pdf_and_workbook(
     text = pdf.flat(made.path)
     assert "石桥镇政协委员工作室委员履职积分汇总表（2026年）" in text
     assert "石桥镇政协委员工作室（3名委员）" in text and "制表人（签字）" in text
-    assert "1王建国40152500至少报送1件社情民意信息" in text and "3李梅-2-530" in text
+    assert "1王建国55154000至少报送1件社情民意信息" in text and "3李梅1-560" in text
     members.create(ctx, {"name": '=HYPERLINK("x")'})
     book = points_summary.render(ctx, YEAR, tmp_path / "sum.xlsx")
     sheet = openpyxl.load_workbook(book.path).active
@@ -170,7 +173,7 @@ def test_the_summary_as_pdf_and_workbook(
     assert rows[1] == ["工作室", "姓名", "合计", "委员活动", "提案和社情民意", "联系服务群众",
                        "其他履职", "未达到的基本要求"]  # fmt: skip
     by_name = {r[1]: r for r in rows[2:]}
-    assert by_name["王建国"][2:7] == [40, 15, 25, 0, 0] and by_name["陈芳"][5] == 30
+    assert by_name["王建国"][2:7] == [55, 15, 40, 0, 0] and by_name["陈芳"][5] == 30
     assert by_name['=HYPERLINK("x")'][2] == 0
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
     with pytest.raises(UserError, match=r"\.pdf 或 \.xlsx"):

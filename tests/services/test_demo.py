@@ -25,7 +25,7 @@ from studio_app.core.codes import (
     VisitStatus,
 )
 from studio_app.core.errors import UserError
-from studio_app.core.fields import COUNTY
+from studio_app.core.fields import COUNTY, Kind
 from studio_app.core.identity import normalise_id_number, normalise_phone
 from studio_app.core.workflow import ALLOWED, OPEN_STATUSES, initial_status
 from studio_app.demo import studio as demo
@@ -196,8 +196,10 @@ def test_proposals_are_complete(g: Generated) -> None:
 
 def test_a_studio_has_no_county_part(g: Generated) -> None:
     """Review, units, replies and ratings of replies come only from the county (issue 11)."""
-    county = [f.key for f in kinds.PROPOSAL.fields if f.owner == COUNTY]
-    filled = " OR ".join(f"coalesce({k}, '') != ''" for k in county)
+    county = [f for f in kinds.PROPOSAL.fields if f.owner == COUNTY]
+    filled = " OR ".join(
+        f"{f.key} != 0" if f.kind is Kind.BOOL else f"coalesce({f.key}, '') != ''" for f in county
+    )
     assert not q(f"SELECT id FROM proposal WHERE {filled} OR member_evaluation != ''")
     assert one("SELECT count(*) FROM proposal WHERE county_rev != 0") == 0
     assert one("SELECT count(*) FROM proposal_unit") == 0

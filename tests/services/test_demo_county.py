@@ -142,7 +142,9 @@ def test_the_studios_activities_reach_the_county_with_their_rows(m: Made) -> Non
 def test_the_county_did_its_work(m: Made) -> None:
     s = m.summary
     assert min(s.waiting, s.reviewed, s.assigned, s.replied, s.late, s.overdue) > 0
-    assert min(s.adopted, s.instructed, s.evaluated, s.unsent) > 0
+    assert min(s.adopted, s.instructed, s.designated, s.evaluated, s.unsent) > 0
+    assert not q("SELECT id FROM proposal WHERE (key_proposal OR excellent) "
+                 "AND (kind != 'proposal' OR review != 'accepted')")  # fmt: skip
     reviews = {r for (r,) in q("SELECT review FROM proposal WHERE review != ''")}
     assert reviews == {r.value for r in Review}
     assert {c for (c,) in q("SELECT reply_class FROM proposal WHERE reply_class != ''")} == {
@@ -164,8 +166,10 @@ def test_the_county_did_its_work(m: Made) -> None:
     # Rejected and returned ones say why; merged ones name a record that exists.
     assert not q("SELECT id FROM proposal WHERE review IN ('rejected', 'returned') "
                  "AND review_reason = ''")  # fmt: skip
-    for (into,) in q("SELECT merged_into FROM proposal WHERE review = 'merged'"):
-        assert county_work.find(into).review == Review.ACCEPTED
+    codes = county_work.studio_codes()  # a serial without a code: of the record's studio
+    for into, origin in q("SELECT merged_into, origin_site FROM proposal WHERE review = 'merged'"):
+        found = county_work.find(into if ":" in into else f"{codes[origin]}:{into}")
+        assert found.review == Review.ACCEPTED
 
 
 def test_dates_follow_the_submission_and_nothing_is_ahead(m: Made) -> None:

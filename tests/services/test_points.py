@@ -15,7 +15,7 @@ import pytest
 
 from studio_app.cli import main
 from studio_app.core import kinds
-from studio_app.core.errors import UserError, ValidationError
+from studio_app.core.errors import NotFound, UserError, ValidationError
 from studio_app.services import kind_records, members, points, proposals, site
 from studio_app.services.context import Context
 from studio_app.storage.database import close_database, open_database
@@ -111,6 +111,44 @@ def test_the_countys_figures_for_a_year_replace_the_defaults(
     assert by_name["王建国"].by_rule["activity.present"] == 20  # 3 × 8, capped at 20
     assert by_name["陈芳"].total == 40  # no cap any more
     assert points.rules(YEAR - 1)["activity.present"].points == 5  # other years keep theirs
+
+
+def test_the_countys_minimums_for_a_year_replace_the_defaults(
+    ctx: Context, year: dict[str, Any]
+) -> None:
+    database.execute_sql(
+        "INSERT INTO point_requirement (year, code, figure) VALUES (?, 'activities', 4),"
+        " (?, 'sqmy', 0), (?, 'absence', 1)",
+        (YEAR, YEAR, YEAR),
+    )
+    found = {r.code: r.label for r in points.requirements(YEAR)}
+    assert found == {"proposal": "至少提交1件提案", "activities": "至少参加4次委员活动",
+                     "absence": "无故缺席不超过1次"}  # 社情民意: not required  # fmt: skip
+    by_name = {m.name: m for m in points.totals(YEAR)}
+    assert [r.code for r in by_name["王建国"].unmet] == ["activities"]  # 3 of 4
+    assert [r.code for r in by_name["李梅"].unmet] == ["proposal", "activities"]  # one absence
+    assert [r.label for r in points.requirements(YEAR - 1)][-1] == "无无故缺席"
+
+
+def test_the_county_sets_a_minimum(db_path: Path) -> None:
+    ctx = site.context_for(site.setup("county", "平阳县政协", "PYX", "", "平阳县"))
+    points.set_requirement(ctx, YEAR, "activities", 5)
+    assert points.county_figures()["point_requirements"] == [[YEAR, "activities", 5]]
+    for code, figure in (("activities", -1), ("activities", 1001), ("nothing", 1)):
+        with pytest.raises((ValidationError, NotFound)):
+            points.set_requirement(ctx, YEAR, code, figure)
+    points.set_requirement(ctx, YEAR, "activities", 3)  # the default: the year's figure goes
+    assert points.county_figures()["point_requirements"] == []
+    changes = database.execute_sql(
+        "SELECT changes FROM audit_entry WHERE record_type = 'point_requirement' ORDER BY id"
+    ).fetchall()
+    assert [json.loads(c)["figure"] for (c,) in changes] == [[3, 5], [5, 3]]
+
+
+def test_a_studio_cannot_set_a_minimum(ctx: Context) -> None:
+    with pytest.raises(UserError, match="县政协统一制定"):
+        points.set_requirement(ctx, YEAR, "activities", 5)
+    assert points.county_figures()["point_requirements"] == []
 
 
 def test_the_points_command_and_stats_json(

@@ -169,6 +169,30 @@ def test_review_assign_reply_adopt_through_the_dialog(qtbot: Any, county: County
     dialog.reject()
 
 
+def test_an_accepted_proposal_is_designated_in_its_own_tab(qtbot: Any, county: County) -> None:
+    ctx, record_id = county.ctx, county.id_of("关于修缮东岙村道路的建议")
+    dialog = open_dialog(qtbot, ctx, record_id)
+    assert not dialog.sections["designate"].allowed  # not accepted yet
+    choose(dialog.review, "accepted")
+    assert dialog.sections["designate"].allowed
+    assert "+15" in dialog.designate_hint.text() and "+2" in dialog.designate_hint.text()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.open_tab(list(dialog.sections).index("designate"))
+    assert dialog.key_proposal.hasFocus()
+    QTest.keyClick(dialog.key_proposal, Qt.Key.Key_Space)
+    dialog.save()
+    row = Proposal.get_by_id(record_id)
+    assert (row.review, bool(row.key_proposal), bool(row.excellent)) == ("accepted", True, False)
+    dialog = open_dialog(qtbot, ctx, record_id)
+    assert dialog.key_proposal.isChecked() and not dialog.has_changes()
+    dialog.reject()
+    dialog = open_dialog(qtbot, ctx, county.id_of(SQMY[1]))  # a 社情民意: never designated
+    choose(dialog.review, "accepted")
+    assert not dialog.sections["designate"].allowed
+    dialog.reject()
+
+
 def test_the_due_date_stops_following_once_edited(qtbot: Any, county: County) -> None:
     dialog = open_dialog(qtbot, county.ctx, county.id_of(SQMY[1]))
     choose(dialog.review, "accepted")

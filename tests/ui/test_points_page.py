@@ -197,6 +197,29 @@ def test_the_county_edits_a_rule_and_the_page_follows(
     assert cell(page, year["wang"], pt.TOTAL) == "30"
 
 
+def test_the_county_edits_a_minimum_and_the_page_follows(
+    qtbot: Any, ctx: Context, year: dict[str, Any], answers: Answers
+) -> None:
+    county = county_of(ctx)
+    page = page_of(qtbot, county)
+    tab = PointRulesTab(county)
+    qtbot.addWidget(tab)
+    tab.year.setValue(YEAR)
+    table = tab.minimums
+    assert table.item(2, 0).text() == "至少参加3次委员活动"
+    assert table.item(2, 2).flags() & Qt.ItemFlag.ItemIsEditable
+    assert table.set_figure("activities", "4")  # 王建国 attended three
+    assert table.item(2, 0).text() == "至少参加4次委员活动" and table.item(2, 2).font().bold()
+    assert "至少参加4次委员活动" in cell(page, year["wang"], pt.UNMET)
+    assert table.set_figure("activities", "0")  # not required that year
+    assert "not required" in table.item(2, 0).text() or "不作要求" in table.item(2, 0).text()
+    assert "委员活动" not in cell(page, year["lee"], pt.UNMET)
+    assert not table.set_figure("absence", "-1")  # refused: put back
+    assert answers.errors and table.item(3, 2).text() == "0"
+    assert table.set_figure("activities", "3")  # the default: the year's own figure goes
+    assert points.county_figures()["point_requirements"] == []
+
+
 def test_a_studio_sees_the_rules_read_only(qtbot: Any, ctx: Context) -> None:
     tab = PointRulesTab(ctx)
     qtbot.addWidget(tab)
@@ -207,6 +230,8 @@ def test_a_studio_sees_the_rules_read_only(qtbot: Any, ctx: Context) -> None:
     for column in range(4):
         assert not tab.table.item(row, column).flags() & Qt.ItemFlag.ItemIsEditable
     assert tab.table.editTriggers() == tab.table.EditTrigger.NoEditTriggers
+    assert tab.minimums.editTriggers() == tab.table.EditTrigger.NoEditTriggers
+    assert not tab.minimums.item(0, 2).flags() & Qt.ItemFlag.ItemIsEditable
 
 
 def test_the_county_adjusts_a_year_with_a_reason(

@@ -1,9 +1,10 @@
 """The county office's work on a studio's proposal-type record (county mode).
 
 The studio's part is shown read-only at the top; the county's work is in tabs: 审查, 交办,
-答复, 采用 (社情民意 only) and 批示. Save writes the tabs that changed in one transaction
-(``county_work.apply``), so nothing is half-written and an unchanged record is not
-touched. A tab the record's stage does not allow yet is disabled with a hint.
+答复, 采用 (社情民意 only), 批示 and 重点/优秀提案 (accepted proposals only). Save writes
+the tabs that changed in one transaction (``county_work.apply``), so nothing is
+half-written and an unchanged record is not touched. A tab the record's stage does not
+allow yet is disabled with a hint.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QFormLayout,
     QGridLayout,
@@ -40,7 +42,7 @@ from studio_app.core.codes import (
     UnitRole,
 )
 from studio_app.core.errors import ValidationError
-from studio_app.services import county_desk, county_work, proposals, records, site
+from studio_app.services import county_desk, county_work, points, proposals, records, site
 from studio_app.services.context import Context
 from studio_app.storage.models import Proposal
 from studio_app.ui import screen_fit
@@ -179,6 +181,7 @@ class CountyWorkDialog(RecordDialog):
         self._reply_tab()
         self._adopt_tab()
         self._instruct_tab()
+        self._designate_tab()
         for i in range(self.tabs.count()):
             QShortcut(QKeySequence(f"Alt+{i + 1}"), self, lambda i=i: self.open_tab(i))
         self._replace_scroll_area()
@@ -292,6 +295,27 @@ class CountyWorkDialog(RecordDialog):
         ):
             self._row("instruct", key, editor)
 
+    def _designate_tab(self) -> None:
+        section = self._section("designate", self.tr("Key / excellent"))
+        self.key_proposal = QCheckBox(self.tr("Designated"), self)
+        self.excellent = QCheckBox(self.tr("Designated"), self)
+        for key, editor in (("key_proposal", self.key_proposal), ("excellent", self.excellent)):
+            self._row("designate", key, editor)
+        self.designate_hint = QLabel(section.body)
+        self.designate_hint.setObjectName("designateHint")
+        self.designate_hint.setWordWrap(True)
+        self.designate_hint.setEnabled(False)
+        section.form.addRow(self.designate_hint)
+
+    def _designate_points(self, year: int) -> str:
+        """What the designations earn under ``year``'s rules, e.g. 重点提案（第一提案人）+15."""
+        found = points.rules(year)
+        return self.tr("Duty points in {0}: {1}").format(year, "；".join(
+            f"{found[code].label} {found[code].points:+d}"
+            for code in ("proposal.key", "proposal.key_co", "proposal.excellent",
+                         "proposal.excellent_co") if code in found
+        ))  # fmt: skip
+
     # -- values ----------------------------------------------------------------------------
 
     def values(self) -> dict[str, Any]:
@@ -322,6 +346,10 @@ class CountyWorkDialog(RecordDialog):
                 "text": self.instruction_text.toPlainText(),
                 "on": _date(self.instruction_date),
             },
+            "designate": {
+                "key": self.key_proposal.isChecked(),
+                "excellent": self.excellent.isChecked(),
+            },
         }
 
     def fill(self, values: dict[str, Any]) -> None:
@@ -344,6 +372,8 @@ class CountyWorkDialog(RecordDialog):
         set_combo_code(self.instruction_level, instruct["level"])
         self.instruction_text.setPlainText(instruct["text"])
         _set_date(self.instruction_date, instruct["on"])
+        self.key_proposal.setChecked(values["designate"]["key"])
+        self.excellent.setChecked(values["designate"]["excellent"])
 
     def load(self, record_id: int) -> None:
         row = self.row = proposals.get(record_id)
@@ -385,8 +415,11 @@ class CountyWorkDialog(RecordDialog):
                     "text": v["instruction_text"],
                     "on": v["instruction_date"] or today,
                 },
+                "designate": {"key": bool(v["key_proposal"]), "excellent": bool(v["excellent"])},
             }
         )
+        year = (row.submitted_at or today).year
+        self.designate_hint.setText(self._designate_points(year))
         stage = county_work.stage(row, today)
         self.setWindowTitle(self.tr("County work: {0} {1}").format(row.serial or "", studio))
         self.status_label.setText(self.tr("Stage: {0}").format(stage_names()[stage.code]))
@@ -423,6 +456,17 @@ class CountyWorkDialog(RecordDialog):
                 else self.tr("Only social-conditions reports are adopted.")
             ),
             "instruct": closed,
+            "designate": closed
+            or (
+                ""
+                if row.kind == ProposalKind.PROPOSAL
+                else self.tr("Only proposals are designated key or excellent.")
+            )
+            or (
+                ""
+                if accepted or row.key_proposal or row.excellent
+                else self.tr("Designate once the proposal is accepted (Review tab).")
+            ),
         }
         for index, (name, section) in enumerate(self.sections.items()):
             section.allow(why[name])

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_app.core.duty import REQUIREMENTS
 from studio_app.core.errors import UserError
 from studio_app.services import county_desk, points
 from studio_app.services.context import Context
@@ -264,7 +263,7 @@ class MemberPointsDialog(QDialog):
     def _show_minimums(self, member: MemberPoints) -> None:
         unmet = {r.code for r in member.unmet}
         lines = []
-        for r in REQUIREMENTS:
+        for r in points.requirements(self.year):
             count = sum(member.counts.get(code, 0) for code in r.rules)
             if r.code in unmet:
                 text = self.tr("✗ {0} (has {1})").format(escape(r.label), count)

@@ -157,6 +157,8 @@ class ProposalDialog(RecordDialog):
             value = v.get(f.key)
             if f.kind is Kind.ENUM and value and f.enum is not None:
                 value = label(f.enum(value))
+            elif f.kind is Kind.BOOL:  # a designation (重点提案 …): shown only when made
+                value = self.tr("Yes") if value else ""
             self.county_labels[f.key].setText("" if value is None else str(value))
         units = site.code_labels(CodeListKind.HANDLING_UNIT.value)
         self.county_labels["units"].setText(

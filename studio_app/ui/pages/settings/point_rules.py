@@ -1,6 +1,7 @@
-"""Settings tab: the duty-point rules of a year (履职积分规则). The county edits a rule's
-points and yearly cap in the table (:func:`studio_app.services.points.set_rule`; a value
-refused is explained and put back); a studio sees them read-only, with the reason."""
+"""Settings tab: the duty-point rules of a year (履职积分规则) and its minimums. The county
+edits a rule's points and yearly cap in the table (:func:`studio_app.services.points
+.set_rule`; a value refused is explained and put back) and the minimums beside it
+(``point_minimums``); a studio sees them read-only, with the reason."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from studio_app.services import points
 from studio_app.services.context import Context
 from studio_app.ui import messages, operations
 from studio_app.ui.changes_bridge import follow
+from studio_app.ui.pages.settings.point_minimums import MinimumsTable
 
 LABEL, DEFAULT, POINTS, CAP = range(4)
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -81,11 +83,14 @@ class PointRulesTab(QWidget):
         self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Expanding)
         self.table.itemChanged.connect(self._edited)
+        self.minimums = MinimumsTable(ctx, self.editable(), self)
         hint = QLabel(
             self.tr(
                 "Points per record (negative: a deduction); the yearly cap limits a member's "
                 "points from a rule (blank: no cap). A figure equal to the default keeps the "
-                "default. Changes reach the studios with the next feedback package."
+                "default. A yearly minimum counts a member's entries: at least so many (0: not "
+                "required that year), or at most so many for absences. Changes reach the "
+                "studios with the next feedback package."
             ),
             self,
         )
@@ -101,6 +106,7 @@ class PointRulesTab(QWidget):
         layout.addLayout(top)
         row = QHBoxLayout()
         row.addWidget(self.table)
+        row.addWidget(self.minimums, 0, Qt.AlignmentFlag.AlignTop)
         row.addStretch(1)
         layout.addLayout(row, 1)
         layout.addWidget(hint)
@@ -146,6 +152,7 @@ class PointRulesTab(QWidget):
             self._mark(row, POINTS, rule.points != default.points)
             self._mark(row, CAP, rule.cap != default.cap)
         self._filling = False
+        self.minimums.show_year(year)
 
     def _cell(self, row: int, column: int) -> QTableWidgetItem:
         item = self.table.item(row, column)
