@@ -9,6 +9,7 @@ config folder), then the user's local app-data folder (platformdirs:
 
 from __future__ import annotations
 
+import configparser
 import os
 import sys
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ PORTABLE_DATA = "data"
 LOCATION_FILE = "location.txt"
 DATABASE_FILE = "studio.sqlite3"
 LOCK_FILE = "studio-data.lock"  # studio_app.storage.folder_lock
+SERVER_FILE = "database.ini"  # a county's PostgreSQL database, when it has one
 
 
 def default_data_dir() -> Path:
@@ -121,6 +123,31 @@ class DataDir:
     @property
     def logs(self) -> Path:
         return self.root / "logs"
+
+    @property
+    def server_url(self) -> str | None:
+        """The county's PostgreSQL database this folder works on (its address without a
+        password, from ``database.ini``), or None: the SQLite file of the folder."""
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read(self.root / SERVER_FILE, encoding="utf-8")
+        except (OSError, configparser.Error):
+            return None
+        return parser.get("database", "url", fallback="").strip() or None
+
+    def remember_server(self, url: str) -> None:
+        """Work on the PostgreSQL database at ``url`` from now on (never with a password)."""
+        parser = configparser.ConfigParser(interpolation=None)
+        parser["database"] = {"url": url}
+        temp = self.root / f"{SERVER_FILE}.tmp"
+        with open(temp, "w", encoding="utf-8") as out:
+            out.write("# 本机使用的县政协 PostgreSQL 数据库（不含密码）\n")
+            parser.write(out)
+        os.replace(temp, self.root / SERVER_FILE)
+
+    @property
+    def has_database(self) -> bool:
+        return self.database.exists() or self.server_url is not None
 
     def create(self) -> None:
         """Make the folders; raises OSError with the real cause when that is impossible."""

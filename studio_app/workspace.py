@@ -15,7 +15,7 @@ from studio_app.services import accounts
 from studio_app.services import site as site_service
 from studio_app.services.context import Context
 from studio_app.storage import faults, folder_lock
-from studio_app.storage.database import close_database, open_database
+from studio_app.storage.database import close_database, open_database, open_postgres
 from studio_app.storage.models import Site, database
 
 DEMO_SITE: site_service.SiteFields = {
@@ -35,6 +35,7 @@ class Workspace:
     login: str | None = None  # who logged in; None before a login
     read_only: bool = False  # a damaged database opened only to read
     fully_checked: bool = True  # False: too big to check whole at start (checked later)
+    server: str | None = None  # the county's PostgreSQL database (its address), if it is one
 
     def context(self, user: str | None = None) -> Context:
         """The acting user's context; once the database has accounts, someone must log in."""
@@ -83,7 +84,9 @@ def storage_fault(exc: BaseException) -> str | None:
     return f"操作未能完成：{explain(exc, _open_file())}未完成的更改已撤销。"
 
 
-def open_workspace(data_dir: DataDir, *, reading: bool = False) -> Workspace:
+def open_workspace(
+    data_dir: DataDir, *, reading: bool = False, server: str | None = None
+) -> Workspace:
     """Open (creating and migrating as needed) the database of ``data_dir``.
 
     This process holds the data folder's shared lock from here on (``folder_lock``); an
@@ -91,10 +94,14 @@ def open_workspace(data_dir: DataDir, *, reading: bool = False) -> Workspace:
     :class:`~studio_app.services.backups.DatabaseDamaged` (naming the newest sound backup).
     A database this process cannot write (a read-only folder, file or disk, no permission)
     is refused with that cause, or opened read-only when the caller only ``reading``
-    (``Workspace.read_only``).
+    (``Workspace.read_only``). A county's folder that works on PostgreSQL (``server``, or
+    the one the folder remembers) opens that database instead (:func:`_open_server`).
     """
     from studio_app.services import backups
 
+    url = server or data_dir.server_url
+    if url is not None:
+        return _open_server(data_dir, url)
     path = data_dir.database
     try:
         try:
@@ -127,6 +134,33 @@ def open_workspace(data_dir: DataDir, *, reading: bool = False) -> Workspace:
     workspace = Workspace(data_dir, site_service.local_site(), fully_checked=checked)
     workspace.read_only = read_only
     return workspace
+
+
+def _open_server(data_dir: DataDir, url: str) -> Workspace:
+    """Open the county's PostgreSQL database at ``url`` for the folder ``data_dir`` (which
+    keeps this PC's logs, backups and settings): connected, migrated, a county's."""
+    from studio_app.storage.postgres import connection_problem, parse_url
+
+    target, _password = parse_url(url)
+    try:
+        data_dir.create()
+        folder_lock.hold(data_dir.root)
+        scratch.sweep(data_dir.root / scratch.FOLDER)
+        open_postgres(url, folder=data_dir.root)
+    except UserError:
+        close_database()
+        raise
+    except pw.DatabaseError as exc:
+        close_database()
+        raise UserError(f"无法使用{target.display()}：{connection_problem(exc)}。") from exc
+    except OSError as exc:
+        close_database()
+        raise UserError(f"无法使用数据目录 {data_dir.root}：{exc.strerror or exc}。") from exc
+    here = site_service.local_site()
+    if here is not None and here.kind != "county":
+        close_database()
+        raise UserError(f"{target.display()}中是工作室的数据；PostgreSQL 只用于县政协。")
+    return Workspace(data_dir, here, server=target.url)
 
 
 def _migrate(db: pw.SqliteDatabase, data_dir: DataDir, *, read_only: bool) -> None:
@@ -244,8 +278,9 @@ def set_up(data_dir: DataDir, wanted: Installation) -> tuple[Workspace, str]:
 
 
 def ensure_demo(workspace: Workspace, visits: int = DEMO_VISITS) -> bool:
-    """Set up a demo studio with demo data when the database is empty; True if it did."""
-    if workspace.site is not None:
+    """Set up a demo studio with demo data when the database is empty; True if it did (never
+    on a county's PostgreSQL database)."""
+    if workspace.site is not None or workspace.server is not None:
         return False
     from studio_app.demo import studio as demo
 

@@ -1,7 +1,10 @@
-"""Shared fixtures: every test gets its own real SQLite file in a temporary directory."""
+"""Shared fixtures: every test gets its own real SQLite file in a temporary directory; a test
+marked ``both_engines`` runs twice, the second time on a fresh database of a real
+PostgreSQL server (tests/pg_server.py)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,8 +14,37 @@ from argon2 import PasswordHasher
 
 from studio_app.services import accounts, site
 from studio_app.services.context import Context
-from studio_app.storage.database import close_database, open_database
-from tests import system_packages
+from studio_app.storage.database import close_database, open_database, open_postgres
+from tests import pg_server, system_packages
+
+POSTGRES = pytest.param(
+    "postgresql",
+    marks=system_packages.needs(
+        "postgresql",
+        pg_server.binaries() is not None or bool(os.environ.get(pg_server.ENV)),
+        "a throwaway PostgreSQL server for the county's PostgreSQL mode",
+    ),
+)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """``both_engines`` tests run on both (but those ``sqlite_only``, which look at SQLite
+    itself); ``STUDIO_APP_TEST_ENGINES=both`` runs every test that opens a database on both
+    (what is left to port to PostgreSQL)."""
+    every = os.environ.get("STUDIO_APP_TEST_ENGINES") == "both"
+    marked = metafunc.definition.get_closest_marker
+    if (
+        "engine" in metafunc.fixturenames
+        and (every or marked("both_engines"))
+        and not marked("sqlite_only")
+    ):
+        metafunc.parametrize("engine", ["sqlite", POSTGRES], indirect=True)
+
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest) -> str:
+    """The database engine of the test: SQLite unless marked ``both_engines``."""
+    return str(getattr(request, "param", "sqlite"))
 
 
 @pytest.fixture(autouse=True)
@@ -26,8 +58,16 @@ def demo_login(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Iterator[Path]:
+def db_path(tmp_path: Path, engine: str) -> Iterator[Path]:
+    """A fresh database (its SQLite file; on PostgreSQL a file that never exists)."""
     path = tmp_path / "studio.sqlite3"
+    if engine == "postgresql":
+        url = pg_server.new_database()
+        open_postgres(url)
+        yield path
+        close_database()
+        pg_server.drop(url)
+        return
     open_database(path)
     yield path
     close_database()

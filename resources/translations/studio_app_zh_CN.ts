@@ -1958,6 +1958,10 @@ The current data is backed up first, and the window opens again on the restored 
         <translation>当前位置：{0}</translation>
     </message>
     <message>
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
         <source>From the next start: {0}</source>
         <translation>下次启动起使用：{0}</translation>
     </message>
@@ -4314,6 +4318,22 @@ The current data is backed up first, and the window opens again on the restored 
     <message>
         <source>Go back and fill it in</source>
         <translation>返回填写</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>记录已被他人修改</translation>
+    </message>
+    <message>
+        <source>Reload the record as it is saved now? What you typed here is lost.</source>
+        <translation>是否重新载入该记录现在保存的内容？您在此处输入的内容将丢失。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Keep what I typed</source>
+        <translation>保留我的输入</translation>
     </message>
     <message>
         <source>Unexpected error</source>

@@ -59,10 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="log in as NAME (default: $STUDIO_APP_USER); the password is asked for or "
         "read from $STUDIO_APP_PASSWORD",
     )
-    # --data-dir and --user are accepted before or after the subcommand.
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="county office: work on the PostgreSQL database postgresql://USER@HOST:PORT/DB "
+        "(default: the one setup recorded in the data directory, else its SQLite file); the "
+        "password is read from $PGPASSWORD or ~/.pgpass",
+    )
+    # --data-dir, --user and --database are accepted before or after the subcommand.
     common = _Parser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="as above")
     common.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help="as above")
+    common.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help="as above")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser(
@@ -130,6 +138,8 @@ def _positive(text: str) -> int:
 def cmd_setup(args: argparse.Namespace) -> int:
     from studio_app.services import site
 
+    if args.database:
+        return _setup_on_server(args)
     workspace = open_data_dir(args, login=False)
     admin = setup_admin_password()
     fields = (args.kind, args.name, args.code, args.township, args.county)
@@ -139,6 +149,48 @@ def cmd_setup(args: argparse.Namespace) -> int:
         login = args.admin or admin[0]
         created, key = site.setup_with_admin(*fields, admin=login, password=admin[1])
     print(f"已设置：{created.name}（{created.code}），数据目录 {workspace.data_dir.root}")
+    if key is not None:
+        print(f"管理员账号：{login.strip()}")
+        print(f"恢复密钥（只显示这一次，请抄下并与电脑分开保管）：{key}")
+    return EXIT_OK
+
+
+def _setup_on_server(args: argparse.Namespace) -> int:
+    """``setup --kind county --database URL``: the county on its PostgreSQL database, set up
+    by the first PC; another PC of the same county joins it. The folder remembers the
+    address (never the password)."""
+    from studio_app.services import site
+    from studio_app.storage.postgres import parse_url
+
+    if args.kind != "county":
+        raise UserError("只有县政协可以使用 PostgreSQL 数据库；工作室始终使用本机的数据库文件。")
+    target, _password = parse_url(args.database)
+    data_dir = DataDir.resolve(args.data_dir)
+    if data_dir.database.exists():
+        raise UserError(
+            f"数据目录 {data_dir.root} 中已有本机数据库文件；请为 PostgreSQL 另选一个空的数据目录。"
+        )
+    workspace = open_data_dir(args, login=False)
+    here = site.local_site()
+    if here is not None:
+        if here.code != args.code.strip().upper():
+            raise UserError(
+                f"{target.display()}已设置为“{here.name}”（{here.code}），与 --code {args.code} "
+                "不符，未作改动。"
+            )
+        data_dir.remember_server(target.url)
+        print(f"已连接：{here.name}（{here.code}），{target.display()}；数据目录 {data_dir.root}")
+        return EXIT_OK
+    admin = setup_admin_password()
+    fields = (args.kind, args.name, args.code, args.township, args.county)
+    login = args.admin or (admin[0] if admin else "admin")
+    if admin is None:
+        created, key = site.setup(*fields, for_real=True), None
+    else:
+        created, key = site.setup_with_admin(*fields, admin=login, password=admin[1])
+    data_dir.remember_server(target.url)
+    where = f"{target.display()}；数据目录 {workspace.data_dir.root}"
+    print(f"已设置：{created.name}（{created.code}），{where}")
     if key is not None:
         print(f"管理员账号：{login.strip()}")
         print(f"恢复密钥（只显示这一次，请抄下并与电脑分开保管）：{key}")

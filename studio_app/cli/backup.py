@@ -1,4 +1,5 @@
-"""``studio-app backup [PATH]``, ``backup --list`` and ``restore PATH`` (docs/BACKUPS.md).
+"""``studio-app backup [PATH]``, ``backup --list`` and ``restore PATH`` (a county's
+PostgreSQL dump: ``restore PATH.dump --into URL``) (docs/BACKUPS.md).
 
 Exit codes: 0 done, 1 refused (one sentence on stderr, nothing changed), 2 usage.
 """
@@ -32,7 +33,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="administrator: replace the database by a backup (the current one is backed up)",
     )
-    p.add_argument("path", type=Path, help="the backup file (.sqlite3)")
+    p.add_argument("path", type=Path, help="the backup file (.sqlite3, or a county's .dump)")
+    p.add_argument(
+        "--into",
+        metavar="URL",
+        help="a county's PostgreSQL backup (.dump): the new empty database to restore it into",
+    )
 
 
 def cmd_backup(args: argparse.Namespace, workspace: Any) -> int:
@@ -68,6 +74,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from studio_app.storage import faults, folder_lock
     from studio_app.workspace import open_workspace
 
+    if args.into or Path(args.path).suffix == ".dump":
+        return _restore_to_server(args)
     data_dir = DataDir.resolve(args.data_dir)
     source = Path(args.path).expanduser()
     backups.check_restorable(source)
@@ -92,6 +100,50 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"已用 {source} 恢复数据库 {data_dir.database}。")
     if before is not None:
         print(before.note or f"恢复前的数据库已备份为 {before.path}。")
+    return EXIT_OK
+
+
+def _restore_to_server(args: argparse.Namespace) -> int:
+    """A county's dump into a new, empty PostgreSQL database (checked by opening it after)."""
+    import peewee as pw
+
+    from studio_app.services import site
+    from studio_app.storage import pg_backup
+    from studio_app.storage.backup import BackupError
+    from studio_app.storage.database import close_database, open_postgres
+    from studio_app.storage.postgres import connection_problem, parse_url
+
+    if not args.into:
+        raise UserError(
+            "恢复 PostgreSQL 备份须用 --into 指明一个新建的空数据库："
+            "--into postgresql://用户名@服务器:5432/新数据库名。"
+        )
+    source = Path(args.path).expanduser()
+    if not source.is_file():
+        raise UserError(f"找不到备份文件 {source}。")
+    target, password = parse_url(args.into)
+    try:
+        db = open_postgres(args.into, migrate=False)
+        tables = db.execute_sql(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+        ).fetchone()[0]
+        close_database()
+    except pw.DatabaseError as exc:  # the server said no
+        close_database()
+        raise UserError(f"无法使用{target.display()}：{connection_problem(exc)}。") from exc
+    if tables:
+        raise UserError(f"{target.display()}不是空数据库（已有 {tables} 张表），恢复没有进行。")
+    try:
+        pg_backup.restore(source, target, password)
+    except BackupError as exc:
+        raise UserError(f"{exc}，恢复没有进行。") from exc
+    open_postgres(args.into)  # migrated to this program's schema when the dump was older
+    here = site.local_site()
+    close_database()
+    if here is None:
+        raise UserError(f"{source.name} 中没有县政协的设置信息，不能使用。")
+    print(f"已用 {source} 恢复到{target.display()}：{here.name}（{here.code}）。")
+    print("请让各台电脑运行 studio-app setup --kind county … --database 新地址 连接它。")
     return EXIT_OK
 
 

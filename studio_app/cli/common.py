@@ -23,9 +23,10 @@ def open_data_dir(
     from studio_app.workspace import open_workspace
 
     data_dir = DataDir.resolve(args.data_dir)
-    if not create and not data_dir.database.exists():
+    server = getattr(args, "database", None)
+    if not create and not server and not data_dir.has_database:
         raise UserError(f"数据目录 {data_dir.root} 中还没有数据库，请先运行 setup 或 demo。")
-    workspace = open_workspace(data_dir, reading=reading)
+    workspace = open_workspace(data_dir, reading=reading, server=server)
     configure(data_dir.logs)
     if login and needs_login(args):
         log_in(workspace, args)

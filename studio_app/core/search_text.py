@@ -9,6 +9,7 @@ phrase of characters: 1-, 2- and n-character queries all work on one index.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from studio_app.core.text import to_halfwidth
 
@@ -44,20 +45,32 @@ def index_text(*parts: object) -> str:
     return " ".join(str(p) for p in parts if p).translate(_SPACING)
 
 
-def match_expression(query: str) -> str | None:
-    """An FTS5 MATCH expression for what the user typed, or ``None`` if it has no tokens.
+@dataclass(frozen=True)
+class Phrase:
+    """One word of a query: its tokens in order; ``prefix``: the last may continue."""
 
-    Space-separated words must all occur (AND); each word is a phrase of its characters;
-    a trailing ASCII word matches as a prefix (``JD-2026-00`` finds ``JD-2026-0042``).
-    """
-    phrases = []
+    tokens: tuple[str, ...]
+    prefix: bool = False
+
+
+def phrases(query: str) -> tuple[Phrase, ...]:
+    """What the user typed as phrases that must all occur (the words, split by spaces): each
+    word a phrase of its characters; a trailing ASCII word matches as a prefix
+    (``JD-2026-00`` finds ``JD-2026-0042``)."""
+    found = []
     words = to_halfwidth(query).split()
     for i, word in enumerate(words):
-        tokens = _TOKEN.findall(_SPLIT.sub(r" \1 ", word))
-        if not tokens:
-            continue
-        phrase = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
-        if i == len(words) - 1 and tokens[-1].isascii():
-            phrase += "*"
-        phrases.append(phrase)
-    return " ".join(phrases) or None
+        tokens = tuple(_TOKEN.findall(_SPLIT.sub(r" \1 ", word)))
+        if tokens:
+            found.append(Phrase(tokens, i == len(words) - 1 and tokens[-1].isascii()))
+    return tuple(found)
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 MATCH expression for what the user typed (:func:`phrases`), or ``None`` if it
+    has no tokens."""
+    found = [
+        '"' + " ".join(t.replace('"', '""') for t in p.tokens) + '"' + ("*" if p.prefix else "")
+        for p in phrases(query)
+    ]
+    return " ".join(found) or None

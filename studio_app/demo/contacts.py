@@ -92,7 +92,7 @@ class _Contacts:
                 self.members_of.setdefault(mid, [])
         for mid, parent in conn.execute(
             "SELECT id, contact_parent_id FROM member WHERE deleted_at IS NULL AND active "
-            "AND NOT is_standing AND contact_parent_id IS NOT NULL ORDER BY id"
+            "AND is_standing = 0 AND contact_parent_id IS NOT NULL ORDER BY id"
         ):
             if parent in self.members_of:
                 self.members_of[parent].append(mid)

@@ -21,7 +21,7 @@ from studio_app.exchange.plan import Plan, make_plan
 from studio_app.exchange.reader import ImportCancelled, Package, read_package
 from studio_app.exchange.schema import PackageKind, sheets_for
 from studio_app.exchange.writer import Cancelled, Progress
-from studio_app.services import backups, permissions
+from studio_app.services import backups, import_lock, permissions
 from studio_app.services.context import Context
 
 
@@ -119,7 +119,7 @@ def import_package(
     permissions.require(ctx, permissions.Permission.EXCHANGE, "package")
     steps = _Progress(progress, cancelled, stage)
     records = [spec.record for spec in sheets_for(PackageKind.STUDIO)]
-    with _paused_gc():
+    with import_lock.held(ctx), _paused_gc():
         try:
             plan, _ = _plan(ctx, path, password, steps)
             return _import(ctx, plan, steps, dry_run=dry_run)

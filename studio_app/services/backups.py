@@ -29,7 +29,7 @@ from studio_app.services.permissions import Permission
 from studio_app.storage import backup as files
 from studio_app.storage import faults, folder_lock
 from studio_app.storage.backup import BackupError, BackupFile
-from studio_app.storage.database import close_database, open_database
+from studio_app.storage.database import close_database, data_folder, on_postgres, open_database
 from studio_app.storage.migrations import LATEST
 from studio_app.storage.models import Setting, database
 
@@ -82,16 +82,10 @@ def data_dir_of(where: Context | DataDir | Path | str) -> DataDir:
     if isinstance(where, DataDir):
         return where
     if isinstance(where, Context):
-        db = database.obj
-        if db is None:
+        folder = data_folder()
+        if folder is None:
             raise UserError("数据库尚未打开。")
-        name = str(db.database)
-        if name.startswith("file:"):  # opened read-only by URI
-            from urllib.parse import urlparse
-            from urllib.request import url2pathname  # http and email modules: not at start
-
-            name = url2pathname(urlparse(name).path)
-        return DataDir(Path(name).parent)
+        return DataDir(folder)
     return DataDir(Path(where))
 
 
@@ -169,7 +163,7 @@ def back_up(
     if isinstance(where, Context) and now is None:
         now = where.now_local()
     now = now or datetime.now().replace(microsecond=0)
-    if not data_dir.database.exists():
+    if not on_postgres() and not data_dir.database.exists():
         raise UserError(f"数据目录 {data_dir.root} 中还没有数据库，无需备份。")
     folder, note = target_folder(data_dir)
     try:
@@ -189,6 +183,11 @@ def back_up(
 
 def _write(data_dir: DataDir, folder: Path, reason: str, now: datetime) -> Path:
     folder.mkdir(parents=folder == data_dir.backups, exist_ok=True)
+    if on_postgres():  # the county's database on its server: pg_dump
+        from studio_app.storage import pg_backup
+
+        db = database.obj
+        return pg_backup.dump(db.target, db.password, folder, reason, now)
     return files.write_backup(data_dir.database, folder, reason, now)
 
 
@@ -211,9 +210,16 @@ def back_up_to(
         now = now or where.now_local()
     data_dir = data_dir_of(where)
     now = now or datetime.now().replace(microsecond=0)
+    target = Path(target).expanduser()
+    if on_postgres():
+        if not target.is_dir():
+            raise UserError(f"PostgreSQL 数据库的备份只能写入文件夹：{target} 不是文件夹。")
+        try:
+            return _write(data_dir, target, "manual", now)
+        except (BackupError, OSError) as exc:
+            raise UserError(f"备份失败：{_why(exc)}") from exc
     if not data_dir.database.exists():
         raise UserError(f"数据目录 {data_dir.root} 中还没有数据库，无需备份。")
-    target = Path(target).expanduser()
     name = None
     if not target.is_dir():
         if target.exists():
@@ -374,6 +380,13 @@ def check_restorable(source: Path) -> tuple[int, int]:
     return version, source.stat().st_size
 
 
+POSTGRES_RESTORE = (
+    "PostgreSQL 数据库的备份要恢复到一个新建的空数据库中：请由管理员在命令行运行 "
+    "studio-app restore 备份文件.dump --into postgresql://用户名@服务器:5432/新数据库名，"
+    "再让各台电脑用 setup --database 连接它。"
+)
+
+
 def restore(
     data_dir: DataDir,
     source: Path,
@@ -394,6 +407,8 @@ def restore(
     """
     if ctx is not None:
         permissions.require(ctx, Permission.RESTORE, "database")
+    if on_postgres() or Path(source).suffix == ".dump":
+        raise UserError(POSTGRES_RESTORE)
     source = Path(source).resolve()
     check_restorable(source)
     if source == data_dir.database.resolve():
@@ -472,22 +487,29 @@ class ChangeWatch:
     """
 
     def __init__(self, path: Path) -> None:
-        self._conn: sqlite3.Connection | None = files.connect(path, any_thread=True)
+        self._conn: sqlite3.Connection | None = None
+        self._server = on_postgres()  # there: the newest audit entry (every write has one)
+        if not self._server:
+            self._conn = files.connect(path, any_thread=True)
         self._seen = self._version()
 
     def _version(self) -> int:
+        if self._server:
+            return int(database.execute_sql("SELECT COALESCE(max(id), 0) FROM audit_entry")
+                       .fetchone()[0])  # fmt: skip
         if self._conn is None:
             return 0
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
     def changed(self) -> bool:
         """False once closed: a closed watch has nothing more to report."""
-        return self._conn is not None and self._version() != self._seen
+        return (self._server or self._conn is not None) and self._version() != self._seen
 
     def mark(self) -> None:
         self._seen = self._version()
 
     def close(self) -> None:
+        self._server = False
         if self._conn is not None:
             self._conn.close()
             self._conn = None

@@ -150,7 +150,7 @@ def _local(value: Any) -> datetime:
 
 
 def _rows(sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    return database.connection().execute(sql, list(params)).fetchall()
+    return database.execute_sql(sql, list(params)).fetchall()
 
 
 def _item(row: tuple[Any, ...], note: str = "") -> Item:
@@ -180,7 +180,7 @@ def studios(today: date) -> tuple[StudioRow, ...]:
         "SELECT s.uuid, s.name, s.code, count(h.id), max(h.imported_at), "
         "COALESCE(max(h.sequence), 0) - count(DISTINCT h.sequence) "
         "FROM site s LEFT JOIN import_history h ON h.site_uuid = s.uuid AND h.kind = 'studio' "
-        "WHERE NOT s.is_local GROUP BY s.id ORDER BY s.code"
+        "WHERE s.is_local = 0 GROUP BY s.id ORDER BY s.code"
     )
     sql = f"SELECT p.origin_site, count(*) FROM proposal p WHERE {_WAITING} GROUP BY 1"
     waiting = dict(_rows(sql))

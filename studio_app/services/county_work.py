@@ -24,7 +24,13 @@ from studio_app.core.codes import (
     Review,
     UnitRole,
 )
-from studio_app.core.errors import NotFound, TransitionRefused, UserError, ValidationError
+from studio_app.core.errors import (
+    NotFound,
+    StaleRecord,
+    TransitionRefused,
+    UserError,
+    ValidationError,
+)
 from studio_app.core.fields import COUNTY
 from studio_app.services import audit, permissions, records
 from studio_app.services import changes as announced
@@ -447,10 +453,18 @@ def stage(row: Any, today: date) -> Stage:
 STEPS = ("review", "assign", "reply", "adopt", "instruct", "designate")
 
 
-def apply(ctx: Context, ref: int | str, steps: dict[str, dict[str, Any]]) -> Proposal:
+def apply(
+    ctx: Context,
+    ref: int | str,
+    steps: dict[str, dict[str, Any]],
+    *,
+    expected_county_rev: int | None = None,
+) -> Proposal:
     """Several steps on one record in one transaction, in the order of the work (what a
     dialog's Save changed): ``steps`` maps a step's name to its function's keyword
-    arguments (``assign`` without ``refs``). All or nothing; returns the saved record."""
+    arguments (``assign`` without ``refs``). All or nothing; returns the saved record.
+    ``expected_county_rev``: the county's version the dialog showed; refused (nothing
+    saved) when another clerk saved since."""
     unknown = set(steps) - set(STEPS)
     if unknown:
         raise ValueError(f"unknown county work steps: {sorted(unknown)}")
@@ -464,6 +478,8 @@ def apply(ctx: Context, ref: int | str, steps: dict[str, dict[str, Any]]) -> Pro
     }
     with records.atomic():
         row = _load(ref)
+        if expected_county_rev is not None and row.county_rev != expected_county_rev:
+            raise StaleRecord(records.stale_message(PROPOSAL.label, row, row.county_rev))
         for name in (s for s in STEPS if s in steps):
             if name == "assign":
                 assign(ctx, [row.id], **steps[name])

@@ -341,7 +341,8 @@ def _reach(
             f"SELECT l.{link.target} AS id FROM {table} JOIN {link.table} l "
             f"ON l.{link.owner} = r.id WHERE {where}"
         )
-    (reached,) = _rows(f"SELECT COUNT(DISTINCT id) FROM ({named}) WHERE id IS NOT NULL", args)[0]
+    reach_sql = f"SELECT COUNT(DISTINCT id) FROM ({named}) AS n WHERE id IS NOT NULL"
+    (reached,) = _rows(reach_sql, args)[0]
     figures = [Figure("reach", fld.label, int(reached))]
     chain = next((f.key for f in person.fields if f.kind is Kind.MEMBER), None)
     if chain is None:
@@ -352,7 +353,7 @@ def _reach(
         f"AND p.{chain}_id IS NOT NULL{site}"
     )
     extra = [origin_site] if origin_site else []
-    (size,) = _rows(f"SELECT COUNT(*) FROM ({in_chain})", extra)[0]
+    (size,) = _rows(f"SELECT COUNT(*) FROM ({in_chain}) AS c", extra)[0]
     # The people named, read once, then looked up one by one (``id IN (…)`` over the
     # chain let SQLite rescan the period's records for every person of the chain).
     (covered,) = _rows(

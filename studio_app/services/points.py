@@ -119,7 +119,7 @@ def _source(kind: kinds.RecordKind, rule: PointRule) -> tuple[str, str, list[Any
         else:
             conditions.append(f"{where} = ?")
             args.append(code if isinstance(code, bool) else str(code))
-    return joins, member, [" AND ".join(conditions) or "1", *args]
+    return joins, member, [" AND ".join(conditions) or "1 = 1", *args]
 
 
 def _query(
@@ -137,7 +137,8 @@ def _query(
         f"AND {member} IS NOT NULL AND {condition}{only}"
     )
     params = [f"{year:04d}-01-01", f"{year + 1:04d}-01-01", *args]
-    return f"SELECT {what} FROM ({pairs})", [*params, *([] if member_id is None else [member_id])]
+    tail = [] if member_id is None else [member_id]
+    return f"SELECT {what} FROM ({pairs}) AS pairs", [*params, *tail]
 
 
 def ledger(year: int, *, member_id: int | None = None) -> list[Entry]:
@@ -310,7 +311,7 @@ def take_county_figures(found: Figures) -> None:
         rows = [(int(y), str(c), int(p), None if cap is None else int(cap))  # type: ignore[arg-type]
                 for y, c, p, cap in found["point_rules"] if c in known]  # fmt: skip
         database.execute_sql("DELETE FROM point_rule")
-        database.obj.connection().executemany(
+        database.executemany(
             "INSERT INTO point_rule (year, code, points, cap) VALUES (?, ?, ?, ?)", rows
         )
     if "point_requirements" in found:
@@ -318,7 +319,7 @@ def take_county_figures(found: Figures) -> None:
         minimums = [(int(y), str(c), int(n))  # type: ignore[arg-type]
                     for y, c, n in found["point_requirements"] if c in codes]  # fmt: skip
         database.execute_sql("DELETE FROM point_requirement")
-        database.obj.connection().executemany(
+        database.executemany(
             "INSERT INTO point_requirement (year, code, figure) VALUES (?, ?, ?)", minimums
         )
     announced.changed({POINT_RULES})
@@ -367,10 +368,10 @@ def add_adjustment(ctx: Context, year: int, member_id: int, points: int, reason:
     with database.atomic():
         cursor = database.execute_sql(
             "INSERT INTO point_adjustment (year, member_id, points, reason, created_at, "
-            "created_by) VALUES (?, ?, ?, ?, ?, ?)",
+            "created_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             (year, member_id, points, reason, ctx.now_local().isoformat(sep=" "), ctx.user),
         )
-        found = int(cursor.lastrowid)
+        found = int(cursor.fetchone()[0])
         audit.record(ctx, "create", "point_adjustment", member.uuid, {
             "year": (None, year), "points": (None, points), "reason": (None, reason),
         })  # fmt: skip

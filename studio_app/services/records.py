@@ -12,6 +12,7 @@ import uuid as uuidlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any, Generic, TypeVar, overload
 
@@ -211,6 +212,17 @@ def insert(
     return row
 
 
+def stale_message(label: str, row: SyncedModel, version: int) -> str:
+    """The refusal of a save made on an older version: who changed the record and when
+    (local time), and what to do."""
+    who = f"{row.updated_by}" if row.updated_by else "他人"
+    when = row.updated_at
+    if isinstance(when, str):
+        when = datetime.fromisoformat(when)
+    at = f"于 {when.replace(tzinfo=UTC).astimezone():%Y-%m-%d %H:%M} " if when else ""
+    return f"该{label}已被 {who} {at}修改（当前版本 {version}），未保存。请重新打开后再改。"
+
+
 def modify(
     ctx: Context,
     rt: RecordType,
@@ -227,7 +239,7 @@ def modify(
     """
     permissions.require(ctx, permissions.Permission.EDIT, rt.name)
     if expected_rev is not None and row.rev != expected_rev:
-        raise StaleRecord(f"该{rt.label}已被他人修改（当前版本 {row.rev}），请重新打开后再改。")
+        raise StaleRecord(stale_message(rt.label, row, row.rev))
     if row.deleted_at is not None:
         raise UserError(f"该{rt.label}在回收站中，请先恢复再修改。")
     before = snapshot(rt, row)

@@ -36,9 +36,7 @@ def take_number(site: Site, seq: int, seq_setting: str | None) -> None:
 def mark_sent(record: str, rev_column: str, written: Iterable[tuple[int, int]]) -> None:
     """The records of ``record`` exported: ``rev_column`` (``exchanged_rev`` or
     ``exchanged_county_rev``) holds the revision sent, per ``(revision, id)`` written."""
-    database.obj.connection().executemany(
-        f"UPDATE {record} SET {rev_column} = ? WHERE id = ?", written
-    )
+    database.executemany(f"UPDATE {record} SET {rev_column} = ? WHERE id = ?", written)
 
 
 def rules_sent(studio_uuid: str) -> str:

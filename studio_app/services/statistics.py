@@ -47,6 +47,7 @@ from studio_app.services import kind_stats
 from studio_app.services.kind_stats import Counted, code_counts, enum_counts
 from studio_app.services.site import code_labels, local_site
 from studio_app.services.stat_terms import TERMS, Terms
+from studio_app.storage.database import on_postgres
 from studio_app.storage.models import Site, database
 
 COUNTY_SCOPE = "全县合计"
@@ -261,8 +262,8 @@ def _dated_table(kind: kinds.RecordKind, alias: str) -> str:
     """``kind``'s table as ``alias``, read through its index of live rows by date if any
     (without it the planner may scan a site's rows when ``origin_site`` is compared)."""
     table = f'"{kind.name}" {alias}'
-    if not kind.date_key:
-        return table
+    if not kind.date_key or on_postgres():
+        return table  # (PostgreSQL's planner takes no hints)
     found = _rows(_LIVE_INDEX, (kind.name, kind.date_key))
     return f'{table} INDEXED BY "{found[0][0]}"' if found else table
 
@@ -302,7 +303,7 @@ SELECT member_id, COUNT(DISTINCT id) FROM (
     UNION ALL
     SELECT period.id, pc.member_id FROM period
     JOIN proposal_co_signer pc ON pc.proposal_id = period.id
-) GROUP BY member_id
+) AS named GROUP BY member_id
 """
 
 
@@ -355,7 +356,7 @@ def _tallied(kind: kinds.RecordKind, scope: _Scope) -> tuple[int, dict[int, int]
     ]
     sql = (
         f"WITH period AS MATERIALIZED (SELECT r.id{picks} FROM {table} WHERE {where}) "
-        f"SELECT member_id, COUNT(DISTINCT id) FROM ({' UNION ALL '.join(parts)}) "
+        f"SELECT member_id, COUNT(DISTINCT id) FROM ({' UNION ALL '.join(parts)}) AS named "
         "GROUP BY member_id"
     )
     return total, dict(_rows(sql, args))

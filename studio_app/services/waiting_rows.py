@@ -37,7 +37,7 @@ def hold(
 
 def keep(package_id: int, record_type: str, rows: Iterable[KeptRow]) -> None:
     """Keep ``rows`` of ``record_type`` waiting in held package ``package_id``."""
-    database.obj.connection().executemany(
+    database.executemany(
         "INSERT INTO exchange_waiting_row (package_id, record_type, record_uuid, row_number, "
         "cells, waits_for, reason, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting')",
         ((package_id, record_type, *row) for row in rows),

@@ -21,6 +21,9 @@ from pathlib import Path
 from studio_app.storage import faults
 
 NAME = re.compile(r"studio-(\d{8})-(\d{6})-([a-z]+)(?:-(\d+))?\.sqlite3")
+# A county's PostgreSQL database, dumped by pg_dump (storage/pg_backup.py).
+DUMP_NAME = re.compile(r"county-(\d{8})-(\d{6})-([a-z]+)(?:-(\d+))?\.dump")
+DUMP_MAGIC = b"PGDMP"
 PARTIAL_SUFFIX = ".partial"
 HEADER = b"SQLite format 3\x00"
 
@@ -151,6 +154,15 @@ def header_intact(path: Path) -> bool:
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(head[28:32], "big")
     return page_size >= 512 and pages > 0 and pages * page_size == size
+
+
+def dump_intact(path: Path) -> bool:
+    """A PostgreSQL dump's first bytes say so (checked whole before it was kept)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(len(DUMP_MAGIC)) == DUMP_MAGIC
+    except OSError:
+        return False
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -330,7 +342,7 @@ def install(source: Path, database: Path) -> None:
 
 
 def parse(path: Path) -> tuple[datetime, str] | None:
-    m = NAME.fullmatch(path.name)
+    m = NAME.fullmatch(path.name) or DUMP_NAME.fullmatch(path.name)
     if not m:
         return None
     try:
@@ -352,7 +364,8 @@ def list_folder(folder: Path) -> list[BackupFile]:
         if parsed is None or not path.is_file():
             continue
         with contextlib.suppress(OSError):
-            found.append(BackupFile(path, *parsed, path.stat().st_size, header_intact(path)))
+            intact = dump_intact(path) if path.suffix == ".dump" else header_intact(path)
+            found.append(BackupFile(path, *parsed, path.stat().st_size, intact))
     return sort_newest_first(found)
 
 

@@ -1,9 +1,11 @@
-"""Opening the SQLite file with the settings every connection needs."""
+"""Opening the SQLite file with the settings every connection needs (or, for a county office
+with several PCs, its PostgreSQL database: :func:`open_postgres`)."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 
@@ -34,6 +36,11 @@ class StudioDatabase(pw.SqliteDatabase):
     def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
         super()._add_conn_hooks(conn)  # type: ignore[misc]  # private: not in peewee's stubs
         conn.create_function("search_doc", -1, index_text, deterministic=True)
+
+    def executemany(self, sql: str, rows: Any) -> None:
+        """One statement for many rows (as :class:`~studio_app.storage.postgres.StudioPostgres`
+        does on PostgreSQL)."""
+        self.connection().executemany(sql, rows)  # type: ignore[no-untyped-call]
 
     def rollback(self) -> None:
         """Roll back, unless SQLite already did: a COMMIT that fails on a full disk ends the
@@ -70,6 +77,60 @@ def open_database(
 
         run_migrations(db)
     return db
+
+
+def open_postgres(
+    url: str, password: str | None = None, *, migrate: bool = True, folder: Path | None = None
+) -> pw.Database:
+    """Open the county's PostgreSQL database named by ``url`` (a password in it, or
+    ``password``, is used and never kept) and bind the models to it; ``folder``: the data
+    folder of this PC (backups, logs, settings), :func:`data_folder`."""
+    from studio_app.storage.postgres import StudioPostgres, parse_url
+
+    target, given = parse_url(url)
+    db = StudioPostgres(target, password or given)
+    db.folder = folder
+    db.connect(reuse_if_open=True)
+    database.initialize(db)
+    if migrate:
+        from studio_app.storage.migrations import migrate as run_migrations
+
+        run_migrations(db)
+    return db
+
+
+def on_postgres() -> bool:
+    """Whether the open database is a county's PostgreSQL database (else SQLite)."""
+    return isinstance(database.obj, pw.PostgresqlDatabase)
+
+
+def data_folder() -> Path | None:
+    """The data folder of the open database: the SQLite file's folder, or the one a county's
+    PostgreSQL database was opened for (None: not known, or an in-memory database)."""
+    db = database.obj
+    if db is None:
+        return None
+    if on_postgres():
+        return Path(db.folder) if db.folder is not None else None
+    name = str(db.database or "")
+    if name.startswith("file:"):  # opened read-only by URI
+        from urllib.parse import urlparse
+        from urllib.request import url2pathname  # http and email modules: not at start
+
+        name = url2pathname(urlparse(name).path)
+    if not name or name == ":memory:":
+        return None
+    return Path(name).parent
+
+
+def where() -> str:
+    """Where the open database is, for people: the county's PostgreSQL database (server,
+    port, user) or the SQLite file's path."""
+    db = database.obj
+    target = getattr(db, "target", None)
+    if target is not None:
+        return str(target.display())
+    return f"本机数据库文件 {db.database}" if db is not None else ""
 
 
 def close_database() -> None:

@@ -17,8 +17,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from studio_app.storage.models import database
-
 log = logging.getLogger("studio_app.login_counter")
 
 FILE_NAME = "logins.sqlite3"
@@ -32,17 +30,11 @@ T = TypeVar("T")
 
 
 def path() -> Path | None:
-    """The counts' file: beside the open database (None: the database is not a file)."""
-    db = database.obj
-    name = str(getattr(db, "database", "") or "") if db is not None else ""
-    if name.startswith("file:"):  # opened read-only by URI
-        from urllib.parse import urlparse
-        from urllib.request import url2pathname  # http and email modules: not at start
+    """The counts' file: in the open database's data folder (None: not a file's)."""
+    from studio_app.storage.database import data_folder
 
-        name = url2pathname(urlparse(name).path)
-    if not name or name == ":memory:":
-        return None
-    return Path(name).with_name(FILE_NAME)
+    folder = data_folder()
+    return folder / FILE_NAME if folder is not None else None
 
 
 def _in_memory() -> sqlite3.Connection:

@@ -1,11 +1,13 @@
-"""Numbered schema migrations, tracked in ``PRAGMA user_version``.
+"""Numbered schema migrations, tracked in ``PRAGMA user_version`` (PostgreSQL: the table
+``schema_version``).
 
 Each step is one file in ``storage/sql`` and runs in its own transaction together with the
 version bump, so a process killed mid-migration leaves the previous version intact. A step is
 ``NNNN_name.sql`` (SQL as written) or ``NNNN_name.kind`` (the name of a record kind: its
 tables, indexes, search index and live count, generated from the kind's declaration by
 :mod:`studio_app.storage.kind_tables`). Steps are never edited once released: change the
-schema in a new one.
+schema in a new one. A county's PostgreSQL database runs the same steps, each statement as
+:func:`studio_app.storage.pg_dialect.translate` turns it.
 """
 
 from __future__ import annotations
@@ -46,17 +48,26 @@ def available() -> list[Migration]:
     return found
 
 
-def current_version(db: pw.SqliteDatabase) -> int:
+def is_postgres(db: pw.Database) -> bool:
+    return isinstance(db, pw.PostgresqlDatabase)
+
+
+def current_version(db: pw.Database) -> int:
+    if is_postgres(db):
+        found = db.execute_sql("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()
+        if not found[0]:
+            return 0
+        return int(db.execute_sql("SELECT version FROM schema_version").fetchone()[0])
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
-def pending(db: pw.SqliteDatabase) -> list[Migration]:
+def pending(db: pw.Database) -> list[Migration]:
     version = current_version(db)
     return [m for m in available() if m.version > version]
 
 
 def migrate(
-    db: pw.SqliteDatabase,
+    db: pw.Database,
     *,
     target: int | None = None,
     before_upgrade: Callable[[int], object] | None = None,
@@ -76,6 +87,8 @@ def migrate(
         steps = [m for m in steps if m.version <= target]
     if version > 0 and steps and before_upgrade is not None:
         before_upgrade(version)
+    if is_postgres(db):
+        return _migrate_postgres(db, steps, version)
     for step in steps:
         conn = db.connection()
         # executescript would commit on its own; run statements inside one transaction.
@@ -84,6 +97,38 @@ def migrate(
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {step.version:d}")
         version = step.version
+    return version
+
+
+def _migrate_postgres(db: pw.Database, steps: list[Migration], version: int) -> int:
+    """The steps on PostgreSQL, each in its own transaction with the version; the functions
+    the SQL needs first (:data:`pg_dialect.COMPAT`)."""
+    from studio_app.storage.pg_dialect import COMPAT, later_references, target_of, translate
+
+    with db.atomic():
+        for statement in COMPAT:
+            db.execute_sql(statement)
+        db.execute_sql("CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)")
+        if not db.execute_sql("SELECT 1 FROM schema_version").fetchone():
+            db.execute_sql("INSERT INTO schema_version VALUES (0)")
+
+    def exists(table: str) -> bool:
+        return bool(db.execute_sql("SELECT to_regclass(?) IS NOT NULL", (table,)).fetchone()[0])
+
+    waiting: list[str] = []  # references to tables of later steps
+    for step in steps:
+        with db.atomic():
+            for statement in _statements(step.sql):
+                for translated in translate(statement):
+                    translated, later = later_references(translated, exists)
+                    db.execute_sql(translated)
+                    waiting += later
+            for alter in [a for a in waiting if exists(target_of(a))]:
+                db.execute_sql(alter)
+                waiting.remove(alter)
+            db.execute_sql(f"UPDATE schema_version SET version = {step.version:d}")
+        version = step.version
+    assert not waiting, waiting
     return version
 
 

@@ -28,6 +28,7 @@ from studio_app.ui import (
     language,
     messages,
     operations,
+    other_pcs,
 )
 from studio_app.ui.backup import schedule as backup_schedule
 from studio_app.ui.crash import CrashLog
@@ -375,6 +376,7 @@ def _run(app: QApplication, guard: SingleInstance, workspace: Workspace) -> int:
         after_start(window, previous_crash)
         schedule = backup_schedule.start(shell)
         shell.schedule = schedule
+        other_pcs.start(window)  # a county on PostgreSQL: follow the other PCs' writes
         return app.exec()
     finally:
         worker.stop()

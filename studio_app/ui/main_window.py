@@ -304,11 +304,11 @@ class MainWindow(QMainWindow):
         return self._page("trash", TrashPage)
 
     def _build_settings(self) -> QWidget:
-        from studio_app.storage.models import database
+        from studio_app.storage.database import data_folder
         from studio_app.ui.backup.panel import BackupPanel
         from studio_app.ui.pages.settings.page import SettingsPage
 
-        data_dir = self.data_dir or DataDir(Path(database.obj.database).parent)
+        data_dir = self.data_dir or DataDir(data_folder() or Path("."))
         page = SettingsPage(self.ctx, data_dir.root, self, self.lookups)
         page.add_tab(self.tr("Backups"), BackupPanel(self.ctx, data_dir, page))
         return page

@@ -56,6 +56,23 @@ def ask_missing(parent: QWidget | None, step: str, missing: list[str]) -> bool:
     )
 
 
+def ask_reload(parent: QWidget | None, refusal: str) -> bool:
+    """A save refused because someone else saved the record since it was opened
+    (``refusal`` says who and when); True to reload it as saved now."""
+    return ask_destructive(
+        parent,
+        QCoreApplication.translate("messages", "Changed by someone else"),
+        refusal
+        + "\n\n"
+        + QCoreApplication.translate(
+            "messages", "Reload the record as it is saved now? What you typed here is lost."
+        ),
+        QCoreApplication.translate("messages", "Reload"),
+        QCoreApplication.translate("messages", "Keep what I typed"),
+        QMessageBox.Icon.Warning,
+    )
+
+
 def show_unexpected(parent: QWidget | None, details: str) -> None:
     """A bug: say so plainly, keep the app running, offer the details to copy."""
     from studio_app.ui.error_dialog import DetailsDialog

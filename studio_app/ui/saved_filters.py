@@ -10,7 +10,6 @@ import json
 import logging
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -33,13 +32,11 @@ Apply = Callable[[str, dict[str, Any]], None]
 
 
 def settings_of_open_database() -> Settings | None:
-    """The ``settings.ini`` beside the open database (None when no file database is open)."""
-    from studio_app.storage.models import database
+    """The ``settings.ini`` of the open database's data folder (None when it has none)."""
+    from studio_app.storage.database import data_folder
 
-    db = database.obj
-    if db is None or not db.database or db.database == ":memory:":
-        return None
-    return Settings.in_data_dir(Path(db.database).parent)
+    folder = data_folder()
+    return Settings.in_data_dir(folder) if folder is not None else None
 
 
 def saved_store(list_name: str) -> SavedFilterStore | None:

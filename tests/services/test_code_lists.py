@@ -14,6 +14,8 @@ from studio_app.services.context import Context
 from studio_app.storage.models import AuditEntry, CodeItem
 from tests.services.helpers import visit
 
+pytestmark = pytest.mark.both_engines  # also on PostgreSQL (the county's several PCs)
+
 CATEGORY = CodeListKind.ISSUE_CATEGORY
 
 

@@ -12,6 +12,8 @@ from studio_app.services import kind_records, members, origins, visits
 from studio_app.services.context import Context
 from studio_app.storage.models import AuditEntry
 
+pytestmark = pytest.mark.both_engines  # also on PostgreSQL (the county's several PCs)
+
 
 def _values(ctx: Context, **changes: object) -> dict:
     lee = members.create(ctx, {"name": "李梅"}).id

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+
 from studio_app.core import kinds
 from studio_app.services import due_items, kind_records, members
 from studio_app.services.context import Context
+
+pytestmark = pytest.mark.both_engines  # also on PostgreSQL (the county's several PCs)
 
 
 def _activity(ctx: Context, title: str, follow_ups: list[dict]) -> int:

@@ -9,6 +9,8 @@ from studio_app.services import interviews, proposals
 from studio_app.services.context import Context
 from tests.services.helpers import member, resident, visit
 
+pytestmark = pytest.mark.both_engines  # also on PostgreSQL (the county's several PCs)
+
 
 def _interview(ctx: Context, **values: object):  # type: ignore[no-untyped-def]
     m = member(ctx)

@@ -16,6 +16,8 @@ from studio_app.services.lists.paging import ListQuery
 from tests.conftest import fixed_clock
 from tests.services.helpers import member, resident, visit
 
+pytestmark = pytest.mark.both_engines  # also on PostgreSQL (the county's several PCs)
+
 TEXTS = [
     "村口道路破损积水",
     "低保申请政策咨询",
@@ -98,6 +100,7 @@ def test_unsortable_column_is_refused(many: list[int]) -> None:
             visit_list.page(ListQuery(sort=key))
 
 
+@pytest.mark.sqlite_only
 def test_every_sortable_column_reads_along_an_index(many: list[int]) -> None:
     from studio_app.storage.models import database
 
@@ -175,6 +178,7 @@ def test_id_ranges_split_at_gaps_and_merge_when_scattered() -> None:
     assert listing._id_ranges(scattered) == [(0, 99_000)]
 
 
+@pytest.mark.sqlite_only
 def test_unfiltered_count_comes_from_the_trigger_kept_tally(many: list[int]) -> None:
     from studio_app.services import integrity
     from studio_app.storage.models import database

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from studio_app.services import members, visits
 from studio_app.services.context import Context
 from tests.services.helpers import member, visit
+
+pytestmark = pytest.mark.both_engines  # also on PostgreSQL (the county's several PCs)
 
 
 def test_on_duty_lists_members_with_live_visits_that_day(ctx: Context) -> None:

@@ -16,6 +16,8 @@ from studio_app.services import due_items, kind_records, members, record_details
 from studio_app.services.context import Context
 from studio_app.storage.models import database
 
+pytestmark = pytest.mark.both_engines  # also on PostgreSQL (the county's several PCs)
+
 POINT, OBSERVATION = kinds.OBSERVATION_POINT, kinds.OBSERVATION
 
 

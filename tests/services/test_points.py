@@ -66,6 +66,7 @@ def year(ctx: Context) -> dict[str, Any]:
     return {"wang": wang, "lee": lee, "chen": chen, "first": first, "proposal": lead}
 
 
+@pytest.mark.both_engines
 def test_entries_name_their_record_and_rule(ctx: Context, year: dict[str, Any]) -> None:
     entries = points.ledger(YEAR, member_id=year["wang"])
     found = [(e.rule, e.serial, e.points) for e in entries]
@@ -76,6 +77,7 @@ def test_entries_name_their_record_and_rule(ctx: Context, year: dict[str, Any]) 
     assert all(e.day.year == YEAR for e in entries)
 
 
+@pytest.mark.both_engines
 def test_totals_with_caps_deductions_and_the_minimums(ctx: Context, year: dict[str, Any]) -> None:
     by_name = {m.name: m for m in points.totals(YEAR)}
     wang, lee, chen = by_name["王建国"], by_name["李梅"], by_name["陈芳"]
@@ -89,6 +91,7 @@ def test_totals_with_caps_deductions_and_the_minimums(ctx: Context, year: dict[s
     assert found == sorted(found, reverse=True)  # highest first
 
 
+@pytest.mark.both_engines
 def test_a_trashed_record_loses_its_points_and_gets_them_back(
     ctx: Context, year: dict[str, Any]
 ) -> None:
@@ -99,6 +102,7 @@ def test_a_trashed_record_loses_its_points_and_gets_them_back(
     assert points.totals(YEAR, member_id=year["lee"])[0].total == -2
 
 
+@pytest.mark.both_engines
 def test_the_countys_figures_for_a_year_replace_the_defaults(
     ctx: Context, year: dict[str, Any]
 ) -> None:
@@ -113,6 +117,7 @@ def test_the_countys_figures_for_a_year_replace_the_defaults(
     assert points.rules(YEAR - 1)["activity.present"].points == 5  # other years keep theirs
 
 
+@pytest.mark.both_engines
 def test_the_countys_minimums_for_a_year_replace_the_defaults(
     ctx: Context, year: dict[str, Any]
 ) -> None:
@@ -130,6 +135,7 @@ def test_the_countys_minimums_for_a_year_replace_the_defaults(
     assert [r.label for r in points.requirements(YEAR - 1)][-1] == "无无故缺席"
 
 
+@pytest.mark.both_engines
 def test_the_county_sets_a_minimum(db_path: Path) -> None:
     ctx = site.context_for(site.setup("county", "平阳县政协", "PYX", "", "平阳县"))
     points.set_requirement(ctx, YEAR, "activities", 5)
@@ -145,6 +151,7 @@ def test_the_county_sets_a_minimum(db_path: Path) -> None:
     assert [json.loads(c)["figure"] for (c,) in changes] == [[3, 5], [5, 3]]
 
 
+@pytest.mark.both_engines
 def test_a_studio_cannot_set_a_minimum(ctx: Context) -> None:
     with pytest.raises(UserError, match="县政协统一制定"):
         points.set_requirement(ctx, YEAR, "activities", 5)
@@ -180,6 +187,7 @@ def test_the_points_command_and_stats_json(
     assert stats["points"]["year"] == date.today().year
 
 
+@pytest.mark.both_engines
 def test_the_county_adjusts_a_year_with_a_reason(db_path: Path) -> None:
     ctx = site.context_for(site.setup("county", "平阳县政协", "PYX", "", "平阳县"))
     wang = members.create(ctx, {"name": "王建国"}).id
@@ -203,6 +211,7 @@ def test_the_county_adjusts_a_year_with_a_reason(db_path: Path) -> None:
     assert actions == [("create",)]
 
 
+@pytest.mark.both_engines
 def test_a_studio_cannot_adjust(ctx: Context) -> None:
     wang = members.create(ctx, {"name": "王建国"}).id
     with pytest.raises(UserError, match="只有县政协"):

@@ -12,6 +12,8 @@ from studio_app.services import record_details, records, visits
 from studio_app.services.context import Context
 from tests.services.helpers import member, resident, visit
 
+pytestmark = pytest.mark.both_engines  # also on PostgreSQL (the county's several PCs)
+
 ID_NUMBER = "11010519491231002X"
 
 

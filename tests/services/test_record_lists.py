@@ -11,6 +11,8 @@ from studio_app.services.lists.paging import Lister, ListQuery
 from studio_app.services.lists.records import MEMBERS, PROPOSALS, RESIDENTS, keys, kind_lister
 from tests.services.helpers import member, resident
 
+pytestmark = pytest.mark.both_engines  # also on PostgreSQL (the county's several PCs)
+
 
 def _all(lister: Lister, query: ListQuery) -> list[tuple]:
     rows, cursor = [], None

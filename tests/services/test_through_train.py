@@ -23,6 +23,8 @@ from tests.services import train_scenario as scenario
 from tests.services.helpers import stats_json
 from tests.services.train_scenario import OTHERS, TRAIN, Trains
 
+pytestmark = pytest.mark.both_engines  # also on PostgreSQL (the county's several PCs)
+
 studio, county, out, trains = scenario.studio, scenario.county, scenario.out, scenario.trains
 
 MARCH = Period.month(2026, 3)

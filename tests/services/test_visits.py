@@ -15,6 +15,8 @@ from studio_app.storage.models import AuditEntry, Visit
 from tests.conftest import fixed_clock
 from tests.services.helpers import member, resident, visit
 
+pytestmark = pytest.mark.both_engines  # also on PostgreSQL (the county's several PCs)
+
 
 @pytest.fixture
 def c(ctx: Context) -> Context:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from studio_app.services import waiting_rows
 from studio_app.services.context import Context
 from studio_app.storage.models import ExchangeWaiting, ExchangeWaitingRow
+
+pytestmark = pytest.mark.both_engines  # also on PostgreSQL (the county's several PCs)
 
 MANIFEST = {"site_uuid": "sender-uuid", "site_name": "石桥镇政协委员工作室", "sequence": "4"}
 LAYOUT = {"visit": {"keys": ["occurred_at", "members__uuid"], "masked": []}}

@@ -170,6 +170,8 @@ class Answers:
     asked: int = 0
     missing: list[list[str]] = field(default_factory=list)  # fields asked about, per question
     go_on: bool = True  # the answer to "… is not filled in; go on anyway?"
+    reload: bool = True  # the answer to "changed by someone else: reload?"
+    stale: list[str] = field(default_factory=list)  # the refusals that asked it
 
 
 @pytest.fixture(autouse=True)
@@ -188,4 +190,10 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         return found.go_on
 
     monkeypatch.setattr(messages, "ask_missing", ask_missing)
+
+    def ask_reload(_parent: Any, refusal: str) -> bool:
+        found.stale.append(refusal)
+        return found.reload
+
+    monkeypatch.setattr(messages, "ask_reload", ask_reload)
     return found

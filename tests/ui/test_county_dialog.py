@@ -29,6 +29,7 @@ from studio_app.storage.models import AuditEntry, Proposal, ProposalUnit
 from studio_app.ui.dialogs.county_assign_dialog import stage_names
 from studio_app.ui.dialogs.county_dialog import CountyWorkDialog
 from studio_app.ui.dialogs.proposal_dialog import ProposalDialog
+from studio_app.ui.widgets.combos import combo_code
 from tests.exchange.builders import fill
 from tests.exchange.conftest import Install, use
 from tests.services.test_partial_updates import image
@@ -190,6 +191,22 @@ def test_an_accepted_proposal_is_designated_in_its_own_tab(qtbot: Any, county: C
     dialog = open_dialog(qtbot, ctx, county.id_of(SQMY[1]))  # a 社情民意: never designated
     choose(dialog.review, "accepted")
     assert not dialog.sections["designate"].allowed
+    dialog.reject()
+
+
+def test_a_record_another_clerk_saved_is_refused_then_reloaded(
+    qtbot: Any, county: County, answers: Answers
+) -> None:
+    ctx, record_id = county.ctx, county.id_of(SQMY[0])
+    dialog = open_dialog(qtbot, ctx, record_id)
+    other = site.context_for(site.require_site(), "clerk2")
+    county_work.apply(other, record_id, {"review": {"result": "accepted"}})
+    choose(dialog.review, "rejected")
+    type_text(dialog.reason, "重复")
+    dialog.save()
+    assert dialog.isVisible() and answers.stale[0].startswith("该提案/社情民意已被 clerk2 于 ")
+    assert Proposal.get_by_id(record_id).review == "accepted"  # the other clerk's stays
+    assert combo_code(dialog.review) == "accepted" and not dialog.has_changes()  # reloaded
     dialog.reject()
 
 

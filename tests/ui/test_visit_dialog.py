@@ -279,17 +279,25 @@ def test_saving_an_unchanged_visit_writes_nothing(
     assert visits.get(visit_id).rev == 1
 
 
-def test_a_visit_changed_elsewhere_is_refused_with_a_message(
+def test_a_visit_changed_elsewhere_is_refused_with_who_and_a_reload(
     ctx: Context, window: MainWindow, add_visits: AddVisits, answers: Answers
 ) -> None:
     (visit_id,) = add_visits(1)
     dialog = window.visits.open_record(visit_id)
     visits.update(ctx, visit_id, {"place": "镇政府"})
+    answers.reload = False  # keep what was typed first
     fields_of(dialog).place.setText("村委会")
     dialog.save()
-    assert dialog.isVisible()
-    assert len(answers.errors) == 1 and "已被他人修改" in answers.errors[0]
+    assert dialog.isVisible() and fields_of(dialog).place.text() == "村委会"
+    assert len(answers.stale) == 1 and answers.stale[0].startswith(
+        f"该接待走访记录已被 {ctx.user} 于 "
+    )
     assert visits.get(visit_id).place == "镇政府"
+    answers.reload = True
+    dialog.save()
+    assert fields_of(dialog).place.text() == "镇政府" and not dialog.has_changes()
+    dialog.save()  # now on the version saved: unchanged, nothing written
+    assert not dialog.isVisible() and visits.get(visit_id).rev == 2
 
 
 def test_workflow_actions_move_a_referred_case_to_closure(

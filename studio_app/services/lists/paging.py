@@ -18,7 +18,8 @@ from typing import Any
 
 from studio_app.core import kinds
 from studio_app.core.errors import UserError
-from studio_app.core.search_text import match_expression
+from studio_app.services.lists import text_search
+from studio_app.services.lists.text_search import TextCondition
 from studio_app.storage.models import database
 
 # Reading one row along the sort index costs about this fraction of sorting one match
@@ -120,7 +121,7 @@ def like_words(columns: Sequence[str], text: str) -> FilterSql:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         parts.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
         params += [f"%{escaped}%"] * len(columns)
-    return " AND ".join(parts) or "1", params
+    return " AND ".join(parts) or "1 = 1", params
 
 
 class Lister:
@@ -172,16 +173,17 @@ class Lister:
         should walk the sort order because the subset is large."""
         column = "t.id"
         if page_of is not None:
-            sql = f"SELECT count(*) FROM ({subset.ids_sql})"
-            found = database.connection().execute(sql, subset.params).fetchone()[0]
+            sql = f"SELECT count(*) FROM ({subset.ids_sql}) AS subset"
+            found = database.execute_sql(sql, subset.params).fetchone()[0]
             if found > self._dense_matches(page_of):
                 column = "+t.id"
         return f"{column} IN ({subset.ids_sql})", list(subset.params)
 
-    def _match(self, query: ListQuery) -> str | None:
+    def _match(self, query: ListQuery) -> TextCondition | None:
+        """What keeps the rows of the index ``f`` that match the query's text."""
         if self.spec.fts is None or query.trash or not query.text.strip():
             return None
-        return match_expression(query.text)
+        return text_search.condition(self.spec.fts, "f", query.text)
 
     def _sort_terms(self, query: ListQuery) -> list[str]:
         col = self.spec.column(query.sort or self.spec.default_sort)
@@ -214,33 +216,33 @@ class Lister:
         """Number of rows the query selects."""
         where, params = self._where(query, today or date.today())
         match = self._match(query)
-        conn = database.connection()
         filtered = any(v not in (None, "", [], ()) for v in query.filters.values())
         if match is None and where == "t.deleted_at IS NULL" and live_counted(self.spec.table):
             sql = "SELECT n FROM live_count WHERE table_name = ?"
-            return int(conn.execute(sql, [self.spec.table]).fetchone()[0])
+            return int(database.execute_sql(sql, [self.spec.table]).fetchone()[0])
         lone = self._lone_subset(query, today or date.today())
         if lone is not None:
             # The subset's ids less the (few) trashed rows: no lookups of live table rows.
             sql = (
                 f"WITH s(id) AS ({lone.ids_sql}) SELECT count(*) FROM (SELECT DISTINCT id "
-                f"FROM s) WHERE id NOT IN (SELECT id FROM {self.spec.table} "
+                f"FROM s) AS d WHERE id NOT IN (SELECT id FROM {self.spec.table} "
                 "WHERE deleted_at IS NOT NULL)"
             )
-            return int(conn.execute(sql, lone.params).fetchone()[0])
+            return int(database.execute_sql(sql, lone.params).fetchone()[0])
         if match is None:
             sql = f"SELECT count(*) FROM {self.spec.table} t WHERE {where}"
-            return int(conn.execute(sql, params).fetchone()[0])
+            return int(database.execute_sql(sql, params).fetchone()[0])
         fts = self.spec.fts
+        found, found_params = match
         if not filtered:
             # The index holds live rows only: its count is the answer, no row lookups.
-            sql = f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?"
-            return int(conn.execute(sql, [match]).fetchone()[0])
+            sql = f"SELECT count(*) FROM {fts} f WHERE {found}"
+            return int(database.execute_sql(sql, found_params).fetchone()[0])
         sql = (
             f"SELECT count(*) FROM {fts} f CROSS JOIN {self.spec.table} t ON t.id = f.rowid "
-            f"WHERE f.{fts} MATCH ? AND {where}"
+            f"WHERE {found} AND {where}"
         )
-        return int(conn.execute(sql, [match, *params]).fetchone()[0])
+        return int(database.execute_sql(sql, [*found_params, *params]).fetchone()[0])
 
     def page(
         self,
@@ -258,8 +260,8 @@ class Lister:
         else:
             fts = self.spec.fts
             dense = self._dense_matches(limit)
-            sql = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? LIMIT ?"
-            matches = [r[0] for r in database.connection().execute(sql, [match, dense + 1])]
+            sql = f"SELECT f.rowid FROM {fts} f WHERE {match[0]} LIMIT ?"
+            matches = [r[0] for r in database.execute_sql(sql, [*match[1], dense + 1])]
             if len(matches) > dense:
                 rows = self._walk_matching(query, where, params, after, limit, match)
             else:
@@ -277,7 +279,7 @@ class Lister:
         if DENSE_MATCHES is not None:
             return DENSE_MATCHES
         sql = f"SELECT max(id) FROM {self.spec.table}"
-        rows = database.connection().execute(sql).fetchone()[0] or 0
+        rows = database.execute_sql(sql).fetchone()[0] or 0
         return max(limit, math.isqrt(int(limit * rows * WALK_ROW_COST)))
 
     def _walk(
@@ -291,7 +293,7 @@ class Lister:
         """Rows in sort order along the index, each followed by its sort key."""
         where, params, tail = self._keyset(query, where, params, after)
         sql = f"SELECT {self._select(query)} FROM {self.spec.table} t WHERE {where} {tail}"
-        return database.connection().execute(sql, [*params, limit]).fetchall()
+        return database.execute_sql(sql, [*params, limit]).fetchall()
 
     def _sorted_matches(
         self,
@@ -308,7 +310,7 @@ class Lister:
         where, params, tail = self._keyset(query, where, params, after)
         marks = ", ".join("?" * len(matches))
         sql = f"SELECT t.id FROM {self.spec.table} t WHERE t.id IN ({marks}) AND {where} {tail}"
-        ids = [r[0] for r in database.connection().execute(sql, [*matches, *params, limit])]
+        ids = [r[0] for r in database.execute_sql(sql, [*matches, *params, limit])]
         return self._rows(query, ids)
 
     def _walk_matching(
@@ -318,7 +320,7 @@ class Lister:
         params: list[Any],
         after: Sequence[Any] | None,
         limit: int,
-        match: str,
+        match: TextCondition,
     ) -> list[Any]:
         """Many matches: walk the sort order in chunks, keeping the rows that match.
 
@@ -327,12 +329,11 @@ class Lister:
         a common term never materialises its hundreds of thousands of matches.
         """
         kept: list[int] = []
-        conn = database.connection()
         fts = self.spec.fts
         terms = self._sort_terms(query)
         while len(kept) < limit:
             where_after, args, tail = self._keyset(query, where, params, after)
-            chunk = conn.execute(
+            chunk = database.execute_sql(
                 f"SELECT {', '.join(terms)} FROM {self.spec.table} t WHERE {where_after} {tail}",
                 [*args, WALK_CHUNK],
             ).fetchall()
@@ -340,8 +341,8 @@ class Lister:
                 break
             hits: set[int] = set()
             for low, high in _id_ranges(sorted(r[-1] for r in chunk)):
-                sql = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? AND rowid BETWEEN ? AND ?"
-                hits.update(r[0] for r in conn.execute(sql, [match, low, high]))
+                sql = f"SELECT f.rowid FROM {fts} f WHERE {match[0]} AND f.rowid BETWEEN ? AND ?"
+                hits.update(r[0] for r in database.execute_sql(sql, [*match[1], low, high]))
             for row in chunk:
                 if row[-1] in hits:
                     kept.append(row[-1])
@@ -356,7 +357,7 @@ class Lister:
         """Full rows (with their sort keys) of ``ids``, in that order."""
         if not ids:
             return []
-        rows = database.connection().execute(
+        rows = database.execute_sql(
             f"SELECT {self._select(query)} FROM {self.spec.table} t "
             f"WHERE t.id IN ({', '.join('?' * len(ids))})",
             ids,

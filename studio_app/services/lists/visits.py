@@ -52,7 +52,7 @@ SPEC = ListSpec(
 
 def _overdue(value: Any, today: date) -> FilterSql:
     if not value:
-        return "1", []
+        return "1 = 1", []
     statuses = [s.value for s in OPEN_STATUSES]
     sql, args = in_list("t.status", statuses)
     return f"{sql} AND t.due_at < ?", [*args, today.isoformat()]
@@ -90,7 +90,9 @@ FILTERS: dict[str, Filter] = {
         [str(v)],
     ),
     "overdue": _overdue,
-    "open": lambda v, _: in_list("t.status", [s.value for s in OPEN_STATUSES]) if v else ("1", []),
+    "open": lambda v, _: (
+        in_list("t.status", [s.value for s in OPEN_STATUSES]) if v else ("1 = 1", [])
+    ),
     "due_within": _due_within,
     "confidential": lambda v, _: ("t.confidential = ?", [1 if v else 0]),
 }

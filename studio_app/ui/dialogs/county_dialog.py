@@ -171,6 +171,7 @@ class CountyWorkDialog(RecordDialog):
         super().__init__(ctx, proposal_id, parent)
         self.setObjectName("countyWorkDialog")
         self.row: Proposal | None = None
+        self.county_rev: int | None = None  # the county's version shown (checked on save)
         self.section_of: dict[str, str] = {}
         self.studio = StudioPart(self)
         self.tabs = QTabWidget(self)
@@ -378,7 +379,7 @@ class CountyWorkDialog(RecordDialog):
     def load(self, record_id: int) -> None:
         row = self.row = proposals.get(record_id)
         v = records.snapshot(proposals.PROPOSAL, row)
-        self.rev = row.rev
+        self.rev, self.county_rev = row.rev, row.county_rev
         studio = county_desk.studio_choices().get(row.origin_site, "")
         self.studio.show_record(row, studio)
         units = county_work.units_of(row)
@@ -508,7 +509,9 @@ class CountyWorkDialog(RecordDialog):
         }
         if not steps:
             return None
-        return county_work.apply(self.ctx, self.record_id, steps)
+        return county_work.apply(
+            self.ctx, self.record_id, steps, expected_county_rev=self.county_rev
+        )
 
     def _step(self, name: str, kw: dict[str, Any]) -> dict[str, Any]:
         """A tab's values as its step's arguments; what the services cannot say well first."""

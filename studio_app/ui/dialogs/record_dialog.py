@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_app.core.errors import UserError, ValidationError
+from studio_app.core.errors import StaleRecord, UserError, ValidationError
 from studio_app.core.fields import Field
 from studio_app.services.context import Context
 from studio_app.ui import identifiers, messages, operations
@@ -193,6 +193,11 @@ class RecordDialog(QDialog):
             row = operations.call(work)
         except ValidationError as exc:
             self.show_errors(exc.errors)
+            return False
+        except StaleRecord as exc:  # another PC or window saved it since it was opened
+            self.show_errors({})
+            if messages.ask_reload(self, exc.message) and self.record_id is not None:
+                self.reload()
             return False
         except UserError as exc:
             self.show_errors({})

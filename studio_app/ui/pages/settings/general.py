@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import peewee as pw
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from studio_app import paths
 from studio_app.core.errors import UserError
 from studio_app.services import peers, print_settings
+from studio_app.storage.database import where
 from studio_app.ui import messages
 from studio_app.ui.i18n import DEFAULT_LANGUAGE, current_language
 from studio_app.ui.language import LANGUAGES
@@ -129,6 +130,10 @@ class GeneralTab(QWidget):
         self.folder_label = QLabel(self)
         self.folder_label.setObjectName("dataFolderLabel")
         self.folder_label.setWordWrap(True)
+        self.database_label = QLabel(self)
+        self.database_label.setObjectName("databaseLabel")
+        self.database_label.setWordWrap(True)
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.next_label = QLabel(self)
         self.next_label.setObjectName("nextFolderLabel")
         self.next_label.setWordWrap(True)
@@ -151,6 +156,7 @@ class GeneralTab(QWidget):
         folder_box = QGroupBox(self.tr("Data folder"), self)
         folder_layout = QVBoxLayout(folder_box)
         folder_layout.addWidget(self.folder_label)
+        folder_layout.addWidget(self.database_label)
         folder_layout.addWidget(self.next_label)
         row = QHBoxLayout()
         row.addWidget(self.change_folder_button)
@@ -299,6 +305,7 @@ class GeneralTab(QWidget):
 
     def show_folder(self) -> None:
         self.folder_label.setText(self.tr("Current location: {0}").format(self.data_root))
+        self.database_label.setText(self.tr("Database: {0}").format(where()))
         chosen = paths.remembered_data_dir()
         if chosen is not None and Path(chosen).resolve() != self.data_root.resolve():
             self.next_label.setText(self.tr("From the next start: {0}").format(chosen))

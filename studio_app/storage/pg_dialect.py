@@ -1,0 +1,187 @@
+"""The migrations' SQLite statements as PostgreSQL runs them, so both engines share one
+numbered chain of steps (``storage/sql``) and one schema.
+
+What differs, and how it is kept the same:
+
+- column types: dates and times stay ISO text, integers are 64-bit, lengths are not
+  enforced (SQLite never did; the services check them), flags stay 0/1 integers;
+- ``INTEGER PRIMARY KEY`` ids become identity columns;
+- a search index (an FTS5 table) becomes a table of the same documents and their words (an
+  array with a GIN index), kept by the same triggers (``services.lists.text_search``);
+- a trigger becomes a PL/pgSQL function and a trigger calling it;
+- ``INSERT OR IGNORE`` becomes ``ON CONFLICT DO NOTHING``, and ``NOT "flag"`` ``"flag" = 0``;
+- SQLite's functions the SQL uses (``search_doc``, ``datetime``, ``instr``, ``ifnull``,
+  ``group_concat``, scalar ``min``/``max``, ``sum`` of a condition) exist as functions of
+  the database (:data:`COMPAT`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_FULL = "".join(map(chr, range(0xFF01, 0xFF5F))) + "\u3000"  # full-width ASCII, ideographic space
+_HALF = "".join(map(chr, range(0x21, 0x7F))).replace("'", "''") + " "
+_CJK = (
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+    r"\U00020000-\U0003134f]"
+)  # core.search_text._SPLIT, in PostgreSQL's escapes
+
+# Created or replaced at every migration run, before the steps: what the steps and the
+# services' SQL call.
+COMPAT = (
+    # core.search_text.index_text: every CJK character its own word, full-width ASCII halved
+    # core.search_text.index_text, as the words the search sees: every CJK character its
+    # own word, full-width ASCII halved, case folded, one space around every word
+    f"""CREATE OR REPLACE FUNCTION search_doc(VARIADIC parts text[]) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT ' ' || btrim(regexp_replace(regexp_replace(lower(
+      translate(array_to_string(parts, ' '), '{_FULL}', '{_HALF}')),
+      '({_CJK})', ' \\1 ', 'g'), '[^[:alnum:]{_CJK[1:-1]}]+', ' ', 'g')) || ' '
+    $$""",
+    """CREATE OR REPLACE FUNCTION datetime(what text) RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') WHERE what = 'now'
+    $$""",
+    """CREATE OR REPLACE FUNCTION instr(haystack text, needle text) RETURNS integer
+    LANGUAGE sql IMMUTABLE AS $$ SELECT strpos(haystack, needle) $$""",
+    """CREATE OR REPLACE FUNCTION ifnull(a anyelement, b anyelement) RETURNS anyelement
+    LANGUAGE sql IMMUTABLE AS $$ SELECT COALESCE(a, b) $$""",
+    """CREATE OR REPLACE FUNCTION group_concat_step(state text, value text, sep text)
+    RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN value IS NULL THEN state WHEN state IS NULL THEN value
+                ELSE state || sep || value END $$""",
+    """CREATE OR REPLACE FUNCTION group_concat_step(state text, value text) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$ SELECT group_concat_step(state, value, ',') $$""",
+    "CREATE OR REPLACE AGGREGATE group_concat(text, text) (SFUNC = group_concat_step, "
+    "STYPE = text)",
+    "CREATE OR REPLACE AGGREGATE group_concat(text) (SFUNC = group_concat_step, STYPE = text)",
+    # SQLite's scalar min(a, b, …) and max(a, b, …): NULL when any argument is
+    *(
+        f"""CREATE OR REPLACE FUNCTION {name}(VARIADIC items {kind}[]) RETURNS {kind}
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN array_position(items, NULL) IS NULL
+                THEN (SELECT {name}(i) FROM unnest(items) AS i) END $$"""
+        for name in ("min", "max")
+        for kind in ("text", "bigint")
+    ),
+    # SQLite counts with SUM(condition)
+    """CREATE OR REPLACE FUNCTION sum_flag_step(total bigint, value boolean) RETURNS bigint
+    LANGUAGE sql IMMUTABLE AS $$ SELECT total + CASE WHEN value THEN 1 ELSE 0 END $$""",
+    "CREATE OR REPLACE AGGREGATE sum(boolean) (SFUNC = sum_flag_step, STYPE = bigint, "
+    "INITCOND = '0')",
+)
+
+_TYPES = (
+    (re.compile(r"(\s)DATETIME\b"), r"\1TEXT"),
+    (re.compile(r"(\s)DATE\b"), r"\1TEXT"),
+    (re.compile(r"(\s)VARCHAR\(\d+\)"), r"\1TEXT"),
+    (re.compile(r"(\s)INTEGER\b"), r"\1BIGINT"),
+    (re.compile(r"(\s)REAL\b"), r"\1DOUBLE PRECISION"),
+    (re.compile(r"(\s)BLOB\b"), r"\1BYTEA"),
+)
+_ROWID_ID = re.compile(r'("?id"?) INTEGER NOT NULL PRIMARY KEY', re.I)
+_FTS = re.compile(r"CREATE VIRTUAL TABLE (\w+) USING fts5\(", re.I)
+_TRIGGER = re.compile(
+    r"CREATE TRIGGER (?P<name>\w+) (?P<when>AFTER|BEFORE) (?P<event>INSERT|DELETE|UPDATE"
+    r"(?: OF [\w\", ]+?)?) ON (?P<table>\"?\w+\"?)\s*(?:WHEN (?P<cond>.+?))?\s*BEGIN\s*"
+    r"(?P<body>.*)\bEND$",
+    re.I | re.S,
+)
+# an FTS5 "delete" command: take a document out of the index
+_FTS_DELETE = re.compile(
+    r"INSERT INTO (\w+)\(\1, rowid, doc\) (?:VALUES \('delete', (\w+)\.id, .*\)|SELECT 'delete', "
+    r"(\w+)\.id, .*?)(?: WHERE (.*))?$",
+    re.I | re.S,
+)
+
+
+def _column_types(sql: str) -> str:
+    sql = _ROWID_ID.sub(r"\1 BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", sql)
+    for pattern, replacement in _TYPES:
+        sql = pattern.sub(replacement, sql)
+    return sql
+
+
+def _body_statement(sql: str) -> str:
+    sql = sql.strip()
+    found = _FTS_DELETE.match(sql)
+    if found:
+        table, row = found.group(1), found.group(2) or found.group(3)
+        return f"DELETE FROM {table} WHERE rowid = {row}.id"
+    return _plain(sql)
+
+
+def _trigger(found: re.Match[str]) -> list[str]:
+    name, table = found["name"], found["table"]
+    body = [s for s in (_body_statement(s) for s in found["body"].split(";")) if s]
+    steps = "".join(f"  {s};\n" for s in body)
+    function = (
+        f"CREATE OR REPLACE FUNCTION {name}_fn() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        f"BEGIN\n{steps}  RETURN NULL;\nEND $$"
+    )
+    when = f" WHEN ({found['cond'].strip()})" if found["cond"] else ""
+    trigger = (
+        f"CREATE TRIGGER {name} {found['when']} {found['event']} ON {table} FOR EACH ROW{when} "
+        f"EXECUTE FUNCTION {name}_fn()"
+    )
+    return [function, trigger]
+
+
+def _plain(sql: str) -> str:
+    sql = re.sub(r'\bNOT ("\w+")', r"\1 = 0", sql)  # a 0/1 flag, not a boolean
+    if re.match(r"INSERT OR IGNORE INTO", sql, re.I):
+        return re.sub(r"INSERT OR IGNORE INTO", "INSERT INTO", sql, count=1, flags=re.I) + (
+            " ON CONFLICT DO NOTHING"
+        )
+    return sql
+
+
+_CREATE = re.compile(r'CREATE TABLE ("?\w+"?)', re.I)
+_REFERENCE = re.compile(
+    r'(?P<column>"\w+") (?P<type>\w+)(?P<null> NOT NULL)? (?P<ref>REFERENCES "(?P<target>\w+)" '
+    r'\("\w+"\)(?: ON DELETE (?:RESTRICT|CASCADE|SET NULL|NO ACTION))?)'
+)
+
+
+def later_references(statement: str, exists: Callable[[str], bool]) -> tuple[str, list[str]]:
+    """``statement`` without its references to tables not created yet, and the statements
+    that add them once they are (SQLite accepts such a reference; PostgreSQL does not, and
+    a kind's step builds today's declaration, which may point to a later kind)."""
+    created = _CREATE.match(statement.strip())
+    if not created:
+        return statement, []
+    later: list[str] = []
+
+    def strip(m: re.Match[str]) -> str:
+        if exists(m["target"]):
+            return m.group(0)
+        later.append(f"ALTER TABLE {created.group(1)} ADD FOREIGN KEY ({m['column']}) {m['ref']}")
+        return f"{m['column']} {m['type']}{m['null'] or ''}"
+
+    return _REFERENCE.sub(strip, statement), later
+
+
+def target_of(alter: str) -> str:
+    """The table an ``ALTER TABLE … REFERENCES`` of :func:`later_references` waits for."""
+    found = re.search(r'REFERENCES "(\w+)"', alter)
+    assert found is not None
+    return found.group(1)
+
+
+def translate(statement: str) -> list[str]:
+    """The PostgreSQL statements that do what the SQLite ``statement`` does."""
+    sql = statement.strip().rstrip(";").strip()
+    fts = _FTS.match(sql)
+    if fts:
+        table = fts.group(1)
+        return [
+            f"CREATE TABLE {table} (rowid BIGINT PRIMARY KEY, doc TEXT NOT NULL, tokens TEXT[] "
+            "GENERATED ALWAYS AS (string_to_array(btrim(doc), ' ')) STORED)",
+            f"CREATE INDEX {table}_tokens ON {table} USING gin (tokens)",
+        ]
+    trigger = _TRIGGER.match(sql)
+    if trigger:
+        return _trigger(trigger)
+    if re.match(r"(CREATE TABLE|ALTER TABLE \S+ ADD COLUMN)", sql, re.I):
+        sql = re.sub(r"\)\s*WITHOUT ROWID$", ")", _column_types(sql), flags=re.I)
+    return [_plain(sql)]

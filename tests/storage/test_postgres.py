@@ -1,0 +1,143 @@
+"""The county's PostgreSQL mode, its storage: a ``postgresql://`` address is read (and a bad one
+refused in one sentence), the SQL's SQLite placeholders and planner hints are rewritten, the
+migration chain builds on PostgreSQL the tables and columns it builds in SQLite, and the
+search index sees the same words as SQLite's."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from studio_app.core.errors import UserError
+from studio_app.core.search_text import index_text
+from studio_app.storage import migrations
+from studio_app.storage.database import close_database, open_database, open_postgres
+from studio_app.storage.models import database
+from studio_app.storage.postgres import _no_hints, parse_url, placeholders
+from tests import pg_server
+from tests.conftest import POSTGRES
+
+
+def test_an_address_is_read_without_keeping_its_password() -> None:
+    target, password = parse_url("postgresql://county:s3cret@10.0.0.5/county_db")
+    assert (target.user, target.host, target.port, target.dbname) == (
+        "county", "10.0.0.5", 5432, "county_db"
+    )  # fmt: skip
+    assert password == "s3cret" and "s3cret" not in target.url
+    assert target.url == "postgresql://county@10.0.0.5:5432/county_db"
+    assert parse_url(target.url) == (target, None)
+    socket, _ = parse_url("postgresql://studio@%2Ftmp%2Fpg:54329/x")
+    assert socket.host == "/tmp/pg" and parse_url(socket.url)[0] == socket
+    assert "10.0.0.5:5432" in target.display() and "county_db" in target.display()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mysql://county@host/db",
+        "postgresql://host/db",  # no user
+        "postgresql://county@host/",  # no database
+        "postgresql://county@host:port/db",
+        "postgresql://county@host/db?sslmode=disable",
+    ],
+)
+def test_a_bad_address_is_refused_in_one_sentence(text: str) -> None:
+    with pytest.raises(UserError) as refused:
+        parse_url(text)
+    assert "postgresql://" in refused.value.message
+
+
+def test_sqlite_sql_is_rewritten_for_psycopg() -> None:
+    assert placeholders("SELECT ? WHERE a LIKE '%?%' AND b = %s") == (
+        "SELECT %s WHERE a LIKE '%%?%%' AND b = %s"
+    )
+    assert (
+        placeholders('SELECT "we?ird" FROM t WHERE x = ?') == 'SELECT "we?ird" FROM t WHERE x = %s'
+    )
+    hinted = "SELECT 1 FROM visit v INDEXED BY visit_live_occurred CROSS JOIN t x ON x.id = v.id"
+    assert _no_hints(hinted) == "SELECT 1 FROM visit v JOIN t x ON x.id = v.id"
+
+
+@pytest.fixture
+def both(tmp_path: Path) -> Iterator[tuple[sqlite3.Connection, str]]:
+    """A migrated SQLite file (open) and a migrated PostgreSQL database (its address)."""
+    path = tmp_path / "studio.sqlite3"
+    open_database(path).close()
+    url = pg_server.new_database(migrated=False)
+    try:
+        yield sqlite3.connect(path), url
+    finally:
+        close_database()
+        pg_server.drop(url)
+
+
+@pytest.mark.parametrize("engine", [POSTGRES])
+def test_the_migrations_build_the_same_tables_and_columns(
+    engine: str, both: tuple[sqlite3.Connection, str]
+) -> None:
+    lite, url = both
+    db = open_postgres(url)
+    assert migrations.current_version(db) == migrations.LATEST
+    shadow = re.compile(r".*_fts_(data|idx|content|docsize|config)$")
+    tables = {
+        name: [c[1] for c in lite.execute(f'PRAGMA table_info("{name}")')]
+        for (name,) in lite.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not shadow.match(name) and not name.startswith("sqlite_")
+    }
+    found: dict[str, list[str]] = {}
+    for table, column in db.execute_sql(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = 'public' ORDER BY table_name, ordinal_position"
+    ):
+        found.setdefault(table, []).append(column)
+    found.pop("schema_version")
+    for fts in (t for t in tables if t.endswith("_fts")):
+        assert found[fts] == ["rowid", "doc", "tokens"]  # SQLite's: one hidden doc column
+        found[fts] = tables[fts]
+    assert found == tables
+    indexes = {r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    pg_indexes = {r[0] for r in db.execute_sql("SELECT indexname FROM pg_indexes")}
+    assert {i for i in indexes if not i.startswith("sqlite_")} <= pg_indexes
+    triggers = {r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    pg_triggers = {r[0] for r in db.execute_sql("SELECT tgname FROM pg_trigger")}
+    assert triggers <= pg_triggers
+    assert migrations.migrate(db) == migrations.LATEST  # again: nothing to do
+
+
+TEXTS = [
+    "石桥镇东岙村 王建国反映：道路破损，JD-2026-0042 号",
+    "ＡＢＣ１２３　全角字符和 Mixed Case",
+    "カタカナ 한국어 𠀀 extension B",
+    "",
+]
+
+
+@pytest.mark.parametrize("engine", [POSTGRES])
+def test_the_search_index_sees_the_words_sqlite_sees(engine: str, db_path: Path) -> None:
+    for text in TEXTS:
+        words = re.findall(r"[^\W_]+", index_text(text, "第二段").lower())
+        (doc,) = database.execute_sql("SELECT search_doc(?, ?)", (text, "第二段")).fetchone()
+        assert doc.split() == words and doc.startswith(" ") and doc.endswith(" ")
+
+
+@pytest.mark.parametrize("engine", [POSTGRES])
+def test_the_apps_role_needs_only_its_own_database(engine: str) -> None:
+    """README's role: LOGIN and the owner of an empty database, nothing more."""
+    name = f"app_{pg_server.uuid.uuid4().hex[:8]}"
+    pg_server.admin(f"CREATE ROLE {name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE")
+    pg_server.admin(f"CREATE DATABASE {name} OWNER {name} ENCODING 'UTF8' TEMPLATE template0")
+    url = pg_server.server().replace(f"://{pg_server.USER}@", f"://{name}@").rsplit("/", 1)[0]
+    try:
+        db = open_postgres(f"{url}/{name}")
+        assert migrations.current_version(db) == migrations.LATEST
+        assert db.execute_sql(
+            "SELECT rolsuper FROM pg_roles WHERE rolname = ?", (name,)
+        ).fetchone() == (False,)
+    finally:
+        close_database()
+        pg_server.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        pg_server.admin(f"DROP ROLE IF EXISTS {name}")
