@@ -140,6 +140,23 @@ def test_preview_of_a_selected_visit_shows_its_form(
     assert not folder.exists()  # the temporary copy goes with the dialog
 
 
+def test_a_preview_gone_without_closing_leaves_no_copy(
+    qtbot, window: MainWindow, add_visits: AddVisits, folders: list[Path]
+) -> None:
+    """A preview deleted with its window, never closed, still removes its PDF of people's
+    data; whatever is left at exit goes too (``launch._FOLDERS``)."""
+    (visit_id,) = add_visits(1)
+    page = window.visits
+    page.model.reload()
+    assert page.select_record(visit_id)
+    page.print_button.click()
+    dialog = preview_of(page)
+    (folder,) = folders
+    assert folder.exists() and folder in launch._FOLDERS
+    dialog.deleteLater()  # as when its parent window is destroyed
+    qtbot.waitUntil(lambda: not folder.exists())
+
+
 def test_a_saved_pdf_is_confirmed_with_its_folder_one_click_away(
     window: MainWindow,
     add_visits: AddVisits,

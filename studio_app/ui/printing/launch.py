@@ -7,6 +7,7 @@ shown as a message, a cancel quietly.
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -29,6 +30,19 @@ if TYPE_CHECKING:  # the preview's module is loaded when a preview opens, not at
 STATUS_MS = 10_000
 
 
+_FOLDERS: list[Path] = []  # the previews' folders, removed at exit if still there
+
+
+def _temporary_folder() -> Path:
+    """A folder for one preview's PDF: its dialog removes it; whatever is left (a dialog
+    never closed) goes when the program ends, so no form of personal data stays behind."""
+    if not _FOLDERS:
+        atexit.register(lambda: [shutil.rmtree(f, ignore_errors=True) for f in _FOLDERS])
+    folder = Path(tempfile.mkdtemp(prefix="studio-print-"))
+    _FOLDERS.append(folder)
+    return folder
+
+
 def preview(
     parent: QWidget,
     job: PrintJob | Callable[[], PrintJob],
@@ -45,7 +59,7 @@ def preview(
         except UserError as exc:
             errors.report(exc, parent)
             return None
-    folder = Path(tempfile.mkdtemp(prefix="studio-print-"))
+    folder = _temporary_folder()
 
     def done(result: Any, error: BaseException | None) -> None:
         if error is not None:

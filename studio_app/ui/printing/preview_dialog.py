@@ -117,6 +117,8 @@ class PreviewDialog(QDialog):
         self.job = job
         self.pdf = pdf
         self._owned = owned
+        if owned is not None:  # also when the dialog goes without closing (its parent went)
+            self.destroyed.connect(lambda *_: shutil.rmtree(owned, ignore_errors=True))
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
