@@ -8,7 +8,8 @@ What differs, and how it is kept the same:
 - ``INTEGER PRIMARY KEY`` ids become identity columns;
 - a search index (an FTS5 table) becomes a table of the same documents and their words (an
   array with a GIN index), kept by the same triggers (``services.lists.text_search``);
-- a trigger becomes a PL/pgSQL function and a trigger calling it;
+- a trigger becomes a PL/pgSQL function and a trigger calling it; a live count's keeps its
+  counter once per statement, from the statement's transition tables;
 - ``INSERT OR IGNORE`` becomes ``ON CONFLICT DO NOTHING``, and ``NOT "flag"`` ``"flag" = 0``;
 - SQLite's functions the SQL uses (``search_doc``, ``datetime``, ``instr``, ``ifnull``,
   ``group_concat``, scalar ``min``/``max``, ``sum`` of a condition) exist as functions of
@@ -111,8 +112,43 @@ def _body_statement(sql: str) -> str:
     return _plain(sql)
 
 
+_LIVE_COUNT = re.compile(r"UPDATE live_count SET n = n .* WHERE table_name = '(\w+)'", re.S)
+# A live count as PostgreSQL keeps it: once per statement from its transition tables. Once
+# per row, as SQLite does, a transaction inserting n rows would write the counter's row n
+# times, each a new version of it to step over: n² work for an import.
+_COUNTED = {
+    "INSERT": ("REFERENCING NEW TABLE AS changed_rows",
+               "(SELECT count(*) FROM changed_rows WHERE deleted_at IS NULL)"),
+    "DELETE": ("REFERENCING OLD TABLE AS changed_rows",
+               "-(SELECT count(*) FROM changed_rows WHERE deleted_at IS NULL)"),
+    "UPDATE": ("REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows",
+               "(SELECT count(*) FILTER (WHERE a.deleted_at IS NULL AND b.deleted_at IS NOT NULL)"
+               " - count(*) FILTER (WHERE a.deleted_at IS NOT NULL AND b.deleted_at IS NULL)"
+               " FROM before_rows b JOIN after_rows a ON a.id = b.id)"),
+}  # fmt: skip
+
+
+def _count_trigger(found: re.Match[str], counted: str) -> list[str]:
+    name, table = found["name"], found["table"]
+    event = found["event"].split()[0].upper()  # UPDATE OF deleted_at: any update, compared
+    rows, change = _COUNTED[event]
+    function = (
+        f"CREATE OR REPLACE FUNCTION {name}_fn() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        f"BEGIN\n  UPDATE live_count SET n = n + {change} WHERE table_name = '{counted}';\n"
+        "  RETURN NULL;\nEND $$"
+    )
+    trigger = (
+        f"CREATE TRIGGER {name} AFTER {event} ON {table} {rows} FOR EACH STATEMENT "
+        f"EXECUTE FUNCTION {name}_fn()"
+    )
+    return [function, trigger]
+
+
 def _trigger(found: re.Match[str]) -> list[str]:
     name, table = found["name"], found["table"]
+    counted = _LIVE_COUNT.search(found["body"])
+    if counted is not None:
+        return _count_trigger(found, counted.group(1))
     body = [s for s in (_body_statement(s) for s in found["body"].split(";")) if s]
     steps = "".join(f"  {s};\n" for s in body)
     function = (

@@ -9,6 +9,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -141,3 +142,45 @@ def test_the_apps_role_needs_only_its_own_database(engine: str) -> None:
         close_database()
         pg_server.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         pg_server.admin(f"DROP ROLE IF EXISTS {name}")
+
+
+@pytest.mark.parametrize("engine", [POSTGRES])
+def test_the_live_counts_follow_every_kind_of_write(engine: str, ctx: Any) -> None:
+    """Kept once per statement on PostgreSQL: rows inserted, trashed, restored, deleted,
+    one at a time or many in one statement."""
+    from tests.services.helpers import visit
+
+    def counted() -> tuple[int, int]:
+        (kept,) = database.execute_sql("SELECT n FROM live_count WHERE table_name = 'visit'")
+        (live,) = database.execute_sql("SELECT count(*) FROM visit WHERE deleted_at IS NULL")
+        return kept[0], live[0]
+
+    from studio_app.services import visits
+
+    ids = [visit(ctx).id for _ in range(3)]
+    assert counted() == (3, 3)
+    visits.delete(ctx, ids[0])
+    assert counted() == (2, 2)
+    visits.restore(ctx, ids[0])
+    assert counted() == (3, 3)
+    columns = [
+        c
+        for (c,) in database.execute_sql(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'visit' "
+            "AND column_name NOT IN ('id', 'uuid', 'serial', 'deleted_at')"
+        )
+    ]
+    listed = ", ".join(f'"{c}"' for c in columns)
+    database.execute_sql(  # 100 copies in one statement, a quarter of them trashed
+        f"INSERT INTO visit (uuid, deleted_at, {listed}) SELECT md5(g::text || v.id), "
+        f"CASE WHEN g % 4 = 0 THEN '2026-02-01' END, {listed} FROM visit v "
+        "CROSS JOIN generate_series(1, 100) g WHERE v.id = ?",
+        (ids[1],),
+    )
+    assert counted() == (78, 78)
+    database.execute_sql("UPDATE visit SET deleted_at = '2026-03-01' WHERE id > ?", (ids[2],))
+    assert counted() == (3, 3)
+    database.execute_sql("UPDATE visit SET deleted_at = NULL WHERE id > ?", (ids[2],))
+    assert counted() == (103, 103)
+    database.execute_sql("DELETE FROM visit WHERE id > ?", (ids[2],))
+    assert counted() == (3, 3)

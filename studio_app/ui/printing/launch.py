@@ -33,11 +33,16 @@ STATUS_MS = 10_000
 _FOLDERS: list[Path] = []  # the previews' folders, removed at exit if still there
 
 
+def _remove_folders() -> None:
+    for folder in _FOLDERS:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def _temporary_folder() -> Path:
     """A folder for one preview's PDF: its dialog removes it; whatever is left (a dialog
     never closed) goes when the program ends, so no form of personal data stays behind."""
     if not _FOLDERS:
-        atexit.register(lambda: [shutil.rmtree(f, ignore_errors=True) for f in _FOLDERS])
+        atexit.register(_remove_folders)
     folder = Path(tempfile.mkdtemp(prefix="studio-print-"))
     _FOLDERS.append(folder)
     return folder
