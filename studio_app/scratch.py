@@ -62,15 +62,13 @@ _FLAGS = getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0) | getattr(os
 
 def _data_folder() -> Path | None:
     """The folder of the open database (``None``: no database, or one in memory)."""
+    from studio_app.storage.database import data_folder
     from studio_app.storage.models import database
 
     db = database.obj
     if db is None or db.is_closed():
         return None
-    for _seq, name, file in db.connection().execute("PRAGMA database_list"):
-        if name == "main" and file:
-            return Path(file).parent
-    return None
+    return data_folder()
 
 
 def _private(folder: Path) -> bool:

@@ -17,14 +17,7 @@ from studio_app.services.context import Context
 from studio_app.storage.database import close_database, open_database, open_postgres
 from tests import pg_server, system_packages
 
-POSTGRES = pytest.param(
-    "postgresql",
-    marks=system_packages.needs(
-        "postgresql",
-        pg_server.binaries() is not None or bool(os.environ.get(pg_server.ENV)),
-        "a throwaway PostgreSQL server for the county's PostgreSQL mode",
-    ),
-)
+POSTGRES = pytest.param("postgresql", marks=pg_server.NEEDED)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

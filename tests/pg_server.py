@@ -19,9 +19,15 @@ import tempfile
 import uuid
 from pathlib import Path
 
+from tests import system_packages
+
 ENV = "STUDIO_APP_TEST_POSTGRES"
 USER = "studio"
 PORT = 54329
+
+
+def _binaries_or_server() -> bool:
+    return binaries() is not None or bool(os.environ.get(ENV))
 
 
 def binaries() -> Path | None:
@@ -112,3 +118,11 @@ def new_database(*, migrated: bool = True) -> str:
 
 def drop(url: str) -> None:
     admin(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+
+
+# The mark of a test needing a PostgreSQL server (the Debian package, or ENV).
+NEEDED = system_packages.needs(
+    "postgresql",
+    _binaries_or_server(),
+    "a throwaway PostgreSQL server for the county's PostgreSQL mode",
+)

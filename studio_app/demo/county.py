@@ -48,7 +48,7 @@ from studio_app.exchange.importer import import_package
 from studio_app.paths import DATABASE_FILE
 from studio_app.services import accounts, audit, proposals, site
 from studio_app.services.context import Context, utc_now
-from studio_app.storage.database import close_database, open_database
+from studio_app.storage.database import close_database, on_postgres, open_database
 from studio_app.storage.models import Proposal, Setting, Site, database
 
 Progress = Callable[[int, int], None]
@@ -105,6 +105,10 @@ def generate(
 
 def _open_file() -> Path:
     db = database.obj
+    if on_postgres():
+        raise UserError(
+            "县政协演示数据只能生成到本机的 SQLite 数据库，不能生成到 PostgreSQL 数据库。"
+        )
     if db is not None and not db.is_closed():
         for _seq, name, file in db.connection().execute("PRAGMA database_list"):
             if name == "main" and file:

@@ -10,7 +10,6 @@ trashed or decided (in the order the rows are written), each naming the package.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -25,6 +24,8 @@ from studio_app.exchange.schema import LINK_KINDS, Column, PackageKind, Role, Sh
 from studio_app.services import audit, peers, points, received
 from studio_app.services import changes as announced
 from studio_app.services.context import Context
+from studio_app.storage.database import Interrupted, interruptible, on_postgres
+from studio_app.storage.database import connection as storage_connection
 from studio_app.storage.kind_tables import model
 from studio_app.storage.models import database
 
@@ -45,7 +46,7 @@ class _Writer:
     def __init__(self, ctx: Context, plan: Plan, tick: Callable[[int], None] | None) -> None:
         self.ctx = ctx
         self.plan = plan
-        self.conn = database.obj.connection()
+        self.conn = storage_connection()
         self.now = ctx.now_utc()
         self.kind = plan.package.kind
         self.tick = tick
@@ -138,10 +139,11 @@ class _Writer:
             col = people.col("name") if people is not None else None
             if people is None or col is None:
                 return False
+            same = "IS NOT DISTINCT FROM" if on_postgres() else "IS"
             spoiled = self.conn.execute(
                 f"SELECT 1 FROM temp.{people.table} s WHERE s.action != 'dup' AND NOT EXISTS "
                 f"(SELECT 1 FROM main.{lt.target_table} m WHERE m.uuid = s.uuid "
-                f"AND m.name IS s.{col}) LIMIT 1"
+                f"AND m.name {same} s.{col}) LIMIT 1"
             ).fetchone()
             if spoiled:
                 return False
@@ -208,7 +210,7 @@ class _Writer:
             return
         source = (
             f"temp.{sd.table} s JOIN main.{sd.spec.record} o ON o.uuid = s.uuid "
-            f"JOIN json_each(s.{at}) j"
+            f"CROSS JOIN json_each(s.{at}) j"
         )
         received.insert_items(side.table, side.written(), side.select(source, received.WRITTEN))
 
@@ -274,23 +276,12 @@ def _apply(
     writer = _Writer(ctx, plan, tick)
     received.remember_sender(m)
     peers.pin(ctx, signature.sender(m))  # trust on first use: only when applied
-    conn = writer.conn
-    if cancelled is not None:  # asked while the long statements run, too
-        conn.set_progress_handler(lambda: 1 if cancelled() else 0, 100_000)
     try:
-        for sd in plan.package.sheets:
-            writer.sheet(sd.spec, sd)
-    except sqlite3.OperationalError as exc:
-        if cancelled is None or "interrupt" not in str(exc):
-            raise
-        # An interrupted write rolls the whole transaction back at once: begin an empty one
-        # for the enclosing atomic() to roll back.
-        if not conn.in_transaction:
-            conn.execute("BEGIN")
+        with interruptible(cancelled):  # asked while the long statements run, too
+            for sd in plan.package.sheets:
+                writer.sheet(sd.spec, sd)
+    except Interrupted:
         raise ImportCancelled() from None
-    finally:
-        if cancelled is not None:
-            conn.set_progress_handler(None, 0)
     if plan.package.kind is PackageKind.FEEDBACK:
         received.county_code_lists(m.get("code_lists", {}))
         points.take_county_figures({k: m[k] for k in points.NO_FIGURES if k in m})
@@ -363,7 +354,7 @@ def _names(plan: Plan, table: str, uuids: list[str]) -> dict[str, str]:
     col = sheet.col("name") if sheet is not None else None
     if sheet is not None and col is not None:
         found.update(
-            database.obj.connection().execute(
+            storage_connection().execute(
                 f"SELECT uuid, {col} FROM temp.{sheet.table} WHERE uuid IN ({marks}) "
                 "ORDER BY n DESC",
                 uuids,

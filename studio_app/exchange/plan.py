@@ -235,12 +235,14 @@ def _check_links(sd: SheetData, planned: set[str]) -> None:
     waits: dict[int, list[str]] = {}
     while _missing_links(sd, planned, missing, waits):
         # Rows now waiting are no longer there for the rows of this sheet linking to them.
-        _sql_many(f"UPDATE {x} SET action = 'waiting', k = 0 WHERE n = ?", [(n,) for n in missing])
+        _sql_many(
+            f"UPDATE {x} SET action = 'waiting', k = FALSE WHERE n = ?", [(n,) for n in missing]
+        )
     if missing:
         # Headers in column order, as each row names them.
         order = [_named(c) for c in sd.spec.columns]
         _sql_many(
-            f"UPDATE {x} SET action = 'waiting', k = 0, reason = ?, wait = ? WHERE n = ?",
+            f"UPDATE {x} SET action = 'waiting', k = FALSE, reason = ?, wait = ? WHERE n = ?",
             [
                 (
                     f"引用的{'、'.join(sorted(h, key=order.index))}尚未收到"
@@ -335,7 +337,7 @@ def _plan_sheet(plan: Plan, sd: SheetData, decisions: dict[str, str]) -> None:
             f"WHEN {rev} < lcrev THEN '文件中的版本比本机旧' ELSE '' END",
         )
     else:
-        tomb = f"(coalesce({deleted}, 0) AND NOT ldel)" if deleted else "0"
+        tomb = f"(coalesce({deleted}, 0) = 1 AND NOT ldel)" if deleted else "FALSE"
         decide = (
             "CASE WHEN lid IS NULL THEN 'new' "
             f"WHEN lrev > lxrev THEN CASE WHEN {rev} <= lxrev THEN 'unchanged' ELSE 'conflict' END "
@@ -392,7 +394,7 @@ def _same(sd: SheetData, kind: PackageKind) -> None:
         local = tables.read(sd.spec, f"id IN (SELECT lid FROM temp.{x} WHERE was_same)")
     conn = staging.connection()
     conn.execute("DROP TABLE IF EXISTS temp.x_same")
-    conn.execute("CREATE TEMP TABLE x_same (lid INTEGER PRIMARY KEY, chash, ihash)")
+    conn.execute("CREATE TEMP TABLE x_same (lid INTEGER PRIMARY KEY, chash TEXT, ihash TEXT)")
     conn.executemany(
         "INSERT INTO temp.x_same (lid, chash) VALUES (?, ?)",
         ((v["_id"], content_hash([v.get(k) for k in keys])) for v in local),

@@ -426,7 +426,7 @@ def _stage_rows(
             chash = content_hash(pick(values))
             values.pop()
             in_file = plain_text(cells[hash_at]) if hash_at is not None else ""
-            edited = 1 if has_hash and in_file != chash else 0
+            edited = has_hash and in_file != chash
             if edited:
                 sd.other_hashes.append(in_file)
             # A row as the studio's services stored it (its hash matches) kept their rules.
@@ -614,7 +614,7 @@ def _read(
             masked += [k for k in added_columns(spec) if k not in mapping]
             sd = SheetData(spec, masked, int(info.get("rows", 0)), info.get("sha256", ""))
             sd.keys = [k for k in index if k not in masked and k != "row_hash"]
-            staging.create(spec.record, sd.keys)
+            staging.create(spec, sd.keys)
             check = hooks.row_check(ctx, spec.record)
             people = _people(spec.record, staged) if kind is PackageKind.STUDIO else None
             if people is not None:
@@ -626,7 +626,7 @@ def _read(
             extra += staging.names_columns(spec.record)[: len(sd.names)]
             staging.fill(spec.record, len(sd.keys), rows, extra)
             if signed and "row_hash" in index and not _rows_as_signed(sd):
-                staging.connection().execute(f"UPDATE temp.{sd.table} SET edited = 1")
+                staging.connection().execute(f"UPDATE temp.{sd.table} SET edited = TRUE")
                 warnings.append(
                     f"工作表“{title}”的行校验与签名的清单不符（有行被删除，或隐藏的行校验被改动），"
                     "无法确认哪些行是对方导出的原样：会改动本机数据的行都列为冲突待定。"

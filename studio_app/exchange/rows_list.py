@@ -241,7 +241,7 @@ class RowsList(SideList):
             if target:
                 exprs.append(f"(SELECT p.id FROM main.{target} p WHERE p.uuid = {value})")
             elif col.kind in (Kind.INT, Kind.BOOL):
-                exprs.append(f"coalesce({value}, 0)")
+                exprs.append(f"coalesce(CAST({value} AS INTEGER), 0)")
             elif col.kind is Kind.DATE:
                 exprs.append(value)
             else:

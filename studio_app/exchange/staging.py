@@ -19,6 +19,8 @@ from studio_app.core import kinds
 from studio_app.core.fields import Kind
 from studio_app.exchange import hooks
 from studio_app.exchange.columns import Role, SheetSpec
+from studio_app.storage.database import connection as storage_connection
+from studio_app.storage.database import on_postgres
 from studio_app.storage.models import database
 
 # Columns every staging table has besides the values (c0, c1, … in the order of ``keys``).
@@ -44,7 +46,7 @@ def names_columns(record: str) -> list[str]:
 
 
 def connection() -> Any:
-    return database.obj.connection()
+    return storage_connection()
 
 
 def is_list(spec: SheetSpec, key: str) -> bool:
@@ -118,14 +120,35 @@ def decoders(spec: SheetSpec, keys: list[str]) -> list[Callable[[Any], Any] | No
     return found
 
 
-def create(record: str, keys: list[str]) -> str:
-    """A fresh staging table for ``record`` with value columns for ``keys``."""
+# The columns' types where types are enforced (PostgreSQL; SQLite's staging is untyped):
+# numbers and 0/1 flags as the record tables keep them, the plan's own flags as booleans.
+_FLAGS = ("edited", "ldel", "was_same", "k")
+_NUMBERS = ("n", "lid", "lrev", "lcrev", "lxrev", "lxcrev", "xrev", "g")
+
+
+def _typed(spec: SheetSpec, keys: list[str], columns: list[str]) -> list[str]:
+    if not on_postgres():
+        return columns
+    numbers = {*_NUMBERS}
+    for i, key in enumerate(keys):
+        if not is_list(spec, key) and spec.column(key).kind in (Kind.INT, Kind.BOOL):
+            numbers.add(f"c{i}")
+    return [
+        f"{c} BOOLEAN" if c in _FLAGS else f"{c} BIGINT" if c in numbers else f"{c} TEXT"
+        for c in columns
+    ]
+
+
+def create(spec: SheetSpec, keys: list[str]) -> str:
+    """A fresh staging table for ``spec``'s record with value columns for ``keys`` (typed
+    as the record's where the engine enforces types)."""
+    record = spec.record
     name = table_name(record)
     conn = connection()
     conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
     values = [f"c{i}" for i in range(len(keys))]
     extra = [*derived_columns(record), *names_columns(record)]
-    columns = ", ".join([*HEAD, *values, *extra, *PLAN])
+    columns = ", ".join(_typed(spec, keys, [*HEAD, *values, *extra, *PLAN]))
     conn.execute(f"CREATE TEMP TABLE {name} ({columns})")
     return name
 
@@ -136,9 +159,15 @@ def fill(record: str, width: int, rows: Iterable[list[Any]], extra: Iterable[str
     cols = [*HEAD, *(f"c{i}" for i in range(width)), *extra]
     marks = ", ".join("?" * len(cols))
     conn = connection()
+    insert = f"INSERT INTO temp.{name} ({', '.join(cols)}) VALUES ({marks})"
+    if on_postgres():  # a savepoint needs a transaction there
+        with database.atomic():
+            conn.executemany(insert, rows)
+        conn.execute(f"CREATE INDEX temp.{name}_uuid ON {name} (uuid, n)")
+        return
     conn.execute("SAVEPOINT x_stage")
     try:
-        conn.executemany(f"INSERT INTO temp.{name} ({', '.join(cols)}) VALUES ({marks})", rows)
+        conn.executemany(insert, rows)
     except BaseException:
         conn.execute("ROLLBACK TO x_stage")
         conn.execute("RELEASE x_stage")

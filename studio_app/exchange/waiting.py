@@ -186,7 +186,7 @@ def _stage(held: ExchangeWaiting) -> Package:
         if not cells:
             continue
         sd = SheetData(spec, list(masked), len(cells), "", keys=list(keys), count=len(cells))
-        staging.create(spec.record, sd.keys)
+        staging.create(spec, sd.keys)
         staging.fill(spec.record, len(sd.keys), cells, staging.derived_columns(spec.record))
         sheets.append(sd)
     manifest = {

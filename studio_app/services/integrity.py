@@ -8,6 +8,8 @@ import peewee as pw
 
 from studio_app.core import kinds
 from studio_app.storage import content_check
+from studio_app.storage.database import connection as storage_connection
+from studio_app.storage.database import on_postgres
 from studio_app.storage.migrations import LATEST, current_version
 from studio_app.storage.models import database
 
@@ -23,25 +25,14 @@ def problems(skipped: list[str] | None = None, *, text_sample: int | None = 100)
 
     The full-text indexes are checked by a command SQLite runs as a write: while another
     program writes (an import), it is skipped, with a note in ``skipped``, not reported as
-    damage; every other check only reads.
+    damage; every other check only reads. On PostgreSQL, which checks its own pages and
+    foreign keys as it writes, the content, the live counts and the schema are checked.
     """
     db = database.obj
     found: list[str] = []
-    result = [r[0] for r in db.execute_sql("PRAGMA integrity_check").fetchall()]
-    if result != ["ok"]:
-        found += [f"完整性检查：{line}" for line in result[:20]]
-    for table, rowid, parent, _ in db.execute_sql("PRAGMA foreign_key_check").fetchall()[:20]:
-        found.append(f"外键检查：{table} 第 {rowid} 行引用的 {parent} 记录不存在")
-    for fts in (k.fts for k in kinds.indexed()):
-        try:
-            db.execute_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 0)")
-        except Exception as exc:  # sqlite reports index corruption as a generic error
-            if _busy(exc) or _read_only(exc):
-                if skipped is not None:
-                    skipped.append(BUSY_FTS if _busy(exc) else READ_ONLY_FTS)
-                break
-            found.append(f"全文索引 {fts}：{exc}")
-    changed, _ = content_check.mismatches(db.connection(), sample=text_sample)
+    if not on_postgres():  # PostgreSQL checks its pages and foreign keys as it writes
+        found += _file_checks(db, skipped)
+    changed, _ = content_check.mismatches(storage_connection(), sample=text_sample)
     labels = {k.name: k.short_label for k in kinds.all_kinds()}
     for m in changed[:20]:
         found.append(
@@ -57,6 +48,26 @@ def problems(skipped: list[str] | None = None, *, text_sample: int | None = 100)
     version = current_version(db)
     if version != LATEST:
         found.append(f"数据库结构版本为 {version}，应为 {LATEST}")
+    return found
+
+
+def _file_checks(db: pw.Database, skipped: list[str] | None) -> list[str]:
+    """SQLite's own checks of the file: its structure, foreign keys, the full-text indexes."""
+    found: list[str] = []
+    result = [r[0] for r in db.execute_sql("PRAGMA integrity_check").fetchall()]
+    if result != ["ok"]:
+        found += [f"完整性检查：{line}" for line in result[:20]]
+    for table, rowid, parent, _ in db.execute_sql("PRAGMA foreign_key_check").fetchall()[:20]:
+        found.append(f"外键检查：{table} 第 {rowid} 行引用的 {parent} 记录不存在")
+    for fts in (k.fts for k in kinds.indexed()):
+        try:
+            db.execute_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 0)")
+        except Exception as exc:  # sqlite reports index corruption as a generic error
+            if _busy(exc) or _read_only(exc):
+                if skipped is not None:
+                    skipped.append(BUSY_FTS if _busy(exc) else READ_ONLY_FTS)
+                break
+            found.append(f"全文索引 {fts}：{exc}")
     return found
 
 

@@ -22,13 +22,14 @@ from typing import Any
 from studio_app.core import codes as c
 from studio_app.core.kinds import LinkTable
 from studio_app.services.context import Context
-from studio_app.storage.models import ExchangeConflict, ImportHistory, Site, database
+from studio_app.storage.database import connection as storage_connection
+from studio_app.storage.models import ExchangeConflict, ImportHistory, Site
 
 WRITTEN = "s.g BETWEEN 1 AND 4"  # the staging rows written (new and updated)
 
 
 def _conn() -> Any:
-    return database.obj.connection()
+    return storage_connection()
 
 
 # --- the staged rows ------------------------------------------------------------------------
@@ -123,7 +124,7 @@ def insert_links(staging: str, record: str, link: LinkTable, uuids: str) -> None
         f"INSERT INTO {link.table} ({link.owner}, {link.target}, position) "
         "SELECT o.id, t.id, row_number() OVER (PARTITION BY o.id ORDER BY j.key) - 1 "
         f"FROM temp.{staging} s JOIN main.{record} o ON o.uuid = s.uuid "
-        f"JOIN json_each(s.{uuids}) j JOIN main.{link.target_table} t ON t.uuid = j.value "
+        f"CROSS JOIN json_each(s.{uuids}) j JOIN main.{link.target_table} t ON t.uuid = j.value "
         f"WHERE {WRITTEN}"
     )
 
@@ -146,13 +147,14 @@ def audit_rows(
     for g in range(1, 6):
         _conn().execute(
             "INSERT INTO main.audit_entry "
-            "(at, user, action, record_type, record_uuid, changes) "
+            '(at, "user", action, record_type, record_uuid, changes) '
             "SELECT ?, ?, CASE WHEN s.action = 'new' THEN 'import_create' "
             "WHEN s.action = 'tombstone' THEN 'import_delete' "
             "WHEN s.action = 'conflict' THEN 'import_keep_' || s.decision "
             "ELSE 'import_update' END, ?, s.uuid, "
             """'{"package": [null, ' || json_quote(?) || '], "rev": [' """
-            f"|| coalesce(s.lrev, 'null') || ', ' || coalesce({rev}, 'null') || ']}}' "
+            f"|| coalesce(CAST(s.lrev AS TEXT), 'null') || ', ' "
+            f"|| coalesce(CAST({rev} AS TEXT), 'null') || ']}}' "
             f"FROM temp.{staging} s WHERE s.g = {g}",
             (now, ctx.user, record, package_uuid),
         )

@@ -31,6 +31,7 @@ from studio_app.services import changes as announced
 from studio_app.services.context import Context
 from studio_app.services.permissions import Permission, require
 from studio_app.storage import folder_lock
+from studio_app.storage.database import on_postgres
 from studio_app.storage.models import database
 
 MAX_YEARS = 100
@@ -198,8 +199,15 @@ def cutoff_for(today: date, years: int) -> date:
         return today.replace(year=today.year - years, day=28)
 
 
+ON_POSTGRES = (
+    "按年限清理只用于工作室的本机数据库；县政协的 PostgreSQL 数据库请由数据库管理员按制度清理。"
+)
+
+
 def _check(ctx: Context, years: int) -> None:
     require(ctx, Permission.PURGE, "visit")
+    if on_postgres():
+        raise UserError(ON_POSTGRES)
     if not 1 <= years <= MAX_YEARS:
         raise UserError(f"保留年限应在 1 到 {MAX_YEARS} 年之间。")
 

@@ -6,7 +6,7 @@ the same text, written by triggers in other pages (migration 0002): each live re
 turned into its index document again, must still match the index as a phrase at its rowid. A
 record whose text no longer matches was changed behind SQLite's back (a failing disk, a tool
 writing into the file). The index documents are read from the triggers themselves, so the
-check follows the schema.
+check follows the schema. On PostgreSQL the index keeps each document: they are compared.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from studio_app.core import kinds
+from studio_app.storage.database import on_postgres
 
 
 def indexed() -> tuple[tuple[str, str], ...]:
@@ -34,10 +36,13 @@ class Mismatch:
     serial: str
 
 
-def _document(conn: sqlite3.Connection, table: str, fts: str) -> str | None:
+def _document(conn: Any, table: str, fts: str) -> str | None:
     """The ``search_doc(...)`` arguments the insert trigger of ``fts`` indexes."""
     row = conn.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (f"{fts}_insert",)
+        "SELECT prosrc FROM pg_proc WHERE proname = ?"
+        if on_postgres()
+        else "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+        (f"{fts}_insert_fn" if on_postgres() else f"{fts}_insert",),
     ).fetchone()
     found = _DOC.search(row[0]) if row else None
     if found is None:
@@ -45,7 +50,7 @@ def _document(conn: sqlite3.Connection, table: str, fts: str) -> str | None:
     return ", ".join(a.strip().removeprefix("new.") for a in found.group(1).split(","))
 
 
-def mismatches(conn: sqlite3.Connection, *, sample: int | None = 100) -> tuple[list[Mismatch], int]:
+def mismatches(conn: Any, *, sample: int | None = 100) -> tuple[list[Mismatch], int]:
     """Records whose text no longer matches the index, and how many were checked.
 
     ``sample``: at most that many random live records per table (None: every one). The
@@ -58,6 +63,15 @@ def mismatches(conn: sqlite3.Connection, *, sample: int | None = 100) -> tuple[l
         if args is None:
             continue
         limit = "" if sample is None else f" ORDER BY random() LIMIT {int(sample)}"
+        if on_postgres():  # the index keeps its documents: compare them
+            rows = conn.execute(
+                f"SELECT id, serial, search_doc({args}) IS DISTINCT FROM (SELECT f.doc FROM "
+                f"{fts} f WHERE f.rowid = t.id) FROM (SELECT * FROM {table} "
+                f"WHERE deleted_at IS NULL{limit}) AS t"
+            ).fetchall()
+            found += [Mismatch(table, i, serial or "") for i, serial, differs in rows if differs]
+            checked += len(rows)
+            continue
         rows = conn.execute(
             f"SELECT id, serial, search_doc({args}) FROM {table} WHERE deleted_at IS NULL{limit}"
         ).fetchall()

@@ -4,6 +4,8 @@ with several PCs, its PostgreSQL database: :func:`open_postgres`)."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +104,62 @@ def open_postgres(
 def on_postgres() -> bool:
     """Whether the open database is a county's PostgreSQL database (else SQLite)."""
     return isinstance(database.obj, pw.PostgresqlDatabase)
+
+
+def estimated_rows(sql: str, params: Sequence[Any]) -> int | None:
+    """How many rows PostgreSQL's planner expects ``sql`` to return (from its statistics,
+    without running it); None on SQLite, which keeps no such estimate."""
+    if not on_postgres():
+        return None
+    plan = database.obj.execute_sql(f"EXPLAIN (FORMAT JSON) {sql}", params).fetchone()[0]
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def connection() -> Any:
+    """The open database's connection, for the SQL peewee does not build (staging tables,
+    ``executemany``): sqlite3's own, or on PostgreSQL one taking the same SQL
+    (:class:`~studio_app.storage.postgres.Statements`)."""
+    db = database.obj
+    if on_postgres():
+        from studio_app.storage.postgres import Statements
+
+        return Statements(db)
+    return db.connection()
+
+
+class Interrupted(Exception):
+    """A statement stopped because the user cancelled (:func:`interruptible`)."""
+
+
+@contextmanager
+def interruptible(cancelled: Callable[[], bool] | None) -> Iterator[None]:
+    """Long statements run inside stop soon after ``cancelled()`` turns true, raising
+    :class:`Interrupted`; the transaction they were in must then be rolled back (the
+    enclosing ``atomic()`` does). SQLite asks ``cancelled`` as it works; on PostgreSQL a
+    watcher asks it ten times a second and cancels the running statement."""
+    if cancelled is None:
+        yield
+        return
+    if on_postgres():
+        from studio_app.storage.postgres import cancelling
+
+        with cancelling(database.obj, cancelled):
+            yield
+        return
+    conn = database.obj.connection()
+    conn.set_progress_handler(lambda: 1 if cancelled() else 0, 100_000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "interrupt" not in str(exc):
+            raise
+        # An interrupted write rolls the whole transaction back at once: begin an empty one
+        # for the enclosing atomic() to roll back.
+        if not conn.in_transaction:
+            conn.execute("BEGIN")
+        raise Interrupted() from None
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 def data_folder() -> Path | None:

@@ -142,8 +142,13 @@ def kind_sql(name: str) -> str:
 
 def create_kind(db: pw.Database, name: str) -> None:
     """Create the tables of kind ``name`` now, as its migration would (kinds declared in tests)."""
+    statements = _statements(kind_sql(name))
+    if is_postgres(db):
+        from studio_app.storage.pg_dialect import translate
+
+        statements = [t for statement in statements for t in translate(statement)]
     with db.atomic():
-        for statement in _statements(kind_sql(name)):
+        for statement in statements:
             db.execute_sql(statement)
 
 

@@ -65,6 +65,21 @@ COMPAT = (
         for name in ("min", "max")
         for kind in ("text", "bigint")
     ),
+    # SQLite's JSON functions over the JSON text the exchange stages: json_each (as
+    # json_items: the name is PostgreSQL's own), json_extract with a path ('$[0]', '$.key'),
+    # json_quote
+    """CREATE OR REPLACE FUNCTION json_items(doc text) RETURNS TABLE (key bigint, value text)
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT i - 1, CASE jsonb_typeof(e) WHEN 'string' THEN e #>> '{}' ELSE e::text END
+    FROM jsonb_array_elements(doc::jsonb) WITH ORDINALITY AS a (e, i) $$""",
+    """CREATE OR REPLACE FUNCTION json_extract(doc text, path text) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE jsonb_typeof(v) WHEN 'string' THEN v #>> '{}' WHEN 'null' THEN NULL
+                WHEN 'boolean' THEN CASE WHEN v = 'true' THEN '1' ELSE '0' END
+                ELSE v::text END
+    FROM (SELECT jsonb_path_query_first(doc::jsonb, path::jsonpath) AS v) AS found $$""",
+    """CREATE OR REPLACE FUNCTION json_quote(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$ SELECT to_json(value)::text $$""",
     # SQLite counts with SUM(condition)
     """CREATE OR REPLACE FUNCTION sum_flag_step(total bigint, value boolean) RETURNS bigint
     LANGUAGE sql IMMUTABLE AS $$ SELECT total + CASE WHEN value THEN 1 ELSE 0 END $$""",

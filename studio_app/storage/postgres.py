@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -183,7 +185,7 @@ class StudioPostgres(pw.PostgresqlDatabase):
         return conn
 
     def execute_sql(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> Any:
-        sql = placeholders(_no_hints(sql))
+        sql = placeholders(_as_postgres(sql))
         args = params if isinstance(params, Mapping) else tuple(params or ())
         try:
             return super().execute_sql(sql, args)  # type: ignore[no-untyped-call]
@@ -203,7 +205,7 @@ class StudioPostgres(pw.PostgresqlDatabase):
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """One statement for many rows (sqlite3's ``executemany``)."""
         with self.cursor() as cursor:  # type: ignore[no-untyped-call]
-            cursor.executemany(placeholders(_no_hints(sql)), [tuple(r) for r in rows])
+            cursor.executemany(placeholders(_as_postgres(sql)), [tuple(r) for r in rows])
 
     def conflict_update(self, oc: Any, query: Any) -> Any:
         """SQLite's ``INSERT OR REPLACE`` (peewee's ``on_conflict_replace``) as an upsert on
@@ -225,16 +227,81 @@ class StudioPostgres(pw.PostgresqlDatabase):
 CONCURRENT = frozenset({"40001", "40P01"})
 CHANGED_MEANWHILE = "另一台电脑上的操作刚刚修改了同一条记录，本次操作没有保存。请重新打开后再试。"
 
+
+CANCELLED = "57014"  # query_canceled
+
+
+@contextmanager
+def cancelling(db: StudioPostgres, cancelled: Callable[[], bool]) -> Iterator[None]:
+    """Cancel the statement running on ``db``'s connection once ``cancelled()`` is true;
+    a statement so stopped raises :class:`~studio_app.storage.database.Interrupted`."""
+    from studio_app.storage.database import Interrupted
+
+    conn = db.connection()  # type: ignore[no-untyped-call]
+    done = threading.Event()
+    asked = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.1):
+            if cancelled():
+                asked.set()
+                conn.cancel()
+                return
+
+    watcher = threading.Thread(target=watch, name="cancel-watch", daemon=True)
+    watcher.start()
+    try:
+        yield
+    except pw.DatabaseError as exc:
+        driver_error = exc.__cause__ or exc.__context__
+        if asked.is_set() and getattr(driver_error, "sqlstate", None) == CANCELLED:
+            raise Interrupted() from None
+        raise
+    finally:
+        done.set()
+        watcher.join()
+
+
+class Statements:
+    """sqlite3's ``execute``/``executemany`` over the open PostgreSQL database, for the SQL
+    the app writes itself (staging tables)."""
+
+    def __init__(self, db: StudioPostgres) -> None:
+        self.db = db
+
+    def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> Any:
+        return self.db.execute_sql(sql, params)
+
+    def executemany(self, sql: str, rows: Any) -> Any:
+        rows = list(rows)
+        if rows:
+            self.db.executemany(sql, rows)
+
+
 _HINT = re.compile(r'\s+(?:INDEXED BY\s+"?\w+"?|NOT INDEXED)\b', re.I)
-_CROSS_JOIN_ON = re.compile(r"\bCROSS JOIN(\s+\S+(?:\s+(?!ON\b)\w+)?\s+ON)\b", re.I)
+_CROSS_JOIN_ON = re.compile(r"\bCROSS JOIN(\s+\S+(?:\s+AS)?(?:\s+(?!ON\b)\w+)?\s+ON)\b", re.I)
+# SQLite's schema names: the database's own tables, and temporary ones
+_SCHEMA = re.compile(r"(\bCREATE INDEX\s+)temp\.|\b(main|temp)\.(?=\w)", re.I)
 
 
-def _no_hints(sql: str) -> str:
-    """Without SQLite's hints to its planner (``INDEXED BY``; ``CROSS JOIN … ON`` fixing the
-    join order): PostgreSQL's planner chooses."""
+def _schema(m: re.Match[str]) -> str:
+    if m.group(1):
+        return m.group(1)  # an index lives in its table's schema
+    return "" if m.group(2).lower() == "main" else "pg_temp."
+
+
+def _as_postgres(sql: str) -> str:
+    """The app's SQLite SQL as PostgreSQL takes it: without SQLite's hints to its planner
+    (``INDEXED BY``; ``CROSS JOIN … ON`` fixing the join order: PostgreSQL's planner
+    chooses), schema names ``main``/``temp`` as PostgreSQL's, ``json_each`` as
+    ``json_items`` (:data:`~studio_app.storage.pg_dialect.COMPAT`)."""
     upper = sql.upper()
     if "INDEXED" in upper:
         sql = _HINT.sub("", sql)
     if "CROSS JOIN" in upper:
         sql = _CROSS_JOIN_ON.sub(r"JOIN\1", sql)
+    if "MAIN." in upper or "TEMP." in upper:
+        sql = _SCHEMA.sub(_schema, sql)
+    if "JSON_EACH(" in upper:
+        sql = sql.replace("json_each(", "json_items(")
     return sql

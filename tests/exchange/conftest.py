@@ -1,4 +1,6 @@
-"""Two installations in one test: a studio and the county office, each its own SQLite file.
+"""Two installations in one test: a studio and the county office, each its own SQLite file
+(the county's a PostgreSQL database when the test runs on both engines: studios are always
+SQLite).
 
 The models are bound to one database at a time, so tests switch with :func:`use`.
 """
@@ -16,21 +18,28 @@ from studio_app.exchange import tables
 from studio_app.exchange.schema import PackageKind, sheets_for
 from studio_app.services import site
 from studio_app.services.context import Context
-from studio_app.storage.database import close_database, open_database
+from studio_app.storage.database import close_database, open_database, open_postgres
+from tests import pg_server
 
 
-def use(path: Path) -> None:
+def use(path: Path | str, folder: Path | None = None) -> None:
+    """Open an installation's database: a SQLite file, or a PostgreSQL URL with the data
+    folder (backups, settings) of the PC using it."""
     close_database()
-    open_database(path)
+    if isinstance(path, str):
+        open_postgres(path, folder=folder)
+    else:
+        open_database(path)
 
 
 @dataclass
 class Install:
-    path: Path
+    path: Path | str
     ctx: Context
+    folder: Path | None = None
 
     def __enter__(self) -> Context:
-        use(self.path)
+        use(self.path, self.folder)
         return self.ctx
 
     def __exit__(self, *exc: object) -> None:
@@ -47,14 +56,20 @@ def studio(tmp_path: Path) -> Iterator[Install]:
 
 
 @pytest.fixture
-def county(tmp_path: Path, studio: Install) -> Iterator[Install]:
-    path = tmp_path / "county.sqlite3"
-    use(path)
+def county(tmp_path: Path, studio: Install, engine: str) -> Iterator[Install]:
+    path: Path | str = tmp_path / "county.sqlite3"
+    folder = None
+    if engine == "postgresql":
+        path, folder = pg_server.new_database(), tmp_path / "county"
+        folder.mkdir()
+    use(path, folder)
     s = site.setup("county", "平阳县政协", "PYX", "", "平阳县")
-    inst = Install(path, site.context_for(s))
+    inst = Install(path, site.context_for(s), folder)
     use(studio.path)
     yield inst
     close_database()
+    if isinstance(path, str):
+        pg_server.drop(path)
 
 
 @pytest.fixture

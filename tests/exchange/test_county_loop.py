@@ -39,6 +39,8 @@ from studio_app.storage.models import Proposal
 from tests.exchange.conftest import Install, differences, everything, same_at_both, use
 from tests.exchange.county_records import proposal, studio_records
 
+pytestmark = pytest.mark.both_engines  # the county's database: SQLite, then PostgreSQL
+
 SHEET = "提案与社情民意"
 # Stamps both sides share (whoever changed the record last): the county's arrive with its work.
 SHARED = ("county_rev", "updated_at", "updated_by")

@@ -48,6 +48,8 @@ from tests.exchange.conftest import Install, differences, everything
 from tests.exchange.test_libreoffice import SOFFICE, resave
 from tests.system_packages import needs
 
+pytestmark = pytest.mark.both_engines  # the county's database: SQLite, then PostgreSQL
+
 RARE = "\U00020000"  # 𠀀, CJK Extension B: one character, two UTF-16 units
 EMOJI = "\U0001f600"
 CONTENT = kinds.VISIT.field("content")

@@ -25,6 +25,8 @@ from tests.exchange.conftest import Install, everything
 from tests.exchange.files import edit
 from tests.exchange.test_cli_exchange import COUNTY, cli
 
+pytestmark = pytest.mark.both_engines  # the county's database: SQLite, then PostgreSQL
+
 
 def forge(path: Path, change: Callable[[dict[str, Any]], None]) -> Path:
     """Rewrite the very hidden manifest sheet with ``change`` applied (unsigned)."""

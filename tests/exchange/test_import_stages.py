@@ -13,8 +13,11 @@ from studio_app.demo import studio as demo
 from studio_app.exchange.export import export_studio
 from studio_app.exchange.importer import import_package, plan_import
 from studio_app.exchange.reader import ImportCancelled
+from studio_app.storage.database import on_postgres
 from studio_app.storage.models import AuditEntry, ImportHistory, database
 from tests.exchange.conftest import Install, everything
+
+pytestmark = pytest.mark.both_engines  # the county's database: SQLite, then PostgreSQL
 
 STAGES = ["读取", "核对", "写入"]
 
@@ -28,8 +31,11 @@ def _package(studio: Install, out: Path, visits: int = 300) -> Path:
 
 
 def _temp_tables() -> list[str]:
-    rows = database.obj.execute_sql("SELECT name FROM sqlite_temp_master WHERE type = 'table'")
-    return [name for (name,) in rows]
+    if on_postgres():
+        sql = "SELECT tablename FROM pg_tables WHERE schemaname LIKE 'pg_temp%'"
+    else:
+        sql = "SELECT name FROM sqlite_temp_master WHERE type = 'table'"
+    return [name for (name,) in database.obj.execute_sql(sql)]
 
 
 def test_progress_runs_once_over_reading_planning_and_applying(
@@ -74,6 +80,7 @@ def test_cancelling_in_any_stage_changes_nothing(
         assert import_package(cctx, path).applied
 
 
+@pytest.mark.sqlite_only  # PostgreSQL's cancel: tests/storage/test_postgres.py
 def test_cancelling_while_a_statement_runs_rolls_back(
     studio: Install, county: Install, out: Path
 ) -> None:

@@ -19,13 +19,15 @@ from studio_app.storage.models import ImportHistory
 from tests.exchange.builders import fill
 from tests.exchange.conftest import Install, everything
 
+pytestmark = pytest.mark.both_engines  # the county's database: SQLite, then PostgreSQL
+
 KILL_DURING_APPLY = """
 import os, signal, sys
 from pathlib import Path
 from studio_app.exchange import apply
 from studio_app.services import site
-from studio_app.storage.database import open_database
 from studio_app.exchange.importer import import_package
+from tests.exchange.conftest import use
 
 real = apply._Writer.sheet
 def sheet(self, *args, **kw):
@@ -33,7 +35,8 @@ def sheet(self, *args, **kw):
     if args[0].record == "visit":  # members, residents and visits written, not committed
         os.kill(os.getpid(), signal.SIGKILL)
 apply._Writer.sheet = sheet
-open_database(sys.argv[1])
+where = sys.argv[1]
+use(where if "://" in where else Path(where), Path(sys.argv[3]) if sys.argv[3] else None)
 import_package(site.context_for(site.local_site()), Path(sys.argv[2]))
 """
 
@@ -49,7 +52,8 @@ def test_row_01_killed_during_an_import_leaves_nothing_and_reimport_works(
     close_database()
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(KILL_DURING_APPLY), str(county.path), str(path)],
+        [sys.executable, "-c", textwrap.dedent(KILL_DURING_APPLY),
+         str(county.path), str(path), str(county.folder or "")],
         env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == -9, done.stderr

@@ -14,6 +14,8 @@ from tests.exchange.builders import fill
 from tests.exchange.conftest import Install, everything
 from tests.exchange.files import edit, header_index
 
+pytestmark = pytest.mark.both_engines  # the county's database: SQLite, then PostgreSQL
+
 
 def _county_copy_changed(uuid: str, place: str) -> None:
     """The county's copy of a visit changed under a new revision. The county cannot edit a

@@ -23,6 +23,8 @@ from tests.exchange.builders import fill
 from tests.exchange.conftest import Install, differences, everything
 from tests.exchange.files import edit, header_index
 
+pytestmark = pytest.mark.both_engines  # the county's database: SQLite, then PostgreSQL
+
 
 def _packages(studio: Install, county: Install, out: Path) -> dict[str, Any]:
     """Package 1 imported at the county; packages 2 and 3 made, not imported yet."""

@@ -22,6 +22,8 @@ from tests.exchange.builders import fill
 from tests.exchange.conftest import Install, everything
 from tests.exchange.test_cli_exchange import COUNTY, cli
 
+pytestmark = pytest.mark.both_engines  # the county's database: SQLite, then PostgreSQL
+
 REVIEW = {
     "county_no": "PY-2026-018", "review": "accepted", "assigned_at": "2026-04-01",
     "reply_due": "2026-07-01", "reply_class": "A", "reply_summary": "已列入计划",
@@ -111,9 +113,7 @@ def test_same_revision_with_other_studio_content_is_still_a_conflict(
     """Only ignored fields are left out: a studio-owned difference still waits."""
     uuid = _synced(studio, county, out)
     with county as cctx:
-        database.connection().execute(
-            "UPDATE proposal SET facts = '县里改过' WHERE uuid = ?", (uuid,)
-        )
+        database.execute_sql("UPDATE proposal SET facts = '县里改过' WHERE uuid = ?", (uuid,))
     with studio as ctx:
         full = export_studio(ctx, out, full=True).path
     with county as cctx:

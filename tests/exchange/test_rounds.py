@@ -30,6 +30,8 @@ from tests.exchange.builders import fill
 from tests.exchange.conftest import Install, same_at_both
 from tests.exchange.files import edit, edit_manifest, header_index
 
+pytestmark = pytest.mark.both_engines  # the county's database: SQLite, then PostgreSQL
+
 PLACE = visits.VISIT.field("place").label
 CONTENT = visits.VISIT.field("content").label
 

@@ -234,6 +234,7 @@ def test_rows_naming_a_member_from_a_lost_package_wait_and_then_go_in(
     same_at_both(studio, county)
 
 
+@pytest.mark.sqlite_only  # counts statements with sqlite3's trace callback
 def test_many_rows_go_in_with_one_statement_per_sheet(
     studio: Install, county: Install, out: Path, talk: kinds.RecordKind
 ) -> None:

@@ -5,6 +5,12 @@ Run explicitly (not collected by pytest)::
     .venv/bin/python -m tests.perf.bench_exchange --data-dir /tmp/bench-exchange
     .venv/bin/python -m tests.perf.bench_exchange --data-dir /tmp/bench-exchange \
         --package /tmp/bench-exchange/package.xlsx --runs 3   # import only, 3 times
+    .venv/bin/python -m tests.perf.bench_exchange --data-dir /tmp/bench-exchange \
+        --package /tmp/bench-exchange/package.xlsx --database postgresql://studio@host/postgres
+
+With ``--database`` (a PostgreSQL server the user may create databases on) the county is a
+fresh PostgreSQL database of that server for each run, dropped afterwards, and the import
+floor copies the parsed rows into plain tables of it with ``COPY``.
 
 A full run leaves its package in the data folder as ``package.xlsx`` for import-only runs.
 
@@ -127,25 +133,86 @@ def floor_import(path: Path, scratch: Path) -> int:
     return n
 
 
-def measure_import(path: Path, tmp: Path, run: int) -> None:
-    """The import of ``path`` into an empty county database, against the floor."""
+def floor_import_postgres(path: Path, url: str) -> int:
+    """calamine parse of every sheet + COPY of its rows into plain PostgreSQL tables."""
+    import python_calamine as calamine
+
+    from studio_app.storage.postgres import driver, parse_url
+
+    target, password = parse_url(url)
+    book = calamine.CalamineWorkbook.from_path(str(path))
+    n = 0
+    with driver().connect(dbname=target.dbname, **target.connect_params(password)) as conn:
+        for i, name in enumerate(book.sheet_names):
+            rows = book.get_sheet_by_name(name).to_python()
+            if len(rows) < 2:
+                continue
+            width = max(len(r) for r in rows)
+            conn.execute(f"CREATE TABLE t{i} ({', '.join(f'c{j} text' for j in range(width))})")
+            with conn.cursor() as cursor, cursor.copy(f"COPY t{i} FROM STDIN") as copy:
+                for r in rows[1:]:
+                    copy.write_row([str(v) for v in r] + [None] * (width - len(r)))
+            n += len(rows) - 1
+    return n
+
+
+class _Databases:
+    """Fresh databases on the PostgreSQL server of ``server`` (one of its URLs)."""
+
+    def __init__(self, server: str) -> None:
+        self.server = server
+
+    def _admin(self, sql: str) -> None:
+        from studio_app.storage.postgres import driver, parse_url
+
+        target, password = parse_url(self.server)
+        with driver().connect(
+            dbname=target.dbname, autocommit=True, **target.connect_params(password)
+        ) as conn:
+            conn.execute(sql)
+
+    def create(self, name: str) -> str:
+        self._admin(f'DROP DATABASE IF EXISTS "{name}"')
+        self._admin(f'CREATE DATABASE "{name}"')
+        return self.server.rsplit("/", 1)[0] + f"/{name}"
+
+    def drop(self, url: str) -> None:
+        self._admin(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+
+
+def measure_import(path: Path, tmp: Path, run: int, server: str | None = None) -> None:
+    """The import of ``path`` into an empty county database (SQLite, or a database of the
+    PostgreSQL ``server``), against the floor."""
     from studio_app.exchange.importer import import_package
     from studio_app.paths import DATABASE_FILE
     from studio_app.services import site
-    from studio_app.storage.database import close_database, open_database
+    from studio_app.storage.database import close_database, open_database, open_postgres
 
-    t_floor, m_floor, n = measure(lambda: floor_import(path, tmp / f"floor{run}.sqlite3"))
+    folder = tmp / f"county{run}"  # a data folder: imports back the database up first
+    folder.mkdir()
+    if server is None:
+        t_floor, m_floor, n = measure(lambda: floor_import(path, tmp / f"floor{run}.sqlite3"))
+        floor_name = "calamine parse + sqlite3 executemany"
+        open_database(folder / DATABASE_FILE)
+    else:
+        databases = _Databases(server)
+        floor_db = databases.create(f"bench_floor_{run}")
+        t_floor, m_floor, n = measure(lambda: floor_import_postgres(path, floor_db))
+        databases.drop(floor_db)
+        floor_name = "calamine parse + PostgreSQL COPY"
+        county_db = databases.create(f"bench_county_{run}")
+        open_postgres(county_db, folder=folder)
     c_floor = CPU[-1]
-    county_db = tmp / f"county{run}" / DATABASE_FILE  # a data folder: imports back it up first
-    county_db.parent.mkdir()
-    open_database(county_db)
     cctx = site.context_for(site.setup("county", "平阳县政协", "PYX"))
     t_import, m_import, imported = measure(lambda: import_package(cctx, path))
     c_import = CPU[-1]
     assert imported.applied, imported.plan.counts
     close_database()
-    print("\nImport (sniff, parse, validate, plan, apply in one transaction)")
-    print(f"  floor calamine parse + sqlite3 executemany ({n:,} rows): {t_floor:6.2f} s  "
+    if server is not None:
+        databases.drop(county_db)
+    print(f"\nImport into {'SQLite' if server is None else 'PostgreSQL'} "
+          "(sniff, parse, validate, plan, apply in one transaction)")  # fmt: skip
+    print(f"  floor {floor_name} ({n:,} rows): {t_floor:6.2f} s  "
           f"({m_floor:.0f} MB, CPU {c_floor:.2f} s)")  # fmt: skip
     print(
         f"  studio-app import:                                    {t_import:6.2f} s  "
@@ -161,6 +228,7 @@ def main() -> None:
     parser.add_argument("--visits", type=int, default=100_000)
     parser.add_argument("--package", type=Path, help="import only: this package")
     parser.add_argument("--runs", type=int, default=1, help="import runs (with --package)")
+    parser.add_argument("--database", help="import into PostgreSQL: a URL of its server")
     args = parser.parse_args()
 
     from studio_app.demo import studio as demo
@@ -173,7 +241,7 @@ def main() -> None:
     try:
         if args.package is not None:
             for run in range(args.runs):
-                measure_import(args.package, tmp, run)
+                measure_import(args.package, tmp, run, args.database)
             return
         args.data_dir.mkdir(parents=True, exist_ok=True)
         studio_db = args.data_dir / "studio.sqlite3"
@@ -202,7 +270,7 @@ def main() -> None:
             f"  studio-app export --full:                     {t_export:6.2f} s  "
             f"({m_export:.0f} MB added)  ratio {t_export / floor:.2f}× (target ≤ 1.2×, ≤ 60 MB)"
         )
-        measure_import(path, tmp, 0)
+        measure_import(path, tmp, 0, args.database)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

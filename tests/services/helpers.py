@@ -9,7 +9,7 @@ from typing import Any
 
 from studio_app.services import members, residents, visits
 from studio_app.services.context import Context
-from studio_app.storage.database import close_database, open_database
+from studio_app.storage.database import close_database, open_database, open_postgres
 from studio_app.storage.models import Member, Resident, Visit
 
 
@@ -51,16 +51,21 @@ def damage_table(path: Path, table: str = "member") -> None:
         Path(str(path) + extra).unlink(missing_ok=True)
 
 
-def stats_json(db_path: Path, capsys: Any) -> dict[str, Any]:
+def stats_json(db_path: Path, capsys: Any, url: str | None = None) -> dict[str, Any]:
     """What ``studio-app stats --json`` prints for the database at ``db_path`` (closed for
-    the command, as another process would find it, and opened again)."""
+    the command, as another process would find it, and opened again), or for the PostgreSQL
+    database ``url`` from the data folder ``db_path.parent``."""
     from studio_app.cli import main
 
     capsys.readouterr()
     close_database()
+    server = ["--database", url] if url else []
     try:
-        assert main(["--data-dir", str(db_path.parent), "stats", "--json"]) == 0
+        assert main(["--data-dir", str(db_path.parent), "stats", "--json", *server]) == 0
         found: dict[str, Any] = json.loads(capsys.readouterr().out)
     finally:
-        open_database(db_path)
+        if url:
+            open_postgres(url, migrate=False)
+        else:
+            open_database(db_path)
     return found

@@ -34,7 +34,7 @@ from studio_app.storage.models import (
     Visit,
     database,
 )
-from tests.conftest import fixed_clock
+from tests.conftest import POSTGRES, fixed_clock
 
 NOW = datetime(2026, 6, 15, 12, 0)  # UTC
 TODAY = date(2026, 6, 15)
@@ -234,6 +234,13 @@ def test_refused_unless_the_database_is_empty(tmp_path: Path) -> None:
             county_demo.generate(studios=13, visits=10)
     finally:
         close_database()
+
+
+@pytest.mark.parametrize("engine", [POSTGRES])
+def test_refused_on_a_postgres_database(db_path: Path, engine: str) -> None:
+    with pytest.raises(UserError, match="PostgreSQL"):
+        county_demo.generate(studios=1, visits=10)
+    assert not Site.select().exists() and not Visit.select().exists()
 
 
 def test_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,6 +15,7 @@ from studio_app.core.errors import UserError
 from studio_app.services import integrity, interviews, proposals, retention, visits
 from studio_app.services.context import Context
 from studio_app.storage.models import AuditEntry, Resident, Visit, VisitResident
+from tests.conftest import POSTGRES
 from tests.services.helpers import member, resident, visit
 
 SECRET = "紫藤巷拆迁补偿款QZX7PURGE"  # content of the old visit only
@@ -159,3 +160,13 @@ def test_cli_purge_dry_run_then_purge(tmp_path: Path, capsys: pytest.CaptureFixt
     with pytest.raises(SystemExit) as usage:
         main(["--data-dir", data, "purge", "--older-than", "0", "--yes"])
     assert usage.value.code == 2
+
+
+@pytest.mark.parametrize("engine", [POSTGRES])
+def test_purge_is_refused_on_a_county_postgres_database(ctx: Context, engine: str) -> None:
+    old = visit(ctx, occurred_at="2019-05-06 09:00", content=SECRET)
+    for attempt in (retention.preview, retention.purge):
+        with pytest.raises(UserError) as refused:
+            attempt(ctx, 3)
+        assert refused.value.message == retention.ON_POSTGRES
+    assert Visit.get_by_id(old.id).content == SECRET

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from studio_app.core.search_text import index_text
 from studio_app.storage import migrations
 from studio_app.storage.database import close_database, open_database, open_postgres
 from studio_app.storage.models import database
-from studio_app.storage.postgres import _no_hints, parse_url, placeholders
+from studio_app.storage.postgres import _as_postgres, parse_url, placeholders
 from tests import pg_server
 from tests.conftest import POSTGRES
 
@@ -60,7 +61,51 @@ def test_sqlite_sql_is_rewritten_for_psycopg() -> None:
         placeholders('SELECT "we?ird" FROM t WHERE x = ?') == 'SELECT "we?ird" FROM t WHERE x = %s'
     )
     hinted = "SELECT 1 FROM visit v INDEXED BY visit_live_occurred CROSS JOIN t x ON x.id = v.id"
-    assert _no_hints(hinted) == "SELECT 1 FROM visit v JOIN t x ON x.id = v.id"
+    assert _as_postgres(hinted) == "SELECT 1 FROM visit v JOIN t x ON x.id = v.id"
+    staged = (
+        "SELECT j.value FROM temp.x_visit s CROSS JOIN json_each(s.c3) j "
+        "CROSS JOIN main.resident AS p ON p.uuid = j.value"
+    )
+    assert _as_postgres(staged) == (
+        "SELECT j.value FROM pg_temp.x_visit s CROSS JOIN json_items(s.c3) j "
+        "JOIN resident AS p ON p.uuid = j.value"
+    )
+    assert _as_postgres("CREATE INDEX temp.x_visit_uuid ON x_visit (uuid, n)") == (
+        "CREATE INDEX x_visit_uuid ON x_visit (uuid, n)"
+    )
+
+
+@pytest.mark.parametrize("engine", [POSTGRES])
+def test_sqlites_json_functions_answer_the_same(engine: str, db_path: Path) -> None:
+    items = '["a", 2, {"k": "v", "n": 3, "b": true}]'
+    assert database.execute_sql("SELECT key, value FROM json_items(?)", (items,)).fetchall() == [
+        (0, "a"),
+        (1, "2"),
+        (2, '{"b": true, "k": "v", "n": 3}'),
+    ]
+    got = database.execute_sql(
+        "SELECT json_extract(?, '$[0]'), json_extract(?, '$[2].n'), json_extract(?, '$[2].b'), "
+        "json_extract(?, '$[5]'), json_quote(?)",
+        (items, items, items, items, 'say "hi"'),
+    ).fetchone()
+    assert got == ("a", "3", "1", None, '"say \\"hi\\""')
+
+
+@pytest.mark.parametrize("engine", [POSTGRES])
+def test_a_cancel_stops_the_running_statement(engine: str, db_path: Path) -> None:
+    """What stops an import half-way on PostgreSQL: the statement is cancelled, the
+    transaction is rolled back, the connection goes on."""
+    from studio_app.storage.database import Interrupted, interruptible
+
+    started = time.monotonic()
+    with pytest.raises(Interrupted), database.atomic():
+        database.execute_sql("CREATE TABLE half_done (n integer)")
+        with interruptible(lambda: time.monotonic() - started > 0.3):
+            database.execute_sql("SELECT pg_sleep(30)")
+    assert time.monotonic() - started < 5
+    assert database.execute_sql("SELECT to_regclass('half_done')").fetchone() == (None,)
+    with interruptible(lambda: False):
+        assert database.execute_sql("SELECT 1").fetchone() == (1,)
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from studio_app.core import kinds
 from studio_app.core.errors import UserError
 from studio_app.services.lists import text_search
 from studio_app.services.lists.text_search import TextCondition
+from studio_app.storage.database import estimated_rows
 from studio_app.storage.models import database
 
 # Reading one row along the sort index costs about this fraction of sorting one match
@@ -260,9 +261,14 @@ class Lister:
         else:
             fts = self.spec.fts
             dense = self._dense_matches(limit)
-            sql = f"SELECT f.rowid FROM {fts} f WHERE {match[0]} LIMIT ?"
-            matches = [r[0] for r in database.execute_sql(sql, [*match[1], dense + 1])]
-            if len(matches) > dense:
+            sql = f"SELECT f.rowid FROM {fts} f WHERE {match[0]}"
+            # PostgreSQL's estimate spares the probe of a term it knows is common.
+            many = (estimated_rows(sql, match[1]) or 0) > dense
+            matches: list[int] = []
+            if not many:
+                probe = database.execute_sql(f"{sql} LIMIT ?", [*match[1], dense + 1])
+                matches = [r[0] for r in probe]
+            if many or len(matches) > dense:
                 rows = self._walk_matching(query, where, params, after, limit, match)
             else:
                 rows = self._sorted_matches(query, where, params, after, limit, matches)
