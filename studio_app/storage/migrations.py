@@ -103,7 +103,14 @@ def migrate(
 def _migrate_postgres(db: pw.Database, steps: list[Migration], version: int) -> int:
     """The steps on PostgreSQL, each in its own transaction with the version; the functions
     the SQL needs first (:data:`pg_dialect.COMPAT`)."""
-    from studio_app.storage.pg_dialect import COMPAT, later_references, target_of, translate
+    from studio_app.storage.pg_dialect import (
+        COMPAT,
+        OLDER_SEARCH_WORDS,
+        later_references,
+        search_words_of,
+        target_of,
+        translate,
+    )
 
     with db.atomic():
         for statement in COMPAT:
@@ -129,6 +136,11 @@ def _migrate_postgres(db: pw.Database, steps: list[Migration], version: int) -> 
             db.execute_sql(f"UPDATE schema_version SET version = {step.version:d}")
         version = step.version
     assert not waiting, waiting
+    with db.atomic():
+        for (table,) in db.execute_sql(OLDER_SEARCH_WORDS).fetchall():
+            db.execute_sql(f"ALTER TABLE {table} DROP COLUMN tokens")
+            for statement in search_words_of(table):
+                db.execute_sql(statement)
     return version
 
 

@@ -7,7 +7,8 @@ What differs, and how it is kept the same:
   enforced (SQLite never did; the services check them), flags stay 0/1 integers;
 - ``INTEGER PRIMARY KEY`` ids become identity columns;
 - a search index (an FTS5 table) becomes a table of the same documents and their words (an
-  array with a GIN index), kept by the same triggers (``services.lists.text_search``);
+  array with a GIN index: each word, and each pair of neighbouring words as ``a_b``), kept
+  by the same triggers (``services.lists.text_search``);
 - a trigger becomes a PL/pgSQL function and a trigger calling it; a live count's keeps its
   counter once per statement, from the statement's transition tables;
 - ``INSERT OR IGNORE`` becomes ``ON CONFLICT DO NOTHING``, and ``NOT "flag"`` ``"flag" = 0``;
@@ -40,6 +41,13 @@ COMPAT = (
       translate(array_to_string(parts, ' '), '{_FULL}', '{_HALF}')),
       '({_CJK})', ' \\1 ', 'g'), '[^[:alnum:]{_CJK[1:-1]}]+', ' ', 'g')) || ' '
     $$""",
+    # The search index's words of a document: each word and each pair of neighbours (a
+    # word never holds "_"), so that a two-character term is one lookup in the index.
+    """CREATE OR REPLACE FUNCTION search_words(doc text) RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT w || ARRAY(SELECT w[i] || '_' || w[i + 1]
+                      FROM generate_series(1, cardinality(w) - 1) AS i)
+    FROM string_to_array(btrim(doc), ' ') AS w $$""",
     """CREATE OR REPLACE FUNCTION datetime(what text) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') WHERE what = 'now'
     $$""",
@@ -219,6 +227,23 @@ def target_of(alter: str) -> str:
     return found.group(1)
 
 
+def search_words_of(table: str) -> list[str]:
+    """The statements giving a search index table its words (:data:`COMPAT`'s
+    ``search_words``) and their GIN index."""
+    return [
+        f"ALTER TABLE {table} ADD COLUMN tokens TEXT[] "
+        "GENERATED ALWAYS AS (search_words(doc)) STORED",
+        f"CREATE INDEX {table}_tokens ON {table} USING gin (tokens)",
+    ]
+
+
+# Search index tables made before their words held pairs of neighbours.
+OLDER_SEARCH_WORDS = (
+    "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() "
+    "AND column_name = 'tokens' AND generation_expression NOT LIKE '%search_words%'"
+)
+
+
 def translate(statement: str) -> list[str]:
     """The PostgreSQL statements that do what the SQLite ``statement`` does."""
     sql = statement.strip().rstrip(";").strip()
@@ -226,9 +251,8 @@ def translate(statement: str) -> list[str]:
     if fts:
         table = fts.group(1)
         return [
-            f"CREATE TABLE {table} (rowid BIGINT PRIMARY KEY, doc TEXT NOT NULL, tokens TEXT[] "
-            "GENERATED ALWAYS AS (string_to_array(btrim(doc), ' ')) STORED)",
-            f"CREATE INDEX {table}_tokens ON {table} USING gin (tokens)",
+            f"CREATE TABLE {table} (rowid BIGINT PRIMARY KEY, doc TEXT NOT NULL)",
+            *search_words_of(table),
         ]
     trigger = _TRIGGER.match(sql)
     if trigger:

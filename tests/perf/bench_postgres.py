@@ -89,8 +89,8 @@ def measure(label: str, terms: tuple[str, ...], page_size: int) -> dict[str, flo
 
 def floors(db: Any, terms: tuple[str, ...], page_size: int) -> dict[str, float]:
     """The bare queries on PostgreSQL: the page along the index, the live count, and for a
-    term the words-and-phrase lookup with nothing around it."""
-    from studio_app.core.search_text import phrases
+    term the lookup in the search index with nothing around it."""
+    from studio_app.services.lists import text_search
 
     def run(sql: str, args: tuple[Any, ...] = ()) -> Callable[[], object]:
         return lambda: db.execute_sql(sql, args).fetchall()
@@ -107,13 +107,9 @@ def floors(db: Any, terms: tuple[str, ...], page_size: int) -> dict[str, float]:
         run("SELECT count(*) FROM visit WHERE deleted_at IS NULL")
     )
     for term in terms:
-        words = [t.lower() for p in phrases(term) for t in p.tokens]
-        pattern = "% " + " ".join(words) + " %"
+        found_sql, args = text_search.condition("visit_fts", "f", term) or ("TRUE", [])
         found[f"search {term}: count"], _ = best_of(
-            run(
-                "SELECT count(*) FROM visit_fts WHERE tokens @> ?::text[] AND doc LIKE ?",
-                (words, pattern),
-            )
+            run(f"SELECT count(*) FROM visit_fts f WHERE {found_sql}", tuple(args))
         )
     return found
 

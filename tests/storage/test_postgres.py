@@ -171,6 +171,54 @@ def test_the_search_index_sees_the_words_sqlite_sees(engine: str, db_path: Path)
 
 
 @pytest.mark.parametrize("engine", [POSTGRES])
+def test_the_index_keeps_each_word_and_each_pair_of_neighbours(engine: str, db_path: Path) -> None:
+    (words,) = database.execute_sql("SELECT search_words(' 道 路 ab ')").fetchone()
+    assert words == ["道", "路", "ab", "道_路", "路_ab"]
+    assert database.execute_sql("SELECT search_words(' ')").fetchone() == ([],)
+
+
+@pytest.mark.parametrize("engine", ["sqlite", POSTGRES])
+def test_a_phrase_is_found_only_where_its_characters_are_neighbours(engine: str, ctx: Any) -> None:
+    from studio_app.services.lists import visits as visit_list
+    from studio_app.services.lists.paging import ListQuery
+    from tests.services.helpers import visit
+
+    made = {
+        text: visit(ctx, content=text).id
+        for text in ("村口道路破损", "路道两旁", "道旁的路", "修路道口", "小道路灯坏了", "ABC道路")
+    }
+
+    def found(text: str) -> set[int]:
+        return {row[0] for row in visit_list.page(ListQuery(text=text), limit=50).rows}
+
+    assert found("道路") == {made["村口道路破损"], made["小道路灯坏了"], made["ABC道路"]}
+    assert found("路道") == {made["路道两旁"], made["修路道口"]}
+    assert found("道路灯") == {made["小道路灯坏了"]}
+    assert found("道") == set(made.values())
+    assert found("路 ab") == {made["ABC道路"]}  # the last word may continue
+    assert found("ab 路") == set()
+    assert visit_list.count(ListQuery(text="道路")) == 3
+
+
+@pytest.mark.parametrize("engine", [POSTGRES])
+def test_an_older_index_gets_its_pairs_at_the_next_migration(engine: str, ctx: Any) -> None:
+    from studio_app.services.lists import visits as visit_list
+    from studio_app.services.lists.paging import ListQuery
+    from tests.services.helpers import visit
+
+    visit(ctx, content="村口道路破损")
+    database.execute_sql("ALTER TABLE visit_fts DROP COLUMN tokens")
+    database.execute_sql(
+        "ALTER TABLE visit_fts ADD COLUMN tokens TEXT[] "
+        "GENERATED ALWAYS AS (string_to_array(btrim(doc), ' ')) STORED"
+    )
+    migrations.migrate(database.obj)
+    (tokens,) = database.execute_sql("SELECT tokens FROM visit_fts").fetchone()
+    assert "道_路" in tokens
+    assert visit_list.count(ListQuery(text="道路")) == 1
+
+
+@pytest.mark.parametrize("engine", [POSTGRES])
 def test_the_apps_role_needs_only_its_own_database(engine: str) -> None:
     """README's role: LOGIN and the owner of an empty database, nothing more."""
     name = f"app_{pg_server.uuid.uuid4().hex[:8]}"

@@ -1,14 +1,17 @@
 """The condition that finds what the user typed in a kind's search index, on either engine.
 
 SQLite: an FTS5 ``MATCH`` (``core.search_text.match_expression``). PostgreSQL: the index
-table keeps each document's words as an array with a GIN index; a row must hold every word
-of the query (``@>``, answered from the index) and each phrase in order (``LIKE`` on the
-document, which starts and ends with a space, checked on those rows only). Both see the
-same words: one per CJK character, ASCII runs whole, case folded.
+table keeps each document's words, and each pair of neighbouring words (``a_b``), as an
+array with a GIN index; a row must hold every word and pair of the query (``@>``, answered
+from the index), which decides a phrase of one or two words; a longer phrase, or one whose
+last word may continue, is also checked in order (``LIKE`` on the document, which starts and
+ends with a space) on those rows only. Both see the same words: one per CJK character, ASCII
+runs whole, case folded.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from studio_app.core.search_text import match_expression, phrases
@@ -26,13 +29,21 @@ def condition(fts: str, alias: str, text: str) -> TextCondition | None:
     found = phrases(text)
     if not found:
         return None
-    words = sorted({t.lower() for p in found for t in (p.tokens[:-1] if p.prefix else p.tokens)})
+    words: set[str] = set()
+    checked: list[str] = []  # phrases the words do not decide
+    for p in found:
+        tokens = [t.lower() for t in p.tokens]
+        whole = tokens[:-1] if p.prefix else tokens
+        words.update(whole)
+        words.update(f"{a}_{b}" for a, b in pairwise(whole))
+        if p.prefix or len(tokens) > 2:
+            checked.append("% " + " ".join(tokens) + ("%" if p.prefix else " %"))
     sql: list[str] = []
     params: list[Any] = []
     if words:
         sql.append(f"{alias}.tokens @> ?::text[]")
-        params.append(words)
-    for p in found:
+        params.append(sorted(words))
+    for pattern in checked:
         sql.append(f"{alias}.doc LIKE ?")
-        params.append("% " + " ".join(t.lower() for t in p.tokens) + ("%" if p.prefix else " %"))
+        params.append(pattern)
     return " AND ".join(sql), params
