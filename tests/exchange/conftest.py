@@ -8,7 +8,7 @@ The models are bound to one database at a time, so tests switch with :func:`use`
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ def use(path: Path | str, folder: Path | None = None) -> None:
 class Install:
     path: Path | str
     ctx: Context
-    folder: Path | None = None
+    folder: Path | None = field(default=None, kw_only=True)
 
     def __enter__(self) -> Context:
         use(self.path, self.folder)

@@ -87,7 +87,7 @@ def county_fixture(tmp_path: Path) -> Iterator[County]:
     ctx = site.context_for(site.setup("county", "平阳县政协", "PYX", "", "平阳县"))
     for _inst, package in made.values():
         assert import_package(ctx, package).applied
-    yield County(path, ctx, {code: inst for code, (inst, _) in made.items()})
+    yield County(path, ctx, studios={code: inst for code, (inst, _) in made.items()})
     close_database()
 
 

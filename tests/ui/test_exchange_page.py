@@ -43,7 +43,7 @@ def studio(tmp_path: Path) -> Iterator[Studio]:
     open_database(path)
     s = site.setup("studio", "石桥镇政协委员工作室", "SQZ", "石桥镇", "平阳县")
     ctx = site.context_for(s)
-    yield Studio(path, ctx, fill(ctx))
+    yield Studio(path, ctx, made=fill(ctx))
     close_database()
 
 
