@@ -164,6 +164,9 @@ def fill(record: str, width: int, rows: Iterable[list[Any]], extra: Iterable[str
         with database.atomic():
             conn.executemany(insert, rows)
         conn.execute(f"CREATE INDEX temp.{name}_uuid ON {name} (uuid, n)")
+        # autovacuum never looks at temporary tables: without statistics the planner takes
+        # a staging table for a few rows and joins it row by row
+        conn.execute(f"ANALYZE {name}")
         return
     conn.execute("SAVEPOINT x_stage")
     try:

@@ -157,6 +157,7 @@ def test_the_migrations_build_the_same_tables_and_columns(
 TEXTS = [
     "石桥镇东岙村 王建国反映：道路破损，JD-2026-0042 号",
     "ＡＢＣ１２３　全角字符和 Mixed Case",
+    "a＿b＃c（全角标点）！x－y　z",
     "カタカナ 한국어 𠀀 extension B",
     "",
 ]

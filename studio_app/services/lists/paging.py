@@ -263,13 +263,17 @@ class Lister:
             dense = self._dense_matches(limit)
             sql = f"SELECT f.rowid FROM {fts} f WHERE {match[0]}"
             # PostgreSQL's estimate spares the probe of a term it knows is common.
-            many = (estimated_rows(sql, match[1]) or 0) > dense
+            estimate = estimated_rows(sql, match[1])
+            many = (estimate or 0) > dense
             matches: list[int] = []
             if not many:
                 probe = database.execute_sql(f"{sql} LIMIT ?", [*match[1], dense + 1])
                 matches = [r[0] for r in probe]
             if many or len(matches) > dense:
-                rows = self._walk_matching(query, where, params, after, limit, match)
+                # a term PostgreSQL knows is common, or one it takes for rare (the pairs of a
+                # long phrase), is cheaper checked against each chunk's own rows
+                by_rows = estimate is not None and (many or estimate * 4 < len(matches))
+                rows = self._walk_matching(query, where, params, after, limit, match, by_rows)
             else:
                 rows = self._sorted_matches(query, where, params, after, limit, matches)
         cursor = self._cursor(rows[-1]) if len(rows) == limit else None
@@ -327,15 +331,18 @@ class Lister:
         after: Sequence[Any] | None,
         limit: int,
         match: TextCondition,
+        by_rows: bool = False,
     ) -> list[Any]:
-        """Many matches: walk the sort order in chunks, keeping the rows that match.
+        """Many matches: walk the sort order in chunks, keeping the rows that match
+        (``by_rows``: see :func:`_matching_ids`).
 
         A chunk is read from the sort index alone (ids and keys, no table rows) and tested
-        against the full-text index with rowid-range lookups, which FTS5 answers cheaply; so
-        a common term never materialises its hundreds of thousands of matches.
+        against the full-text index by rowid; so a common term never materialises its
+        hundreds of thousands of matches.
         """
         kept: list[int] = []
         fts = self.spec.fts
+        assert fts is not None  # a kind with a search index: there is a match
         terms = self._sort_terms(query)
         while len(kept) < limit:
             where_after, args, tail = self._keyset(query, where, params, after)
@@ -345,10 +352,7 @@ class Lister:
             ).fetchall()
             if not chunk:
                 break
-            hits: set[int] = set()
-            for low, high in _id_ranges(sorted(r[-1] for r in chunk)):
-                sql = f"SELECT f.rowid FROM {fts} f WHERE {match[0]} AND f.rowid BETWEEN ? AND ?"
-                hits.update(r[0] for r in database.execute_sql(sql, [*match[1], low, high]))
+            hits = _matching_ids(fts, match, [r[-1] for r in chunk], by_rows)
             for row in chunk:
                 if row[-1] in hits:
                     kept.append(row[-1])
@@ -370,6 +374,25 @@ class Lister:
         )
         by_id = {r[0]: r for r in rows}
         return [by_id[i] for i in ids]
+
+
+def _matching_ids(fts: str, match: TextCondition, ids: list[int], by_rows: bool) -> set[int]:
+    """Which of ``ids`` the search index ``fts`` finds for ``match``: a few rowid ranges
+    looked up in the index, which FTS5 answers cheaply, and PostgreSQL too when it
+    intersects a range with the term's entries; or (``by_rows``, PostgreSQL) the ids' own
+    index rows tested, cheaper when the term's entries are many or its estimate is too low
+    for the planner to intersect (OFFSET 0 keeps the id lookup a query of its own)."""
+    if by_rows:
+        sql = (
+            f"SELECT f.rowid FROM (SELECT * FROM {fts} WHERE rowid = ANY(?) OFFSET 0) f "
+            f"WHERE {match[0]}"
+        )
+        return {r[0] for r in database.execute_sql(sql, [ids, *match[1]])}
+    hits: set[int] = set()
+    for low, high in _id_ranges(sorted(ids)):
+        sql = f"SELECT f.rowid FROM {fts} f WHERE {match[0]} AND f.rowid BETWEEN ? AND ?"
+        hits.update(r[0] for r in database.execute_sql(sql, [*match[1], low, high]))
+    return hits
 
 
 def _id_ranges(ids: list[int], gap: int = 256, most: int = 32) -> list[tuple[int, int]]:
