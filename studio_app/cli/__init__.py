@@ -244,6 +244,7 @@ def _print_counts(counts: dict, indent: str = "") -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from studio_app.services import integrity, link_repair
+    from studio_app.storage.database import on_postgres, where
 
     workspace = open_data_dir(args, create=False, reading=True)
     skipped: list[str] = []
@@ -254,7 +255,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     for line in skipped:
         print(line, file=sys.stderr)
-    print(f"数据库完好：{workspace.data_dir.database}")
+    print(f"数据库完好：{where() if on_postgres() else workspace.data_dir.database}")
     dropped = link_repair.find()
     if dropped:
         print(

@@ -46,6 +46,8 @@ def test_the_first_pc_sets_up_and_another_joins(
     assert not (first / "studio.sqlite3").exists()
     assert run(first, "stats", "--json") == 0  # the folder remembers the database
     assert json.loads(capsys.readouterr().out)["visits"]["total"] == 0
+    assert run(first, "check") == 0  # names the database it checked, not a file
+    assert "数据库完好：PostgreSQL 数据库" in capsys.readouterr().out
     assert run(second, *COUNTY, "--database", server) == 0
     assert "已连接：平阳县政协（PYX）" in capsys.readouterr().out
     assert (second / SERVER_FILE).read_text(encoding="utf-8") == kept
