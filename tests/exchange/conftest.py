@@ -64,7 +64,7 @@ def county(tmp_path: Path, studio: Install, engine: str) -> Iterator[Install]:
         folder.mkdir()
     use(path, folder)
     s = site.setup("county", "平阳县政协", "PYX", "", "平阳县")
-    inst = Install(path, site.context_for(s), folder)
+    inst = Install(path, site.context_for(s), folder=folder)
     use(studio.path)
     yield inst
     close_database()
