@@ -13,7 +13,6 @@ from studio_app.services.context import Context
 from studio_app.services.lists import paging as listing
 from studio_app.services.lists import visits as visit_list
 from studio_app.services.lists.paging import ListQuery
-from studio_app.storage.database import on_postgres
 from tests.conftest import fixed_clock
 from tests.services.helpers import member, resident, visit
 
@@ -152,20 +151,6 @@ def test_search_finds_1_2_and_n_character_terms(
     assert len(rows) == visit_list.count(query) == expected
     keys = [(_key(r, "occurred_at"), r[0]) for r in rows]
     assert keys == sorted(keys, reverse=True)
-
-
-@pytest.mark.parametrize("text", ["道", "路灯", "宅基地纠纷", "JD-2026-000"])
-def test_a_chunk_of_the_walk_finds_its_matches_either_way(many: list[int], text: str) -> None:
-    """By rowid ranges, and on PostgreSQL by the chunk's own index rows: the same ids."""
-    match = listing.text_search.condition("visit_fts", "f", text)
-    assert match is not None
-    chunk = many[3:30]
-    found = {v for v in many if visits.get(v).deleted_at is None}
-    expected = {r[0] for r in _all(ListQuery(text=text))} & set(chunk) & found
-    assert expected
-    ways = [False, True] if on_postgres() else [False]
-    for by_rows in ways:
-        assert listing._matching_ids("visit_fts", match, chunk, by_rows) == expected
 
 
 def test_search_excludes_trash_and_combines_with_filters(many: list[int]) -> None:

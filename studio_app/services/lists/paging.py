@@ -20,7 +20,7 @@ from studio_app.core import kinds
 from studio_app.core.errors import UserError
 from studio_app.services.lists import text_search
 from studio_app.services.lists.text_search import TextCondition
-from studio_app.storage.database import estimated_rows
+from studio_app.storage.database import estimated_rows, on_postgres
 from studio_app.storage.models import database
 
 # Reading one row along the sort index costs about this fraction of sorting one match
@@ -263,19 +263,17 @@ class Lister:
             dense = self._dense_matches(limit)
             sql = f"SELECT f.rowid FROM {fts} f WHERE {match[0]}"
             # PostgreSQL's estimate spares the probe of a term it knows is common.
-            estimate = estimated_rows(sql, match[1])
-            many = (estimate or 0) > dense
+            many = (estimated_rows(sql, match[1]) or 0) > dense
             matches: list[int] = []
             if not many:
                 probe = database.execute_sql(f"{sql} LIMIT ?", [*match[1], dense + 1])
                 matches = [r[0] for r in probe]
-            if many or len(matches) > dense:
-                # a term PostgreSQL knows is common, or one it takes for rare (the pairs of a
-                # long phrase), is cheaper checked against each chunk's own rows
-                by_rows = estimate is not None and (many or estimate * 4 < len(matches))
-                rows = self._walk_matching(query, where, params, after, limit, match, by_rows)
-            else:
+            if not many and len(matches) <= dense:
                 rows = self._sorted_matches(query, where, params, after, limit, matches)
+            elif on_postgres():
+                rows = self._walk(query, *self._checking(query, where, params), after, limit)
+            else:
+                rows = self._walk_matching(query, where, params, after, limit, match)
         cursor = self._cursor(rows[-1]) if len(rows) == limit else None
         width = len(self.spec.columns)
         return Page([tuple(r[:width]) for r in rows], cursor)
@@ -331,14 +329,12 @@ class Lister:
         after: Sequence[Any] | None,
         limit: int,
         match: TextCondition,
-        by_rows: bool = False,
     ) -> list[Any]:
-        """Many matches: walk the sort order in chunks, keeping the rows that match
-        (``by_rows``: see :func:`_matching_ids`).
+        """Many matches (SQLite): walk the sort order in chunks, keeping the rows that match.
 
         A chunk is read from the sort index alone (ids and keys, no table rows) and tested
-        against the full-text index by rowid; so a common term never materialises its
-        hundreds of thousands of matches.
+        against the full-text index with rowid-range lookups, which FTS5 answers cheaply; so
+        a common term never materialises its hundreds of thousands of matches.
         """
         kept: list[int] = []
         fts = self.spec.fts
@@ -352,7 +348,7 @@ class Lister:
             ).fetchall()
             if not chunk:
                 break
-            hits = _matching_ids(fts, match, [r[-1] for r in chunk], by_rows)
+            hits = _matching_ids(fts, match, [r[-1] for r in chunk])
             for row in chunk:
                 if row[-1] in hits:
                     kept.append(row[-1])
@@ -362,6 +358,16 @@ class Lister:
                 break
             after = chunk[-1]
         return self._rows(query, kept)
+
+    def _checking(self, query: ListQuery, where: str, params: list[Any]) -> TextCondition:
+        """``where`` also testing each row's document in the index table, for the walk of
+        many matches on PostgreSQL: one statement that stops at the page's last match. A
+        test in a subquery in place of a value cannot be turned into a join, so the planner
+        cannot trade the walk for reading every match of the term and sorting them."""
+        check = text_search.document_condition("f", query.text)
+        assert check is not None and self.spec.fts is not None  # there is a match
+        found = f"(SELECT {check[0]} FROM {self.spec.fts} f WHERE f.rowid = t.id)"
+        return f"{where} AND {found}", [*params, *check[1]]
 
     def _rows(self, query: ListQuery, ids: list[int]) -> list[Any]:
         """Full rows (with their sort keys) of ``ids``, in that order."""
@@ -376,18 +382,8 @@ class Lister:
         return [by_id[i] for i in ids]
 
 
-def _matching_ids(fts: str, match: TextCondition, ids: list[int], by_rows: bool) -> set[int]:
-    """Which of ``ids`` the search index ``fts`` finds for ``match``: a few rowid ranges
-    looked up in the index, which FTS5 answers cheaply, and PostgreSQL too when it
-    intersects a range with the term's entries; or (``by_rows``, PostgreSQL) the ids' own
-    index rows tested, cheaper when the term's entries are many or its estimate is too low
-    for the planner to intersect (OFFSET 0 keeps the id lookup a query of its own)."""
-    if by_rows:
-        sql = (
-            f"SELECT f.rowid FROM (SELECT * FROM {fts} WHERE rowid = ANY(?) OFFSET 0) f "
-            f"WHERE {match[0]}"
-        )
-        return {r[0] for r in database.execute_sql(sql, [ids, *match[1]])}
+def _matching_ids(fts: str, match: TextCondition, ids: list[int]) -> set[int]:
+    """Which of ``ids`` the FTS5 index ``fts`` finds for ``match``: a few rowid ranges."""
     hits: set[int] = set()
     for low, high in _id_ranges(sorted(ids)):
         sql = f"SELECT f.rowid FROM {fts} f WHERE {match[0]} AND f.rowid BETWEEN ? AND ?"

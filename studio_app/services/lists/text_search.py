@@ -14,7 +14,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from studio_app.core.search_text import match_expression, phrases
+from studio_app.core.search_text import Phrase, match_expression, phrases
 from studio_app.storage.database import on_postgres
 
 TextCondition = tuple[str, list[Any]]
@@ -37,7 +37,7 @@ def condition(fts: str, alias: str, text: str) -> TextCondition | None:
         # a pair implies its two words: asking the index for them as well only adds work
         words.update(whole if len(whole) == 1 else (f"{a}_{b}" for a, b in pairwise(whole)))
         if p.prefix or len(tokens) > 2:
-            checked.append("% " + " ".join(tokens) + ("%" if p.prefix else " %"))
+            checked.append(_pattern(p))
     sql: list[str] = []
     params: list[Any] = []
     if words:
@@ -47,3 +47,20 @@ def condition(fts: str, alias: str, text: str) -> TextCondition | None:
         sql.append(f"{alias}.doc LIKE ?")
         params.append(pattern)
     return " AND ".join(sql), params
+
+
+def document_condition(alias: str, text: str) -> TextCondition | None:
+    """SQL testing one PostgreSQL index row (as ``alias``) for ``text`` by its document
+    alone, every phrase in order: the same rows as :func:`condition`, cheaper for a row
+    already at hand than its words (a long array)."""
+    found = phrases(text)
+    if not found:
+        return None
+    return " AND ".join([f"{alias}.doc LIKE ?"] * len(found)), [_pattern(p) for p in found]
+
+
+def _pattern(phrase: Phrase) -> str:
+    """``LIKE`` pattern of a phrase's words in order in a document (which starts and ends
+    with a space; a word never holds ``%`` or ``_``)."""
+    tokens = " ".join(t.lower() for t in phrase.tokens)
+    return f"% {tokens}%" if phrase.prefix else f"% {tokens} %"
