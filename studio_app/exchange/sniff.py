@@ -46,12 +46,12 @@ from studio_app.core.errors import UserError
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Limits (docs/EXCHANGE.md, "Limits"). The largest package the app is made for, 100,000
-# visits with their people (docs/QUALITY.md), is a 40 MB file whose sheets inflate to 211 MiB,
-# the visits sheet 182 MiB and 3.6 million cells; reading it peaks at ~375 MB.
+# visits with their people and the programmes' records (docs/QUALITY.md), is a 60 MB file
+# whose sheets inflate to 322 MiB, the visits sheet 182 MiB and 3.6 million cells; importing
+# it peaks at ~440 MB.
 MAX_FILE = 100 << 20  # bytes of the file itself
 MAX_PART = 256 << 20  # inflated bytes of any one part read
-MAX_READ = 448 << 20  # inflated bytes of all the parts read (a full package of 100,000 visits
-# with their residents, contacts and activities inflates to 322 MiB)
+MAX_READ = 448 << 20  # inflated bytes of all the parts read
 MAX_SMALL = 16 << 20  # the workbook part and its relationships, parsed whole
 MAX_CELLS = 5_000_000  # rows × columns of a sheet's used area (calamine holds it dense)
 MAX_STRINGS = 2_000_000  # shared strings (calamine holds them all, ~56 bytes each and text)
